@@ -1,0 +1,53 @@
+import { Serializer } from 'survey-core'
+
+/** The form kinds Yardstick knows how to score. */
+export const FORM_KINDS = ['selfCheck', 'satisfaction', 'scorecard', 'quiz', 'generic'] as const
+export type FormKind = (typeof FORM_KINDS)[number]
+
+/** How a question's score counts toward the total (DESIGN.md §2). */
+export const SCORE_KINDS = ['normal', 'bonus', 'deduction'] as const
+export type ScoreKind = (typeof SCORE_KINDS)[number]
+
+let registered = false
+
+/**
+ * Registers Yardstick's assessment properties (DESIGN.md §2) with SurveyJS's `Serializer`,
+ * so they survive SurveyJS's own load/save and unknown or misspelt ones show up in
+ * `jsonErrors`. Importing `@yardstick/sdk` calls it; calling it again does nothing.
+ *
+ * @example
+ * registerExtensions()
+ * new Model({ kind: 'quiz', pages: [] }).jsonErrors // undefined
+ */
+export function registerExtensions(): void {
+  if (registered) return
+  registered = true
+  Serializer.addProperty('survey', {
+    name: 'kind',
+    default: 'generic',
+    choices: [...FORM_KINDS],
+    category: 'yardstick',
+  })
+  // An array of plain `{ name, title, weight }` objects: kept as-is by SurveyJS.
+  Serializer.addProperty('survey', { name: 'dimensions', category: 'yardstick' })
+  Serializer.addProperty('survey', { name: 'bonusCap:number', category: 'yardstick' })
+  Serializer.addProperty('question', { name: 'dimension', category: 'yardstick' })
+  Serializer.addProperty('question', { name: 'maxScore:number', category: 'yardstick' })
+  Serializer.addProperty('question', {
+    name: 'scoreKind',
+    default: 'normal',
+    choices: [...SCORE_KINDS],
+    category: 'yardstick',
+  })
+  Serializer.addProperty('question', { name: 'points:number', default: 1, category: 'yardstick' })
+  // The question whose "problem" answer this entry describes (the 问题清单 follow-up).
+  Serializer.addProperty('question', { name: 'problemOf', category: 'yardstick' })
+  Serializer.addProperty('itemvalue', { name: 'score:number', category: 'yardstick' })
+  Serializer.addProperty('itemvalue', { name: 'satisfied:boolean', category: 'yardstick' })
+  Serializer.addProperty('itemvalue', { name: 'problem:boolean', category: 'yardstick' })
+  Serializer.addProperty('itemvalue', { name: 'veto:boolean', category: 'yardstick' })
+  Serializer.addProperty('page', { name: 'drawCount:number', category: 'yardstick' })
+  Serializer.addProperty('panel', { name: 'drawCount:number', category: 'yardstick' })
+}
+
+registerExtensions()
