@@ -1,0 +1,146 @@
+import type { Locale } from './text'
+
+type Params = Record<string, string | number>
+type Template = (p: Params) => string
+
+/** Codes of `validateForm` errors beyond SurveyJS's own lint rules. */
+export const FORM_ERROR_CODES = {
+  notAnObject: 'notAnObject',
+  schema: 'schema',
+  lint: 'lint',
+  unknownDimension: 'unknownDimension',
+  missingDimension: 'missingDimension',
+  nonNumericScore: 'nonNumericScore',
+  invalidMaxScore: 'invalidMaxScore',
+  invalidBonusCap: 'invalidBonusCap',
+  invalidDrawCount: 'invalidDrawCount',
+  drawCountTooLarge: 'drawCountTooLarge',
+  duplicateName: 'duplicateName',
+  duplicateDimension: 'duplicateDimension',
+  nonPositiveWeight: 'nonPositiveWeight',
+  quizWithoutCorrectAnswer: 'quizWithoutCorrectAnswer',
+  correctAnswerNotAChoice: 'correctAnswerNotAChoice',
+  unknownProblemOf: 'unknownProblemOf',
+} as const
+export type FormErrorCode = (typeof FORM_ERROR_CODES)[keyof typeof FORM_ERROR_CODES]
+
+/** Codes of `validateResponse` errors. */
+export const RESPONSE_ERROR_CODES = {
+  notAnObject: 'notAnObject',
+  unknownQuestion: 'unknownQuestion',
+  notAChoice: 'notAChoice',
+  wrongType: 'wrongType',
+  outOfRange: 'outOfRange',
+  required: 'required',
+  notDrawn: 'notDrawn',
+} as const
+export type ResponseErrorCode = (typeof RESPONSE_ERROR_CODES)[keyof typeof RESPONSE_ERROR_CODES]
+
+const FORM_MESSAGES: Record<FormErrorCode, Record<Locale, Template>> = {
+  notAnObject: {
+    'zh-CN': () => '表单必须是 SurveyJS JSON 对象',
+    en: () => 'A form must be a SurveyJS JSON object',
+  },
+  schema: {
+    'zh-CN': (p) => `SurveyJS 无法读取此处：${p.detail}`,
+    en: (p) => `SurveyJS cannot read this: ${p.detail}`,
+  },
+  lint: { 'zh-CN': (p) => `${p.detail}`, en: (p) => `${p.detail}` },
+  unknownDimension: {
+    'zh-CN': (p) => `题目“${p.name}”引用了未定义的维度“${p.dimension}”`,
+    en: (p) => `Question "${p.name}" counts toward dimension "${p.dimension}", which the form does not declare`,
+  },
+  missingDimension: {
+    'zh-CN': (p) => `表单按维度加权计分，但计分题“${p.name}”未指定维度`,
+    en: (p) => `The form weights dimensions, but scored question "${p.name}" has no dimension`,
+  },
+  nonNumericScore: {
+    'zh-CN': (p) => `选项分值必须是数字，此处为 ${p.value}`,
+    en: (p) => `A choice score must be a number, not ${p.value}`,
+  },
+  invalidMaxScore: {
+    'zh-CN': (p) => `题目“${p.name}”的满分必须是正数，此处为 ${p.value}`,
+    en: (p) => `maxScore of "${p.name}" must be a positive number, not ${p.value}`,
+  },
+  invalidBonusCap: {
+    'zh-CN': (p) => `加分上限必须是非负数，此处为 ${p.value}`,
+    en: (p) => `bonusCap must be a number of at least 0, not ${p.value}`,
+  },
+  invalidDrawCount: {
+    'zh-CN': (p) => `抽题数必须是正整数，此处为 ${p.value}`,
+    en: (p) => `drawCount must be a positive whole number, not ${p.value}`,
+  },
+  drawCountTooLarge: {
+    'zh-CN': (p) => `抽题数 ${p.drawCount} 超过题库题量 ${p.size}`,
+    en: (p) => `drawCount ${p.drawCount} is larger than its bank of ${p.size}`,
+  },
+  duplicateName: {
+    'zh-CN': (p) => `名称“${p.name}”重复（已在 ${p.first} 使用）`,
+    en: (p) => `The name "${p.name}" is used twice (first at ${p.first})`,
+  },
+  duplicateDimension: {
+    'zh-CN': (p) => `维度“${p.name}”重复`,
+    en: (p) => `Dimension "${p.name}" is declared twice`,
+  },
+  nonPositiveWeight: {
+    'zh-CN': (p) => `维度“${p.name}”的权重必须是正数，此处为 ${p.value}`,
+    en: (p) => `The weight of dimension "${p.name}" must be positive, not ${p.value}`,
+  },
+  quizWithoutCorrectAnswer: {
+    'zh-CN': (p) => `答卷题目“${p.name}”缺少正确答案（correctAnswer）`,
+    en: (p) => `Quiz question "${p.name}" has no correctAnswer`,
+  },
+  correctAnswerNotAChoice: {
+    'zh-CN': (p) => `题目“${p.name}”的正确答案 ${p.value} 不是其选项`,
+    en: (p) => `The correctAnswer ${p.value} of "${p.name}" is not one of its choices`,
+  },
+  unknownProblemOf: {
+    'zh-CN': (p) => `问题登记题“${p.name}”指向不存在的题目“${p.target}”`,
+    en: (p) => `Problem entry "${p.name}" belongs to "${p.target}", which does not exist`,
+  },
+}
+
+const RESPONSE_MESSAGES: Record<ResponseErrorCode, Record<Locale, Template>> = {
+  notAnObject: {
+    'zh-CN': () => '答卷必须是“题目名 → 答案”的对象',
+    en: () => 'Answers must be an object of question name → answer',
+  },
+  unknownQuestion: {
+    'zh-CN': (p) => `表单中没有题目“${p.name}”`,
+    en: (p) => `The form has no question "${p.name}"`,
+  },
+  notAChoice: {
+    'zh-CN': (p) => `“${p.value}”不是题目“${p.name}”的选项`,
+    en: (p) => `"${p.value}" is not one of the choices of "${p.name}"`,
+  },
+  wrongType: {
+    'zh-CN': (p) => `题目“${p.name}”需要${p.expectedZh}`,
+    en: (p) => `"${p.name}" needs ${p.expected}`,
+  },
+  outOfRange: {
+    'zh-CN': (p) => `题目“${p.name}”的分值 ${p.value} 超出范围 [${p.min}, ${p.max}]`,
+    en: (p) => `${p.value} is outside [${p.min}, ${p.max}] for "${p.name}"`,
+  },
+  required: {
+    'zh-CN': (p) => `必答题“${p.name}”未作答`,
+    en: (p) => `"${p.name}" is required`,
+  },
+  notDrawn: {
+    'zh-CN': (p) => `题目“${p.name}”不在本答题人抽到的题目中`,
+    en: (p) => `"${p.name}" was not drawn for this respondent`,
+  },
+}
+
+/** The text of a `validateForm` error in a locale. */
+export function formMessage(code: FormErrorCode, locale: Locale, params: Params = {}): string {
+  return FORM_MESSAGES[code][locale](params)
+}
+
+/** The text of a `validateResponse` error in a locale. */
+export function responseMessage(
+  code: ResponseErrorCode,
+  locale: Locale,
+  params: Params = {},
+): string {
+  return RESPONSE_MESSAGES[code][locale](params)
+}

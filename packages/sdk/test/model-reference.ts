@@ -1,0 +1,137 @@
+import { type ItemValue, Model, type Question } from 'survey-core'
+import '../src/extensions'
+import { personalize } from '../src/draw'
+import type { Answers, FormJson, ScorePart, ScoreResult } from '../src/types'
+
+/**
+ * The slow oracle: scores a response through a full SurveyJS `Model` (its own visibility,
+ * its own choice objects, its own `isAnswerCorrect`), applying DESIGN.md §2 to what the
+ * Model says. The scoring plan must give exactly this.
+ */
+export function scoreWithModel(form: FormJson, answers: Answers, seed?: string): ScoreResult {
+  const model = new Model(seed === undefined ? form : personalize(form, seed))
+  model.data = answers
+  let normal = 0
+  let maximum = 0
+  let bonus = 0
+  let deduction = 0
+  let bonusLeft = typeof form.bonusCap === 'number' ? form.bonusCap : Number.POSITIVE_INFINITY
+  const dims = new Map<string, { score: number; maxScore: number }>()
+  const problems: string[] = []
+  let veto = false
+  let satisfied = 0
+  let answered = 0
+  let scoreSum = 0
+  let hasSatisfaction = false
+  let quiz: { correct: number; drawn: number } | undefined
+  for (const question of model.getAllQuestions(false, false, true) as Question[]) {
+    const items = itemsOf(question)
+    const itemHasSatisfied = items.some((i) => i.getPropertyValue('satisfied') === true)
+    hasSatisfaction ||= itemHasSatisfied
+    const isQuiz = question.correctAnswer !== undefined && question.correctAnswer !== null
+    if (isQuiz) quiz ??= { correct: 0, drawn: 0 }
+    if (!question.isVisibleInSurvey) continue
+    const selected = selectedItems(question, items)
+    if (selected.some((i) => i.getPropertyValue('veto') === true)) veto = true
+    if (selected.some((i) => i.getPropertyValue('problem') === true)) problems.push(question.name)
+    if (itemHasSatisfied && selected.length) {
+      answered++
+      if (selected.some((i) => i.getPropertyValue('satisfied') === true)) satisfied++
+      scoreSum += score(selected[0])
+    }
+    let points = 0
+    let max = 0
+    const maxScore = question.getPropertyValue('maxScore') as number | undefined
+    if (isQuiz) {
+      if (quiz) quiz.drawn++
+      const correct = !question.isEmpty() && question.isAnswerCorrect()
+      if (correct && quiz) quiz.correct++
+      points = correct ? (question.getPropertyValue('points') ?? 1) : 0
+      max = question.getPropertyValue('points') ?? 1
+    } else if (question.getType() === 'checkbox') {
+      if (!items.some((i) => typeof i.getPropertyValue('score') === 'number')) continue
+      const sum = selected.reduce((t, i) => t + score(i), 0)
+      points = maxScore === undefined ? sum : Math.min(sum, maxScore)
+      max = maxScore ?? items.reduce((t, i) => t + Math.max(0, score(i)), 0)
+    } else if (items.length) {
+      const scores = items.map((i) => i.getPropertyValue('score')).filter((s) => typeof s === 'number')
+      if (!scores.length) continue
+      points = selected[0] ? score(selected[0]) : 0
+      max = Math.max(0, ...scores)
+    } else if (question.getType() === 'text' && maxScore !== undefined) {
+      points = typeof question.value === 'number' ? question.value : 0
+      max = maxScore
+    } else continue
+    const dimension = question.getPropertyValue('dimension') as string | undefined
+    const tally = dimension ? (dims.get(dimension) ?? { score: 0, maxScore: 0 }) : undefined
+    if (dimension && tally) dims.set(dimension, tally)
+    const kind = question.getPropertyValue('scoreKind') ?? 'normal'
+    if (kind === 'bonus') {
+      points = Math.max(0, Math.min(points, bonusLeft))
+      bonusLeft -= points
+      bonus += points
+      if (tally) tally.score += points
+    } else if (kind === 'deduction') {
+      deduction += points
+      if (tally) tally.score -= points
+    } else {
+      normal += points
+      maximum += max
+      if (tally) {
+        tally.score += points
+        tally.maxScore += max
+      }
+    }
+  }
+  const part = (s: number, m: number): ScorePart => ({ score: s, maxScore: m, percent: m > 0 ? (s / m) * 100 : 0 })
+  const dimensions = Object.fromEntries([...dims].map(([n, t]) => [n, part(Math.max(0, t.score), t.maxScore)]))
+  const total = Math.max(0, normal + bonus - deduction)
+  const declared = form.dimensions ?? []
+  let percent = part(total, maximum).percent
+  if (declared.some((d) => d.weight !== undefined)) {
+    let weighted = 0
+    let weights = 0
+    for (const d of declared) {
+      const p = dimensions[d.name]
+      if (!p || p.maxScore <= 0) continue
+      weighted += (d.weight ?? 1) * p.percent
+      weights += d.weight ?? 1
+    }
+    percent = weights > 0 ? Math.max(0, weighted / weights) : 0
+  }
+  const result: ScoreResult = {
+    score: total,
+    maxScore: maximum,
+    percent,
+    dimensions,
+    veto,
+    problems: problems.map((question) => ({ question, title: '', answer: answers[question] })),
+  }
+  if (hasSatisfaction) {
+    result.satisfaction = {
+      satisfied,
+      answered,
+      rate: answered ? satisfied / answered : 0,
+      index: answered ? scoreSum / answered : 0,
+    }
+  }
+  if (quiz) result.quiz = quiz
+  return result
+}
+
+function itemsOf(question: Question): ItemValue[] {
+  const q = question as unknown as { choices?: ItemValue[]; rateValues?: ItemValue[] }
+  if (question.getType() === 'rating') return q.rateValues ?? []
+  return q.choices ?? []
+}
+
+function selectedItems(question: Question, items: ItemValue[]): ItemValue[] {
+  if (question.isEmpty()) return []
+  const values = Array.isArray(question.value) ? question.value : [question.value]
+  return items.filter((item) => values.some((v: unknown) => item.isValueEqual?.(v) ?? item.value === v))
+}
+
+function score(item: ItemValue | undefined): number {
+  const s = item?.getPropertyValue('score')
+  return typeof s === 'number' ? s : 0
+}
