@@ -1,0 +1,223 @@
+import { assertValidPolicy, assertValidUnits } from './evaluate-policy'
+import type {
+  EvaluationMessage,
+  EvaluationPolicy,
+  EvaluationSource,
+  GradeBand,
+  IncompleteInfo,
+  IncompleteReason,
+  SourceMeasure,
+  SourceResponse,
+  SourceSummary,
+  UnitEvaluation,
+  UnitInput,
+} from './evaluate-types'
+
+const INCOMPLETE_MESSAGES: Record<
+  IncompleteReason,
+  (context: { source: string; n: number; min: number }) => EvaluationMessage
+> = {
+  missingSource: ({ source }) => ({
+    'zh-CN': `缺少必需的评价来源“${source}”的可计分答卷`,
+    en: `Required source "${source}" has no scorable responses`,
+  }),
+  belowMinResponses: ({ source, n, min }) => ({
+    'zh-CN': `评价来源“${source}”只有 ${n} 份答卷，少于最低要求的 ${min} 份`,
+    en: `Source "${source}" has ${n} responses, fewer than the required ${min}`,
+  }),
+  noSources: () => ({
+    'zh-CN': '没有任何评价来源的可计分答卷',
+    en: 'No source has a scorable response',
+  }),
+}
+
+/**
+ * Computes the composite evaluation (综合评定) of units under a policy (DESIGN.md §2): source
+ * values, weighted composite, grade and stars by band, veto, quota and dense rank. Results come
+ * back in the order of `units` and do not otherwise depend on it: quota ties are broken by
+ * `unitId` in code-unit order (the smaller `unitId` keeps the higher grade).
+ *
+ * @param policy sources, bands (high to low) and an optional quota
+ * @param units the units with their scored responses per source key
+ * @throws {EvaluationPolicyError} when the policy or the unit list is invalid
+ * @example
+ * evaluate(
+ *   { sources: [{ key: 'self', weight: 1 }], bands: [{ min: 90, grade: 'advanced' }, { min: 0, grade: 'lagging' }] },
+ *   [{ unitId: 'b-1', sources: { self: [{ percent: 95, veto: false }] } }],
+ * )
+ * // [{ unitId: 'b-1', composite: 95, grade: 'advanced', stars: null, rank: 1, … }]
+ */
+export function evaluate(policy: EvaluationPolicy, units: readonly UnitInput[]): UnitEvaluation[] {
+  assertValidPolicy(policy)
+  assertValidUnits(policy, units)
+  const drafts = units.map((unit) => draftUnit(policy.sources, unit))
+  const graded = drafts.filter((draft): draft is GradedDraft => draft.incomplete === undefined)
+  const placements = placeInBands(policy, graded)
+  const ranks = denseRanks(graded.map((draft) => draft.composite))
+  return drafts.map((draft) => finishUnit(draft, policy.bands, placements, ranks))
+}
+
+/**
+ * Rounds a composite or source value for display only (half away from zero, in decimal, so
+ * `1.005` → `1.01`); `evaluate` itself never rounds.
+ *
+ * @param value the number to show, or null
+ * @param digits decimal places, default 2
+ * @example
+ * roundForDisplay(92.345) // 92.35
+ * roundForDisplay(77.777, 1) // 77.8
+ */
+export function roundForDisplay(value: number | null, digits = 2): number | null {
+  if (value === null || !Number.isFinite(value)) return value
+  const rounded = shiftDecimal(Math.round(shiftDecimal(Math.abs(value), digits)), -digits)
+  return value < 0 ? -rounded : rounded
+}
+
+// Moves the decimal point through the string form, so the digits people see are the ones rounded.
+function shiftDecimal(value: number, places: number): number {
+  const [mantissa, exponent = '0'] = String(value).split('e')
+  return Number(`${mantissa}e${Number(exponent) + places}`)
+}
+
+interface DraftBase {
+  unitId: string
+  vetoed: boolean
+  sources: Record<string, SourceSummary>
+}
+type GradedDraft = DraftBase & { composite: number; incomplete?: undefined }
+type UnitDraft = GradedDraft | (DraftBase & { composite: null; incomplete: IncompleteInfo })
+
+function draftUnit(sources: readonly EvaluationSource[], unit: UnitInput): UnitDraft {
+  const summaries: Record<string, SourceSummary> = {}
+  for (const source of sources) summaries[source.key] = summarise(source, unit.sources[source.key])
+  const vetoed = Object.values(unit.sources).some((responses) => responses.some((r) => r.veto))
+  const base = { unitId: unit.unitId, vetoed, sources: summaries }
+  const incomplete = findIncomplete(sources, summaries)
+  if (incomplete) return { ...base, composite: null, incomplete }
+  return { ...base, composite: weightedComposite(sources, summaries) }
+}
+
+function summarise(source: EvaluationSource, responses: readonly SourceResponse[] = []) {
+  const n = responses.length
+  return { value: n === 0 ? null : measure(source.measure ?? 'percent', responses), n }
+}
+
+function measure(kind: SourceMeasure, responses: readonly SourceResponse[]): number | null {
+  switch (kind) {
+    case 'percent':
+      return responses.reduce((sum, r) => sum + r.percent, 0) / responses.length
+    case 'satisfactionRate': {
+      let satisfied = 0
+      let answered = 0
+      for (const { satisfaction } of responses) {
+        satisfied += satisfaction?.satisfied ?? 0
+        answered += satisfaction?.answered ?? 0
+      }
+      // × 100 before dividing keeps exact ratios exact (9 of 15 → 60, not 60.00000000000001).
+      return answered === 0 ? null : (satisfied * 100) / answered
+    }
+  }
+}
+
+// The first failing source in policy order wins. A required source with responses but no value
+// (satisfaction with nothing answered) counts as missing: the composite must not silently skip it.
+function findIncomplete(
+  sources: readonly EvaluationSource[],
+  summaries: Record<string, SourceSummary>,
+): IncompleteInfo | undefined {
+  for (const source of sources) {
+    const { value, n } = summaries[source.key] as SourceSummary
+    const min = source.minResponses ?? 0
+    if (source.required && value === null)
+      return incompleteInfo('missingSource', source.key, n, min)
+    if (n < min) return incompleteInfo('belowMinResponses', source.key, n, min)
+  }
+  const anyValue = Object.values(summaries).some((summary) => summary.value !== null)
+  return anyValue ? undefined : incompleteInfo('noSources', null, 0, 0)
+}
+
+function incompleteInfo(reason: IncompleteReason, source: string | null, n: number, min: number) {
+  const message = INCOMPLETE_MESSAGES[reason]({ source: source ?? '', n, min })
+  return { reason, source, message }
+}
+
+function weightedComposite(
+  sources: readonly EvaluationSource[],
+  summaries: Record<string, SourceSummary>,
+): number {
+  let weighted = 0
+  let weights = 0
+  for (const source of sources) {
+    const value = summaries[source.key]?.value ?? null
+    if (value === null) continue
+    weighted += source.weight * value
+    weights += source.weight
+  }
+  return weighted / weights
+}
+
+interface Placement {
+  band: number
+  demoted: boolean
+}
+
+// Band index per graded unit: by composite, veto → lowest, then the quota's surplus one band down.
+function placeInBands(policy: EvaluationPolicy, graded: readonly GradedDraft[]) {
+  const { bands, quota } = policy
+  const placements = new Map<string, Placement>()
+  for (const { unitId, composite, vetoed } of graded) {
+    const band = vetoed ? bands.length - 1 : bandIndexOf(bands, composite)
+    placements.set(unitId, { band, demoted: false })
+  }
+  if (quota === undefined) return placements
+  const quotaBand = bands.findIndex((band) => band.grade === quota.grade)
+  const holders = graded.filter((draft) => placements.get(draft.unitId)?.band === quotaBand)
+  holders.sort(byCompositeThenUnitId)
+  const limit = quotaLimit(quota.maxShare, graded.length)
+  for (const { unitId } of holders.slice(limit)) {
+    placements.set(unitId, { band: quotaBand + 1, demoted: true })
+  }
+  return placements
+}
+
+// The first band the composite reaches; below every band still lands in the lowest one.
+function bandIndexOf(bands: readonly GradeBand[], composite: number): number {
+  const index = bands.findIndex((band) => band.min <= composite)
+  return index === -1 ? bands.length - 1 : index
+}
+
+function byCompositeThenUnitId(a: GradedDraft, b: GradedDraft): number {
+  const byComposite = b.composite - a.composite
+  if (byComposite !== 0) return byComposite
+  return a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0
+}
+
+// maxShare is a decimal people wrote (0.29), but 0.29 × 100 is 28.999999999999996 in binary:
+// a relative nudge far below one unit restores the intended floor (29) without changing others.
+function quotaLimit(maxShare: number, gradedCount: number): number {
+  const share = maxShare * gradedCount
+  return Math.floor(share + share * 1e-12)
+}
+
+function denseRanks(composites: readonly number[]): Map<number, number> {
+  const distinct = [...new Set(composites)].sort((a, b) => b - a)
+  return new Map(distinct.map((composite, index) => [composite, index + 1]))
+}
+
+function finishUnit(
+  draft: UnitDraft,
+  bands: readonly GradeBand[],
+  placements: Map<string, Placement>,
+  ranks: Map<number, number>,
+): UnitEvaluation {
+  const { unitId, vetoed, sources } = draft
+  if (draft.incomplete !== undefined) {
+    const empty = { composite: null, grade: null, stars: null, rank: null, demoted: false } as const
+    return { unitId, ...empty, vetoed, incomplete: draft.incomplete, sources }
+  }
+  const { composite } = draft
+  const { band, demoted } = placements.get(unitId) as Placement
+  const { grade, stars = null } = bands[band] as GradeBand
+  const rank = ranks.get(composite) as number
+  return { unitId, composite, grade, stars, rank, vetoed, demoted, sources }
+}
