@@ -48,7 +48,8 @@ describe('drawQuestions', () => {
     const counts = new Array<number>(size).fill(0)
     const seeds = 10_000
     for (let s = 0; s < seeds; s++) {
-      for (const name of drawQuestions(form, `respondent-${s}`)) counts[Number(name.slice(1))]++
+      for (const name of drawQuestions(form, `respondent-${s}`))
+        counts[Number(name.slice(1))] = (counts[Number(name.slice(1))] ?? 0) + 1
     }
     const expected = (seeds * 5) / size
     const chiSquare = counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0)
@@ -65,7 +66,10 @@ describe('drawQuestions', () => {
     }
     expect(pairs.size).toBe(15)
     const expected = 15_000 / 15
-    const chiSquare = [...pairs.values()].reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0)
+    const chiSquare = [...pairs.values()].reduce(
+      (sum, c) => sum + (c - expected) ** 2 / expected,
+      0,
+    )
     // 14 degrees of freedom: the 99.9th percentile is 36.12.
     expect(chiSquare).toBeLessThan(36.12)
   })
@@ -105,6 +109,8 @@ describe('personalize', () => {
       ],
     }
     const mine = personalize(form, 's')
-    expect(mine.pages?.[0]?.elements?.[0]?.elements?.map((e) => e.name)).toEqual(drawQuestions(form, 's'))
+    expect(mine.pages?.[0]?.elements?.[0]?.elements?.map((e) => e.name)).toEqual(
+      drawQuestions(form, 's'),
+    )
   })
 })

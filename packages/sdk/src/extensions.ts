@@ -1,4 +1,6 @@
-import { Serializer } from 'survey-core'
+import { Serializer, surveyLocalization } from 'survey-core'
+// SurveyJS's own Chinese strings (buttons, required-field errors) for the zh-CN default.
+import 'survey-core/i18n/simplified-chinese'
 
 /** The form kinds Yardstick knows how to score. */
 export const FORM_KINDS = ['selfCheck', 'satisfaction', 'scorecard', 'quiz', 'generic'] as const
@@ -10,10 +12,15 @@ export type ScoreKind = (typeof SCORE_KINDS)[number]
 
 let registered = false
 
+/** The locale of a localisable string's `default` text in Yardstick forms: Chinese first. */
+export const DEFAULT_LOCALE = 'zh-cn'
+
 /**
  * Registers Yardstick's assessment properties (DESIGN.md §2) with SurveyJS's `Serializer`,
  * so they survive SurveyJS's own load/save and unknown or misspelt ones show up in
- * `jsonErrors`. Importing `@yardstick/sdk` calls it; calling it again does nothing.
+ * `jsonErrors`, and makes zh-CN SurveyJS's default locale, so `{ default: '中文', en: 'English' }`
+ * shows English when a survey's `locale` is `en`. Importing `@yardstick/sdk` calls it; calling
+ * it again does nothing.
  *
  * @example
  * registerExtensions()
@@ -22,6 +29,7 @@ let registered = false
 export function registerExtensions(): void {
   if (registered) return
   registered = true
+  surveyLocalization.defaultLocale = DEFAULT_LOCALE
   Serializer.addProperty('survey', {
     name: 'kind',
     default: 'generic',

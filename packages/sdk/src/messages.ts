@@ -48,7 +48,8 @@ const FORM_MESSAGES: Record<FormErrorCode, Record<Locale, Template>> = {
   lint: { 'zh-CN': (p) => `${p.detail}`, en: (p) => `${p.detail}` },
   unknownDimension: {
     'zh-CN': (p) => `题目“${p.name}”引用了未定义的维度“${p.dimension}”`,
-    en: (p) => `Question "${p.name}" counts toward dimension "${p.dimension}", which the form does not declare`,
+    en: (p) =>
+      `Question "${p.name}" counts toward dimension "${p.dimension}", which the form does not declare`,
   },
   missingDimension: {
     'zh-CN': (p) => `表单按维度加权计分，但计分题“${p.name}”未指定维度`,

@@ -65,7 +65,13 @@ export interface ScoringPlan {
   hasQuiz: boolean
 }
 
-const SINGLE_CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'imagepicker', 'rating', 'buttongroup'])
+const SINGLE_CHOICE_TYPES = new Set([
+  'radiogroup',
+  'dropdown',
+  'imagepicker',
+  'rating',
+  'buttongroup',
+])
 const MULTIPLE_CHOICE_TYPES = new Set(['checkbox', 'tagbox'])
 
 const plans = new WeakMap<FormJson, ScoringPlan>()

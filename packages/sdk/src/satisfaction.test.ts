@@ -43,6 +43,11 @@ describe('summarizeSatisfaction', () => {
   })
 
   it('gives zero rates, not NaN, when nobody answered', () => {
-    expect(summarizeSatisfaction(form, []).overall).toEqual({ satisfied: 0, answered: 0, rate: 0, index: 0 })
+    expect(summarizeSatisfaction(form, []).overall).toEqual({
+      satisfied: 0,
+      answered: 0,
+      rate: 0,
+      index: 0,
+    })
   })
 })

@@ -33,7 +33,10 @@ export function summarizeSatisfaction(
     satisfied: 0,
     answered: 0,
     scoreSum: 0,
-    counts: Object.fromEntries([...q.choices.keys()].map((key) => [key, 0])) as Record<string, number>,
+    counts: Object.fromEntries([...q.choices.keys()].map((key) => [key, 0])) as Record<
+      string,
+      number
+    >,
   }))
   for (const answers of answersList) {
     const isVisible = visibilityFor(plan, answers, undefined)
@@ -66,7 +69,11 @@ export function summarizeSatisfaction(
 }
 
 /** Rate 0–1 and index (mean choice score) from pooled counts; 0 when nothing was answered. */
-export function figures(satisfied: number, answered: number, scoreSum: number): SatisfactionFigures {
+export function figures(
+  satisfied: number,
+  answered: number,
+  scoreSum: number,
+): SatisfactionFigures {
   return {
     satisfied,
     answered,

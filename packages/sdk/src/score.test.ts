@@ -11,7 +11,18 @@ const yesNo = [
 
 describe('scoreResponse', () => {
   it('scores a single choice by its chosen score and takes the largest score as maximum', () => {
-    const form = { elements: [{ type: 'radiogroup', name: 'a', choices: [{ value: 'x', score: 1 }, { value: 'y', score: 4 }] }] }
+    const form = {
+      elements: [
+        {
+          type: 'radiogroup',
+          name: 'a',
+          choices: [
+            { value: 'x', score: 1 },
+            { value: 'y', score: 4 },
+          ],
+        },
+      ],
+    }
     expect(scoreResponse(form, { a: 'x' })).toMatchObject({ score: 1, maxScore: 4, percent: 25 })
   })
 
@@ -32,7 +43,11 @@ describe('scoreResponse', () => {
   })
 
   it('sums checkbox scores, capped at maxScore, with maxScore or the positive sum as maximum', () => {
-    const choices = [{ value: 'a', score: 3 }, { value: 'b', score: 4 }, { value: 'c', score: -1 }]
+    const choices = [
+      { value: 'a', score: 3 },
+      { value: 'b', score: 4 },
+      { value: 'c', score: -1 },
+    ]
     const capped = { elements: [{ type: 'checkbox', name: 'q', choices, maxScore: 5 }] }
     const open = { elements: [{ type: 'checkbox', name: 'q', choices }] }
     expect(scoreResponse(capped, { q: ['a', 'b'] })).toMatchObject({ score: 5, maxScore: 5 })
@@ -52,8 +67,15 @@ describe('scoreResponse', () => {
         { type: 'checkbox', name: 'q2', choices: ['A', 'B', 'C'], correctAnswer: ['A', 'C'] },
       ],
     }
-    expect(scoreResponse(form, { q1: 'B', q2: ['C', 'A'] })).toMatchObject({ score: 3, maxScore: 3, quiz: { correct: 2, drawn: 2 } })
-    expect(scoreResponse(form, { q1: 'A', q2: ['A'] })).toMatchObject({ score: 0, quiz: { correct: 0, drawn: 2 } })
+    expect(scoreResponse(form, { q1: 'B', q2: ['C', 'A'] })).toMatchObject({
+      score: 3,
+      maxScore: 3,
+      quiz: { correct: 2, drawn: 2 },
+    })
+    expect(scoreResponse(form, { q1: 'A', q2: ['A'] })).toMatchObject({
+      score: 0,
+      quiz: { correct: 0, drawn: 2 },
+    })
   })
 
   it('adds bonus points beyond the maximum, never more than bonusCap in all', () => {
@@ -65,7 +87,11 @@ describe('scoreResponse', () => {
         { type: 'text', inputType: 'number', name: 'b2', maxScore: 4, scoreKind: 'bonus' },
       ],
     }
-    expect(scoreResponse(form, { base: 8, b1: 4, b2: 3 })).toMatchObject({ score: 13, maxScore: 10, percent: 130 })
+    expect(scoreResponse(form, { base: 8, b1: 4, b2: 3 })).toMatchObject({
+      score: 13,
+      maxScore: 10,
+      percent: 130,
+    })
   })
 
   it('subtracts deductions without going below zero', () => {
@@ -81,7 +107,10 @@ describe('scoreResponse', () => {
 
   it('weights dimension percents when dimensions carry weights', () => {
     const form: FormJson = {
-      dimensions: [{ name: 'a', weight: 3 }, { name: 'b', weight: 1 }],
+      dimensions: [
+        { name: 'a', weight: 3 },
+        { name: 'b', weight: 1 },
+      ],
       elements: [
         { type: 'text', inputType: 'number', name: 'x', maxScore: 10, dimension: 'a' },
         { type: 'text', inputType: 'number', name: 'y', maxScore: 40, dimension: 'b' },
@@ -94,6 +123,23 @@ describe('scoreResponse', () => {
       a: { score: 10, maxScore: 10, percent: 100 },
       b: { score: 0, maxScore: 40, percent: 0 },
     })
+  })
+
+  it('moves a weighted percent by bonus points outside every dimension, relative to the maximum', () => {
+    const form: FormJson = {
+      bonusCap: 5,
+      dimensions: [
+        { name: 'a', weight: 1 },
+        { name: 'b', weight: 1 },
+      ],
+      elements: [
+        { type: 'text', inputType: 'number', name: 'x', maxScore: 10, dimension: 'a' },
+        { type: 'text', inputType: 'number', name: 'y', maxScore: 10, dimension: 'b' },
+        { type: 'text', inputType: 'number', name: 'plus', maxScore: 5, scoreKind: 'bonus' },
+      ],
+    }
+    // (100 + 50) / 2 = 75, plus 4 / 20 × 100 = 20 → 95.
+    expect(scoreResponse(form, { x: 10, y: 5, plus: 4 }).percent).toBe(95)
   })
 
   it('uses the plain ratio when dimensions have no weights', () => {
@@ -113,7 +159,9 @@ describe('scoreResponse', () => {
       { value: 'b', score: 60, satisfied: true },
       { value: 'd', score: 0, satisfied: false },
     ]
-    const form = { elements: ['a', 'b', 'c', 'd'].map((name) => ({ type: 'radiogroup', name, choices: scale })) }
+    const form = {
+      elements: ['a', 'b', 'c', 'd'].map((name) => ({ type: 'radiogroup', name, choices: scale })),
+    }
     const { satisfaction } = scoreResponse(form, { a: 's', b: 'b', c: 'd' })
     expect(satisfaction).toEqual({ satisfied: 2, answered: 3, rate: 2 / 3, index: 160 / 3 })
   })
@@ -121,7 +169,12 @@ describe('scoreResponse', () => {
   it('lists a problem for every problem choice, with the follow-up entry as its note', () => {
     const form = {
       elements: [
-        { type: 'radiogroup', name: 'meet', title: { default: '是否按期召开支委会', en: 'Meetings held on time?' }, choices: yesNo },
+        {
+          type: 'radiogroup',
+          name: 'meet',
+          title: { default: '是否按期召开支委会', en: 'Meetings held on time?' },
+          choices: yesNo,
+        },
         {
           type: 'multipletext',
           name: 'meet_problem',
@@ -141,11 +194,17 @@ describe('scoreResponse', () => {
         details: { description: '三季度未召开', measure: '补开' },
       },
     ])
-    expect(scoreResponse(form, answers, { locale: 'en' }).problems[0]?.title).toBe('Meetings held on time?')
+    expect(scoreResponse(form, answers, { locale: 'en' }).problems[0]?.title).toBe(
+      'Meetings held on time?',
+    )
   })
 
   it('flags a veto when a veto choice is chosen', () => {
-    const form = { elements: [{ type: 'radiogroup', name: 'v', choices: [{ value: 'no' }, { value: 'yes', veto: true }] }] }
+    const form = {
+      elements: [
+        { type: 'radiogroup', name: 'v', choices: [{ value: 'no' }, { value: 'yes', veto: true }] },
+      ],
+    }
     expect(scoreResponse(form, { v: 'yes' }).veto).toBe(true)
     expect(scoreResponse(form, { v: 'no' }).veto).toBe(false)
   })
@@ -159,7 +218,11 @@ describe('scoreResponse', () => {
     }))
     const form: FormJson = { kind: 'quiz', pages: [{ name: 'bank', drawCount: 3, elements: bank }] }
     const all = Object.fromEntries(bank.map((q) => [q.name, 'A']))
-    expect(scoreResponse(form, all, { seed: 'm1' })).toMatchObject({ score: 3, maxScore: 3, quiz: { correct: 3, drawn: 3 } })
+    expect(scoreResponse(form, all, { seed: 'm1' })).toMatchObject({
+      score: 3,
+      maxScore: 3,
+      quiz: { correct: 3, drawn: 3 },
+    })
     expect(scoreResponse(form, all)).toMatchObject({ score: 10, maxScore: 10 })
   })
 
@@ -167,7 +230,13 @@ describe('scoreResponse', () => {
     fc.assert(
       fc.property(scoringCaseArb, fc.integer({ min: 0, max: 30 }), ({ form, answers }, value) => {
         const hidden: FormJson = structuredClone(form)
-        hidden.pages?.[0]?.elements?.push({ type: 'text', inputType: 'number', name: 'secret', maxScore: 30, visible: false })
+        hidden.pages?.[0]?.elements?.push({
+          type: 'text',
+          inputType: 'number',
+          name: 'secret',
+          maxScore: 30,
+          visible: false,
+        })
         const without = scoreResponse(hidden, answers)
         const withSecret = scoreResponse(hidden, { ...answers, secret: value })
         expect(withSecret).toEqual(without)
@@ -179,7 +248,9 @@ describe('scoreResponse', () => {
   it('keeps percent within 0–100 when the form has no bonus', () => {
     fc.assert(
       fc.property(scoringCaseArb, ({ form, answers }) => {
-        const noBonus: FormJson = JSON.parse(JSON.stringify(form).replaceAll('"scoreKind":"bonus"', '"scoreKind":"normal"'))
+        const noBonus: FormJson = JSON.parse(
+          JSON.stringify(form).replaceAll('"scoreKind":"bonus"', '"scoreKind":"normal"'),
+        )
         const { percent } = scoreResponse(noBonus, answers)
         expect(percent).toBeGreaterThanOrEqual(0)
         expect(percent).toBeLessThanOrEqual(100 + 1e-9)

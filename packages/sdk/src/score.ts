@@ -1,6 +1,12 @@
 import { isEmpty } from './answer'
 import { drawnByBank } from './draw'
-import { chosenChoices, compileForm, type PlannedChoice, type PlannedQuestion, valueKey } from './plan'
+import {
+  chosenChoices,
+  compileForm,
+  type PlannedChoice,
+  type PlannedQuestion,
+  valueKey,
+} from './plan'
 import { figures } from './satisfaction'
 import { localizedText } from './text'
 import type { Answers, FormJson, Problem, ScorePart, ScoreResult } from './types'
@@ -43,6 +49,8 @@ export function scoreResponse(
   let maximum = 0
   let bonus = 0
   let deduction = 0
+  // Bonus and deduction points outside every dimension still move a weighted percent.
+  let looseAdjustment = 0
   let bonusLeft = plan.bonusCap ?? Number.POSITIVE_INFINITY
   const dimensions = new Map<string, Tally>()
   const problems: Problem[] = []
@@ -79,10 +87,12 @@ export function scoreResponse(
         bonusLeft -= points
         bonus += points
         if (tally) tally.score += points
+        else looseAdjustment += points
         break
       case 'deduction':
         deduction += points
         if (tally) tally.score -= points
+        else looseAdjustment -= points
         break
       case 'normal':
         normal += points
@@ -104,13 +114,19 @@ export function scoreResponse(
   const result: ScoreResult = {
     score,
     maxScore: maximum,
-    percent: plan.weighted ? weightedPercent(dimensionParts) : part(score, maximum).percent,
+    percent: plan.weighted
+      ? Math.max(0, weightedPercent(dimensionParts) + part(looseAdjustment, maximum).percent)
+      : part(score, maximum).percent,
     dimensions: dimensionParts,
     veto,
     problems,
   }
   if (plan.hasSatisfaction) {
-    result.satisfaction = figures(satisfaction.satisfied, satisfaction.answered, satisfaction.scoreSum)
+    result.satisfaction = figures(
+      satisfaction.satisfied,
+      satisfaction.answered,
+      satisfaction.scoreSum,
+    )
   }
   if (plan.hasQuiz) result.quiz = quiz
   return result
@@ -134,7 +150,7 @@ export function scoreResponse(
       weighted += weight * dimensionPart.percent
       weights += weight
     }
-    return weights > 0 ? Math.max(0, weighted / weights) : 0
+    return weights > 0 ? weighted / weights : 0
   }
 }
 

@@ -12,7 +12,9 @@ describe('validateForm', () => {
       pages: [
         {
           name: 'p1',
-          elements: [{ type: 'text', inputType: 'number', name: 'a', maxScore: 20, dimension: 'org' }],
+          elements: [
+            { type: 'text', inputType: 'number', name: 'a', maxScore: 20, dimension: 'org' },
+          ],
         },
       ],
     }
@@ -25,18 +27,32 @@ describe('validateForm', () => {
   })
 
   it('reports a question counting toward an undeclared dimension', () => {
-    const form = { dimensions: [{ name: 'a' }], elements: [{ type: 'text', name: 'q', dimension: 'b' }] }
+    const form = {
+      dimensions: [{ name: 'a' }],
+      elements: [{ type: 'text', name: 'q', dimension: 'b' }],
+    }
     expect(codes(form)).toEqual([['unknownDimension', 'elements[0].dimension']])
   })
 
   it('reports a choice score that is not a number', () => {
-    const form = { elements: [{ type: 'radiogroup', name: 'q', choices: [{ value: 1, score: 'ten' }] }] }
+    const form = {
+      elements: [{ type: 'radiogroup', name: 'q', choices: [{ value: 1, score: 'ten' }] }],
+    }
     expect(codes(form)).toEqual([['nonNumericScore', 'elements[0].choices[0].score']])
   })
 
   it('reports a bank that draws more than it holds, and a drawCount that is not a count', () => {
     const bank = (drawCount: unknown) => ({
-      pages: [{ name: 'bank', drawCount, elements: [{ type: 'text', name: 'a' }, { type: 'text', name: 'b' }] }],
+      pages: [
+        {
+          name: 'bank',
+          drawCount,
+          elements: [
+            { type: 'text', name: 'a' },
+            { type: 'text', name: 'b' },
+          ],
+        },
+      ],
     })
     expect(codes(bank(3))).toEqual([['drawCountTooLarge', 'pages[0].drawCount']])
     expect(codes(bank(1.5))).toEqual([['invalidDrawCount', 'pages[0].drawCount']])
@@ -44,14 +60,30 @@ describe('validateForm', () => {
   })
 
   it('reports duplicate names with both places', () => {
-    const form = { pages: [{ name: 'p', elements: [{ type: 'text', name: 'a' }, { type: 'comment', name: 'a' }] }] }
+    const form = {
+      pages: [
+        {
+          name: 'p',
+          elements: [
+            { type: 'text', name: 'a' },
+            { type: 'comment', name: 'a' },
+          ],
+        },
+      ],
+    }
     const { errors } = validateForm(form)
     expect(errors.map((e) => [e.code, e.path])).toEqual([['duplicateName', 'pages[0].elements[1]']])
     expect(errors[0]?.message).toContain('pages[0].elements[0]')
   })
 
   it('reports weights that are not positive', () => {
-    const form = { dimensions: [{ name: 'a', weight: 0 }, { name: 'b', weight: -1 }, { name: 'c', weight: 'x' }] }
+    const form = {
+      dimensions: [
+        { name: 'a', weight: 0 },
+        { name: 'b', weight: -1 },
+        { name: 'c', weight: 'x' },
+      ],
+    }
     expect(codes(form)).toEqual([
       ['nonPositiveWeight', 'dimensions[0].weight'],
       ['nonPositiveWeight', 'dimensions[1].weight'],
@@ -97,7 +129,10 @@ describe('validateForm', () => {
   })
 
   it('writes its messages in Chinese by default and in English on request', () => {
-    const form = { dimensions: [{ name: 'a' }], elements: [{ type: 'text', name: 'q', dimension: 'b' }] }
+    const form = {
+      dimensions: [{ name: 'a' }],
+      elements: [{ type: 'text', name: 'q', dimension: 'b' }],
+    }
     expect(validateForm(form).errors[0]?.message).toBe('题目“q”引用了未定义的维度“b”')
     expect(validateForm(form, { locale: 'en' }).errors[0]?.message).toContain('does not declare')
   })

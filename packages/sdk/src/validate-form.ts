@@ -27,7 +27,14 @@ export interface ValidateFormOptions {
   locale?: Locale
 }
 
-const SCORED_TYPES = new Set(['radiogroup', 'dropdown', 'imagepicker', 'rating', 'checkbox', 'tagbox'])
+const SCORED_TYPES = new Set([
+  'radiogroup',
+  'dropdown',
+  'imagepicker',
+  'rating',
+  'checkbox',
+  'tagbox',
+])
 
 /**
  * Checks a form before it is published: SurveyJS's own `lintSurvey`, what SurveyJS cannot load
@@ -86,7 +93,8 @@ function ruleErrors(form: FormJson, add: Add): void {
   if (form.bonusCap !== undefined && !(isNumber(form.bonusCap) && form.bonusCap >= 0)) {
     add('bonusCap', FORM_ERROR_CODES.invalidBonusCap, { value: show(form.bonusCap) })
   }
-  const weighted = Array.isArray(form.dimensions) && form.dimensions.some((d) => d?.weight !== undefined)
+  const weighted =
+    Array.isArray(form.dimensions) && form.dimensions.some((d) => d?.weight !== undefined)
   const names = new Map<string, string>()
   const claim = (name: unknown, path: string) => {
     if (typeof name !== 'string') return
@@ -120,7 +128,8 @@ function dimensionErrors(form: FormJson, add: Add): Set<string> {
   if (!Array.isArray(form.dimensions)) return names
   form.dimensions.forEach((dimension, i) => {
     const path = `dimensions[${i}]`
-    if (names.has(dimension?.name)) add(path, FORM_ERROR_CODES.duplicateDimension, { name: dimension.name })
+    if (names.has(dimension?.name))
+      add(path, FORM_ERROR_CODES.duplicateDimension, { name: dimension.name })
     names.add(dimension?.name)
     const weight = dimension?.weight
     if (weight !== undefined && !(isNumber(weight) && weight > 0)) {
@@ -133,7 +142,11 @@ function dimensionErrors(form: FormJson, add: Add): Set<string> {
   return names
 }
 
-function bankErrors(container: { drawCount?: unknown; elements?: unknown[] }, path: string, add: Add) {
+function bankErrors(
+  container: { drawCount?: unknown; elements?: unknown[] },
+  path: string,
+  add: Add,
+) {
   const { drawCount } = container
   if (drawCount === undefined) return
   const at = join(path, 'drawCount')
@@ -182,7 +195,11 @@ function questionErrors(
   if (context.weighted && scored && normal && question.dimension === undefined) {
     add(path, FORM_ERROR_CODES.missingDimension, { name })
   }
-  if (form.kind === 'quiz' && SCORED_TYPES.has(question.type) && question.correctAnswer === undefined) {
+  if (
+    form.kind === 'quiz' &&
+    SCORED_TYPES.has(question.type) &&
+    question.correctAnswer === undefined
+  ) {
     add(path, FORM_ERROR_CODES.quizWithoutCorrectAnswer, { name })
   }
   if (question.correctAnswer !== undefined && choices.length > 0) {
@@ -206,8 +223,9 @@ function objectPaths(root: unknown): Map<unknown, string> {
   const visit = (value: unknown, path: string) => {
     if (!value || typeof value !== 'object' || paths.has(value)) return
     paths.set(value, path)
-    if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}[${i}]`))
-    else for (const [key, v] of Object.entries(value)) visit(v, join(path, key))
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) visit(v, `${path}[${i}]`)
+    } else for (const [key, v] of Object.entries(value)) visit(v, join(path, key))
   }
   visit(root, '')
   return paths
@@ -222,5 +240,5 @@ function isNumber(value: unknown): value is number {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
 }

@@ -23,7 +23,16 @@ const codes = (answers: unknown, options = {}) =>
 
 describe('validateResponse', () => {
   it('accepts a complete, well-typed response', () => {
-    expect(validateResponse(form, { single: 'a', many: ['x', 'other'], 'many-Comment': '其他', points: 10, flag: true, stars: 3 })).toEqual({ valid: true, errors: [] })
+    expect(
+      validateResponse(form, {
+        single: 'a',
+        many: ['x', 'other'],
+        'many-Comment': '其他',
+        points: 10,
+        flag: true,
+        stars: 3,
+      }),
+    ).toEqual({ valid: true, errors: [] })
   })
 
   it('refuses answers that are not an object', () => {
@@ -61,16 +70,31 @@ describe('validateResponse', () => {
   it('refuses an answer to a quiz question the respondent did not draw', () => {
     const quiz: FormJson = {
       kind: 'quiz',
-      pages: [{ name: 'bank', drawCount: 2, elements: ['q1', 'q2', 'q3', 'q4'].map((name) => ({ type: 'radiogroup', name, choices: ['A', 'B'], correctAnswer: 'A' })) }],
+      pages: [
+        {
+          name: 'bank',
+          drawCount: 2,
+          elements: ['q1', 'q2', 'q3', 'q4'].map((name) => ({
+            type: 'radiogroup',
+            name,
+            choices: ['A', 'B'],
+            correctAnswer: 'A',
+          })),
+        },
+      ],
     }
     const drawn = drawQuestions(quiz, 'm1')
     const undrawn = ['q1', 'q2', 'q3', 'q4'].find((n) => !drawn.includes(n)) as string
     const answers = Object.fromEntries([...drawn, undrawn].map((n) => [n, 'A']))
-    expect(validateResponse(quiz, answers, { seed: 'm1' }).errors.map((e) => [e.code, e.question])).toEqual([['notDrawn', undrawn]])
+    expect(
+      validateResponse(quiz, answers, { seed: 'm1' }).errors.map((e) => [e.code, e.question]),
+    ).toEqual([['notDrawn', undrawn]])
   })
 
   it('speaks Chinese by default and English on request', () => {
     expect(validateResponse(form, {}).errors[0]?.message).toBe('必答题“single”未作答')
-    expect(validateResponse(form, {}, { locale: 'en' }).errors[0]?.message).toBe('"single" is required')
+    expect(validateResponse(form, {}, { locale: 'en' }).errors[0]?.message).toBe(
+      '"single" is required',
+    )
   })
 })

@@ -27,12 +27,21 @@ export interface ValidateResponseOptions {
   locale?: Locale
 }
 
-type Add = (question: string, code: ResponseErrorCode, params?: Record<string, string | number>) => void
+type Add = (
+  question: string,
+  code: ResponseErrorCode,
+  params?: Record<string, string | number>,
+) => void
 
 const SINGLE_TYPES = new Set(['radiogroup', 'dropdown', 'imagepicker', 'buttongroup'])
 const MULTIPLE_TYPES = new Set(['checkbox', 'tagbox'])
 /** Values SurveyJS adds to choice lists itself when a question turns them on. */
-const SPECIAL_VALUES = { showOtherItem: 'other', showNoneItem: 'none', showRefuseItem: 'refused', showDontKnowItem: 'dontknow' } as const
+const SPECIAL_VALUES = {
+  showOtherItem: 'other',
+  showNoneItem: 'none',
+  showRefuseItem: 'refused',
+  showDontKnowItem: 'dontknow',
+} as const
 
 /**
  * Checks a response against the exact form version before it is stored: unknown questions,
@@ -53,7 +62,11 @@ export function validateResponse(
   const locale = options.locale ?? 'zh-CN'
   const errors: ResponseIssue[] = []
   const add: Add = (question, code, params = {}) =>
-    errors.push({ question, code, message: responseMessage(code, locale, { name: question, ...params }) })
+    errors.push({
+      question,
+      code,
+      message: responseMessage(code, locale, { name: question, ...params }),
+    })
 
   if (!answers || typeof answers !== 'object' || Array.isArray(answers)) {
     add('', RESPONSE_ERROR_CODES.notAnObject)
@@ -86,7 +99,8 @@ export function validateResponse(
   return { valid: errors.length === 0, errors }
 }
 
-function checkValue(question: PlannedQuestion, value: unknown, add: Add): void {
+// Each check returns `undefined` once it has reported, so a branch can end with `return report(…)`.
+function checkValue(question: PlannedQuestion, value: unknown, add: Add): undefined {
   const { type, name } = question
   if (SINGLE_TYPES.has(type) || (type === 'rating' && question.choices.size > 0)) {
     if (!isPrimitive(value)) return wrongType(add, name, 'one choice value', '一个选项值')
@@ -106,7 +120,10 @@ function checkValue(question: PlannedQuestion, value: unknown, add: Add): void {
     if (!allowed.some((v) => v === value)) return wrongType(add, name, 'yes or no', '是或否')
     return
   }
-  if (type === 'text' && (question.element.inputType === 'number' || question.maxScore !== undefined)) {
+  if (
+    type === 'text' &&
+    (question.element.inputType === 'number' || question.maxScore !== undefined)
+  ) {
     const range = question.maxScore === undefined ? numberRange(question) : [0, question.maxScore]
     return checkNumber(question, value, add, range as [number, number])
   }
@@ -124,7 +141,7 @@ function checkValue(question: PlannedQuestion, value: unknown, add: Add): void {
   }
 }
 
-function checkChoice(question: PlannedQuestion, value: unknown, add: Add): void {
+function checkChoice(question: PlannedQuestion, value: unknown, add: Add): undefined {
   // Choices loaded at run time (choicesByUrl, choicesFromQuestion) cannot be checked here.
   if (question.choices.size === 0) return
   if (question.choices.has(valueKey(value))) return
@@ -141,7 +158,7 @@ function checkNumber(
   value: unknown,
   add: Add,
   [min, max]: [number, number],
-): void {
+): undefined {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return wrongType(add, question.name, 'a number', '数字')
   }
@@ -163,7 +180,7 @@ function numberRange(question: PlannedQuestion): [number, number] {
   ]
 }
 
-function wrongType(add: Add, name: string, expected: string, expectedZh: string): void {
+function wrongType(add: Add, name: string, expected: string, expectedZh: string): undefined {
   add(name, RESPONSE_ERROR_CODES.wrongType, { expected, expectedZh })
 }
 

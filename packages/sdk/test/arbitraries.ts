@@ -77,7 +77,10 @@ function elementOf(shape: QuestionShape, index: number, earlier: ElementJson[]):
   if (shape.dimension) base.dimension = shape.dimension
   if (shape.hidden) base.visible = false
   if (shape.required) base.isRequired = true
-  const target = shape.condition === undefined ? undefined : earlier[shape.condition % Math.max(1, earlier.length)]
+  const target =
+    shape.condition === undefined
+      ? undefined
+      : earlier[shape.condition % Math.max(1, earlier.length)]
   if (target && target.type === 'radiogroup') base.visibleIf = `{${target.name}} = 'c0'`
   else if (target && target.type === 'text') base.visibleIf = `{${target.name}} > 3`
   return base
@@ -90,7 +93,10 @@ export const scoringCaseArb: fc.Arbitrary<GeneratedCase> = fc
     weighted: fc.boolean(),
     bonusCap: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
     pages: fc.integer({ min: 1, max: 3 }),
-    picks: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 25 }), fc.boolean()), { minLength: 12, maxLength: 12 }),
+    picks: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 25 }), fc.boolean()), {
+      minLength: 12,
+      maxLength: 12,
+    }),
   })
   .map(({ questions, weighted, bonusCap, pages, picks }) => {
     const elements: ElementJson[] = []
@@ -106,7 +112,12 @@ export const scoringCaseArb: fc.Arbitrary<GeneratedCase> = fc
       const element = elements[i] as ElementJson
       if (!page) return
       if (shape.inPanel) {
-        page.elements.push({ type: 'panel', name: `panel${i}`, elements: [element], ...(i % 2 ? { visibleIf: `{q0} notempty` } : {}) })
+        page.elements.push({
+          type: 'panel',
+          name: `panel${i}`,
+          elements: [element],
+          ...(i % 2 ? { visibleIf: `{q0} notempty` } : {}),
+        })
       } else page.elements.push(element)
     })
     const form: FormJson = {

@@ -15,6 +15,7 @@ export function scoreWithModel(form: FormJson, answers: Answers, seed?: string):
   let maximum = 0
   let bonus = 0
   let deduction = 0
+  let loose = 0
   let bonusLeft = typeof form.bonusCap === 'number' ? form.bonusCap : Number.POSITIVE_INFINITY
   const dims = new Map<string, { score: number; maxScore: number }>()
   const problems: string[] = []
@@ -54,7 +55,9 @@ export function scoreWithModel(form: FormJson, answers: Answers, seed?: string):
       points = maxScore === undefined ? sum : Math.min(sum, maxScore)
       max = maxScore ?? items.reduce((t, i) => t + Math.max(0, score(i)), 0)
     } else if (items.length) {
-      const scores = items.map((i) => i.getPropertyValue('score')).filter((s) => typeof s === 'number')
+      const scores = items
+        .map((i) => i.getPropertyValue('score'))
+        .filter((s) => typeof s === 'number')
       if (!scores.length) continue
       points = selected[0] ? score(selected[0]) : 0
       max = Math.max(0, ...scores)
@@ -71,9 +74,11 @@ export function scoreWithModel(form: FormJson, answers: Answers, seed?: string):
       bonusLeft -= points
       bonus += points
       if (tally) tally.score += points
+      else loose += points
     } else if (kind === 'deduction') {
       deduction += points
       if (tally) tally.score -= points
+      else loose -= points
     } else {
       normal += points
       maximum += max
@@ -83,8 +88,14 @@ export function scoreWithModel(form: FormJson, answers: Answers, seed?: string):
       }
     }
   }
-  const part = (s: number, m: number): ScorePart => ({ score: s, maxScore: m, percent: m > 0 ? (s / m) * 100 : 0 })
-  const dimensions = Object.fromEntries([...dims].map(([n, t]) => [n, part(Math.max(0, t.score), t.maxScore)]))
+  const part = (s: number, m: number): ScorePart => ({
+    score: s,
+    maxScore: m,
+    percent: m > 0 ? (s / m) * 100 : 0,
+  })
+  const dimensions = Object.fromEntries(
+    [...dims].map(([n, t]) => [n, part(Math.max(0, t.score), t.maxScore)]),
+  )
   const total = Math.max(0, normal + bonus - deduction)
   const declared = form.dimensions ?? []
   let percent = part(total, maximum).percent
@@ -97,7 +108,8 @@ export function scoreWithModel(form: FormJson, answers: Answers, seed?: string):
       weighted += (d.weight ?? 1) * p.percent
       weights += d.weight ?? 1
     }
-    percent = weights > 0 ? Math.max(0, weighted / weights) : 0
+    const adjustment = maximum > 0 ? (loose / maximum) * 100 : 0
+    percent = Math.max(0, (weights > 0 ? weighted / weights : 0) + adjustment)
   }
   const result: ScoreResult = {
     score: total,
@@ -128,7 +140,9 @@ function itemsOf(question: Question): ItemValue[] {
 function selectedItems(question: Question, items: ItemValue[]): ItemValue[] {
   if (question.isEmpty()) return []
   const values = Array.isArray(question.value) ? question.value : [question.value]
-  return items.filter((item) => values.some((v: unknown) => item.isValueEqual?.(v) ?? item.value === v))
+  return items.filter((item) =>
+    values.some((v: unknown) => item.isValueEqual?.(v) ?? item.value === v),
+  )
 }
 
 function score(item: ItemValue | undefined): number {

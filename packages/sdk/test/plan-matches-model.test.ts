@@ -30,7 +30,14 @@ describe('the compiled scoring plan', () => {
         {
           name: 'p1',
           elements: [
-            { type: 'radiogroup', name: 'gate', choices: [{ value: 'open', score: 1 }, { value: 'shut', score: 0 }] },
+            {
+              type: 'radiogroup',
+              name: 'gate',
+              choices: [
+                { value: 'open', score: 1 },
+                { value: 'shut', score: 0 },
+              ],
+            },
             {
               type: 'panel',
               name: 'inner',
@@ -39,10 +46,18 @@ describe('the compiled scoring plan', () => {
             },
           ],
         },
-        { name: 'p2', visibleIf: '{points} >= 5', elements: [{ type: 'text', inputType: 'number', name: 'late', maxScore: 4 }] },
+        {
+          name: 'p2',
+          visibleIf: '{points} >= 5',
+          elements: [{ type: 'text', inputType: 'number', name: 'late', maxScore: 4 }],
+        },
       ],
     }
-    for (const answers of [{ gate: 'open', points: 7, late: 4 }, { gate: 'shut', points: 7, late: 4 }, { gate: 'open', points: 2, late: 4 }]) {
+    for (const answers of [
+      { gate: 'open', points: 7, late: 4 },
+      { gate: 'shut', points: 7, late: 4 },
+      { gate: 'open', points: 2, late: 4 },
+    ]) {
       expect(scoreResponse(form, answers)).toEqual(scoreWithModel(form, answers))
     }
     expect(scoreResponse(form, { gate: 'open', points: 7, late: 4 }).score).toBe(12)

@@ -1,0 +1,141 @@
+import type { ElementJson, FormJson, LocalizedText, PageJson } from '../types'
+import { FORM_BUILD_ERROR_CODES } from './form-build-error'
+import { copyText, selfCheckChoices, titled, zhEn } from './shared'
+import { checkNonEmpty, checkOptionalText, checkText, checkWeight, NameRegistry } from './validate'
+
+/**
+ * One yes/no item of a self-check form ("是否…?").
+ *
+ * @example
+ * const item: SelfCheckItem = { name: 'studyHeld', title: '是否按时开展集中学习' }
+ */
+export interface SelfCheckItem {
+  name: string
+  title: LocalizedText
+  description?: LocalizedText
+}
+
+/**
+ * A dimension of a self-check form (e.g. one of the four strengths), shown as one page.
+ *
+ * @example
+ * const dimension: SelfCheckDimension = { name: 'political', title: '政治功能强', items: [item] }
+ */
+export interface SelfCheckDimension {
+  name: string
+  title: LocalizedText
+  /** Weight in the total; defaults to the number of items (each yes scores 1). */
+  weight?: number
+  items: SelfCheckItem[]
+}
+
+/**
+ * Input of `selfCheckForm`.
+ *
+ * @example
+ * const options: SelfCheckFormOptions = { title: '党支部自检自查表', dimensions: [dimension], followUp: false }
+ */
+export interface SelfCheckFormOptions {
+  title: LocalizedText
+  description?: LocalizedText
+  dimensions: SelfCheckDimension[]
+  /** Follow every "no" with a problem-list entry (description, measure, deadline). Default true. */
+  followUp?: boolean
+}
+
+/**
+ * Builds a self-check form (自检自查表): one page per dimension, each item a required yes/no
+ * question (yes scores 1; no scores 0 and is a problem), followed, unless `followUp` is false,
+ * by a required problem-list entry `<item>_problem` (问题描述 / 整改措施 / 整改时限) shown
+ * only when the answer is no. A dimension's weight defaults to its number of items, so
+ * unweighted dimensions total like plain score / maximum. Throws `FormBuildError` on bad input.
+ *
+ * @example
+ * const form = selfCheckForm({
+ *   title: '党支部自检自查表',
+ *   dimensions: [
+ *     {
+ *       name: 'political',
+ *       title: { default: '政治功能强', en: 'Strong political function' },
+ *       items: [{ name: 'studyHeld', title: '是否按时开展集中学习' }],
+ *     },
+ *   ],
+ * })
+ */
+export function selfCheckForm({
+  title,
+  description,
+  dimensions,
+  followUp = true,
+}: SelfCheckFormOptions): FormJson {
+  checkText(title, 'title')
+  checkOptionalText(description, 'description', 'description')
+  checkNonEmpty(
+    dimensions,
+    'dimensions',
+    FORM_BUILD_ERROR_CODES.EMPTY_FORM,
+    'a self-check form needs at least one dimension',
+  )
+  const names = new NameRegistry()
+  const pages: PageJson[] = dimensions.map((dimension, d) => {
+    const at = `dimensions[${d}]`
+    names.claim(dimension.name, `${at}.name`, 'the page of a dimension')
+    checkText(dimension.title, `${at}.title`)
+    checkWeight(dimension.weight, `${at}.weight`)
+    checkNonEmpty(
+      dimension.items,
+      `${at}.items`,
+      FORM_BUILD_ERROR_CODES.EMPTY_DIMENSION,
+      'a dimension needs at least one item',
+    )
+    const elements = dimension.items.flatMap((item, i) => {
+      const itemAt = `${at}.items[${i}]`
+      names.claim(item.name, `${itemAt}.name`)
+      checkText(item.title, `${itemAt}.title`)
+      checkOptionalText(item.description, `${itemAt}.description`, 'description')
+      const question: ElementJson = {
+        type: 'radiogroup',
+        name: item.name,
+        ...titled(item.title, item.description),
+        isRequired: true,
+        dimension: dimension.name,
+        choices: selfCheckChoices(),
+      }
+      if (!followUp) return [question]
+      names.claim(
+        `${item.name}_problem`,
+        `${itemAt}.name`,
+        `the problem-list entry of '${item.name}'`,
+      )
+      return [question, problemEntry(item.name)]
+    })
+    return { name: dimension.name, title: copyText(dimension.title), elements }
+  })
+  return {
+    ...titled(title, description),
+    kind: 'selfCheck',
+    dimensions: dimensions.map(({ name, title, weight, items }) => ({
+      name,
+      title: copyText(title),
+      weight: weight ?? items.length,
+    })),
+    pages,
+  }
+}
+
+// The 问题清单 entry a "no" opens: what is wrong, how it will be fixed, and by when.
+function problemEntry(item: string): ElementJson {
+  return {
+    type: 'multipletext',
+    name: `${item}_problem`,
+    title: zhEn('问题与整改', 'Problem and rectification'),
+    isRequired: true,
+    problemOf: item,
+    visibleIf: `{${item}} = 'no'`,
+    items: [
+      { name: 'description', title: zhEn('问题描述', 'Problem') },
+      { name: 'measure', title: zhEn('整改措施', 'Measure') },
+      { name: 'deadline', title: zhEn('整改时限', 'Deadline'), inputType: 'date' },
+    ],
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * @yardstick/sdk — define, validate and score assessment forms (self-check, satisfaction,
+ * scorecard, quiz, peer appraisal) on SurveyJS, and compute the composite evaluation.
+ * Importing it registers Yardstick's extension properties with SurveyJS (DESIGN.md §2).
+ */
+
+export type { FormBuildErrorCode, FormBuildProblem } from './builders/form-build-error'
+export { FORM_BUILD_ERROR_CODES, FormBuildError } from './builders/form-build-error'
+export type {
+  AppraisalAspect,
+  AppraisalGrade,
+  PeerAppraisalFormOptions,
+} from './builders/peer-appraisal-form'
+export {
+  APPRAISAL_GRADES,
+  DEFAULT_APPRAISAL_ASPECTS,
+  peerAppraisalForm,
+} from './builders/peer-appraisal-form'
+export type { QuizChoice, QuizFormOptions, QuizQuestion } from './builders/quiz-form'
+export { quizForm } from './builders/quiz-form'
+export type {
+  SatisfactionAspect,
+  SatisfactionChoice,
+  SatisfactionFormOptions,
+} from './builders/satisfaction-form'
+export { SATISFACTION_SCALE, satisfactionForm } from './builders/satisfaction-form'
+export type {
+  ScorecardBonus,
+  ScorecardDimension,
+  ScorecardFormOptions,
+  ScorecardIndicator,
+  ScorecardVeto,
+} from './builders/scorecard-form'
+export { scorecardForm } from './builders/scorecard-form'
+export type {
+  SelfCheckDimension,
+  SelfCheckFormOptions,
+  SelfCheckItem,
+} from './builders/self-check-form'
+export { selfCheckForm } from './builders/self-check-form'
+export { drawQuestions, personalize } from './draw'
+export { evaluate, roundForDisplay } from './evaluate'
+export type {
+  EvaluationMessage,
+  EvaluationPolicy,
+  EvaluationPolicyErrorCode,
+  EvaluationSource,
+  GradeBand,
+  GradedUnitEvaluation,
+  GradeQuota,
+  IncompleteInfo,
+  IncompleteReason,
+  IncompleteUnitEvaluation,
+  SourceMeasure,
+  SourceResponse,
+  SourceSummary,
+  UnitEvaluation,
+  UnitInput,
+} from './evaluate-types'
+export {
+  EVALUATION_POLICY_ERROR_CODES,
+  EvaluationPolicyError,
+  INCOMPLETE_REASONS,
+  SOURCE_MEASURES,
+} from './evaluate-types'
+export type { FormKind, ScoreKind } from './extensions'
+export { DEFAULT_LOCALE, FORM_KINDS, registerExtensions, SCORE_KINDS } from './extensions'
+export type { FormErrorCode, ResponseErrorCode } from './messages'
+export { FORM_ERROR_CODES, RESPONSE_ERROR_CODES } from './messages'
+export type { ScoringPlan } from './plan'
+export { compileForm } from './plan'
+export type { QuestionSatisfaction, SatisfactionSummary } from './satisfaction'
+export { summarizeSatisfaction } from './satisfaction'
+export type { ScoreOptions } from './score'
+export { scoreResponse } from './score'
+export type { TemplateId } from './templates/index'
+export { templates } from './templates/index'
+export type { Locale } from './text'
+export { LOCALES, localizedText } from './text'
+export type {
+  Answers,
+  ChoiceJson,
+  DimensionJson,
+  ElementJson,
+  FormJson,
+  LocalizedText,
+  PageJson,
+  Problem,
+  SatisfactionFigures,
+  ScorePart,
+  ScoreResult,
+} from './types'
+export type { FormIssue, FormValidation, ValidateFormOptions } from './validate-form'
+export { validateForm } from './validate-form'
+export type {
+  ResponseIssue,
+  ResponseValidation,
+  ValidateResponseOptions,
+} from './validate-response'
+export { validateResponse } from './validate-response'
