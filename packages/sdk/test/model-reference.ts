@@ -9,7 +9,19 @@ import type { Answers, FormJson, ScorePart, ScoreResult } from '../src/types'
  * Model says. The scoring plan must give exactly this.
  */
 export function scoreWithModel(form: FormJson, answers: Answers, seed?: string): ScoreResult {
-  const model = new Model(seed === undefined ? form : personalize(form, seed))
+  return scoreWithModelInstance(
+    new Model(seed === undefined ? form : personalize(form, seed)),
+    form,
+    answers,
+  )
+}
+
+/** The same oracle on a Model the caller keeps (a reused Model, as a baseline for speed). */
+export function scoreWithModelInstance(
+  model: Model,
+  form: FormJson,
+  answers: Answers,
+): ScoreResult {
   model.data = answers
   let normal = 0
   let maximum = 0

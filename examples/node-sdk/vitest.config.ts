@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config'
+
+export default defineProject({
+  resolve: { conditions: ['@yardstick/source'] },
+  ssr: { resolve: { conditions: ['@yardstick/source'] } },
+  test: { name: 'example-node-sdk', include: ['src/**/*.test.ts'] },
+})
