@@ -1,0 +1,29 @@
+/** @yardstick/db — the one schema (PostgreSQL dialect) on embedded PGlite or PostgreSQL. */
+import * as schema from './schema'
+
+export type { Database, DatabaseKind, Db, OpenDatabaseOptions } from './client'
+export { openDatabase } from './client'
+export { DataDirLockedError, lockDataDir } from './data-dir-lock'
+export type {
+  Cadence,
+  CampaignStatus,
+  OrgKind,
+  RectificationStatus,
+  Role,
+  SelfCheckStatus,
+  SourceKey,
+  UnitType,
+} from './enums'
+export {
+  CADENCES,
+  CAMPAIGN_STATUSES,
+  ORG_KINDS,
+  RECTIFICATION_STATUSES,
+  ROLES,
+  SELF_CHECK_STATUSES,
+  SOURCE_KEYS,
+  UNIT_TYPES,
+} from './enums'
+export { MIGRATIONS_FOLDER, migrate } from './migrate'
+export { createTestDatabase, TEST_POSTGRES_URL, testStores } from './test-database'
+export { schema }

@@ -1,0 +1,325 @@
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+import type {
+  Cadence,
+  CampaignStatus,
+  OrgKind,
+  RectificationStatus,
+  Role,
+  SelfCheckStatus,
+  SourceKey,
+  UnitType,
+} from './enums'
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => new Uint8Array(value),
+})
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+
+/** The organisation tree: committee → sub-committees → branches (党支部, the assessed units). */
+export const orgs = pgTable(
+  'orgs',
+  {
+    id: serial('id').primaryKey(),
+    parentId: integer('parent_id').references((): AnyPgColumn => orgs.id),
+    kind: text('kind').$type<OrgKind>().notNull(),
+    name: text('name').notNull(),
+    unitType: text('unit_type').$type<UnitType>(),
+    /** Materialised path of ids, `/1/4/17/`: a subtree is one prefix match. */
+    path: text('path').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('orgs_path_idx').on(t.path.op('text_pattern_ops')),
+    index('orgs_parent_idx').on(t.parentId),
+  ],
+)
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+})
+
+/** A role on an organisation; it reaches the organisation's whole subtree. */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    role: text('role').$type<Role>().notNull(),
+  },
+  (t) => [uniqueIndex('role_grants_unique').on(t.userId, t.orgId, t.role)],
+)
+
+/** Sign-in sessions; the token itself is never stored, only its SHA-256. */
+export const sessions = pgTable('sessions', {
+  id: serial('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+})
+
+/** A form being designed: SurveyJS JSON owned by an office (its org). */
+export const forms = pgTable('forms', {
+  id: serial('id').primaryKey(),
+  orgId: integer('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  title: text('title').notNull(),
+  kind: text('kind').notNull().default('generic'),
+  json: jsonb('json').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** An immutable published snapshot of a form. */
+export const formVersions = pgTable(
+  'form_versions',
+  {
+    id: serial('id').primaryKey(),
+    formId: integer('form_id')
+      .notNull()
+      .references(() => forms.id),
+    version: integer('version').notNull(),
+    json: jsonb('json').notNull(),
+    /** SHA-256 of the canonical JSON. */
+    hash: text('hash').notNull(),
+    authorId: integer('author_id').references(() => users.id),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('form_versions_unique').on(t.formId, t.version)],
+)
+
+/** 测评活动: a round of assessment over units, with sources, weights and grade bands. */
+export const campaigns = pgTable('campaigns', {
+  id: serial('id').primaryKey(),
+  /** The office running it: who may manage it and see all its results. */
+  orgId: integer('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  name: text('name').notNull(),
+  cadence: text('cadence').$type<Cadence>().notNull(),
+  opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+  closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+  status: text('status').$type<CampaignStatus>().notNull().default('draft'),
+  /** `[{ min, grade, stars? }]`, high to low (the SDK's `GradeBand`). */
+  bands: jsonb('bands').notNull(),
+  /** `{ grade, maxShare }` or null. */
+  quota: jsonb('quota'),
+  /** Portal origins allowed to embed this campaign's surveys. */
+  allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull().default([]),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+})
+
+/** One evaluation source of a campaign, answered on one published form version. */
+export const campaignSources = pgTable(
+  'campaign_sources',
+  {
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    key: text('key').$type<SourceKey>().notNull(),
+    formVersionId: integer('form_version_id')
+      .notNull()
+      .references(() => formVersions.id),
+    weight: doublePrecision('weight').notNull(),
+    required: boolean('required').notNull().default(false),
+    minResponses: integer('min_responses'),
+    measure: text('measure').$type<'percent' | 'satisfactionRate'>(),
+    anonymous: boolean('anonymous').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.key] })],
+)
+
+/** The units (branches) a campaign assesses. */
+export const campaignUnits = pgTable(
+  'campaign_units',
+  {
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgs.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.unitId] }),
+    index('campaign_units_unit_idx').on(t.unitId),
+  ],
+)
+
+/** The respondent link of one (campaign, unit, source). */
+export const links = pgTable(
+  'links',
+  {
+    slug: text('slug').primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgs.id),
+    sourceKey: text('source_key').$type<SourceKey>().notNull(),
+  },
+  (t) => [uniqueIndex('links_unique').on(t.campaignId, t.unitId, t.sourceKey)],
+)
+
+/** One-time tokens for anonymous one-per-member surveys; only the hash is kept. */
+export const respondentTokens = pgTable(
+  'respondent_tokens',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgs.id),
+    sourceKey: text('source_key').$type<SourceKey>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('respondent_tokens_unit_idx').on(t.campaignId, t.unitId, t.sourceKey)],
+)
+
+/**
+ * A submitted response: immutable, scored at submission. The score's parts that results
+ * aggregate are columns, so results are SQL over numbers, not over JSON. An anonymous response
+ * keeps no reference to its token or respondent.
+ */
+export const responses = pgTable(
+  'responses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgs.id),
+    sourceKey: text('source_key').$type<SourceKey>().notNull(),
+    formVersionId: integer('form_version_id')
+      .notNull()
+      .references(() => formVersions.id),
+    answers: jsonb('answers').notNull(),
+    /** The whole `ScoreResult`. */
+    score: jsonb('score').notNull(),
+    percent: doublePrecision('percent').notNull(),
+    satisfied: integer('satisfied').notNull().default(0),
+    answered: integer('answered').notNull().default(0),
+    veto: boolean('veto').notNull().default(false),
+    /** `<slug>:<Idempotency-Key>`: a retried submission stores nothing new. */
+    idempotencyKey: text('idempotency_key').unique(),
+    respondentId: integer('respondent_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('responses_unit_source_idx').on(t.campaignId, t.unitId, t.sourceKey)],
+)
+
+/** A branch's self-check in a campaign, through 草稿 → 审议通过 → 通报 → 上报. */
+export const selfChecks = pgTable(
+  'self_checks',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgs.id),
+    status: text('status').$type<SelfCheckStatus>().notNull().default('draft'),
+    answers: jsonb('answers').notNull().default({}),
+    /** 支委会审议通过 date. */
+    approvedOn: date('approved_on'),
+    announcedAt: timestamp('announced_at', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    responseId: bigint('response_id', { mode: 'number' }).references(
+      (): AnyPgColumn => responses.id,
+    ),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('self_checks_unique').on(t.campaignId, t.unitId)],
+)
+
+/** 整改: one problem from a submitted self-check, tracked until fixed. */
+export const rectifications = pgTable(
+  'rectifications',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgs.id),
+    selfCheckId: integer('self_check_id')
+      .notNull()
+      .references(() => selfChecks.id, { onDelete: 'cascade' }),
+    question: text('question').notNull(),
+    title: text('title').notNull(),
+    note: text('note'),
+    measure: text('measure'),
+    owner: text('owner'),
+    deadline: date('deadline'),
+    status: text('status').$type<RectificationStatus>().notNull().default('open'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rectifications_unit_idx').on(t.campaignId, t.unitId)],
+)
+
+/** Yjs update log per document (co-editing), appended before an update is relayed. */
+export const docUpdates = pgTable(
+  'doc_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    docName: text('doc_name').notNull(),
+    update: bytea('update').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('doc_updates_doc_idx').on(t.docName, t.id)],
+)
+
+/** A compacted Yjs document: every update up to `throughUpdateId` folded in. */
+export const docSnapshots = pgTable('doc_snapshots', {
+  docName: text('doc_name').primaryKey(),
+  state: bytea('state').notNull(),
+  throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+})

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto'
+import postgres from 'postgres'
+import { type Database, type DatabaseKind, openDatabase } from './client'
+import { migrate } from './migrate'
+
+/** The PostgreSQL every machine of this project runs (trust auth), for tests. */
+export const TEST_POSTGRES_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+let postgresAvailable: Promise<boolean> | undefined
+
+/**
+ * The stores tests run on: PGlite always; PostgreSQL when it answers. With `CI` set, a missing
+ * PostgreSQL is an error; without, the tests say loudly that they skip it.
+ */
+export async function testStores(): Promise<DatabaseKind[]> {
+  postgresAvailable ??= probePostgres()
+  if (await postgresAvailable) return ['pglite', 'postgres']
+  if (process.env.CI)
+    throw new Error(`PostgreSQL is not reachable at ${TEST_POSTGRES_URL}, and CI is set`)
+  console.warn(
+    `⚠ PostgreSQL is not reachable at ${TEST_POSTGRES_URL}: these tests run on PGlite only`,
+  )
+  return ['pglite']
+}
+
+async function probePostgres(): Promise<boolean> {
+  const client = postgres(TEST_POSTGRES_URL, { max: 1, connect_timeout: 3, onnotice: () => {} })
+  try {
+    await client`select 1`
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end({ timeout: 1 })
+  }
+}
+
+/**
+ * A fresh, migrated database: PGlite in memory, or a new PostgreSQL database created for this
+ * test run and dropped on close.
+ *
+ * @example
+ * const database = await createTestDatabase('postgres')
+ * afterAll(() => database.close())
+ */
+export async function createTestDatabase(kind: DatabaseKind): Promise<Database & { url?: string }> {
+  if (kind === 'pglite') {
+    const database = await openDatabase()
+    await migrate(database)
+    return database
+  }
+  const name = `yardstick_test_${process.pid}_${randomBytes(4).toString('hex')}`
+  const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`create database ${name}`)
+  const url = TEST_POSTGRES_URL.replace(/\/[^/]*$/, `/${name}`)
+  const database = await openDatabase({ url })
+  await migrate(database)
+  return {
+    ...database,
+    url,
+    close: async () => {
+      await database.close()
+      await admin.unsafe(`drop database if exists ${name} with (force)`)
+      await admin.end({ timeout: 5 })
+    },
+  }
+}
