@@ -1,0 +1,73 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import type { AuthEnv } from './auth/middleware'
+import type { AppDeps } from './deps'
+import { docsRoutes } from './http/docs'
+import { AppError, errorBody, handleError } from './http/errors'
+import { authRoutes } from './routes/auth'
+import { campaignsRoutes } from './routes/campaigns'
+import { exportsRoutes } from './routes/exports'
+import { formsRoutes } from './routes/forms'
+import { linksRoutes } from './routes/links'
+import { orgsRoutes } from './routes/orgs'
+import { resultsRoutes } from './routes/results'
+import { selfChecksRoutes } from './routes/self-checks'
+
+/**
+ * The whole HTTP application: the API under `/api` (described at `/api/openapi.json`, browsable
+ * at `/api/docs`) and, from `extraRoutes`, whatever else the process serves on the same port.
+ *
+ * @example
+ * const app = createApp({ database, config })
+ * await app.request('/api/health')
+ */
+export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
+  const { database, config } = deps
+  const app = new OpenAPIHono<AuthEnv>()
+  app.onError(handleError)
+  app.notFound((c) => c.json(errorBody('notFound', `No route ${c.req.method} ${c.req.path}`), 404))
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.BODY_LIMIT,
+      onError: () => {
+        throw new AppError(
+          'payloadTooLarge',
+          `The request body is larger than ${config.BODY_LIMIT} bytes`,
+          {
+            limit: config.BODY_LIMIT,
+          },
+        )
+      },
+    }),
+  )
+
+  app.get('/api/health', (c) => c.json({ ok: true, db: database.kind }))
+  app.route('/api', authRoutes(database.db, config))
+  app.route('/api', orgsRoutes(deps))
+  app.route('/api', formsRoutes(deps))
+  app.route('/api', campaignsRoutes(deps))
+  app.route('/api', linksRoutes(deps))
+  app.route('/api', selfChecksRoutes(deps))
+  app.route('/api', resultsRoutes(deps))
+  app.route('/api', exportsRoutes(deps))
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token from POST /api/auth/login (browsers also send it as a cookie)',
+  })
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Yardstick（标尺）API',
+      version: '0.1.0',
+      description:
+        'Forms, versions, campaigns, respondent links, submissions, self-checks, results and exports. ' +
+        'Errors are always `{ error: { code, message, details } }`.',
+    },
+  })
+  app.route('/api', docsRoutes())
+  return app
+}

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto'
+import { z } from 'zod'
+
+const boolean = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1')
+
+/** Every setting comes from the environment, with a working default (DESIGN.md §4). */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./.data'),
+  DATABASE_URL: z.string().startsWith('postgres').optional(),
+  REDIS_URL: z.string().optional(),
+  /** Signs nothing yet but reserved for cookies and links; random per start when unset. */
+  SECRET: z.string().min(16).optional(),
+  SEED_DEMO: boolean.default(true),
+  SEED_PASSWORD: z.string().min(6).optional(),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** Largest request body in bytes (Hono has none by default). */
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  /** Session lifetime in hours. */
+  SESSION_HOURS: z.coerce.number().positive().default(12),
+})
+
+export type Config = z.output<typeof ConfigSchema> & { SECRET: string }
+
+/**
+ * Reads the configuration from an environment; throws a readable error naming each bad
+ * variable.
+ *
+ * @example
+ * const config = loadConfig(process.env)
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  return { ...parsed.data, SECRET: parsed.data.SECRET ?? randomBytes(32).toString('hex') }
+}

@@ -1,0 +1,68 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Env } from 'hono'
+import { AppError } from './errors'
+
+/**
+ * A Hono app whose routes are described in OpenAPI, and whose request validation failures
+ * become the one error shape: 400 `invalidBody` with each issue's path and message.
+ *
+ * @example
+ * const forms = createRouter<AuthEnv>()
+ * forms.openapi(createFormRoute, handler)
+ */
+export function createRouter<E extends Env = Env>(): OpenAPIHono<E> {
+  return new OpenAPIHono<E>({
+    defaultHook: (result) => {
+      if (result.success) return
+      const issues = result.error.issues.map((issue) => ({
+        path: issue.path.join('.'),
+        message: issue.message,
+      }))
+      const where = issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')
+      throw new AppError('invalidBody', `The request is not valid: ${where}`, { issues })
+    },
+  })
+}
+
+/** `{ error: { code, message, details } }`, for the OpenAPI description of error responses. */
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'notFound' }),
+      message: z.string(),
+      details: z.unknown(),
+    }),
+  })
+  .openapi('Error')
+
+/** The error responses most routes can give, for `createRoute({ responses })`. */
+export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 422>) {
+  const descriptions: Record<number, string> = {
+    400: 'The request is not valid',
+    401: 'Not signed in, or the token is invalid',
+    403: 'Your roles do not reach this',
+    404: 'Not found',
+    409: 'Conflicts with the current state',
+    413: 'The body is too large',
+    422: 'The content is not valid',
+  }
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: descriptions[status] ?? 'Error',
+        content: { 'application/json': { schema: ErrorSchema } },
+      },
+    ]),
+  ) as Record<
+    number,
+    { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }
+  >
+}
+
+/** Parses a numeric path id, or answers 404 (an id that is not a number names nothing). */
+export function idParam(value: string, what: string): number {
+  const id = Number(value)
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('notFound', `No ${what} ${value}`)
+  return id
+}
