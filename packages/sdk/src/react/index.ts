@@ -1,0 +1,7 @@
+// The React entry, `@yardstick/sdk/react`: embed a Yardstick form in a React page.
+// survey-core's stylesheet is imported by YardstickSurvey.tsx, not here: package.json marks this
+// barrel side-effect free, so bundlers drop a bare import in it (Vite did: no CSS was emitted).
+
+export { sanitizeHtml } from './sanitize'
+export { createSurveyModel, SanitizedModel, type SurveyModelOptions } from './sanitized-model'
+export { YardstickSurvey, type YardstickSurveyProps } from './YardstickSurvey'
