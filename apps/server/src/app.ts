@@ -4,6 +4,7 @@ import type { AuthEnv } from './auth/middleware'
 import type { AppDeps } from './deps'
 import { docsRoutes } from './http/docs'
 import { AppError, errorBody, handleError } from './http/errors'
+import { homeRoutes } from './http/home'
 import { authRoutes } from './routes/auth'
 import { campaignsRoutes } from './routes/campaigns'
 import { exportsRoutes } from './routes/exports'
@@ -69,5 +70,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
     },
   })
   app.route('/api', docsRoutes())
+  app.route('/', homeRoutes(deps.demoAccounts ?? []))
   return app
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { resolve } from 'node:path'
 import { z } from 'zod'
 
 const boolean = z
@@ -43,5 +44,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
   }
-  return { ...parsed.data, SECRET: parsed.data.SECRET ?? randomBytes(32).toString('hex') }
+  // A relative DATA_DIR is relative to where the user typed the command (`pnpm start` at the
+  // root runs the server in apps/server; pnpm passes the original folder as INIT_CWD).
+  const base = env.INIT_CWD ?? process.cwd()
+  return {
+    ...parsed.data,
+    DATA_DIR: resolve(base, parsed.data.DATA_DIR),
+    SECRET: parsed.data.SECRET ?? randomBytes(32).toString('hex'),
+  }
 }

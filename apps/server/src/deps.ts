@@ -1,8 +1,11 @@
 import type { Database } from '@yardstick/db'
 import type { Config } from './config'
+import type { ListedAccount } from './http/home'
 
 /** What every route module is built from: the database and the configuration. */
 export interface AppDeps {
   database: Database
   config: Config
+  /** Demo accounts to list on the home page (no passwords). */
+  demoAccounts?: readonly ListedAccount[]
 }

@@ -1,0 +1,317 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { type Db, type Role, schema, type UnitType } from '@yardstick/db'
+import {
+  type Answers,
+  type FormJson,
+  localizedText,
+  scoreResponse,
+  type TemplateId,
+  templates,
+  validateResponse,
+} from '@yardstick/sdk'
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator'
+import { createUser, insertOrg } from '../orgs/org-tree'
+import { chance, fakeAnswers } from './fake-answers'
+
+/** A demo account, printed at start (the password only in the terminal and the data folder). */
+export interface DemoAccount {
+  role: Role
+  email: string
+  name: string
+  password: string
+  scope: string
+}
+
+const SUBCOMMITTEES = [
+  {
+    name: '综合部门分工委',
+    departments: ['办公室', '政策研究室', '法规处', '督查室', '信访处', '机关事务处', '档案室'],
+  },
+  {
+    name: '经济部门分工委',
+    departments: ['发展规划处', '财务处', '统计处', '审计处', '招商处', '产业处', '科技处'],
+  },
+  {
+    name: '社会事业分工委',
+    departments: ['教育处', '卫生处', '文化处', '民政处', '人社处', '体育处', '宣传处'],
+  },
+]
+const UNIT_TYPES: UnitType[] = ['organ', 'publicInstitution', 'enterprise', 'research']
+const BRANCHES_PER_SUBCOMMITTEE = 20
+
+const ROLE_ACCOUNTS: Array<{
+  role: Role
+  email: string
+  name: string
+  at: 'committee' | 'sub' | 'branch'
+}> = [
+  { role: 'admin', email: 'admin@yardstick.local', name: '管理员（机关工委）', at: 'committee' },
+  { role: 'editor', email: 'editor@yardstick.local', name: '组织处 表单设计', at: 'committee' },
+  { role: 'reviewer', email: 'reviewer@yardstick.local', name: '宣传处 审阅', at: 'committee' },
+  { role: 'assessor', email: 'assessor@yardstick.local', name: '综合部门分工委 考评员', at: 'sub' },
+  {
+    role: 'secretary',
+    email: 'secretary@yardstick.local',
+    name: '办公室第一党支部 书记',
+    at: 'branch',
+  },
+]
+
+/** Options of `seedDemo`. */
+export interface SeedDemoOptions {
+  /** One password for every demo account; random per account when absent. */
+  password?: string
+  /** Seed of the demo data's generator (default 2026): same data on every machine. */
+  seed?: number
+}
+
+/**
+ * Loads the demo world on an empty database (written from the source material): 机关工委 with
+ * three sub-committees and 60 branches of four types, one account per role, every SDK template
+ * as a published form, and an open 年度综合评定 campaign with self-checks, member satisfaction
+ * responses and superior scorecards filled for most branches. Does nothing on a database that
+ * already has organisations.
+ *
+ * @returns the accounts created, or null when the database was not empty
+ */
+export async function seedDemo(
+  db: Db,
+  { password, seed = 2026 }: SeedDemoOptions = {},
+): Promise<DemoAccount[] | null> {
+  const [existing] = await db.select({ id: schema.orgs.id }).from(schema.orgs).limit(1)
+  if (existing) return null
+  const rng = xoroshiro128plus(seed)
+
+  const committee = await insertOrg(db, { kind: 'committee', name: '机关工委' })
+  const branches: Array<{ id: number; name: string }> = []
+  const subs: number[] = []
+  for (const [s, sub] of SUBCOMMITTEES.entries()) {
+    const subOrg = await insertOrg(db, {
+      parentId: committee.id,
+      kind: 'subcommittee',
+      name: sub.name,
+    })
+    subs.push(subOrg.id)
+    for (let b = 0; b < BRANCHES_PER_SUBCOMMITTEE; b++) {
+      const department = sub.departments[b % sub.departments.length]
+      const ordinal = ['第一', '第二', '第三'][Math.floor(b / sub.departments.length)] ?? ''
+      const name = `${department}${ordinal}党支部`
+      const unitType = UNIT_TYPES[(s + b) % UNIT_TYPES.length] as UnitType
+      const branch = await insertOrg(db, { parentId: subOrg.id, kind: 'branch', name, unitType })
+      branches.push({ id: branch.id, name })
+    }
+  }
+
+  const scopeOrg = {
+    committee: committee.id,
+    sub: subs[0] as number,
+    branch: branches[0]?.id as number,
+  }
+  const accounts: DemoAccount[] = []
+  for (const account of ROLE_ACCOUNTS) {
+    const secret = password ?? randomBytes(9).toString('base64url')
+    await createUser(db, {
+      ...account,
+      password: secret,
+      grants: [{ role: account.role, orgId: scopeOrg[account.at] }],
+    })
+    const scope =
+      account.at === 'committee'
+        ? '机关工委'
+        : account.at === 'sub'
+          ? (SUBCOMMITTEES[0]?.name ?? '')
+          : (branches[0]?.name ?? '')
+    accounts.push({
+      role: account.role,
+      email: account.email,
+      name: account.name,
+      password: secret,
+      scope,
+    })
+  }
+  const [admin] = await db.select().from(schema.users).limit(1)
+
+  const versions = {} as Record<TemplateId, number>
+  for (const [id, json] of Object.entries(templates) as Array<[TemplateId, FormJson]>) {
+    const title = localizedText(json.title, 'zh-cn', id)
+    const [form] = await db
+      .insert(schema.forms)
+      .values({
+        orgId: committee.id,
+        title,
+        kind: json.kind ?? 'generic',
+        json,
+        createdBy: admin?.id,
+      })
+      .returning()
+    if (!form) throw new Error('seed: form not inserted')
+    const [version] = await db
+      .insert(schema.formVersions)
+      .values({
+        formId: form.id,
+        version: 1,
+        json,
+        hash: contentHash(json),
+        authorId: admin?.id,
+        note: '初始版本（模板）',
+      })
+      .returning()
+    versions[id] = version?.id as number
+  }
+
+  const [campaign] = await db
+    .insert(schema.campaigns)
+    .values({
+      orgId: committee.id,
+      name: '2026年度党支部综合评定',
+      cadence: 'yearly',
+      opensAt: new Date('2026-01-01T00:00:00+08:00'),
+      closesAt: new Date('2026-12-31T23:59:59+08:00'),
+      status: 'open',
+      bands: [
+        { min: 90, grade: '先进', stars: 5 },
+        { min: 60, grade: '达标', stars: 3 },
+        { min: 0, grade: '后进', stars: 1 },
+      ],
+      quota: { grade: '先进', maxShare: 0.2 },
+      allowedOrigins: ['http://127.0.0.1:8080', 'http://localhost:8080'],
+      createdBy: admin?.id,
+    })
+    .returning()
+  if (!campaign) throw new Error('seed: campaign not inserted')
+  const sources = [
+    { key: 'self', template: 'selfCheck', weight: 30, required: true, measure: 'percent' },
+    {
+      key: 'members',
+      template: 'satisfaction',
+      weight: 30,
+      minResponses: 5,
+      measure: 'satisfactionRate',
+      anonymous: true,
+    },
+    { key: 'superior', template: 'scorecard', weight: 40, required: true, measure: 'percent' },
+  ] as const
+  await db.insert(schema.campaignSources).values(
+    sources.map((s) => ({
+      campaignId: campaign.id,
+      key: s.key,
+      formVersionId: versions[s.template],
+      weight: s.weight,
+      required: 'required' in s ? s.required : false,
+      minResponses: 'minResponses' in s ? s.minResponses : null,
+      measure: s.measure,
+      anonymous: 'anonymous' in s ? s.anonymous : false,
+    })),
+  )
+  await db
+    .insert(schema.campaignUnits)
+    .values(branches.map((b) => ({ campaignId: campaign.id, unitId: b.id })))
+  await db.insert(schema.links).values(
+    branches.flatMap((b) =>
+      sources.map((s) => ({
+        slug: randomBytes(12).toString('base64url'),
+        campaignId: campaign.id,
+        unitId: b.id,
+        sourceKey: s.key,
+      })),
+    ),
+  )
+
+  const rows: Array<typeof schema.responses.$inferInsert> = []
+  const make = (
+    unitId: number,
+    key: 'self' | 'members' | 'superior',
+    template: TemplateId,
+    answers: Answers,
+  ) => {
+    const form = templates[template]
+    const check = validateResponse(form, answers)
+    if (!check.valid)
+      throw new Error(
+        `seed: generated ${template} answers are invalid: ${JSON.stringify(check.errors)}`,
+      )
+    const score = scoreResponse(form, answers)
+    rows.push({
+      campaignId: campaign.id,
+      unitId,
+      sourceKey: key,
+      formVersionId: versions[template],
+      answers,
+      score,
+      percent: score.percent,
+      satisfied: score.satisfaction?.satisfied ?? 0,
+      answered: score.satisfaction?.answered ?? 0,
+      veto: score.veto,
+      respondentId: key === 'members' ? null : admin?.id,
+    })
+    return score
+  }
+  for (const [i, branch] of branches.entries()) {
+    const quality = 0.55 + 0.45 * chance(rng)
+    if (i % 12 !== 11) {
+      const answers = fakeAnswers(templates.selfCheck, quality, rng)
+      const score = make(branch.id, 'self', 'selfCheck', answers)
+      await insertSubmittedSelfCheck(db, campaign.id, branch.id, answers, score.problems)
+    }
+    const members = i % 15 === 14 ? 3 : 6 + Math.floor(chance(rng) * 9)
+    for (let m = 0; m < members; m++)
+      make(branch.id, 'members', 'satisfaction', fakeAnswers(templates.satisfaction, quality, rng))
+    if (i % 10 !== 9)
+      make(
+        branch.id,
+        'superior',
+        'scorecard',
+        fakeAnswers(templates.scorecard, quality, rng) as Answers,
+      )
+  }
+  for (let i = 0; i < rows.length; i += 500)
+    await db.insert(schema.responses).values(rows.slice(i, i + 500))
+  return accounts
+}
+
+async function insertSubmittedSelfCheck(
+  db: Db,
+  campaignId: number,
+  unitId: number,
+  answers: Answers,
+  problems: ReturnType<typeof scoreResponse>['problems'],
+) {
+  const [selfCheck] = await db
+    .insert(schema.selfChecks)
+    .values({
+      campaignId,
+      unitId,
+      status: 'submitted',
+      answers,
+      approvedOn: '2026-11-10',
+      announcedAt: new Date('2026-11-12T09:00:00+08:00'),
+      submittedAt: new Date('2026-11-15T09:00:00+08:00'),
+    })
+    .returning()
+  if (!selfCheck || problems.length === 0) return
+  await db.insert(schema.rectifications).values(
+    problems.map((p) => ({
+      campaignId,
+      unitId,
+      selfCheckId: selfCheck.id,
+      question: p.question,
+      title: p.title,
+      note: p.note ?? null,
+      measure: typeof p.details?.measure === 'string' ? p.details.measure : null,
+      owner: typeof p.details?.owner === 'string' ? p.details.owner : null,
+      deadline: typeof p.details?.deadline === 'string' ? p.details.deadline : null,
+      status: 'open' as const,
+    })),
+  )
+}
+
+/** SHA-256 of JSON with sorted keys: the same content always hashes the same. */
+function contentHash(json: unknown): string {
+  const canonical = JSON.stringify(json, (_key, value) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  )
+  return createHash('sha256').update(canonical).digest('hex')
+}

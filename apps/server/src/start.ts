@@ -1,0 +1,100 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { type ServerType, serve } from '@hono/node-server'
+import { type Database, lockDataDir, migrate, openDatabase, schema } from '@yardstick/db'
+import { eq } from 'drizzle-orm'
+import { createApp } from './app'
+import type { Config } from './config'
+import { createUser, insertOrg } from './orgs/org-tree'
+import { type DemoAccount, seedDemo } from './seed/demo'
+
+/** A running server: its URL, the demo accounts, and how to stop it (flushes, closes, unlocks). */
+export interface RunningServer {
+  url: string
+  database: Database
+  demoAccounts: DemoAccount[]
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts everything on one port: locks `DATA_DIR` (PGlite is single-process), opens the
+ * database, applies migrations, seeds the demo data on first run, ensures the `ADMIN_EMAIL`
+ * administrator, and serves the app.
+ *
+ * @example
+ * const server = await startServer(loadConfig())
+ * console.log(server.url)
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const release = lockDataDir(config.DATA_DIR)
+  let database: Database | undefined
+  try {
+    database = await openDatabase(
+      config.DATABASE_URL
+        ? { url: config.DATABASE_URL }
+        : { dataDir: join(config.DATA_DIR, 'pglite') },
+    )
+    await migrate(database)
+    const demoAccounts = config.SEED_DEMO ? await demoAccountsFor(database, config) : []
+    if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD)
+      await ensureAdmin(database, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)
+    const app = createApp({ database, config, demoAccounts })
+    const server = await listen(app.fetch, config)
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.PORT
+    const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`
+    const open = database
+    return {
+      url,
+      database: open,
+      demoAccounts,
+      stop: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()))
+        await open.close()
+        release()
+      },
+    }
+  } catch (error) {
+    await database?.close()
+    release()
+    throw error
+  }
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.PORT, hostname: config.HOST }, () => resolve(server))
+    server.once('error', reject)
+  })
+}
+
+/**
+ * Seeds the demo world on first run and keeps its accounts in `DATA_DIR/demo-accounts.json`
+ * (mode 0600), so every later start can print them again: the database keeps only hashes.
+ */
+async function demoAccountsFor(database: Database, config: Config): Promise<DemoAccount[]> {
+  const file = join(config.DATA_DIR, 'demo-accounts.json')
+  const created = await seedDemo(database.db, { password: config.SEED_PASSWORD })
+  if (created) {
+    writeFileSync(file, JSON.stringify(created, null, 2))
+    chmodSync(file, 0o600)
+    return created
+  }
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]) : []
+}
+
+/** Creates (or resets the password of) the first administrator, on the top committee. */
+async function ensureAdmin({ db }: Database, email: string, password: string) {
+  const [top] = await db
+    .select()
+    .from(schema.orgs)
+    .where(eq(schema.orgs.kind, 'committee'))
+    .limit(1)
+  const committee = top ?? (await insertOrg(db, { kind: 'committee', name: '机关工委' }))
+  await createUser(db, {
+    email,
+    name: '管理员',
+    password,
+    grants: [{ role: 'admin', orgId: committee.id }],
+  })
+}
