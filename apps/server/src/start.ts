@@ -1,9 +1,11 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import type { Server as HttpServer } from 'node:http'
 import { join } from 'node:path'
 import { type ServerType, serve } from '@hono/node-server'
 import { type Database, lockDataDir, migrate, openDatabase, schema } from '@yardstick/db'
 import { eq } from 'drizzle-orm'
 import { createApp } from './app'
+import { CollabServer } from './collab/collab-server'
 import type { Config } from './config'
 import { createUser, insertOrg } from './orgs/org-tree'
 import { type DemoAccount, seedDemo } from './seed/demo'
@@ -13,6 +15,7 @@ export interface RunningServer {
   url: string
   database: Database
   demoAccounts: DemoAccount[]
+  collab: CollabServer
   stop: () => Promise<void>
 }
 
@@ -40,6 +43,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await ensureAdmin(database, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)
     const app = createApp({ database, config, demoAccounts })
     const server = await listen(app.fetch, config)
+    const collab = new CollabServer({ db: database.db, redisUrl: config.REDIS_URL })
+    collab.attach(server as HttpServer)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`
@@ -48,7 +53,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       url,
       database: open,
       demoAccounts,
+      collab,
       stop: async () => {
+        // Sockets first (their updates are flushed), then HTTP, then the database.
+        await collab.close()
         await new Promise<void>((resolve) => server.close(() => resolve()))
         await open.close()
         release()

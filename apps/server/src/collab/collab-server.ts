@@ -1,0 +1,429 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { Db } from '@yardstick/db'
+import { type RawData, type WebSocket, WebSocketServer } from 'ws'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { type Admission, admitToForm } from './authorize'
+import { closeWith } from './close-codes'
+import { DocStore } from './doc-store'
+import {
+  BadMessageError,
+  type ClientMessage,
+  decodeClientMessage,
+  encodeAwarenessStates,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  missingDependencies,
+} from './protocol'
+import { RedisFanOut } from './redis-fan-out'
+import { type Connection, LOAD_ORIGIN, RemoteOrigin, SharedDoc } from './shared-doc'
+
+/** Options of the co-editing endpoint; every limit has a default that suits a form designer. */
+export interface CollabOptions {
+  db: Db
+  /** Storage of documents (a test passes one that fails). */
+  store?: DocStore
+  /** With it, processes share documents through Redis. */
+  redisUrl?: string
+  /** First state of a form's document, built on the server once (templates are seeded here). */
+  seed?: (formId: number) => Promise<Uint8Array | null>
+  /** Decides who may open a form (default: roles on the form's office). */
+  admit?: (token: string | null, formId: number) => Promise<Admission>
+  maxMessageBytes?: number
+  maxBufferedBytes?: number
+  maxAwarenessBytes?: number
+  awarenessPerSecond?: number
+  unloadDelayMs?: number
+  pingIntervalMs?: number
+  revalidateMs?: number
+  compactEvery?: number
+}
+
+const PATH = /^\/collab\/(\d+)\/?$/
+
+interface Entry {
+  state: 'loading' | 'ready' | 'unloading'
+  ready: Promise<SharedDoc>
+  shared?: SharedDoc
+  unloadTimer?: NodeJS.Timeout
+  unloaded?: Promise<void>
+}
+
+/**
+ * The co-editing endpoint `ws(s)://host/collab/:formId?token=…`: speaks the y-websocket
+ * protocol (sync + awareness) so `y-websocket`'s own `WebsocketProvider` connects; admits by
+ * role (accept, then close with a code from `CLOSE_REASONS`); loads each document once for all
+ * its connections; makes every update durable before relaying it; unloads after the last
+ * client leaves; shares documents between processes through Redis. See SPEC.md beside it.
+ */
+export class CollabServer {
+  readonly processId = randomUUID()
+  private readonly wss: WebSocketServer
+  private readonly store: DocStore
+  private readonly fanOut: RedisFanOut | null
+  private readonly docs = new Map<string, Entry>()
+  private readonly timers: NodeJS.Timeout[] = []
+  private readonly options: Required<Omit<CollabOptions, 'store' | 'redisUrl' | 'seed' | 'admit'>> &
+    Pick<CollabOptions, 'seed'> & { admit: NonNullable<CollabOptions['admit']> }
+  private closing = false
+
+  constructor(options: CollabOptions) {
+    this.options = {
+      maxMessageBytes: 8 * 1024 * 1024,
+      maxBufferedBytes: 4 * 1024 * 1024,
+      maxAwarenessBytes: 64 * 1024,
+      awarenessPerSecond: 20,
+      unloadDelayMs: 2000,
+      pingIntervalMs: 30_000,
+      revalidateMs: 10_000,
+      compactEvery: 500,
+      admit: (token, formId) => admitToForm(options.db, token, formId),
+      ...options,
+    }
+    this.store = options.store ?? new DocStore(options.db)
+    this.fanOut = options.redisUrl ? new RedisFanOut(options.redisUrl, this.processId) : null
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes })
+    this.timers.push(setInterval(() => this.ping(), this.options.pingIntervalMs))
+    this.timers.push(setInterval(() => void this.revalidate(), this.options.revalidateMs))
+    for (const timer of this.timers) timer.unref()
+  }
+
+  /** Routes `upgrade` requests for `/collab/…` to this endpoint. */
+  attach(server: Server): void {
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!this.handleUpgrade(request, socket, head)) socket.destroy()
+    })
+  }
+
+  /** Takes an upgrade request if its path is a co-editing one; false otherwise. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const match = PATH.exec(url.pathname)
+    if (!match || this.closing) return false
+    this.wss.handleUpgrade(
+      request,
+      socket,
+      head,
+      (ws) => void this.connect(ws, Number(match[1]), url.searchParams.get('token')),
+    )
+    return true
+  }
+
+  private async connect(socket: WebSocket, formId: number, token: string | null): Promise<void> {
+    // Messages that arrive while we authorise and load wait, in order.
+    const early: RawData[] = []
+    const onEarly = (data: RawData) => early.push(data)
+    socket.on('message', onEarly)
+    socket.on('error', () => socket.terminate())
+    const admission = await this.options
+      .admit(token, formId)
+      .catch(() => ({ refused: 'loadFailed' as const }))
+    if ('refused' in admission) {
+      closeWith(socket, admission.refused)
+      return
+    }
+    let shared: SharedDoc
+    try {
+      shared = await this.docFor(`form:${formId}`, formId)
+    } catch {
+      closeWith(socket, 'loadFailed')
+      return
+    }
+    if (socket.readyState !== socket.OPEN) {
+      this.maybeUnload(shared)
+      return
+    }
+    const conn: Connection = {
+      socket,
+      user: admission.user,
+      token: token ?? '',
+      canWrite: admission.canWrite,
+      clientIds: new Set(),
+      alive: true,
+      awarenessTokens: this.options.awarenessPerSecond,
+      awarenessRefilledAt: Date.now(),
+      strikes: 0,
+    }
+    shared.conns.set(socket, conn)
+    this.cancelUnload(shared.name)
+    socket.off('message', onEarly)
+    socket.on('message', (data) => this.receive(shared, conn, data))
+    socket.on('pong', () => {
+      conn.alive = true
+    })
+    socket.on('close', () => {
+      shared.remove(conn)
+      this.maybeUnload(shared)
+    })
+    shared.send(conn, encodeSyncStep1(shared.doc))
+    const states = encodeAwarenessStates(shared.awareness)
+    if (states) shared.send(conn, states)
+    for (const data of early) this.receive(shared, conn, data)
+  }
+
+  private receive(shared: SharedDoc, conn: Connection, data: RawData): void {
+    if (!shared.conns.has(conn.socket)) return
+    let message: ClientMessage
+    try {
+      message = decodeClientMessage(toBytes(data))
+    } catch (error) {
+      if (error instanceof BadMessageError) {
+        shared.close(conn, 'badMessage')
+        return
+      }
+      throw error
+    }
+    switch (message.type) {
+      case 'syncStep1':
+        shared.send(conn, encodeSyncStep2(shared.doc, message.stateVector))
+        return
+      case 'update':
+        // A reader's updates are never applied, relayed or stored (its empty step 2 is normal).
+        if (conn.canWrite) this.applyUpdate(shared, conn, message.update)
+        return
+      case 'awareness':
+        this.applyAwareness(
+          shared,
+          conn,
+          message.update,
+          message.entries.map((e) => e.clientId),
+        )
+        return
+      case 'queryAwareness': {
+        const states = encodeAwarenessStates(shared.awareness)
+        if (states) shared.send(conn, states)
+        return
+      }
+    }
+  }
+
+  private applyUpdate(shared: SharedDoc, conn: Connection, update: Uint8Array): void {
+    try {
+      if (missingDependencies(shared.doc, update)) {
+        shared.close(conn, 'missingDependencies')
+        return
+      }
+      Y.applyUpdate(shared.doc, update, conn)
+    } catch {
+      shared.close(conn, 'badMessage')
+      return
+    }
+    const store = shared.doc.store
+    if (store.pendingStructs || store.pendingDs) {
+      // Structs whose causes never arrived would be kept, re-sent and saved forever: drop them.
+      store.pendingStructs = null
+      store.pendingDs = null
+      shared.close(conn, 'missingDependencies')
+    }
+  }
+
+  private applyAwareness(
+    shared: SharedDoc,
+    conn: Connection,
+    update: Uint8Array,
+    clientIds: number[],
+  ): void {
+    if (update.length > this.options.maxAwarenessBytes) {
+      shared.close(conn, 'messageTooLarge')
+      return
+    }
+    const now = Date.now()
+    const rate = this.options.awarenessPerSecond
+    conn.awarenessTokens = Math.min(
+      rate,
+      conn.awarenessTokens + ((now - conn.awarenessRefilledAt) / 1000) * rate,
+    )
+    conn.awarenessRefilledAt = now
+    if (conn.awarenessTokens < 1 || !shared.claimClients(conn, clientIds)) {
+      // Over the rate, or naming another connection's client: refused, and counted.
+      conn.strikes++
+      if (conn.strikes > 100) shared.close(conn, 'rateLimited')
+      return
+    }
+    conn.awarenessTokens -= 1
+    awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, conn)
+  }
+
+  /** The loaded document, loading it once for every connection that asks meanwhile. */
+  private docFor(name: string, formId: number): Promise<SharedDoc> {
+    const entry = this.docs.get(name)
+    if (entry?.state === 'unloading')
+      return (entry.unloaded ?? Promise.resolve()).then(() => this.docFor(name, formId))
+    if (entry) return entry.ready
+    const created: Entry = { state: 'loading', ready: this.load(name, formId) }
+    this.docs.set(name, created)
+    created.ready.then(
+      (shared) => {
+        created.state = 'ready'
+        created.shared = shared
+      },
+      () => this.docs.delete(name),
+    )
+    return created.ready
+  }
+
+  private async load(name: string, formId: number): Promise<SharedDoc> {
+    const shared = new SharedDoc(name, this.store, this.fanOut, {
+      maxBufferedBytes: this.options.maxBufferedBytes,
+      compactEvery: this.options.compactEvery,
+      onPersistError: (doc, error, attempt) =>
+        console.error(
+          `collab: saving ${doc} failed (attempt ${attempt}), keeping it in memory: ${(error as Error).message}`,
+        ),
+    })
+    const early: Array<Parameters<Parameters<RedisFanOut['subscribe']>[1]>[0]> = []
+    let loaded = false
+    try {
+      // Subscribe before reading the database, so nothing published meanwhile is missed.
+      await this.fanOut?.subscribe(name, (message) =>
+        loaded ? this.fromRemote(shared, message) : early.push(message),
+      )
+      const seed = this.options.seed
+      if (seed) await this.store.seedIfEmpty(name, () => seed(formId))
+      const stored = await this.store.load(name)
+      Y.transact(
+        shared.doc,
+        () => {
+          if (stored.snapshot) Y.applyUpdate(shared.doc, stored.snapshot, LOAD_ORIGIN)
+          for (const { update } of stored.updates) Y.applyUpdate(shared.doc, update, LOAD_ORIGIN)
+        },
+        LOAD_ORIGIN,
+      )
+      shared.folded = stored.updates.map((u) => u.id)
+      loaded = true
+      for (const message of early) this.fromRemote(shared, message)
+      return shared
+    } catch (error) {
+      // A failed load writes nothing and serves nobody (COLLAB-NOTES 3).
+      await this.fanOut?.unsubscribe(name).catch(() => {})
+      shared.destroy()
+      throw error
+    }
+  }
+
+  private fromRemote(
+    shared: SharedDoc,
+    message: Parameters<Parameters<RedisFanOut['subscribe']>[1]>[0],
+  ): void {
+    if (message.kind === 'update')
+      Y.applyUpdate(shared.doc, message.payload, new RemoteOrigin(message.updateId))
+    else
+      awarenessProtocol.applyAwarenessUpdate(
+        shared.awareness,
+        message.payload,
+        new RemoteOrigin(null),
+      )
+  }
+
+  private maybeUnload(shared: SharedDoc): void {
+    const entry = this.docs.get(shared.name)
+    if (!entry || entry.state !== 'ready' || shared.conns.size > 0 || entry.unloadTimer) return
+    entry.unloadTimer = setTimeout(
+      () => void this.unload(entry, shared),
+      this.options.unloadDelayMs,
+    )
+    entry.unloadTimer.unref()
+  }
+
+  private cancelUnload(name: string): void {
+    const entry = this.docs.get(name)
+    if (entry?.unloadTimer) {
+      clearTimeout(entry.unloadTimer)
+      entry.unloadTimer = undefined
+    }
+  }
+
+  /** Unloads after a successful flush; a connection arriving meanwhile waits and reloads. */
+  private async unload(entry: Entry, shared: SharedDoc): Promise<void> {
+    entry.unloadTimer = undefined
+    if (shared.conns.size > 0) return
+    entry.state = 'unloading'
+    entry.unloaded = (async () => {
+      await shared.idle()
+      await shared
+        .compact()
+        .catch((error) =>
+          console.error(
+            `collab: compacting ${shared.name} failed; its update log stays: ${error.message}`,
+          ),
+        )
+      await this.fanOut?.unsubscribe(shared.name).catch(() => {})
+      shared.destroy()
+      this.docs.delete(shared.name)
+    })()
+    await entry.unloaded
+  }
+
+  private ping(): void {
+    for (const entry of this.docs.values()) {
+      for (const conn of entry.shared?.conns.values() ?? []) {
+        // No pong since the last ping: a dead peer (COLLAB-NOTES 11).
+        if (!conn.alive) {
+          conn.socket.terminate()
+          continue
+        }
+        conn.alive = false
+        conn.socket.ping()
+      }
+    }
+  }
+
+  /** Checks every live connection's token and role again; revoked access is closed. */
+  async revalidate(): Promise<void> {
+    for (const entry of this.docs.values()) {
+      const shared = entry.shared
+      if (!shared) continue
+      const formId = Number(shared.name.slice('form:'.length))
+      for (const conn of [...shared.conns.values()]) {
+        const admission = await this.options.admit(conn.token, formId).catch(() => null)
+        if (!admission) continue
+        if ('refused' in admission) shared.close(conn, admission.refused)
+        else if (conn.canWrite && !admission.canWrite) shared.close(conn, 'forbidden')
+      }
+    }
+  }
+
+  /** What is loaded now: for tests, benchmarks and health. */
+  stats(): { docs: number; connections: number; loaded: string[] } {
+    const loaded = [...this.docs.values()].flatMap((e) => (e.shared ? [e.shared] : []))
+    return {
+      docs: loaded.length,
+      connections: loaded.reduce((n, s) => n + s.conns.size, 0),
+      loaded: loaded.map((s) => s.name),
+    }
+  }
+
+  /** The live document of a form if loaded (for publishing and restoring from the server). */
+  loadedDoc(formId: number): SharedDoc | undefined {
+    return this.docs.get(`form:${formId}`)?.shared
+  }
+
+  /** Shutdown: closes every socket (clients reconnect elsewhere), flushes and compacts. */
+  async close(): Promise<void> {
+    this.closing = true
+    for (const timer of this.timers) clearInterval(timer)
+    const entries = [...this.docs.values()]
+    await Promise.allSettled(
+      entries.map(async (entry) => {
+        if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
+        const shared = await entry.ready.catch(() => null)
+        if (!shared) return
+        for (const conn of [...shared.conns.values()]) shared.close(conn, 'shuttingDown')
+        await shared.idle()
+        await shared.compact().catch(() => {})
+        shared.destroy()
+      }),
+    )
+    this.docs.clear()
+    this.wss.close()
+    await this.fanOut?.close()
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}

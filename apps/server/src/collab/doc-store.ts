@@ -1,0 +1,130 @@
+import { type Db, schema } from '@yardstick/db'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+
+/** What is stored of one document: its snapshot (if any) and the updates after it, by id. */
+export interface StoredDoc {
+  snapshot: Uint8Array | null
+  updates: Array<{ id: number; update: Uint8Array }>
+}
+
+interface Pending {
+  docName: string
+  update: Uint8Array
+  resolve: (id: number) => void
+  reject: (error: unknown) => void
+}
+
+/**
+ * Durable storage of Yjs documents: an append-only update log per document, compacted into one
+ * snapshot row. Appends arriving together are written by ONE multi-row insert (group commit,
+ * flushed on `setImmediate`), and each caller learns its row id only after the commit.
+ */
+export class DocStore {
+  private queue: Pending[] = []
+  private scheduled = false
+
+  constructor(private readonly db: Db) {}
+
+  /** The stored state of a document, in the order it must be applied. */
+  async load(docName: string): Promise<StoredDoc> {
+    const [snapshot] = await this.db
+      .select({ state: schema.docSnapshots.state })
+      .from(schema.docSnapshots)
+      .where(eq(schema.docSnapshots.docName, docName))
+    const updates = await this.db
+      .select({ id: schema.docUpdates.id, update: schema.docUpdates.update })
+      .from(schema.docUpdates)
+      .where(eq(schema.docUpdates.docName, docName))
+      .orderBy(asc(schema.docUpdates.id))
+    return { snapshot: snapshot?.state ?? null, updates }
+  }
+
+  /** Appends one update; resolves with its row id once it is committed. */
+  append(docName: string, update: Uint8Array): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ docName, update, resolve, reject })
+      if (!this.scheduled) {
+        this.scheduled = true
+        setImmediate(() => void this.flush())
+      }
+    })
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false
+    const batch = this.queue
+    this.queue = []
+    if (batch.length === 0) return
+    try {
+      const rows = await this.db
+        .insert(schema.docUpdates)
+        .values(batch.map(({ docName, update }) => ({ docName, update })))
+        .returning({ id: schema.docUpdates.id })
+      // PostgreSQL returns a multi-row VALUES insert in input order.
+      for (const [i, pending] of batch.entries()) pending.resolve(rows[i]?.id as number)
+    } catch (error) {
+      for (const pending of batch) pending.reject(error)
+    }
+  }
+
+  /**
+   * Folds updates into the snapshot, from the LOADED document (never by merging raw rows), under
+   * a per-document advisory lock so one process at a time rewrites a document. `encode` gets the
+   * snapshot stored now (another process may have compacted since this one loaded) to apply
+   * before encoding. Only the update rows `foldedIds` — those this process knows are in its
+   * document — are deleted; others stay in the log and are applied again at load (idempotent).
+   */
+  async compact(
+    docName: string,
+    foldedIds: readonly number[],
+    encode: (storedSnapshot: Uint8Array | null) => Uint8Array,
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`doc:${docName}`}))`)
+      const [current] = await tx
+        .select({ state: schema.docSnapshots.state, through: schema.docSnapshots.throughUpdateId })
+        .from(schema.docSnapshots)
+        .where(eq(schema.docSnapshots.docName, docName))
+      const state = encode(current?.state ?? null)
+      const through = Math.max(current?.through ?? 0, ...foldedIds)
+      await tx
+        .insert(schema.docSnapshots)
+        .values({ docName, state, throughUpdateId: through, updatedAt: new Date() })
+        .onConflictDoUpdate({
+          target: schema.docSnapshots.docName,
+          set: { state, throughUpdateId: through, updatedAt: new Date() },
+        })
+      for (let i = 0; i < foldedIds.length; i += 5000) {
+        const ids = foldedIds.slice(i, i + 5000)
+        await tx
+          .delete(schema.docUpdates)
+          .where(and(eq(schema.docUpdates.docName, docName), inArray(schema.docUpdates.id, ids)))
+      }
+    })
+  }
+
+  /**
+   * Stores a first state for a document that has none, once, under the document's lock: a
+   * template is seeded on the server, never by two clients (which would duplicate it).
+   * @returns whether this call seeded it
+   */
+  async seedIfEmpty(docName: string, state: () => Promise<Uint8Array | null>): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`doc:${docName}`}))`)
+      const [snapshot] = await tx
+        .select({ name: schema.docSnapshots.docName })
+        .from(schema.docSnapshots)
+        .where(eq(schema.docSnapshots.docName, docName))
+      const [update] = await tx
+        .select({ id: schema.docUpdates.id })
+        .from(schema.docUpdates)
+        .where(eq(schema.docUpdates.docName, docName))
+        .limit(1)
+      if (snapshot || update) return false
+      const initial = await state()
+      if (!initial) return false
+      await tx.insert(schema.docSnapshots).values({ docName, state: initial, throughUpdateId: 0 })
+      return true
+    })
+  }
+}
