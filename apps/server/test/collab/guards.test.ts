@@ -1,0 +1,218 @@
+import { schema, testStores } from '@yardstick/db'
+import { eq } from 'drizzle-orm'
+import * as encoding from 'lib0/encoding'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { CLOSE_REASONS } from '../../src/collab/close-codes'
+import { createFixture, type Fixture } from '../harness'
+import {
+  type CollabTestServer,
+  connect,
+  createForm,
+  eventually,
+  startCollabServer,
+  synced,
+} from './collab-harness'
+
+/** A raw socket speaking (or abusing) the protocol, to send exactly the bytes a test wants. */
+function rawSocket(
+  url: string,
+): Promise<{
+  ws: WebSocket
+  closed: Promise<{ code: number; reason: string }>
+  received: Uint8Array[]
+}> {
+  const ws = new WebSocket(url)
+  const received: Uint8Array[] = []
+  ws.on('message', (data) => received.push(new Uint8Array(data as Buffer)))
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve({ ws, closed, received }))
+    ws.once('error', reject)
+  })
+}
+
+function message(...parts: Array<(e: encoding.Encoder) => void>): Uint8Array {
+  const encoder = encoding.createEncoder()
+  for (const part of parts) part(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+const awarenessMessage = (update: Uint8Array) =>
+  message(
+    (e) => encoding.writeVarUint(e, 1),
+    (e) => encoding.writeVarUint8Array(e, update),
+  )
+
+describe.each(await testStores())('the endpoint guards on %s', (kind) => {
+  let f: Fixture
+  let server: CollabTestServer
+  let token: string
+  const providers: WebsocketProvider[] = []
+
+  beforeAll(async () => {
+    f = await createFixture(kind)
+    server = await startCollabServer(f)
+    token = await f.login('editor')
+  })
+  afterEach(() => {
+    for (const provider of providers.splice(0)) provider.destroy()
+  })
+  afterAll(async () => {
+    await server.stop()
+    await f.close()
+  })
+
+  const garbage: Array<[string, Uint8Array | string]> = [
+    ['an empty frame', new Uint8Array(0)],
+    ['random bytes', new Uint8Array([0xde, 0xad, 0xbe, 0xef, 0x99, 0x01, 0x02])],
+    ['an unknown message type', message((e) => encoding.writeVarUint(e, 77))],
+    [
+      'an unknown sync step',
+      message(
+        (e) => encoding.writeVarUint(e, 0),
+        (e) => encoding.writeVarUint(e, 9),
+        (e) => encoding.writeVarUint8Array(e, new Uint8Array(1)),
+      ),
+    ],
+    ['a huge varint length', new Uint8Array([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3])],
+    [
+      'a zero-length update',
+      message(
+        (e) => encoding.writeVarUint(e, 0),
+        (e) => encoding.writeVarUint(e, 2),
+        (e) => encoding.writeVarUint8Array(e, new Uint8Array(0)),
+      ),
+    ],
+    [
+      'an update of random bytes',
+      message(
+        (e) => encoding.writeVarUint(e, 0),
+        (e) => encoding.writeVarUint(e, 2),
+        (e) => encoding.writeVarUint8Array(e, new Uint8Array([5, 200, 1, 3, 77, 12, 9])),
+      ),
+    ],
+    [
+      'awareness with bad JSON',
+      awarenessMessage(
+        message(
+          (e) => encoding.writeVarUint(e, 1),
+          (e) => encoding.writeVarUint(e, 424242),
+          (e) => encoding.writeVarUint(e, 1),
+          (e) => encoding.writeVarString(e, '{not json'),
+        ),
+      ),
+    ],
+    ['a text frame', 'hello'],
+  ]
+
+  it.each(garbage)('[COL8] closes only the sender of %s; others carry on', async (_name, bytes) => {
+    const formId = await createForm(f)
+    const a = connect(server.wsUrl, formId, token)
+    const b = connect(server.wsUrl, formId, token)
+    providers.push(a.provider, b.provider)
+    await Promise.all([synced(a.provider), synced(b.provider)])
+    const bad = await rawSocket(`${server.wsUrl}/${formId}?token=${token}`)
+    bad.ws.send(bytes)
+    expect(await bad.closed).toEqual({ code: CLOSE_REASONS.badMessage, reason: 'badMessage' })
+    a.doc.getText('t').insert(0, 'still fine')
+    await eventually(() => expect(b.doc.getText('t').toString()).toBe('still fine'))
+  })
+
+  it('[COL6] refuses awareness that names a client another connection owns', async () => {
+    const formId = await createForm(f)
+    const victim = connect(server.wsUrl, formId, token)
+    const watcher = connect(server.wsUrl, formId, token)
+    providers.push(victim.provider, watcher.provider)
+    await Promise.all([synced(victim.provider), synced(watcher.provider)])
+    victim.provider.awareness.setLocalStateField('user', { name: '张三' })
+    const victimId = victim.doc.clientID
+    await eventually(() =>
+      expect(watcher.provider.awareness.getStates().get(victimId)).toEqual({
+        user: { name: '张三' },
+      }),
+    )
+
+    const forger = await rawSocket(`${server.wsUrl}/${formId}?token=${token}`)
+    const fake = new awarenessProtocol.Awareness(new Y.Doc())
+    fake.clientID = victimId
+    fake.setLocalState({ user: { name: '冒名者' } })
+    // A higher clock, so a server that accepted it would replace the real state.
+    fake.meta.set(victimId, { clock: 99, lastUpdated: Date.now() })
+    forger.ws.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(fake, [victimId])))
+    const removal = new Map([[victimId, { clock: 100, lastUpdated: Date.now() }]])
+    fake.meta = removal
+    fake.states.delete(victimId)
+    forger.ws.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(fake, [victimId])))
+    victim.provider.awareness.setLocalStateField('cursor', 'q1')
+    await eventually(() =>
+      expect(watcher.provider.awareness.getStates().get(victimId)).toEqual({
+        user: { name: '张三' },
+        cursor: 'q1',
+      }),
+    )
+    forger.ws.close()
+  })
+
+  it('[COL7] closes a writer whose update depends on structs the server never saw, and stores nothing of it', async () => {
+    const formId = await createForm(f)
+    const honest = connect(server.wsUrl, formId, token)
+    providers.push(honest.provider)
+    await synced(honest.provider)
+    const offline = new Y.Doc()
+    offline.getText('t').insert(0, 'first')
+    const before = Y.encodeStateVector(offline)
+    offline.getText('t').insert(5, ' second')
+    const gap = Y.encodeStateAsUpdate(offline, before)
+    const sender = await rawSocket(`${server.wsUrl}/${formId}?token=${token}`)
+    sender.ws.send(
+      message(
+        (e) => encoding.writeVarUint(e, 0),
+        (e) => encoding.writeVarUint(e, 2),
+        (e) => encoding.writeVarUint8Array(e, gap),
+      ),
+    )
+    expect(await sender.closed).toEqual({
+      code: CLOSE_REASONS.missingDependencies,
+      reason: 'missingDependencies',
+    })
+    const loaded = server.collab.loadedDoc(formId)
+    expect(loaded?.doc.store.pendingStructs).toBeNull()
+    const rows = await f.database.db
+      .select()
+      .from(schema.docUpdates)
+      .where(eq(schema.docUpdates.docName, `form:${formId}`))
+    expect(rows).toHaveLength(0)
+  })
+
+  it('[COL9] closes a connection when its token is revoked', async () => {
+    const formId = await createForm(f)
+    const own = await f.login('editor')
+    const client = connect(server.wsUrl, formId, own)
+    providers.push(client.provider)
+    await synced(client.provider)
+    const closed = new Promise<{ code: number }>((resolve) =>
+      client.provider.once('closed', resolve),
+    )
+    expect((await f.call('POST', '/api/auth/logout', { token: own })).status).toBe(204)
+    await server.collab.revalidate()
+    expect((await closed).code).toBe(CLOSE_REASONS.unauthenticated)
+  })
+
+  it('[COL10] refuses a message over the size limit by closing only that socket', async () => {
+    const small = await startCollabServer(f, { maxMessageBytes: 1024 })
+    try {
+      const formId = await createForm(f)
+      const big = await rawSocket(`${small.wsUrl}/${formId}?token=${token}`)
+      big.ws.send(new Uint8Array(4096))
+      expect((await big.closed).code).toBe(1009)
+    } finally {
+      await small.stop()
+    }
+  })
+})
