@@ -18,9 +18,7 @@ import {
 } from './collab-harness'
 
 /** A raw socket speaking (or abusing) the protocol, to send exactly the bytes a test wants. */
-function rawSocket(
-  url: string,
-): Promise<{
+function rawSocket(url: string): Promise<{
   ws: WebSocket
   closed: Promise<{ code: number; reason: string }>
   received: Uint8Array[]
