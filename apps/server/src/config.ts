@@ -13,6 +13,8 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./.data'),
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   REDIS_URL: z.string().optional(),
+  /** Channel prefix on Redis, so several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().default('yardstick:collab:'),
   /** Signs nothing yet but reserved for cookies and links; random per start when unset. */
   SECRET: z.string().min(16).optional(),
   SEED_DEMO: boolean.default(true),

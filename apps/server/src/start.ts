@@ -43,7 +43,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await ensureAdmin(database, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)
     const app = createApp({ database, config, demoAccounts })
     const server = await listen(app.fetch, config)
-    const collab = new CollabServer({ db: database.db, redisUrl: config.REDIS_URL })
+    const collab = new CollabServer({
+      db: database.db,
+      redisUrl: config.REDIS_URL,
+      redisPrefix: config.REDIS_PREFIX,
+    })
     collab.attach(server as HttpServer)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT

@@ -27,6 +27,8 @@ export interface CollabOptions {
   store?: DocStore
   /** With it, processes share documents through Redis. */
   redisUrl?: string
+  /** Channel prefix on Redis (default `yardstick:collab:`). */
+  redisPrefix?: string
   /** First state of a form's document, built on the server once (templates are seeded here). */
   seed?: (formId: number) => Promise<Uint8Array | null>
   /** Decides who may open a form (default: roles on the form's office). */
@@ -65,7 +67,9 @@ export class CollabServer {
   private readonly fanOut: RedisFanOut | null
   private readonly docs = new Map<string, Entry>()
   private readonly timers: NodeJS.Timeout[] = []
-  private readonly options: Required<Omit<CollabOptions, 'store' | 'redisUrl' | 'seed' | 'admit'>> &
+  private readonly options: Required<
+    Omit<CollabOptions, 'store' | 'redisUrl' | 'redisPrefix' | 'seed' | 'admit'>
+  > &
     Pick<CollabOptions, 'seed'> & { admit: NonNullable<CollabOptions['admit']> }
   private closing = false
 
@@ -83,7 +87,9 @@ export class CollabServer {
       ...options,
     }
     this.store = options.store ?? new DocStore(options.db)
-    this.fanOut = options.redisUrl ? new RedisFanOut(options.redisUrl, this.processId) : null
+    this.fanOut = options.redisUrl
+      ? new RedisFanOut(options.redisUrl, this.processId, options.redisPrefix)
+      : null
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes })
     this.timers.push(setInterval(() => this.ping(), this.options.pingIntervalMs))
     this.timers.push(setInterval(() => void this.revalidate(), this.options.revalidateMs))
