@@ -1,8 +1,128 @@
-import type { AuthEnv } from '../auth/middleware'
+import { createRoute, z } from '@hono/zod-openapi'
+import { schema, UNIT_TYPES } from '@yardstick/db'
+import { asc, eq } from 'drizzle-orm'
+import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
-import { createRouter } from '../http/openapi'
+import { AppError } from '../http/errors'
+import { createRouter, errorResponses, idParam } from '../http/openapi'
+import { UNIT_TYPE_LABELS, unitTypeList } from '../orgs/unit-types'
+import { buildTree, ORG_COLUMNS, type OrgNode, visibility, visibleOrgs } from '../orgs/visible-orgs'
 
-/** Routes of this module, mounted under `/api` (being written: see the server issue). */
-export function orgsRoutes(_deps: AppDeps) {
-  return createRouter<AuthEnv>()
+const Label = z.object({ 'zh-CN': z.string(), en: z.string() })
+
+const OrgNodeSchema: z.ZodType<OrgNode> = z
+  .object({
+    id: z.number(),
+    parentId: z.number().nullable(),
+    kind: z.enum(['committee', 'subcommittee', 'branch']),
+    name: z.string(),
+    unitType: z.enum(UNIT_TYPES).nullable(),
+    unitTypeLabel: Label.nullable().openapi({ description: '支部类型名称 / branch type label' }),
+    path: z.string().openapi({ example: '/1/4/17/' }),
+    reached: z.boolean().openapi({
+      description:
+        'false for an ancestor shown only for context (a secretary sees where their branch sits)',
+    }),
+    get children() {
+      return z.array(OrgNodeSchema).optional()
+    },
+  })
+  .openapi('OrgNode') as unknown as z.ZodType<OrgNode>
+
+const treeRoute = createRoute({
+  method: 'get',
+  path: '/orgs',
+  tags: ['orgs'],
+  summary: 'The organisation tree you reach · 我可见的组织树',
+  description:
+    'Admins, editors, reviewers and assessors get the subtrees of their grants; a secretary gets ' +
+    'their branch and, by name, its ancestors. Several separate subtrees give several roots.',
+  security: [{ bearer: [] }],
+  responses: {
+    200: {
+      description: 'The roots of the visible tree, each with nested `children`',
+      content: { 'application/json': { schema: z.object({ items: z.array(OrgNodeSchema) }) } },
+    },
+    ...errorResponses(401),
+  },
+})
+
+const unitTypesRoute = createRoute({
+  method: 'get',
+  path: '/orgs/unit-types',
+  tags: ['orgs'],
+  summary: 'Branch types and their labels · 支部类型',
+  security: [{ bearer: [] }],
+  responses: {
+    200: {
+      description: 'Every branch type, zh-CN and English labels',
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(z.object({ key: z.enum(UNIT_TYPES), label: Label })) }),
+        },
+      },
+    },
+    ...errorResponses(401),
+  },
+})
+
+const nodeRoute = createRoute({
+  method: 'get',
+  path: '/orgs/{id}',
+  tags: ['orgs'],
+  summary: 'One organisation with its direct children · 单个组织及其下级',
+  description:
+    'Only organisations in your visible tree (see GET /orgs): others are 403, unknown ids 404. ' +
+    'Children are the visible direct children, without their own children.',
+  security: [{ bearer: [] }],
+  request: { params: z.object({ id: z.string() }) },
+  responses: {
+    200: {
+      description: 'The organisation',
+      content: { 'application/json': { schema: OrgNodeSchema } },
+    },
+    ...errorResponses(401, 403, 404),
+  },
+})
+
+function withLabel(node: OrgNode): OrgNode & { unitTypeLabel: unknown } {
+  return {
+    ...node,
+    unitTypeLabel: node.unitType ? UNIT_TYPE_LABELS[node.unitType] : null,
+    ...(node.children ? { children: node.children.map(withLabel) } : {}),
+  }
+}
+
+/** `GET /api/orgs`, `GET /api/orgs/unit-types`, `GET /api/orgs/:id`. */
+export function orgsRoutes({ database: { db } }: AppDeps) {
+  const router = createRouter<AuthEnv>()
+  router.use('/orgs/*', requireUser(db))
+
+  router.openapi(treeRoute, async (c) => {
+    const nodes = await visibleOrgs(db, c.var.user)
+    return c.json({ items: buildTree(nodes).map(withLabel) }, 200)
+  })
+
+  // Registered before `/orgs/{id}` so that `unit-types` is not read as an id.
+  router.openapi(unitTypesRoute, (c) => c.json({ items: unitTypeList() }, 200))
+
+  router.openapi(nodeRoute, async (c) => {
+    const id = idParam(c.req.valid('param').id, 'organisation')
+    const { user } = c.var
+    const [node] = await db.select(ORG_COLUMNS).from(schema.orgs).where(eq(schema.orgs.id, id))
+    if (!node) throw new AppError('notFound', `No organisation ${id}`)
+    const seen = visibility(user, node.path)
+    if (!seen) throw new AppError('forbidden', `Your roles do not reach organisation ${id}`)
+    const children = await db
+      .select(ORG_COLUMNS)
+      .from(schema.orgs)
+      .where(eq(schema.orgs.parentId, id))
+      .orderBy(asc(schema.orgs.id))
+    const visible = children.flatMap((child) => {
+      const how = visibility(user, child.path)
+      return how ? [{ ...child, reached: how === 'reached' }] : []
+    })
+    return c.json(withLabel({ ...node, reached: seen === 'reached', children: visible }), 200)
+  })
+  return router
 }

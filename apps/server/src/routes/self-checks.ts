@@ -1,8 +1,131 @@
-import type { AuthEnv } from '../auth/middleware'
+import { createRoute } from '@hono/zod-openapi'
+import { type AuthEnv, requireUser } from '../auth/middleware'
+import type { AuthUser } from '../auth/sessions'
 import type { AppDeps } from '../deps'
-import { createRouter } from '../http/openapi'
+import { createRouter, errorResponses, idParam } from '../http/openapi'
+import { selfCheckContext } from '../self-checks/context'
+import { rectificationRoutes } from '../self-checks/rectification-routes'
+import { AnswersBody, ApproveBody, SelfCheckParams, SelfCheckSchema } from '../self-checks/schemas'
+import { ensureSelfCheck, saveAnswers, takeStep } from '../self-checks/store'
+import { submitSelfCheck } from '../self-checks/submit'
+import { selfCheckView } from '../self-checks/view'
 
-/** Routes of this module, mounted under `/api` (being written: see the server issue). */
-export function selfChecksRoutes(_deps: AppDeps) {
-  return createRouter<AuthEnv>()
+const ROLES =
+  'The branch’s secretary (or an admin) fills it in and moves it; assessors and editors ' +
+  'reaching the branch read it. 404 when the campaign has no self source or does not assess ' +
+  'the unit; 403 for anyone else (a secretary of another branch).'
+const common = { tags: ['self-checks'], security: [{ bearer: [] }] }
+const path = '/campaigns/{id}/self-checks/{unitId}'
+const ok = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: SelfCheckSchema } },
+})
+const jsonBody = <T>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+})
+
+const getRoute = createRoute({
+  ...common,
+  method: 'get',
+  path,
+  summary: 'A branch’s self-check, created as a draft on first read · 党支部自检自查',
+  description: `${ROLES} Score and problems are computed live from the answers.`,
+  request: { params: SelfCheckParams },
+  responses: { 200: ok('The self-check'), ...errorResponses(401, 403, 404) },
+})
+
+const putRoute = createRoute({
+  ...common,
+  method: 'put',
+  path,
+  summary: 'Save the draft’s answers · 保存自查草稿',
+  description:
+    `${ROLES} Draft only (else 409 invalidTransition). Answers are type-checked (422 ` +
+    'invalidAnswers); unanswered required questions are allowed and listed in `pending`.',
+  request: { params: SelfCheckParams, ...jsonBody(AnswersBody) },
+  responses: { 200: ok('Saved'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+})
+
+const approveRoute = createRoute({
+  ...common,
+  method: 'post',
+  path: `${path}/approve`,
+  summary: 'Record the branch committee’s approval · 支委会审议通过',
+  description: `${ROLES} From draft only; the answers must be a complete, valid response (422).`,
+  request: { params: SelfCheckParams, ...jsonBody(ApproveBody) },
+  responses: { 200: ok('Approved'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+})
+
+const announceRoute = createRoute({
+  ...common,
+  method: 'post',
+  path: `${path}/announce`,
+  summary: 'Record that the result was announced to all members · 向全体党员通报',
+  description: `${ROLES} From approved only.`,
+  request: { params: SelfCheckParams },
+  responses: { 200: ok('Announced'), ...errorResponses(401, 403, 404, 409) },
+})
+
+const submitRoute = createRoute({
+  ...common,
+  method: 'post',
+  path: `${path}/submit`,
+  summary: 'Submit upward: stores the response and the rectification list · 上报上级党组织',
+  description:
+    `${ROLES} From announced only, while the campaign is open (409 campaignNotOpen). One ` +
+    'transaction stores one immutable self response with its score and one rectification ' +
+    'per problem; a second submit is 409 invalidTransition.',
+  request: { params: SelfCheckParams },
+  responses: { 200: ok('Submitted'), ...errorResponses(401, 403, 404, 409, 422) },
+})
+
+/** The self-check workflow (草稿 → 审议通过 → 通报 → 上报) and its rectification list. */
+export function selfChecksRoutes(deps: AppDeps) {
+  const { db } = deps.database
+  const router = createRouter<AuthEnv>()
+  router.use('/campaigns/:id/self-checks/*', requireUser(db))
+
+  // Every self-check route starts from its campaign and branch, checked against the user.
+  const contextOf = (
+    params: { id: string; unitId: string },
+    user: AuthUser,
+    access: 'read' | 'write',
+  ) => {
+    const campaignId = idParam(params.id, 'campaign')
+    const unitId = idParam(params.unitId, 'unit')
+    return selfCheckContext(db, user, { campaignId, unitId }, access)
+  }
+
+  router.openapi(getRoute, async (c) => {
+    const context = await contextOf(c.req.valid('param'), c.var.user, 'read')
+    return c.json(selfCheckView(await ensureSelfCheck(db, context), context), 200)
+  })
+
+  router.openapi(putRoute, async (c) => {
+    const context = await contextOf(c.req.valid('param'), c.var.user, 'write')
+    const row = await saveAnswers(db, context, c.var.user, c.req.valid('json').answers)
+    return c.json(selfCheckView(row, context), 200)
+  })
+
+  router.openapi(approveRoute, async (c) => {
+    const context = await contextOf(c.req.valid('param'), c.var.user, 'write')
+    const { approvedOn } = c.req.valid('json')
+    const row = await takeStep(db, context, c.var.user, { name: 'approve', approvedOn })
+    return c.json(selfCheckView(row, context), 200)
+  })
+
+  router.openapi(announceRoute, async (c) => {
+    const context = await contextOf(c.req.valid('param'), c.var.user, 'write')
+    const row = await takeStep(db, context, c.var.user, { name: 'announce' })
+    return c.json(selfCheckView(row, context), 200)
+  })
+
+  router.openapi(submitRoute, async (c) => {
+    const context = await contextOf(c.req.valid('param'), c.var.user, 'write')
+    const { row } = await submitSelfCheck(db, context, c.var.user)
+    return c.json(selfCheckView(row, context), 200)
+  })
+
+  router.route('/', rectificationRoutes(deps))
+  return router
 }

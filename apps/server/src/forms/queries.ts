@@ -1,0 +1,130 @@
+import { type Db, schema } from '@yardstick/db'
+import type { FormKind } from '@yardstick/sdk'
+import {
+  and,
+  count,
+  desc,
+  eq,
+  ilike,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm'
+import { reachablePaths } from '../auth/access'
+import type { AuthUser } from '../auth/sessions'
+import { AppError } from '../http/errors'
+import { FORM_READERS, type FormRow } from './access'
+import { contentHash } from './content-hash'
+import { type PageQuery, pageStart, toPage } from './pagination'
+
+/** Filters of `GET /api/forms`, beside paging. */
+export interface FormFilters {
+  q?: string | undefined
+  kind?: FormKind | undefined
+  archived?: boolean | undefined
+}
+
+const { forms, formVersions, orgs } = schema
+
+const latestVersionSql = sql<
+  number | null
+>`(select max(${formVersions.version}) from ${formVersions} where ${formVersions.formId} = ${forms.id})`
+
+/**
+ * One page of the forms a user reads (editor, reviewer or admin reaching the form's
+ * organisation), newest first. Forms outside their reach are simply absent; a user with no
+ * reading role anywhere is refused (403).
+ *
+ * @example
+ * await listForms(db, user, { limit: 20, q: '自查' })
+ */
+export async function listForms(db: Db, user: AuthUser, query: PageQuery & FormFilters) {
+  const paths = reachablePaths(user, FORM_READERS)
+  if (paths.length === 0) {
+    throw new AppError('forbidden', 'Only editors, reviewers and admins list forms', {
+      roles: FORM_READERS,
+    })
+  }
+  const conditions: SQL[] = [
+    or(...paths.map((path) => like(orgs.path, `${path}%`))) as SQL,
+    query.archived ? isNotNull(forms.archivedAt) : isNull(forms.archivedAt),
+  ]
+  if (query.q) conditions.push(ilike(forms.title, `%${escapeLike(query.q)}%`))
+  if (query.kind) conditions.push(eq(forms.kind, query.kind))
+  const where = and(...conditions)
+  const { offset, below } = pageStart(query)
+  const [counted] = await db
+    .select({ total: count() })
+    .from(forms)
+    .innerJoin(orgs, eq(orgs.id, forms.orgId))
+    .where(where)
+  const rows = await db
+    .select({
+      id: forms.id,
+      title: forms.title,
+      kind: forms.kind,
+      orgId: forms.orgId,
+      archivedAt: forms.archivedAt,
+      createdAt: forms.createdAt,
+      updatedAt: forms.updatedAt,
+      latestVersion: latestVersionSql,
+    })
+    .from(forms)
+    .innerJoin(orgs, eq(orgs.id, forms.orgId))
+    .where(below === null ? where : and(where, lt(forms.id, below)))
+    .orderBy(desc(forms.id))
+    .limit(query.limit + 1)
+    .offset(below === null ? offset : 0)
+  const page = toPage(rows, {
+    limit: query.limit,
+    offset,
+    total: counted?.total ?? 0,
+    keyOf: (row) => row.id,
+    cursorPaging: below !== null,
+  })
+  return {
+    ...page,
+    items: page.items.map(({ archivedAt, latestVersion, createdAt, updatedAt, ...row }) => ({
+      ...row,
+      archived: archivedAt !== null,
+      createdAt: createdAt.toISOString(),
+      updatedAt: updatedAt.toISOString(),
+      latestVersion: latestVersion === null ? null : Number(latestVersion),
+    })),
+  }
+}
+
+/**
+ * A form as `GET /api/forms/:id` shows it: its current JSON, whether it is archived, its latest
+ * published version number (null before the first publish) and whether the current JSON differs
+ * from that version.
+ */
+export async function formView(db: Db, form: FormRow) {
+  const [latest] = await db
+    .select({ version: formVersions.version, hash: formVersions.hash })
+    .from(formVersions)
+    .where(eq(formVersions.formId, form.id))
+    .orderBy(desc(formVersions.version))
+    .limit(1)
+  return {
+    id: form.id,
+    title: form.title,
+    kind: form.kind,
+    orgId: form.orgId,
+    json: form.json as Record<string, unknown>,
+    archived: form.archivedAt !== null,
+    createdAt: form.createdAt.toISOString(),
+    updatedAt: form.updatedAt.toISOString(),
+    latestVersion: latest?.version ?? null,
+    unpublishedChanges: latest ? latest.hash !== contentHash(form.json) : true,
+  }
+}
+
+/** A search text as a LIKE pattern that matches it literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}

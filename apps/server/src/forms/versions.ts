@@ -1,0 +1,92 @@
+import { type Db, schema } from '@yardstick/db'
+import type { FormJson } from '@yardstick/sdk'
+import { and, count, desc, eq, lt } from 'drizzle-orm'
+import { AppError } from '../http/errors'
+import type { FormRow } from './access'
+import { type PageQuery, pageStart, toPage } from './pagination'
+
+const { formVersions, users } = schema
+
+const SUMMARY = {
+  id: formVersions.id,
+  version: formVersions.version,
+  hash: formVersions.hash,
+  authorId: users.id,
+  authorName: users.name,
+  note: formVersions.note,
+  createdAt: formVersions.createdAt,
+}
+
+type SummaryRow = {
+  id: number
+  version: number
+  hash: string
+  authorId: number | null
+  authorName: string | null
+  note: string
+  createdAt: Date
+}
+
+function summary({ authorId, authorName, createdAt, ...row }: SummaryRow) {
+  return {
+    ...row,
+    author: authorId === null ? null : { id: authorId, name: authorName ?? '' },
+    createdAt: createdAt.toISOString(),
+  }
+}
+
+/**
+ * One page of a form's published versions, newest first, without their JSON. The cursor is a
+ * version number: the next page continues below it.
+ *
+ * @example
+ * await listVersions(db, 7, { limit: 20 }) // { items: [{ version: 3, … }, …], total: 3, … }
+ */
+export async function listVersions(db: Db, formId: number, query: PageQuery) {
+  const { offset, below } = pageStart(query)
+  const mine = eq(formVersions.formId, formId)
+  const [counted] = await db.select({ total: count() }).from(formVersions).where(mine)
+  const rows = await db
+    .select(SUMMARY)
+    .from(formVersions)
+    .leftJoin(users, eq(users.id, formVersions.authorId))
+    .where(below === null ? mine : and(mine, lt(formVersions.version, below)))
+    .orderBy(desc(formVersions.version))
+    .limit(query.limit + 1)
+    .offset(below === null ? offset : 0)
+  const page = toPage(rows, {
+    limit: query.limit,
+    offset,
+    total: counted?.total ?? 0,
+    keyOf: (row) => row.version,
+    cursorPaging: below !== null,
+  })
+  return { ...page, items: page.items.map(summary) }
+}
+
+/**
+ * One published version of a form with its JSON, or 404.
+ *
+ * @example
+ * const { json, hash } = await getVersion(db, 7, 2)
+ */
+export async function getVersion(db: Db, formId: number, version: number) {
+  const [row] = await db
+    .select({ ...SUMMARY, json: formVersions.json })
+    .from(formVersions)
+    .leftJoin(users, eq(users.id, formVersions.authorId))
+    .where(and(eq(formVersions.formId, formId), eq(formVersions.version, version)))
+  if (!row) throw new AppError('notFound', `Form ${formId} has no version ${version}`)
+  const { json, ...rest } = row
+  return { formId, ...summary(rest), json: json as Record<string, unknown> }
+}
+
+/** The JSON a diff side names: a version number, or `current` for the form as saved now. */
+export async function jsonAt(db: Db, form: FormRow, side: string): Promise<FormJson> {
+  if (side === 'current') return form.json as FormJson
+  const version = Number(side)
+  if (!Number.isSafeInteger(version) || version <= 0) {
+    throw new AppError('notFound', `"${side}" is not a version: use a number or current`)
+  }
+  return (await getVersion(db, form.id, version)).json
+}
