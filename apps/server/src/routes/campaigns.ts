@@ -1,8 +1,207 @@
-import type { AuthEnv } from '../auth/middleware'
+import { createRoute, z } from '@hono/zod-openapi'
+import { SOURCE_KEYS } from '@yardstick/db'
+import { type AuthEnv, requireUser } from '../auth/middleware'
+import { assertManages, visibleCampaign } from '../campaigns/access'
+import { createCampaign } from '../campaigns/create-campaign'
+import { campaignDetail, listCampaigns, listLinks } from '../campaigns/queries'
+import {
+  CampaignSchema,
+  CampaignSummarySchema,
+  CreateCampaignSchema,
+  IssueTokensSchema,
+  LinkSchema,
+} from '../campaigns/schemas'
+import { moveCampaign } from '../campaigns/status'
+import { tokensCsv, tokensHtml } from '../campaigns/token-sheets'
+import { issueTokens } from '../campaigns/tokens'
 import type { AppDeps } from '../deps'
-import { createRouter } from '../http/openapi'
+import { PageQuerySchema, pageSchema } from '../forms/pagination'
+import { createRouter, errorResponses, idParam } from '../http/openapi'
 
-/** Routes of this module, mounted under `/api` (being written: see the server issue). */
-export function campaignsRoutes(_deps: AppDeps) {
-  return createRouter<AuthEnv>()
+const IdParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) })
+const security = [{ bearer: [] }]
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+const createCampaignRoute = createRoute({
+  method: 'post',
+  path: '/campaigns',
+  tags: ['campaigns'],
+  summary: 'Create a campaign (draft) with its respondent links · 创建测评活动（草稿）及答题链接',
+  description:
+    'Admin or editor reaching the office and every unit. Units resolve to branches; the rules ' +
+    '(sources, bands, quota) are checked by the SDK’s `evaluate`; one link per (unit, source).',
+  security,
+  request: { body: { content: { 'application/json': { schema: CreateCampaignSchema } } } },
+  responses: {
+    201: json(z.object({ id: z.number() }), 'Created'),
+    ...errorResponses(400, 401, 403, 413),
+  },
+})
+
+const listCampaignsRoute = createRoute({
+  method: 'get',
+  path: '/campaigns',
+  tags: ['campaigns'],
+  summary: 'Campaigns you can see, newest first · 可见的测评活动（最新在前）',
+  security,
+  request: { query: PageQuerySchema },
+  responses: {
+    200: json(pageSchema(CampaignSummarySchema), 'A page of campaigns'),
+    ...errorResponses(400, 401),
+  },
+})
+
+const getCampaignRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}',
+  tags: ['campaigns'],
+  summary: 'A campaign with its sources, unit count and status · 测评活动详情',
+  security,
+  request: { params: IdParams },
+  responses: { 200: json(CampaignSchema, 'The campaign'), ...errorResponses(401, 404) },
+})
+
+const listLinksRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/links',
+  tags: ['campaigns'],
+  summary: 'Respondent links of a campaign · 测评活动的答题链接',
+  description:
+    'All links for the campaign’s managers; else those of the units your roles reach. ' +
+    'Ordered by unit and source; paged by `limit` and `offset`.',
+  security,
+  request: {
+    params: IdParams,
+    query: PageQuerySchema.extend({
+      unitId: z.coerce.number().int().positive().optional(),
+      source: z.enum(SOURCE_KEYS).optional(),
+    }),
+  },
+  responses: {
+    200: json(pageSchema(LinkSchema), 'A page of links'),
+    ...errorResponses(400, 401, 404),
+  },
+})
+
+const transitionRoute = (action: 'open' | 'close', summary: string, description: string) =>
+  createRoute({
+    method: 'post',
+    path: `/campaigns/{id}/${action}`,
+    tags: ['campaigns'],
+    summary,
+    description,
+    security,
+    request: { params: IdParams },
+    responses: {
+      200: json(z.object({ id: z.number(), status: z.enum(['open', 'closed']) }), 'Moved'),
+      ...errorResponses(401, 403, 404, 409),
+    },
+  })
+const openRoute = transitionRoute(
+  'open',
+  'Open a campaign for responses · 开始测评',
+  'draft → open (admin or editor); closed → open only by an admin (reopening). ' +
+    'Responses are taken while open and now is within [opensAt, closesAt].',
+)
+const closeRoute = transitionRoute(
+  'close',
+  'Close a campaign · 结束测评',
+  'open → closed (admin or editor). A closed campaign takes no responses.',
+)
+
+const tokensRoute = createRoute({
+  method: 'post',
+  path: '/campaigns/{id}/tokens',
+  tags: ['campaigns'],
+  summary: 'Issue one-time respondent tokens · 生成一次性答题凭证',
+  description:
+    'Admin or editor of the campaign. JSON by default; `Accept: text/csv` gives `token,link` ' +
+    'rows, `Accept: text/html` a printable page of slips. Tokens are shown once: only their ' +
+    'SHA-256 is stored.',
+  security,
+  request: {
+    params: IdParams,
+    body: { content: { 'application/json': { schema: IssueTokensSchema } } },
+  },
+  responses: {
+    201: {
+      description: 'Issued',
+      content: {
+        'application/json': {
+          schema: z.object({
+            tokens: z.array(z.string()),
+            unitId: z.number(),
+            source: z.enum(SOURCE_KEYS),
+            slug: z.string(),
+          }),
+        },
+        'text/csv': { schema: z.string() },
+        'text/html': { schema: z.string() },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
+/** Campaigns (测评活动): create, list, read, links, open/close and respondent tokens. */
+export function campaignsRoutes({ database }: AppDeps) {
+  const { db } = database
+  const router = createRouter<AuthEnv>()
+  router.use('/campaigns', requireUser(db))
+  router.use('/campaigns/*', requireUser(db))
+
+  router.openapi(createCampaignRoute, async (c) => {
+    const id = await createCampaign(db, c.var.user, c.req.valid('json'))
+    return c.json({ id }, 201)
+  })
+
+  router.openapi(listCampaignsRoute, async (c) =>
+    c.json(await listCampaigns(db, c.var.user, c.req.valid('query')), 200),
+  )
+
+  router.openapi(getCampaignRoute, async (c) => {
+    const campaign = await visibleCampaign(db, c.var.user, idParam(c.req.param('id'), 'campaign'))
+    return c.json(await campaignDetail(db, campaign), 200)
+  })
+
+  router.openapi(listLinksRoute, async (c) => {
+    const user = c.var.user
+    const campaign = await visibleCampaign(db, user, idParam(c.req.param('id'), 'campaign'))
+    return c.json(await listLinks(db, user, campaign, c.req.valid('query')), 200)
+  })
+
+  for (const [route, action] of [
+    [openRoute, 'open'],
+    [closeRoute, 'close'],
+  ] as const) {
+    router.openapi(route, async (c) => {
+      const user = c.var.user
+      const campaign = await visibleCampaign(db, user, idParam(c.req.param('id'), 'campaign'))
+      assertManages(user, campaign)
+      const status = await moveCampaign(db, user, campaign, action)
+      return c.json({ id: campaign.id, status: status as 'open' | 'closed' }, 200)
+    })
+  }
+
+  router.openapi(tokensRoute, async (c) => {
+    const user = c.var.user
+    const campaign = await visibleCampaign(db, user, idParam(c.req.param('id'), 'campaign'))
+    assertManages(user, campaign)
+    const issued = await issueTokens(db, campaign, c.req.valid('json'))
+    const accept = c.req.header('accept') ?? ''
+    const file = `tokens-${campaign.id}-${issued.unit.id}`
+    if (accept.includes('text/csv')) {
+      return c.body(tokensCsv(issued), 201, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${file}.csv"`,
+      })
+    }
+    if (accept.includes('text/html')) return c.html(tokensHtml(issued), 201)
+    const { tokens, unit, source, slug } = issued
+    return c.json({ tokens, unitId: unit.id, source, slug }, 201)
+  })
+  return router
 }

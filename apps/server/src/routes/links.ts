@@ -1,8 +1,153 @@
-import type { AuthEnv } from '../auth/middleware'
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Locale } from '@yardstick/sdk'
+import { type AuthEnv, tokenOf } from '../auth/middleware'
 import type { AppDeps } from '../deps'
-import { createRouter } from '../http/openapi'
+import { createRouter, errorResponses } from '../http/openapi'
+import { linkCors } from '../submissions/link-cors'
+import { viewLink } from '../submissions/link-view'
+import { submitResponse } from '../submissions/submit'
 
-/** Routes of this module, mounted under `/api` (being written: see the server issue). */
-export function linksRoutes(_deps: AppDeps) {
-  return createRouter<AuthEnv>()
+const SlugParams = z.object({
+  slug: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'slug', in: 'path' } }),
+})
+
+const LinkViewSchema = z
+  .object({
+    campaign: z.object({
+      id: z.number(),
+      name: z.string(),
+      status: z.enum(['draft', 'open', 'closed']),
+      opensAt: z.string(),
+      closesAt: z.string(),
+      accepting: z.boolean().openapi({ description: 'Open and within [opensAt, closesAt]' }),
+    }),
+    unit: z.object({ id: z.number(), name: z.string() }),
+    source: z.enum(['self', 'members', 'superior']),
+    anonymous: z.boolean(),
+    needsToken: z.boolean().openapi({ description: 'Submitting needs a one-time token' }),
+    needsSignIn: z.boolean().openapi({ description: 'Submitting needs a signed-in assessor' }),
+    form: z.record(z.string(), z.unknown()).openapi({
+      description: 'The form version JSON, with only the drawn questions of each bank',
+    }),
+  })
+  .openapi('LinkView')
+
+const viewRoute = createRoute({
+  method: 'get',
+  path: '/links/{slug}',
+  tags: ['links'],
+  summary: 'The form behind a respondent link · 答题链接对应的表单',
+  description:
+    'Public. A quiz is personalised by `token` (or the signed-in user of a non-anonymous ' +
+    'source). Cross-origin only from the campaign’s `allowedOrigins`.',
+  request: {
+    params: SlugParams,
+    query: z.object({ token: z.string().max(64).optional() }),
+  },
+  responses: {
+    200: { description: 'The link', content: { 'application/json': { schema: LinkViewSchema } } },
+    ...errorResponses(401, 403, 404, 409),
+  },
+})
+
+const ScoreSchema = z
+  .object({ score: z.number(), maxScore: z.number(), percent: z.number(), veto: z.boolean() })
+  .passthrough()
+  .openapi('ScoreResult')
+const StoredSchema = z.object({ id: z.number(), score: ScoreSchema })
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: '/links/{slug}/responses',
+  tags: ['links'],
+  summary: 'Submit a response through a link · 通过链接提交答卷',
+  description:
+    'Validated against the exact form version, scored, and stored in one transaction (group ' +
+    'commit). `Idempotency-Key` is required: a retry with the same key stores nothing new and ' +
+    'answers 200 with the first result (and `Idempotent-Replayed: true`).',
+  request: {
+    params: SlugParams,
+    headers: z.object({
+      'idempotency-key': z
+        .string({ error: 'The Idempotency-Key header is required' })
+        .min(1, 'The Idempotency-Key header is required')
+        .max(200, 'The Idempotency-Key header is at most 200 characters'),
+    }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            answers: z.record(z.string(), z.unknown()),
+            token: z.string().max(64).optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: 'Stored and scored',
+      content: { 'application/json': { schema: StoredSchema } },
+    },
+    200: {
+      description: 'A retry: the first result, nothing stored',
+      content: { 'application/json': { schema: StoredSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409, 413, 422),
+  },
+})
+
+const preflightRoute = createRoute({
+  method: 'options',
+  path: '/links/{slug}/responses',
+  tags: ['links'],
+  summary: 'CORS preflight for an embedding portal · 嵌入门户的跨域预检',
+  request: { params: SlugParams },
+  responses: { 204: { description: 'Allowed' }, ...errorResponses(403, 404) },
+})
+
+/** The first language of `Accept-Language` we speak; zh-CN by default. */
+function localeOf(header: string | undefined): Locale {
+  return header?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN'
+}
+
+/** Public respondent links: `GET /api/links/:slug` and `POST /api/links/:slug/responses`. */
+export function linksRoutes({ database }: AppDeps) {
+  const { db } = database
+  const router = createRouter<AuthEnv>()
+  // Hono's `/links/:slug/*` also matches `/links/:slug` itself: one registration covers both.
+  router.use('/links/:slug/*', linkCors(db))
+
+  router.openapi(viewRoute, async (c) => {
+    const { slug } = c.req.valid('param')
+    const { token } = c.req.valid('query')
+    return c.json(await viewLink(db, slug, { token, sessionToken: tokenOf(c) }), 200)
+  })
+
+  router.openapi(submitRoute, async (c) => {
+    const { slug } = c.req.valid('param')
+    const { answers, token } = c.req.valid('json')
+    const outcome = await submitResponse(db, {
+      slug,
+      key: c.req.valid('header')['idempotency-key'],
+      answers,
+      token,
+      sessionToken: tokenOf(c),
+      locale: localeOf(c.req.header('accept-language')),
+    })
+    const body = { id: outcome.id, score: outcome.score }
+    if (outcome.status === 200) {
+      c.header('idempotent-replayed', 'true')
+      return c.json(body, 200)
+    }
+    return c.json(body, 201)
+  })
+
+  // Reached only without an Origin (linkCors answers real preflights itself).
+  router.openapi(preflightRoute, (c) => c.body(null, 204))
+  return router
 }

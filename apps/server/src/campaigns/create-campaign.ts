@@ -1,0 +1,142 @@
+import { type Db, schema } from '@yardstick/db'
+import { type EvaluationPolicy, EvaluationPolicyError, evaluate } from '@yardstick/sdk'
+import { eq, inArray } from 'drizzle-orm'
+import { assertReaches } from '../auth/access'
+import type { AuthUser } from '../auth/sessions'
+import { AppError } from '../http/errors'
+import type { CreateCampaignInput } from './schemas'
+import { newSlug } from './secrets'
+import { commonAncestorId, invalid, resolveUnits } from './units'
+
+const CHUNK = 1000
+
+/**
+ * Checks the evaluation rules with the SDK itself (`evaluate(policy, [])`), so the server never
+ * accepts a policy that results could not compute; a bad one is 400 with the SDK's path.
+ *
+ * @example
+ * assertPolicy({ sources: [{ key: 'self', weight: 0 }], bands }) // 400 at sources.0.weight
+ */
+export function assertPolicy(policy: EvaluationPolicy): void {
+  try {
+    evaluate(policy, [])
+  } catch (error) {
+    if (!(error instanceof EvaluationPolicyError)) throw error
+    const path = error.details.path.replace(/^policy\./, '').replace(/\[(\d+)\]/g, '.$1')
+    throw new AppError('invalidBody', `The evaluation rules are not valid: ${error.message}`, {
+      issues: [{ path, message: error.message }],
+      policyError: error.code,
+    })
+  }
+}
+
+/**
+ * Creates a campaign (status `draft`) with its sources, its units (resolved to branches) and one
+ * respondent link per (unit, source) with an unguessable slug, all in one transaction. The user
+ * must be admin or editor reaching the campaign's office and every unit, and every unit must lie
+ * under that office.
+ *
+ * @example
+ * const id = await createCampaign(db, user, body)
+ */
+export async function createCampaign(
+  db: Db,
+  user: AuthUser,
+  input: CreateCampaignInput,
+): Promise<number> {
+  const opensAt = new Date(input.opensAt)
+  const closesAt = new Date(input.closesAt)
+  if (!(opensAt < closesAt)) throw invalid('closesAt', 'closesAt must be after opensAt')
+  assertPolicy({
+    sources: input.sources.map(({ key, weight, required, minResponses, measure }) => ({
+      key,
+      weight,
+      required,
+      minResponses,
+      measure,
+    })),
+    bands: input.bands,
+    quota: input.quota,
+  })
+
+  const units = await resolveUnits(db, input.units)
+  const orgId =
+    input.orgId ??
+    ('subtree' in input.units ? input.units.subtree : commonAncestorId(units.map((u) => u.path)))
+  if (orgId === null) throw invalid('orgId', 'The units share no office: name it with orgId')
+  const [office] = await db
+    .select({ path: schema.orgs.path, name: schema.orgs.name })
+    .from(schema.orgs)
+    .where(eq(schema.orgs.id, orgId))
+  if (!office) throw invalid('orgId', `No organisation ${orgId}`)
+  assertReaches(user, office.path, ['editor'], office.name)
+  const outside = units.filter((unit) => !unit.path.startsWith(office.path))
+  if (outside.length > 0) {
+    throw invalid('units', `Not under ${office.name}: ${outside.map((u) => u.id).join(', ')}`)
+  }
+  for (const unit of units) assertReaches(user, unit.path, ['editor'], unit.name)
+  await assertVersionsExist(db, input.sources)
+
+  return db.transaction(async (tx) => {
+    const [campaign] = await tx
+      .insert(schema.campaigns)
+      .values({
+        orgId,
+        name: input.name,
+        cadence: input.cadence,
+        opensAt,
+        closesAt,
+        bands: input.bands,
+        quota: input.quota ?? null,
+        allowedOrigins: input.allowedOrigins ?? [],
+        createdBy: user.id,
+      })
+      .returning({ id: schema.campaigns.id })
+    if (!campaign) throw new Error('createCampaign: nothing inserted')
+    const campaignId = campaign.id
+    await tx.insert(schema.campaignSources).values(
+      input.sources.map((source) => ({
+        campaignId,
+        key: source.key,
+        formVersionId: source.formVersion,
+        weight: source.weight,
+        required: source.required ?? false,
+        minResponses: source.minResponses ?? null,
+        measure: source.measure ?? null,
+        anonymous: source.anonymous ?? false,
+      })),
+    )
+    for (let i = 0; i < units.length; i += CHUNK) {
+      const chunk = units.slice(i, i + CHUNK)
+      await tx.insert(schema.campaignUnits).values(chunk.map((u) => ({ campaignId, unitId: u.id })))
+      await tx.insert(schema.links).values(
+        chunk.flatMap((unit) =>
+          input.sources.map((source) => ({
+            slug: newSlug(),
+            campaignId,
+            unitId: unit.id,
+            sourceKey: source.key,
+          })),
+        ),
+      )
+    }
+    return campaignId
+  })
+}
+
+async function assertVersionsExist(db: Db, sources: CreateCampaignInput['sources']) {
+  const ids = [...new Set(sources.map((source) => source.formVersion))]
+  const rows = await db
+    .select({ id: schema.formVersions.id })
+    .from(schema.formVersions)
+    .where(inArray(schema.formVersions.id, ids))
+  const found = new Set(rows.map((row) => row.id))
+  const index = sources.findIndex((source) => !found.has(source.formVersion))
+  const missing = sources[index]
+  if (missing) {
+    throw invalid(
+      `sources.${index}.formVersion`,
+      `No published form version ${missing.formVersion}`,
+    )
+  }
+}

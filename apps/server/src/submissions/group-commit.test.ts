@@ -1,0 +1,145 @@
+import { schema, testStores } from '@yardstick/db'
+import { scoreResponse, templates } from '@yardstick/sdk'
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createFixture, type Fixture } from '../../test/harness'
+import { hashRespondentToken } from '../campaigns/secrets'
+import {
+  campaignBody,
+  completeAnswers,
+  openCampaign,
+  publishTemplate,
+} from '../campaigns/test-fixture'
+import type { SubmissionItem } from './commit-batch'
+import { SubmissionWriter } from './group-commit'
+
+describe.each(await testStores())('group commit on %s', (kind) => {
+  let f: Fixture
+  let campaignId: number
+  let version: number
+  let admin: string
+  const answers = completeAnswers(templates.satisfaction, 'basic')
+  const score = scoreResponse(templates.satisfaction, answers)
+  let n = 0
+  const item = (overrides: Partial<SubmissionItem> = {}): SubmissionItem => ({
+    idempotencyKey: `writer-test:${++n}`,
+    campaignId,
+    unitId: f.orgs.branch1,
+    sourceKey: 'members',
+    formVersionId: version,
+    answers,
+    score,
+    respondentId: null,
+    tokenHash: null,
+    ...overrides,
+  })
+  const rowsOf = (keys: string[]) =>
+    f.database.db
+      .select()
+      .from(schema.responses)
+      .where(eq(schema.responses.campaignId, campaignId))
+      .then((rows) => rows.filter((row) => keys.includes(String(row.idempotencyKey))))
+
+  beforeAll(async () => {
+    f = await createFixture(kind)
+    version = await publishTemplate(f, 'satisfaction')
+    const opened = await openCampaign(f, campaignBody(f, { members: version }))
+    campaignId = opened.id
+    admin = opened.admin
+  })
+  afterAll(() => f.close())
+
+  it('writes concurrent submissions as one transaction and answers each after it', async () => {
+    const writer = new SubmissionWriter(f.database.db)
+    const items = Array.from({ length: 50 }, () => item())
+    const results = await Promise.all(items.map((i) => writer.submit(i)))
+    expect(results.every((r) => r.status === 'created')).toBe(true)
+    const rows = await rowsOf(items.map((i) => i.idempotencyKey))
+    expect(rows).toHaveLength(50)
+    // created_at defaults to now(), the start of the transaction: one value means one transaction.
+    expect(new Set(rows.map((row) => row.createdAt.getTime())).size).toBe(1)
+    await writer.close()
+  })
+
+  it('stores the good items of a batch whose transaction fails, and rejects the bad one', async () => {
+    const writer = new SubmissionWriter(f.database.db)
+    const good = [item(), item()]
+    const bad = item({ unitId: 999_999 })
+    const settled = await Promise.allSettled([
+      writer.submit(good[0] as SubmissionItem),
+      writer.submit(bad),
+      writer.submit(good[1] as SubmissionItem),
+    ])
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(Error)
+    for (const s of [settled[0], settled[2]]) {
+      expect((s as PromiseFulfilledResult<{ status: string }>).value.status).toBe('created')
+    }
+    const rows = await rowsOf([...good, bad].map((i) => i.idempotencyKey))
+    expect(rows.map((row) => row.idempotencyKey).sort()).toEqual(
+      good.map((i) => i.idempotencyKey).sort(),
+    )
+    await writer.close()
+  })
+
+  it('resolves a repeated key in one batch to the first: one row, one id, the rest replayed', async () => {
+    const writer = new SubmissionWriter(f.database.db)
+    const first = item()
+    const results = await Promise.all(Array.from({ length: 5 }, () => writer.submit({ ...first })))
+    expect(results.map((r) => r.status)).toEqual([
+      'created',
+      'replayed',
+      'replayed',
+      'replayed',
+      'replayed',
+    ])
+    expect(new Set(results.map((r) => ('id' in r ? r.id : null))).size).toBe(1)
+    expect(await rowsOf([first.idempotencyKey])).toHaveLength(1)
+    await writer.close()
+  })
+
+  it('gives a token used twice in one batch to the first and 409 tokenUsed to the second', async () => {
+    const { body } = await f.call('POST', `/api/campaigns/${campaignId}/tokens`, {
+      token: admin,
+      body: { unitId: f.orgs.branch1, source: 'members', count: 1 },
+    })
+    const tokenHash = hashRespondentToken(body.tokens[0])
+    const writer = new SubmissionWriter(f.database.db)
+    const [first, second] = await Promise.all([
+      writer.submit(item({ tokenHash })),
+      writer.submit(item({ tokenHash })),
+    ])
+    expect(first?.status).toBe('created')
+    expect(second).toEqual({ status: 'refused', code: 'tokenUsed' })
+    await writer.close()
+  })
+
+  it('refuses a campaign that closed even when the caller thought it open', async () => {
+    const other = await openCampaign(f, campaignBody(f, { members: version }))
+    await f.call('POST', `/api/campaigns/${other.id}/close`, { token: other.admin })
+    const writer = new SubmissionWriter(f.database.db)
+    const result = await writer.submit(item({ campaignId: other.id }))
+    expect(result).toEqual({ status: 'refused', code: 'campaignNotOpen' })
+    await writer.close()
+  })
+
+  it('stores one row when two writers (two processes) race on the same key', async () => {
+    const [a, b] = [new SubmissionWriter(f.database.db), new SubmissionWriter(f.database.db)]
+    const shared = item()
+    const results = await Promise.all([a.submit({ ...shared }), b.submit({ ...shared })])
+    expect(results.map((r) => r.status).sort()).toEqual(['created', 'replayed'])
+    expect(new Set(results.map((r) => ('id' in r ? r.id : null))).size).toBe(1)
+    expect(await rowsOf([shared.idempotencyKey])).toHaveLength(1)
+    await Promise.all([a.close(), b.close()])
+  })
+
+  it('drains what is queued on close, then takes nothing more', async () => {
+    const writer = new SubmissionWriter(f.database.db)
+    const items = Array.from({ length: 10 }, () => item())
+    const pending = items.map((i) => writer.submit(i))
+    await writer.close()
+    expect(await rowsOf(items.map((i) => i.idempotencyKey))).toHaveLength(10)
+    expect((await Promise.all(pending)).every((r) => r.status === 'created')).toBe(true)
+    await expect(writer.submit(item())).rejects.toThrow(/closed/)
+  })
+})

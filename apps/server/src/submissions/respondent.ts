@@ -1,0 +1,69 @@
+import type { Db } from '@yardstick/db'
+import { reaches } from '../auth/access'
+import { type AuthUser, userForToken } from '../auth/sessions'
+import { AppError } from '../http/errors'
+import type { LinkContext } from './link-context'
+
+/** Who answers through a link: the signed-in user (non-anonymous sources only) and a draw seed. */
+export interface Respondent {
+  user: AuthUser | null
+  /** Seeds the question draw of a form with banks; undefined when the form has none. */
+  seed: string | undefined
+}
+
+/** Options of `resolveRespondent`. */
+export interface ResolveRespondentOptions {
+  /** The normalised one-time token, if any. */
+  token?: string
+  /** The bearer or cookie session token, if any. */
+  sessionToken?: string
+  /** Submitting (default) or only reading the form, which needs no token or sign-in unless drawn. */
+  submitting?: boolean
+}
+
+/**
+ * Works out who answers a link and checks they may. An anonymous source needs a token to submit
+ * and never looks at the session; `superior` needs a signed-in assessor (or admin) reaching the
+ * unit to submit; a form with banks needs a seed even to be read — the token, else `user:<id>`
+ * of a signed-in respondent of a non-anonymous source.
+ *
+ * @example
+ * const { user, seed } = await resolveRespondent(db, context, { token, sessionToken })
+ */
+export async function resolveRespondent(
+  db: Db,
+  context: LinkContext,
+  { token, sessionToken, submitting = true }: ResolveRespondentOptions,
+): Promise<Respondent> {
+  const { source, unit } = context
+  if (submitting && source.anonymous && token === undefined) {
+    throw new AppError(
+      'tokenRequired',
+      'This survey is anonymous: answer it with your one-time token',
+      {
+        source: source.key,
+      },
+    )
+  }
+  // A stale session does not stop a public survey; it only goes unrecorded.
+  const user = !source.anonymous && sessionToken ? await userForToken(db, sessionToken) : null
+  if (submitting && source.key === 'superior') {
+    if (!user) {
+      throw new AppError('unauthenticated', 'Sign in as an assessor to fill a superior scorecard')
+    }
+    if (!reaches(user, unit.path, ['assessor'])) {
+      throw new AppError('forbidden', `You have no assessor role that reaches ${unit.name}`, {
+        roles: ['assessor'],
+      })
+    }
+  }
+  if (!context.hasBanks) return { user, seed: undefined }
+  const seed = token ?? (user ? `user:${user.id}` : undefined)
+  if (seed === undefined) {
+    throw new AppError(
+      'tokenRequired',
+      'Each respondent draws their own questions: open this link with a token or signed in',
+    )
+  }
+  return { user, seed }
+}
