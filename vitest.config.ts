@@ -5,6 +5,10 @@ export default defineConfig({
   resolve: { conditions: ['@yardstick/source'] },
   ssr: { resolve: { conditions: ['@yardstick/source'] } },
   test: {
-    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts', 'examples/*/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
+      'examples/*/vitest.config.ts',
+    ],
   },
 })

@@ -6,7 +6,8 @@ import {
   type GradeBand,
   type GradeQuota,
   SOURCE_MEASURES,
-  type UnitInput,
+  type SourceSummary,
+  type UnitSummaryInput,
 } from './evaluate-types'
 
 /** Throws `EvaluationPolicyError` unless the policy can be evaluated. */
@@ -32,6 +33,8 @@ const POLICY_RULES: Record<EvaluationPolicyErrorCode, string> = {
   invalidMaxShare: 'maxShare is a share of graded units, between 0 and 1',
   duplicateUnitId: 'each unit may appear once, or its results would be ambiguous',
   unknownSourceKey: 'every source key in a unit must be listed in policy.sources',
+  invalidSummary:
+    'a summary is { value: finite number or null, n: whole number ≥ 0 } with a value only when n ≥ 1, and vetoed is a boolean',
 }
 
 function fail(code: EvaluationPolicyErrorCode, path: string, value: unknown, about = ''): never {
@@ -78,7 +81,10 @@ function assertValidQuota({ grade, maxShare }: GradeQuota, bands: readonly Grade
 }
 
 /** Throws `EvaluationPolicyError` unless every unit is unique and uses only policy sources. */
-export function assertValidUnits(policy: EvaluationPolicy, units: readonly UnitInput[]): void {
+export function assertValidUnits(
+  policy: EvaluationPolicy,
+  units: readonly { unitId: string; sources: object }[],
+): void {
   const keys = new Set(policy.sources.map((source) => source.key))
   const seen = new Set<string>()
   units.forEach(({ unitId, sources }, i) => {
@@ -89,4 +95,24 @@ export function assertValidUnits(policy: EvaluationPolicy, units: readonly UnitI
         fail('unknownSourceKey', `units[${i}].sources`, key, ` (unit "${unitId}")`)
     }
   })
+}
+
+/** Throws `EvaluationPolicyError` unless every source summary and veto flag is well formed. */
+export function assertValidSummaries(units: readonly UnitSummaryInput[]): void {
+  units.forEach(({ unitId, sources, vetoed }, i) => {
+    const of = ` (unit "${unitId}")`
+    if (typeof vetoed !== 'boolean') fail('invalidSummary', `units[${i}].vetoed`, vetoed, of)
+    for (const [key, summary] of Object.entries(sources)) {
+      if (!isValidSummary(summary))
+        fail('invalidSummary', `units[${i}].sources.${key}`, summary, of)
+    }
+  })
+}
+
+function isValidSummary(summary: SourceSummary | undefined): boolean {
+  if (summary === null || typeof summary !== 'object') return false
+  const { value, n } = summary
+  if (!(Number.isInteger(n) && n >= 0)) return false
+  if (value === null) return true
+  return typeof value === 'number' && Number.isFinite(value) && n >= 1
 }

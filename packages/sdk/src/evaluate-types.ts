@@ -45,6 +45,7 @@ export const EVALUATION_POLICY_ERROR_CODES = {
   invalidMaxShare: 'invalidMaxShare',
   duplicateUnitId: 'duplicateUnitId',
   unknownSourceKey: 'unknownSourceKey',
+  invalidSummary: 'invalidSummary',
 } as const
 export type EvaluationPolicyErrorCode = keyof typeof EVALUATION_POLICY_ERROR_CODES
 
@@ -139,6 +140,37 @@ export interface UnitInput {
 export interface SourceSummary {
   value: number | null
   n: number
+}
+
+/**
+ * What a source's responses add up to, the way SQL aggregates them (`count`, `sum(percent)`,
+ * `sum(satisfied)`, `sum(answered)`). `percentSum` is summed in response order, as `evaluate` does.
+ *
+ * @example
+ * const totals: SourceTotals = { n: 2, percentSum: 170, satisfied: 15, answered: 20 }
+ */
+export interface SourceTotals {
+  n: number
+  percentSum: number
+  satisfied: number
+  answered: number
+}
+
+/**
+ * One unit already summarised per source (value and n), with whether any of its responses
+ * vetoes: what `evaluateSummaries` grades. A source key left out counts as `{ value: null, n: 0 }`.
+ *
+ * @example
+ * const unit: UnitSummaryInput = {
+ *   unitId: '17',
+ *   sources: { self: { value: 95, n: 1 }, members: { value: 88.5, n: 30 } },
+ *   vetoed: false,
+ * }
+ */
+export interface UnitSummaryInput {
+  unitId: string
+  sources: Readonly<Record<string, SourceSummary>>
+  vetoed: boolean
 }
 
 /**

@@ -1,4 +1,4 @@
-import { assertValidPolicy, assertValidUnits } from './evaluate-policy'
+import { assertValidPolicy, assertValidSummaries, assertValidUnits } from './evaluate-policy'
 import type {
   EvaluationMessage,
   EvaluationPolicy,
@@ -9,8 +9,10 @@ import type {
   SourceMeasure,
   SourceResponse,
   SourceSummary,
+  SourceTotals,
   UnitEvaluation,
   UnitInput,
+  UnitSummaryInput,
 } from './evaluate-types'
 
 const INCOMPLETE_MESSAGES: Record<
@@ -50,11 +52,67 @@ const INCOMPLETE_MESSAGES: Record<
 export function evaluate(policy: EvaluationPolicy, units: readonly UnitInput[]): UnitEvaluation[] {
   assertValidPolicy(policy)
   assertValidUnits(policy, units)
+  return evaluateSummaries(
+    policy,
+    units.map((unit) => summariseUnit(policy.sources, unit)),
+  )
+}
+
+/**
+ * Grades units whose sources are already summarised (value and n per source, and whether any
+ * response vetoes): the one grading code path, which `evaluate` calls after summarising responses
+ * and the server calls on SQL aggregates. Composite, incomplete reasons, bands, veto, quota and
+ * dense rank are exactly `evaluate`'s; results come back in the order of `units`.
+ *
+ * @param policy sources, bands (high to low) and an optional quota
+ * @param units each unit's source summaries (a missing key is `{ value: null, n: 0 }`) and veto
+ * @throws {EvaluationPolicyError} when the policy, a unit id, a source key or a summary is invalid
+ * @example
+ * evaluateSummaries(
+ *   { sources: [{ key: 'members', weight: 1, minResponses: 5 }], bands: [{ min: 0, grade: 'standard' }] },
+ *   [{ unitId: '17', sources: { members: { value: 92.5, n: 30 } }, vetoed: false }],
+ * )
+ * // [{ unitId: '17', composite: 92.5, grade: 'standard', rank: 1, … }]
+ */
+export function evaluateSummaries(
+  policy: EvaluationPolicy,
+  units: readonly UnitSummaryInput[],
+): UnitEvaluation[] {
+  assertValidPolicy(policy)
+  assertValidUnits(policy, units)
+  assertValidSummaries(units)
   const drafts = units.map((unit) => draftUnit(policy.sources, unit))
   const graded = drafts.filter((draft): draft is GradedDraft => draft.incomplete === undefined)
   const placements = placeInBands(policy, graded)
   const ranks = denseRanks(graded.map((draft) => draft.composite))
   return drafts.map((draft) => finishUnit(draft, policy.bands, placements, ranks))
+}
+
+/**
+ * A source's summary from its totals: the mean percent (`percentSum / n`), or the pooled
+ * satisfaction rate × 100 (`satisfied × 100 / answered`); null without responses, or for a
+ * satisfaction source with nothing answered. `evaluate` summarises responses through it, so SQL
+ * totals give bit-identical values when `percentSum` is summed in the same order.
+ *
+ * @param totals n, percentSum, satisfied and answered of one unit's source
+ * @param measure how the value is taken, default `percent`
+ * @example
+ * summarizeSourceTotals({ n: 3, percentSum: 0, satisfied: 9, answered: 15 }, 'satisfactionRate')
+ * // { value: 60, n: 3 }
+ */
+export function summarizeSourceTotals(
+  totals: SourceTotals,
+  measure: SourceMeasure = 'percent',
+): SourceSummary {
+  const { n, percentSum, satisfied, answered } = totals
+  if (n === 0) return { value: null, n }
+  switch (measure) {
+    case 'percent':
+      return { value: percentSum / n, n }
+    case 'satisfactionRate':
+      // × 100 before dividing keeps exact ratios exact (9 of 15 → 60, not 60.00000000000001).
+      return { value: answered === 0 ? null : (satisfied * 100) / answered, n }
+  }
 }
 
 /**
@@ -87,36 +145,40 @@ interface DraftBase {
 type GradedDraft = DraftBase & { composite: number; incomplete?: undefined }
 type UnitDraft = GradedDraft | (DraftBase & { composite: null; incomplete: IncompleteInfo })
 
-function draftUnit(sources: readonly EvaluationSource[], unit: UnitInput): UnitDraft {
+function summariseUnit(sources: readonly EvaluationSource[], unit: UnitInput): UnitSummaryInput {
   const summaries: Record<string, SourceSummary> = {}
-  for (const source of sources) summaries[source.key] = summarise(source, unit.sources[source.key])
-  const vetoed = Object.values(unit.sources).some((responses) => responses.some((r) => r.veto))
-  const base = { unitId: unit.unitId, vetoed, sources: summaries }
+  let vetoed = false
+  for (const source of sources) {
+    const responses = unit.sources[source.key] ?? []
+    summaries[source.key] = summarizeSourceTotals(totalsOf(responses), source.measure)
+    vetoed ||= responses.some((response) => response.veto === true)
+  }
+  return { unitId: unit.unitId, sources: summaries, vetoed }
+}
+
+// Left to right, the order SQL's `sum(percent order by id)` adds them in.
+function totalsOf(responses: readonly SourceResponse[]): SourceTotals {
+  let percentSum = 0
+  let satisfied = 0
+  let answered = 0
+  for (const response of responses) {
+    percentSum += response.percent
+    satisfied += response.satisfaction?.satisfied ?? 0
+    answered += response.satisfaction?.answered ?? 0
+  }
+  return { n: responses.length, percentSum, satisfied, answered }
+}
+
+function draftUnit(sources: readonly EvaluationSource[], unit: UnitSummaryInput): UnitDraft {
+  const summaries: Record<string, SourceSummary> = {}
+  for (const { key } of sources) {
+    const { value, n } = unit.sources[key] ?? { value: null, n: 0 }
+    summaries[key] = { value, n }
+  }
+  const base = { unitId: unit.unitId, vetoed: unit.vetoed, sources: summaries }
   const incomplete = findIncomplete(sources, summaries)
   if (incomplete) return { ...base, composite: null, incomplete }
   return { ...base, composite: weightedComposite(sources, summaries) }
-}
-
-function summarise(source: EvaluationSource, responses: readonly SourceResponse[] = []) {
-  const n = responses.length
-  return { value: n === 0 ? null : measure(source.measure ?? 'percent', responses), n }
-}
-
-function measure(kind: SourceMeasure, responses: readonly SourceResponse[]): number | null {
-  switch (kind) {
-    case 'percent':
-      return responses.reduce((sum, r) => sum + r.percent, 0) / responses.length
-    case 'satisfactionRate': {
-      let satisfied = 0
-      let answered = 0
-      for (const { satisfaction } of responses) {
-        satisfied += satisfaction?.satisfied ?? 0
-        answered += satisfaction?.answered ?? 0
-      }
-      // × 100 before dividing keeps exact ratios exact (9 of 15 → 60, not 60.00000000000001).
-      return answered === 0 ? null : (satisfied * 100) / answered
-    }
-  }
 }
 
 // The first failing source in policy order wins. A required source with responses but no value

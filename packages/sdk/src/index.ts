@@ -39,7 +39,7 @@ export type {
 } from './builders/self-check-form'
 export { selfCheckForm } from './builders/self-check-form'
 export { drawQuestions, personalize } from './draw'
-export { evaluate, roundForDisplay } from './evaluate'
+export { evaluate, evaluateSummaries, roundForDisplay, summarizeSourceTotals } from './evaluate'
 export type {
   EvaluationMessage,
   EvaluationPolicy,
@@ -54,8 +54,10 @@ export type {
   SourceMeasure,
   SourceResponse,
   SourceSummary,
+  SourceTotals,
   UnitEvaluation,
   UnitInput,
+  UnitSummaryInput,
 } from './evaluate-types'
 export {
   EVALUATION_POLICY_ERROR_CODES,

@@ -1,8 +1,96 @@
-import type { AuthEnv } from '../auth/middleware'
+import { createRoute } from '@hono/zod-openapi'
+import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
-import { createRouter } from '../http/openapi'
+import { createRouter, errorResponses } from '../http/openapi'
+import { loadResultsContext } from '../results/context'
+import { resolveFilter } from '../results/filters'
+import { gradeCampaign } from '../results/grade'
+import { questionReport } from '../results/question-report'
+import {
+  CampaignParamsSchema,
+  QuestionsQuerySchema,
+  QuestionsSchema,
+  ResultsQuerySchema,
+  ResultsSchema,
+} from '../results/schemas'
+import { resultsView } from '../results/view'
 
-/** Routes of this module, mounted under `/api` (being written: see the server issue). */
-export function resultsRoutes(_deps: AppDeps) {
-  return createRouter<AuthEnv>()
+/** Who reads what, said once for every results and export route. */
+export const RESULTS_ACCESS_NOTE =
+  'Admin, editor or assessor roles reaching the campaign’s office see every unit; reaching only ' +
+  'some units, they see those. A secretary sees only their own branch.'
+
+const resultsRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/results',
+  tags: ['results'],
+  summary: 'Composite evaluation of a campaign: per unit, grade distribution, participation',
+  description:
+    'Per (unit, source) aggregates are computed in SQL and graded by the SDK’s `evaluateSummaries`. ' +
+    '**Grades and ranks are always over the whole campaign**: `subtree` and `unitType` only select ' +
+    'which units are listed and counted in `distribution` and `participation`, so a branch’s grade ' +
+    `never changes because a dashboard filtered. ${RESULTS_ACCESS_NOTE} For a secretary, ` +
+    '`distribution` and `participation` cover the whole campaign and ignore the filters (figures ' +
+    'without names, which no filter can narrow to another branch). Sources are checked in the ' +
+    'order self, members, superior (the first failing one is the incomplete reason); quota ties go ' +
+    'to the smaller unit id compared as text.',
+  security: [{ bearer: [] }],
+  request: { params: CampaignParamsSchema, query: ResultsQuerySchema },
+  responses: {
+    200: { description: 'The results', content: { 'application/json': { schema: ResultsSchema } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+})
+
+const questionsRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/results/questions',
+  tags: ['results'],
+  summary:
+    'Per-question figures of one source: counts and shares per choice, mean, satisfaction rate',
+  description:
+    'Aggregated in SQL over the stored answers of the units you may see (and the filters). ' +
+    'Per question of the source’s form version: `answered` (non-empty answers), `counts` and ' +
+    '`shares` per choice value (a checkbox’s shares add up to more than 1), `mean` (mean choice ' +
+    'score of a scored single choice, mean value of numeric entries and ratings), and ' +
+    '`satisfactionRate` (satisfied votes / answered) for satisfaction questions; equal to the SDK’s ' +
+    '`summarizeSatisfaction` on the same answers. SQL cannot run `visibleIf`, so answers stored ' +
+    'for a question its condition hid would count here while the SDK ignores them; SurveyJS clears ' +
+    `such answers on completion (\`clearInvisibleValues: 'onComplete'\`). ${RESULTS_ACCESS_NOTE}`,
+  security: [{ bearer: [] }],
+  request: { params: CampaignParamsSchema, query: QuestionsQuerySchema },
+  responses: {
+    200: {
+      description: 'The per-question figures',
+      content: { 'application/json': { schema: QuestionsSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
+/** `GET /api/campaigns/:id/results` and `GET /api/campaigns/:id/results/questions`. */
+export function resultsRoutes({ database }: AppDeps) {
+  const { db } = database
+  const router = createRouter<AuthEnv>()
+  router.use('/campaigns/:id/results', requireUser(db))
+  router.use('/campaigns/:id/results/*', requireUser(db))
+  router.openapi(resultsRoute, async (c) => {
+    const { limit, offset, sort, ...filterQuery } = c.req.valid('query')
+    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+    const filter = await resolveFilter(db, filterQuery)
+    const graded = await gradeCampaign(db, context.campaign, context.units)
+    const view = resultsView(graded, context.campaign.policy, context.access, filter, {
+      limit,
+      offset,
+      sort,
+    })
+    return c.json(view, 200)
+  })
+  router.openapi(questionsRoute, async (c) => {
+    const { source, ...filterQuery } = c.req.valid('query')
+    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+    const filter = await resolveFilter(db, filterQuery)
+    return c.json(await questionReport(db, context, source, filter), 200)
+  })
+  return router
 }

@@ -1,0 +1,17 @@
+import { runCollabBench } from './collab'
+import { runResultsBench } from './results'
+
+/** Every server benchmark, run in order by `pnpm --filter @yardstick/server bench`. */
+const BENCHES: Array<{ name: string; run: () => Promise<void> }> = [
+  { name: 'results', run: runResultsBench },
+  { name: 'collab', run: runCollabBench },
+]
+
+const only = process.argv.slice(2)
+for (const bench of BENCHES) {
+  if (only.length > 0 && !only.includes(bench.name)) continue
+  console.log(`\n# ${bench.name}\n`)
+  await bench.run()
+}
+// Database pools and child processes would keep the event loop alive: a bench run ends here.
+process.exit(0)

@@ -1,0 +1,59 @@
+import { type EvaluationPolicy, roundForDisplay } from '@yardstick/sdk'
+import type { UnitResult } from '../results/grade'
+import type { CellValue } from './cells'
+import { gradeLabel, SOURCE_LABELS, unitTypeLabel } from './labels'
+import type { XlsxColumn } from './xlsx-stream'
+
+/**
+ * The results as a table with Chinese headers: 支部, 类型, each source's 得分 and 份数, 综合得分,
+ * 等次, 星级, 名次, 一票否决, 未评定原因. Scores are rounded to two decimals for display.
+ *
+ * @example
+ * const { columns, rows } = resultsTable(policy, sortResults(shown, 'rank'))
+ */
+export function resultsTable(
+  policy: EvaluationPolicy,
+  units: readonly UnitResult[],
+): { columns: XlsxColumn[]; rows: CellValue[][] } {
+  const sourceColumns = policy.sources.flatMap(({ key }) => {
+    const label = SOURCE_LABELS[key as keyof typeof SOURCE_LABELS] ?? key
+    return [
+      { header: `${label}得分`, width: 14 },
+      { header: `${label}份数`, width: 12 },
+    ]
+  })
+  const columns: XlsxColumn[] = [
+    { header: '支部', width: 28 },
+    { header: '类型', width: 12 },
+    ...sourceColumns,
+    { header: '综合得分', width: 10 },
+    { header: '等次', width: 8 },
+    { header: '星级', width: 6 },
+    { header: '名次', width: 6 },
+    { header: '一票否决', width: 8 },
+    { header: '未评定原因', width: 48 },
+  ]
+  const rows = units.map((unit): CellValue[] => [
+    unit.name,
+    unitTypeLabel(unit.unitType),
+    ...policy.sources.flatMap(({ key }) => {
+      const summary = unit.sources[key]
+      return [roundForDisplay(summary?.value ?? null), summary?.n ?? 0]
+    }),
+    roundForDisplay(unit.composite),
+    gradeLabel(unit.grade),
+    unit.stars,
+    unit.rank,
+    unit.vetoed ? '是' : '否',
+    incompleteReason(unit),
+  ])
+  return { columns, rows }
+}
+
+// The SDK's message names the source by its key; people read the source's Chinese name.
+function incompleteReason({ incomplete }: UnitResult): string | null {
+  if (!incomplete) return null
+  const text = incomplete.message['zh-CN']
+  const label = SOURCE_LABELS[incomplete.source as keyof typeof SOURCE_LABELS]
+  return label ? text.replace(`“${incomplete.source}”`, `“${label}”`) : text
+}

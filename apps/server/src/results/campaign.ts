@@ -1,0 +1,74 @@
+import { type Db, SOURCE_KEYS, type SourceKey, schema } from '@yardstick/db'
+import type { EvaluationPolicy, GradeBand, GradeQuota } from '@yardstick/sdk'
+import { eq } from 'drizzle-orm'
+import { AppError } from '../http/errors'
+
+/** One evaluation source of a campaign, as results and exports need it. */
+export interface CampaignSource {
+  key: SourceKey
+  formVersionId: number
+  anonymous: boolean
+}
+
+/** A campaign with its grading policy (the SDK's `EvaluationPolicy`) and its office's path. */
+export interface ResultsCampaign {
+  id: number
+  name: string
+  orgId: number
+  orgPath: string
+  policy: EvaluationPolicy
+  sources: CampaignSource[]
+}
+
+/**
+ * Loads a campaign for results: its office, its sources in the order self, members, superior,
+ * and the policy `evaluateSummaries` grades by. Answers 404 `notFound` when there is no such campaign.
+ *
+ * @example
+ * const campaign = await loadResultsCampaign(db, 7)
+ * campaign.policy.bands[0] // { min: 90, grade: 'advanced', stars: 5 }
+ */
+export async function loadResultsCampaign(db: Db, id: number): Promise<ResultsCampaign> {
+  const [campaign] = await db
+    .select({
+      id: schema.campaigns.id,
+      name: schema.campaigns.name,
+      orgId: schema.campaigns.orgId,
+      orgPath: schema.orgs.path,
+      bands: schema.campaigns.bands,
+      quota: schema.campaigns.quota,
+    })
+    .from(schema.campaigns)
+    .innerJoin(schema.orgs, eq(schema.orgs.id, schema.campaigns.orgId))
+    .where(eq(schema.campaigns.id, id))
+  if (!campaign) throw new AppError('notFound', `No campaign ${id}`)
+  const rows = await db
+    .select()
+    .from(schema.campaignSources)
+    .where(eq(schema.campaignSources.campaignId, id))
+  // The procedure's order (自评 → 党员群众测评 → 上级考评): the first failing source is the reason.
+  const sources = rows.sort((a, b) => SOURCE_KEYS.indexOf(a.key) - SOURCE_KEYS.indexOf(b.key))
+  const policy: EvaluationPolicy = {
+    sources: sources.map((source) => ({
+      key: source.key,
+      weight: source.weight,
+      required: source.required,
+      ...(source.minResponses === null ? {} : { minResponses: source.minResponses }),
+      ...(source.measure === null ? {} : { measure: source.measure }),
+    })),
+    bands: campaign.bands as GradeBand[],
+    ...(campaign.quota ? { quota: campaign.quota as GradeQuota } : {}),
+  }
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    orgId: campaign.orgId,
+    orgPath: campaign.orgPath,
+    policy,
+    sources: sources.map(({ key, formVersionId, anonymous }) => ({
+      key,
+      formVersionId,
+      anonymous,
+    })),
+  }
+}

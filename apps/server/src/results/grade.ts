@@ -1,0 +1,94 @@
+import type { Db } from '@yardstick/db'
+import {
+  EvaluationPolicyError,
+  evaluateSummaries,
+  type IncompleteInfo,
+  type SourceSummary,
+  summarizeSourceTotals,
+  type UnitSummaryInput,
+} from '@yardstick/sdk'
+import { AppError } from '../http/errors'
+import { loadSourceTotals } from './aggregates'
+import type { ResultsCampaign } from './campaign'
+import type { CampaignUnit } from './units'
+
+/** One unit's row of results: where it sits, its source values, and its grade. */
+export interface UnitResult {
+  unitId: number
+  name: string
+  unitType: CampaignUnit['unitType']
+  parentId: number | null
+  path: string
+  sources: Record<string, SourceSummary>
+  composite: number | null
+  grade: string | null
+  stars: number | null
+  rank: number | null
+  /** True when the quota moved the unit one band below the band its composite reached. */
+  demoted: boolean
+  vetoed: boolean
+  incomplete: IncompleteInfo | null
+}
+
+/**
+ * Grades every unit of a campaign: per (unit, source) aggregates from SQL, summarised and graded
+ * by the SDK's `evaluateSummaries` — the one grading code path. Always the whole campaign, so a
+ * unit's grade and rank never depend on what a reader filters. Unit ids become the SDK's
+ * `unitId` as decimal text, so quota ties go to the smaller id in code-unit order (`'10' < '9'`).
+ *
+ * @example
+ * const results = await gradeCampaign(db, campaign, units)
+ */
+export async function gradeCampaign(
+  db: Db,
+  campaign: ResultsCampaign,
+  units: readonly CampaignUnit[],
+): Promise<UnitResult[]> {
+  const { policy } = campaign
+  const totals = await loadSourceTotals(db, campaign.id)
+  const inputs = new Map<number, UnitSummaryInput>(
+    units.map((unit) => [unit.id, { unitId: String(unit.id), sources: {}, vetoed: false }]),
+  )
+  const measures = new Map(policy.sources.map((source) => [source.key, source.measure]))
+  for (const row of totals) {
+    const input = inputs.get(row.unitId)
+    // Responses of units or sources no longer in the campaign do not count.
+    if (!input || !measures.has(row.sourceKey)) continue
+    const summary = summarizeSourceTotals(row, measures.get(row.sourceKey))
+    input.sources = { ...input.sources, [row.sourceKey]: summary }
+    input.vetoed ||= row.veto
+  }
+  const evaluations = gradeOrExplain(campaign, [...inputs.values()])
+  return units.map((unit, i) => {
+    const evaluation = evaluations[i] as (typeof evaluations)[number]
+    const { sources, composite, grade, stars, rank, demoted, vetoed, incomplete } = evaluation
+    return {
+      unitId: unit.id,
+      name: unit.name,
+      unitType: unit.unitType,
+      parentId: unit.parentId,
+      path: unit.path,
+      sources,
+      composite,
+      grade,
+      stars,
+      rank,
+      demoted,
+      vetoed,
+      incomplete: incomplete ?? null,
+    }
+  })
+}
+
+// A stored policy the SDK refuses is the campaign's problem, not the reader's: 409 with the why.
+function gradeOrExplain(campaign: ResultsCampaign, inputs: UnitSummaryInput[]) {
+  try {
+    return evaluateSummaries(campaign.policy, inputs)
+  } catch (error) {
+    if (!(error instanceof EvaluationPolicyError)) throw error
+    throw new AppError('conflict', `Campaign ${campaign.id} cannot be graded: ${error.message}`, {
+      code: error.code,
+      path: error.details.path,
+    })
+  }
+}

@@ -1,0 +1,116 @@
+import { z } from '@hono/zod-openapi'
+import { SOURCE_KEYS } from '@yardstick/db'
+import { FilterQuerySchema } from './filters'
+import { RESULT_SORTS } from './view'
+
+/** `:id` of a campaign. */
+export const CampaignParamsSchema = z.object({
+  id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: '7' }),
+})
+
+/** Query of `GET /campaigns/:id/results`: filters and the page of `units`. */
+export const ResultsQuerySchema = FilterQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(10_000).default(100).openapi({
+    description: 'Units per page (1–10,000, default 100)',
+  }),
+  offset: z.coerce.number().int().min(0).default(0).openapi({ description: 'Units to skip' }),
+  sort: z.enum(RESULT_SORTS).default('rank').openapi({
+    description:
+      '`rank` (default; incomplete units last), `composite` (high first) or `name` (pinyin); ties by name, then id',
+  }),
+})
+
+/** Query of `GET /campaigns/:id/results/questions`. */
+export const QuestionsQuerySchema = FilterQuerySchema.extend({
+  source: z.enum(SOURCE_KEYS).openapi({ description: 'Which source’s form to report on' }),
+})
+
+const SummarySchema = z.object({ value: z.number().nullable(), n: z.number().int() })
+
+const UnitResultSchema = z
+  .object({
+    unitId: z.number().int(),
+    name: z.string(),
+    unitType: z.string().nullable(),
+    parentId: z.number().int().nullable(),
+    sources: z.record(z.string(), SummarySchema).openapi({
+      description: 'Per source key: the value (mean percent, or satisfaction rate × 100) and n',
+    }),
+    composite: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Exact, unrounded; null when incomplete' }),
+    grade: z.string().nullable(),
+    stars: z.number().int().nullable(),
+    rank: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Dense rank over the whole campaign' }),
+    demoted: z.boolean().openapi({ description: 'Moved one band down by the quota' }),
+    vetoed: z.boolean(),
+    incomplete: z
+      .object({
+        reason: z.enum(['missingSource', 'belowMinResponses', 'noSources']),
+        source: z.string().nullable(),
+        message: z.object({ 'zh-CN': z.string(), en: z.string() }),
+      })
+      .nullable(),
+  })
+  .openapi('UnitResult')
+
+/** The body of `GET /campaigns/:id/results`. */
+export const ResultsSchema = z
+  .object({
+    total: z.number().int().openapi({ description: 'Units matching the filters that you may see' }),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    units: z.array(UnitResultSchema),
+    distribution: z.array(
+      z.object({
+        grade: z.string(),
+        count: z.number().int(),
+        share: z.number().openapi({ description: 'count / graded units (0 when none)' }),
+      }),
+    ),
+    participation: z.object({
+      units: z.number().int(),
+      graded: z.number().int(),
+      incomplete: z.number().int(),
+      bySource: z.record(
+        z.string(),
+        z.object({ responses: z.number().int(), unitsWithResponses: z.number().int() }),
+      ),
+    }),
+  })
+  .openapi('CampaignResults')
+
+/** The body of `GET /campaigns/:id/results/questions`. */
+export const QuestionsSchema = z
+  .object({
+    source: z.string(),
+    formVersionId: z.number().int(),
+    responses: z.number().int(),
+    overall: z
+      .object({
+        satisfied: z.number().int(),
+        answered: z.number().int(),
+        rate: z.number(),
+        index: z.number(),
+      })
+      .nullable()
+      .openapi({ description: 'Satisfaction pooled over every satisfaction question' }),
+    questions: z.array(
+      z.object({
+        name: z.string(),
+        title: z.string(),
+        type: z.string(),
+        answered: z.number().int(),
+        counts: z.record(z.string(), z.number().int()),
+        shares: z.record(z.string(), z.number()),
+        mean: z.number().nullable(),
+        satisfactionRate: z.number().nullable(),
+      }),
+    ),
+  })
+  .openapi('QuestionResults')

@@ -1,0 +1,128 @@
+import type { UnitType } from '@yardstick/db'
+import type { EvaluationPolicy } from '@yardstick/sdk'
+import type { ResultsAccess } from './access'
+import type { UnitResult } from './grade'
+
+/** How `units` may be ordered: by rank (incomplete last), by composite (high first), by name. */
+export const RESULT_SORTS = ['rank', 'composite', 'name'] as const
+export type ResultSort = (typeof RESULT_SORTS)[number]
+
+/** Which units a reader asks for: a subtree (its path) and a branch type. */
+export interface ResultsFilter {
+  subtreePath?: string
+  unitType?: UnitType
+}
+
+/** A page of `units`. */
+export interface ResultsPage {
+  limit: number
+  offset: number
+  sort: ResultSort
+}
+
+/**
+ * Whether a unit lies in the filter: under the subtree and of the type, when given.
+ *
+ * @example
+ * inFilter({ path: '/1/4/17/', unitType: 'organ' }, { subtreePath: '/1/4/' }) // true
+ */
+export function inFilter(unit: Pick<UnitResult, 'path' | 'unitType'>, filter: ResultsFilter) {
+  if (filter.subtreePath !== undefined && !unit.path.startsWith(filter.subtreePath)) return false
+  return filter.unitType === undefined || unit.unitType === filter.unitType
+}
+
+/**
+ * What a reader sees of graded results: the units they may see that match the filter (one page,
+ * sorted), and the grade distribution and participation over that filtered set — or, for a
+ * secretary-only reader, over the whole campaign (see `ResultsAccess.secretaryOnly`). Grades and
+ * ranks are never recomputed here: they are the whole campaign's.
+ *
+ * @example
+ * const view = resultsView(graded, campaign.policy, access, { unitType: 'organ' }, page)
+ */
+export function resultsView(
+  graded: readonly UnitResult[],
+  policy: EvaluationPolicy,
+  access: ResultsAccess,
+  filter: ResultsFilter,
+  page: ResultsPage,
+) {
+  const shown = graded.filter((unit) => access.shows(unit) && inFilter(unit, filter))
+  const counted = access.secretaryOnly ? graded : shown
+  const sorted = sortResults(shown, page.sort)
+  return {
+    total: shown.length,
+    limit: page.limit,
+    offset: page.offset,
+    units: sorted.slice(page.offset, page.offset + page.limit).map(publicRow),
+    distribution: gradeDistribution(policy, counted),
+    participation: participationOf(policy, counted),
+  }
+}
+
+const collator = new Intl.Collator('zh-CN')
+
+/**
+ * Sorts results (a copy); ties always fall back to name (pinyin order), then unit id.
+ *
+ * @example
+ * sortResults(graded, 'rank')[0]?.rank // 1
+ */
+export function sortResults(units: readonly UnitResult[], sort: ResultSort): UnitResult[] {
+  const byName = (a: UnitResult, b: UnitResult) =>
+    collator.compare(a.name, b.name) || a.unitId - b.unitId
+  const nullsLast = (a: number | null, b: number | null, direction: 1 | -1) => {
+    if (a === b) return 0
+    if (a === null) return 1
+    if (b === null) return -1
+    return direction * (a - b)
+  }
+  const compare = {
+    rank: (a: UnitResult, b: UnitResult) => nullsLast(a.rank, b.rank, 1) || byName(a, b),
+    composite: (a: UnitResult, b: UnitResult) =>
+      nullsLast(a.composite, b.composite, -1) || byName(a, b),
+    name: byName,
+  }[sort]
+  return [...units].sort(compare)
+}
+
+function publicRow(unit: UnitResult) {
+  const { path: _path, ...row } = unit
+  return row
+}
+
+/**
+ * Graded units per band, every band in band order, with shares of the graded units.
+ *
+ * @example
+ * gradeDistribution(policy, graded) // [{ grade: 'advanced', count: 1, share: 0.2 }, …]
+ */
+export function gradeDistribution(policy: EvaluationPolicy, units: readonly UnitResult[]) {
+  const graded = units.filter((unit) => unit.grade !== null)
+  return policy.bands.map(({ grade }) => {
+    const count = graded.filter((unit) => unit.grade === grade).length
+    return { grade, count, share: graded.length === 0 ? 0 : count / graded.length }
+  })
+}
+
+/**
+ * How many units were graded, and per source how many responses and units with any.
+ *
+ * @example
+ * participationOf(policy, graded).bySource.members // { responses: 188400, unitsWithResponses: 6280 }
+ */
+export function participationOf(policy: EvaluationPolicy, units: readonly UnitResult[]) {
+  const graded = units.filter((unit) => unit.grade !== null).length
+  const bySource: Record<string, { responses: number; unitsWithResponses: number }> = {}
+  for (const { key } of policy.sources) {
+    let responses = 0
+    let unitsWithResponses = 0
+    for (const unit of units) {
+      const n = unit.sources[key]?.n ?? 0
+      responses += n
+      if (n > 0) unitsWithResponses++
+    }
+    bySource[key] = { responses, unitsWithResponses }
+  }
+  return { units: units.length, graded, incomplete: units.length - graded, bySource }
+}
