@@ -16,10 +16,13 @@ export interface ServerProcess {
  * which would run the server in a grandchild that SIGKILL of the child leaves behind) and
  * waits for the URL it prints.
  */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export function startServerProcess(
+  env: Record<string, string>,
+  { entry = ENTRY, nodeArgs = [] as string[] } = {},
+): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--conditions=@yardstick/source', ENTRY],
+    [...nodeArgs, '--import', 'tsx', '--conditions=@yardstick/source', entry],
     {
       cwd: SERVER_ROOT,
       env: { ...process.env, PORT: '0', SEED_DEMO: 'false', ...env },
