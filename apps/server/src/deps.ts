@@ -1,4 +1,5 @@
 import type { Database } from '@yardstick/db'
+import type { FormDocuments } from './collab/form-documents'
 import type { Config } from './config'
 import type { ListedAccount } from './http/home'
 
@@ -6,6 +7,8 @@ import type { ListedAccount } from './http/home'
 export interface AppDeps {
   database: Database
   config: Config
+  /** The co-edited form documents, when the co-editing endpoint runs in this process. */
+  documents?: FormDocuments
   /** Demo accounts to list on the home page (no passwords). */
   demoAccounts?: readonly ListedAccount[]
 }

@@ -6,6 +6,7 @@ import { type Database, lockDataDir, migrate, openDatabase, schema } from '@yard
 import { eq } from 'drizzle-orm'
 import { createApp } from './app'
 import { CollabServer } from './collab/collab-server'
+import { seedFromStoredForm } from './collab/form-documents'
 import type { Config } from './config'
 import { createUser, insertOrg } from './orgs/org-tree'
 import { type DemoAccount, seedDemo } from './seed/demo'
@@ -41,13 +42,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const demoAccounts = config.SEED_DEMO ? await demoAccountsFor(database, config) : []
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD)
       await ensureAdmin(database, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)
-    const app = createApp({ database, config, demoAccounts })
-    const server = await listen(app.fetch, config)
     const collab = new CollabServer({
       db: database.db,
       redisUrl: config.REDIS_URL,
       redisPrefix: config.REDIS_PREFIX,
+      seed: seedFromStoredForm(database.db),
     })
+    const app = createApp({ database, config, demoAccounts, documents: collab })
+    const server = await listen(app.fetch, config)
     collab.attach(server as HttpServer)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT

@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Db } from '@yardstick/db'
+import { applySurveyJson, toSurveyJson } from '@yardstick/doc'
+import type { FormJson } from '@yardstick/sdk'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { type Admission, admitToForm } from './authorize'
 import { closeWith } from './close-codes'
+import { type DocBinding, type DocKind, type DocTarget, targetOfName, targetOfPath } from './doc-kinds'
 import { DocStore } from './doc-store'
+import type { FormDocuments } from './form-documents'
 import {
   BadMessageError,
   type ClientMessage,
@@ -18,6 +22,7 @@ import {
   missingDependencies,
 } from './protocol'
 import { RedisFanOut } from './redis-fan-out'
+import { responseDocKind } from './response-docs'
 import { type Connection, LOAD_ORIGIN, RemoteOrigin, SharedDoc } from './shared-doc'
 
 /** Options of the co-editing endpoint; every limit has a default that suits a form designer. */
@@ -41,9 +46,14 @@ export interface CollabOptions {
   pingIntervalMs?: number
   revalidateMs?: number
   compactEvery?: number
+  /** Quiet time before a co-filled response is written back to its self-check (COL22). */
+  writeBackMs?: number
 }
 
-const PATH = /^\/collab\/(\d+)\/?$/
+const FORM_PATH = /^\/collab\/(\d+)\/?$/
+
+/** Origin of edits the server makes itself (restoring a version, saving through the API). */
+const SERVER_ORIGIN = Symbol('server')
 
 interface Entry {
   state: 'loading' | 'ready' | 'unloading'
@@ -60,12 +70,15 @@ interface Entry {
  * its connections; makes every update durable before relaying it; unloads after the last
  * client leaves; shares documents between processes through Redis. See SPEC.md beside it.
  */
-export class CollabServer {
+export class CollabServer implements FormDocuments {
   readonly processId = randomUUID()
   private readonly wss: WebSocketServer
   private readonly store: DocStore
   private readonly fanOut: RedisFanOut | null
   private readonly docs = new Map<string, Entry>()
+  /** What a path can open: co-filled responses and forms (see doc-kinds.ts). */
+  private readonly kinds: readonly DocKind[]
+  private readonly bindings = new WeakMap<SharedDoc, DocBinding>()
   private readonly timers: NodeJS.Timeout[] = []
   private readonly options: Required<
     Omit<CollabOptions, 'store' | 'redisUrl' | 'redisPrefix' | 'seed' | 'admit'>
@@ -83,10 +96,15 @@ export class CollabServer {
       pingIntervalMs: 30_000,
       revalidateMs: 10_000,
       compactEvery: 500,
+      writeBackMs: 200,
       admit: (token, formId) => admitToForm(options.db, token, formId),
       ...options,
     }
     this.store = options.store ?? new DocStore(options.db)
+    this.kinds = [
+      responseDocKind(options.db, { delayMs: this.options.writeBackMs }),
+      { prefix: 'form', path: FORM_PATH, admit: this.options.admit, seed: this.options.seed },
+    ]
     this.fanOut = options.redisUrl
       ? new RedisFanOut(options.redisUrl, this.processId, options.redisPrefix)
       : null
@@ -106,25 +124,25 @@ export class CollabServer {
   /** Takes an upgrade request if its path is a co-editing one; false otherwise. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(request.url ?? '/', 'http://localhost')
-    const match = PATH.exec(url.pathname)
-    if (!match || this.closing) return false
+    const target = targetOfPath(this.kinds, url.pathname)
+    if (!target || this.closing) return false
     this.wss.handleUpgrade(
       request,
       socket,
       head,
-      (ws) => void this.connect(ws, Number(match[1]), url.searchParams.get('token')),
+      (ws) => void this.connect(ws, target, url.searchParams.get('token')),
     )
     return true
   }
 
-  private async connect(socket: WebSocket, formId: number, token: string | null): Promise<void> {
+  private async connect(socket: WebSocket, target: DocTarget, token: string | null): Promise<void> {
     // Messages that arrive while we authorise and load wait, in order.
     const early: RawData[] = []
     const onEarly = (data: RawData) => early.push(data)
     socket.on('message', onEarly)
     socket.on('error', () => socket.terminate())
-    const admission = await this.options
-      .admit(token, formId)
+    const admission = await target.kind
+      .admit(token, target.id)
       .catch(() => ({ refused: 'loadFailed' as const }))
     if ('refused' in admission) {
       closeWith(socket, admission.refused)
@@ -132,7 +150,7 @@ export class CollabServer {
     }
     let shared: SharedDoc
     try {
-      shared = await this.docFor(`form:${formId}`, formId)
+      shared = await this.docFor(target.name, target.id)
     } catch {
       closeWith(socket, 'loadFailed')
       return
@@ -253,12 +271,12 @@ export class CollabServer {
   }
 
   /** The loaded document, loading it once for every connection that asks meanwhile. */
-  private docFor(name: string, formId: number): Promise<SharedDoc> {
+  private docFor(name: string, id: number): Promise<SharedDoc> {
     const entry = this.docs.get(name)
     if (entry?.state === 'unloading')
-      return (entry.unloaded ?? Promise.resolve()).then(() => this.docFor(name, formId))
+      return (entry.unloaded ?? Promise.resolve()).then(() => this.docFor(name, id))
     if (entry) return entry.ready
-    const created: Entry = { state: 'loading', ready: this.load(name, formId) }
+    const created: Entry = { state: 'loading', ready: this.load(name, id) }
     this.docs.set(name, created)
     created.ready.then(
       (shared) => {
@@ -270,7 +288,8 @@ export class CollabServer {
     return created.ready
   }
 
-  private async load(name: string, formId: number): Promise<SharedDoc> {
+  private async load(name: string, id: number): Promise<SharedDoc> {
+    const { kind } = targetOfName(this.kinds, name)
     const shared = new SharedDoc(name, this.store, this.fanOut, {
       maxBufferedBytes: this.options.maxBufferedBytes,
       compactEvery: this.options.compactEvery,
@@ -286,8 +305,8 @@ export class CollabServer {
       await this.fanOut?.subscribe(name, (message) =>
         loaded ? this.fromRemote(shared, message) : early.push(message),
       )
-      const seed = this.options.seed
-      if (seed) await this.store.seedIfEmpty(name, () => seed(formId))
+      const seed = kind.seed
+      if (seed) await this.store.seedIfEmpty(name, () => seed(id))
       const stored = await this.store.load(name)
       Y.transact(
         shared.doc,
@@ -300,6 +319,9 @@ export class CollabServer {
       shared.folded = stored.updates.map((u) => u.id)
       loaded = true
       for (const message of early) this.fromRemote(shared, message)
+      // Before anyone is served: what is bound may reconcile the document first (COL21).
+      const binding = await kind.bind?.(shared, id)
+      if (binding) this.bindings.set(shared, binding)
       return shared
     } catch (error) {
       // A failed load writes nothing and serves nobody (COLLAB-NOTES 3).
@@ -347,6 +369,9 @@ export class CollabServer {
     if (shared.conns.size > 0) return
     entry.state = 'unloading'
     entry.unloaded = (async () => {
+      const binding = this.bindings.get(shared)
+      await binding?.flush()
+      binding?.dispose()
       await shared.idle()
       await shared
         .compact()
@@ -381,9 +406,15 @@ export class CollabServer {
     for (const entry of this.docs.values()) {
       const shared = entry.shared
       if (!shared) continue
-      const formId = Number(shared.name.slice('form:'.length))
+      const { kind, id } = targetOfName(this.kinds, shared.name)
+      // A document that mirrors a row catches up with it first (a self-check approved
+      // meanwhile freezes, COL23).
+      await this.bindings
+        .get(shared)
+        ?.refresh()
+        .catch(() => {})
       for (const conn of [...shared.conns.values()]) {
-        const admission = await this.options.admit(conn.token, formId).catch(() => null)
+        const admission = await kind.admit(conn.token, id).catch(() => null)
         if (!admission) continue
         if ('refused' in admission) shared.close(conn, admission.refused)
         else if (conn.canWrite && !admission.canWrite) shared.close(conn, 'forbidden')
@@ -398,6 +429,30 @@ export class CollabServer {
       docs: loaded.length,
       connections: loaded.reduce((n, s) => n + s.conns.size, 0),
       loaded: loaded.map((s) => s.name),
+    }
+  }
+
+  async currentJson(formId: number): Promise<FormJson | null> {
+    const loaded = this.loadedDoc(formId)
+    if (loaded) return toSurveyJson(loaded.doc) as FormJson
+    const stored = await this.store.load(`form:${formId}`)
+    if (!stored.snapshot && stored.updates.length === 0) return null
+    const doc = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const { update } of stored.updates) Y.applyUpdate(doc, update)
+    const json = toSurveyJson(doc) as FormJson
+    doc.destroy()
+    return json
+  }
+
+  async applyJson(formId: number, json: FormJson): Promise<void> {
+    const shared = await this.docFor(`form:${formId}`, formId)
+    try {
+      // An origin that is no connection: relayed to every editor, made durable like theirs.
+      applySurveyJson(shared.doc, json, SERVER_ORIGIN)
+      await shared.idle()
+    } finally {
+      this.maybeUnload(shared)
     }
   }
 
@@ -417,6 +472,9 @@ export class CollabServer {
         const shared = await entry.ready.catch(() => null)
         if (!shared) return
         for (const conn of [...shared.conns.values()]) shared.close(conn, 'shuttingDown')
+        const binding = this.bindings.get(shared)
+        await binding?.flush()
+        binding?.dispose()
         await shared.idle()
         await shared.compact().catch(() => {})
         shared.destroy()

@@ -109,22 +109,29 @@ export class DocStore {
    * @returns whether this call seeded it
    */
   async seedIfEmpty(docName: string, state: () => Promise<Uint8Array | null>): Promise<boolean> {
+    if (!(await this.isEmpty(this.db, docName))) return false
+    // Built outside the transaction: PGlite has one connection, which the transaction holds.
+    const initial = await state()
+    if (!initial) return false
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`doc:${docName}`}))`)
-      const [snapshot] = await tx
-        .select({ name: schema.docSnapshots.docName })
-        .from(schema.docSnapshots)
-        .where(eq(schema.docSnapshots.docName, docName))
-      const [update] = await tx
-        .select({ id: schema.docUpdates.id })
-        .from(schema.docUpdates)
-        .where(eq(schema.docUpdates.docName, docName))
-        .limit(1)
-      if (snapshot || update) return false
-      const initial = await state()
-      if (!initial) return false
+      // Another process may have seeded it meanwhile: checked again under the lock.
+      if (!(await this.isEmpty(tx, docName))) return false
       await tx.insert(schema.docSnapshots).values({ docName, state: initial, throughUpdateId: 0 })
       return true
     })
+  }
+
+  private async isEmpty(db: Pick<Db, 'select'>, docName: string): Promise<boolean> {
+    const [snapshot] = await db
+      .select({ name: schema.docSnapshots.docName })
+      .from(schema.docSnapshots)
+      .where(eq(schema.docSnapshots.docName, docName))
+    const [update] = await db
+      .select({ id: schema.docUpdates.id })
+      .from(schema.docUpdates)
+      .where(eq(schema.docUpdates.docName, docName))
+      .limit(1)
+    return !snapshot && !update
   }
 }

@@ -1,9 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { schema } from '@yardstick/db'
+import type { FormJson } from '@yardstick/sdk'
+import { eq } from 'drizzle-orm'
 import type { AuthEnv } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
-import { formFor } from './access'
+import { assertNotArchived, formFor } from './access'
 import { diffForms } from './diff'
+import { applyToDocument, withDocumentJson } from './document-sync'
+import { savedJson } from './initial-json'
 import { PageQuerySchema } from './pagination'
 import { publishForm } from './publish'
 import {
@@ -76,16 +81,48 @@ const diffRoute = createRoute({
   responses: { 200: ok(DiffSchema, 'The differences'), ...errorResponses(401, 403, 404) },
 })
 
+const restoreRoute = createRoute({
+  ...common,
+  method: 'post',
+  path: '/forms/{id}/versions/{version}/restore',
+  summary: 'Restore a version as a new edit everyone sees · 恢复历史版本（作为一次新的编辑）',
+  description:
+    `${ACCESS} The version's JSON becomes the form's current content, applied to the co-edited ` +
+    'document as one new edit: history is never rewritten, and editors see it live.',
+  request: { params: z.object({ id: z.string(), version: z.string() }) },
+  responses: {
+    200: ok(z.object({ restored: z.number() }), 'Restored'),
+    ...errorResponses(401, 403, 404, 409),
+  },
+})
+
 /** Publishing and reading form versions; mounted by `formsRoutes` (which signs users in). */
-export function formVersionRoutes({ database: { db } }: AppDeps) {
+export function formVersionRoutes({ database: { db }, documents }: AppDeps) {
   const router = createRouter<AuthEnv>()
 
   router.openapi(publishRoute, async (c) => {
     const user = c.var.user
-    const form = await formFor(db, user, idParam(c.req.valid('param').id, 'form'), 'write')
+    const found = await formFor(db, user, idParam(c.req.valid('param').id, 'form'), 'write')
     const { note = '', json } = c.req.valid('json')
+    // What editors see now is what gets published: the co-edited document, when there is one.
+    const form = await withDocumentJson(db, documents, found)
     const created = await publishForm(db, { form, user, note, json })
+    if (json) await applyToDocument(documents, form.id, created.json as FormJson)
     return c.json({ id: created.id, version: created.version, hash: created.hash }, 201)
+  })
+
+  router.openapi(restoreRoute, async (c) => {
+    const params = c.req.valid('param')
+    const form = await formFor(db, c.var.user, idParam(params.id, 'form'), 'write')
+    assertNotArchived(form, 'restore a version into it')
+    const version = await getVersion(db, form.id, idParam(params.version, 'version'))
+    const saved = savedJson(version.json as FormJson, undefined, form.title)
+    await db
+      .update(schema.forms)
+      .set({ ...saved, updatedAt: new Date() })
+      .where(eq(schema.forms.id, form.id))
+    await applyToDocument(documents, form.id, saved.json)
+    return c.json({ restored: version.version }, 200)
   })
 
   router.openapi(listRoute, async (c) => {

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { assertNotArchived, formFor } from '../forms/access'
+import { applyToDocument, withDocumentJson } from '../forms/document-sync'
 import { initialJson, kindOf, savedJson } from '../forms/initial-json'
 import { ownerOrg } from '../forms/owner-org'
 import { formView, listForms } from '../forms/queries'
@@ -134,7 +135,7 @@ export function formsRoutes(deps: AppDeps) {
 
   router.openapi(getFormRoute, async (c) => {
     const form = await formFor(db, c.var.user, idParam(c.req.valid('param').id, 'form'), 'read')
-    return c.json(await formView(db, form), 200)
+    return c.json(await formView(db, await withDocumentJson(db, deps.documents, form)), 200)
   })
 
   router.openapi(saveFormRoute, async (c) => {
@@ -148,6 +149,8 @@ export function formsRoutes(deps: AppDeps) {
       .where(eq(schema.forms.id, form.id))
       .returning()
     if (!row) throw new Error('save form: nothing updated')
+    // Co-editors see an API save as one new edit of the shared document.
+    await applyToDocument(deps.documents, form.id, saved.json)
     return c.json(await formView(db, { ...row, orgPath: form.orgPath }), 200)
   })
 

@@ -5,7 +5,10 @@ import { schema } from '@yardstick/db'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { createApp } from '../../src/app'
 import { type CollabOptions, CollabServer } from '../../src/collab/collab-server'
+import { seedFromStoredForm } from '../../src/collab/form-documents'
+import { loadConfig } from '../../src/config'
 import type { Fixture } from '../harness'
 
 /** A real HTTP server on an ephemeral port with the app and the co-editing endpoint. */
@@ -20,10 +23,21 @@ export async function startCollabServer(
   f: Fixture,
   options: Partial<CollabOptions> = {},
 ): Promise<CollabTestServer> {
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: f.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  const collab = new CollabServer({
+    db: f.database.db,
+    unloadDelayMs: 200,
+    seed: seedFromStoredForm(f.database.db),
+    ...options,
   })
-  const collab = new CollabServer({ db: f.database.db, unloadDelayMs: 200, ...options })
+  // The app of this server knows the documents (publish and restore go through them).
+  const app = createApp({
+    database: f.database,
+    config: loadConfig({ SEED_DEMO: 'false' }),
+    documents: collab,
+  })
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
   collab.attach(server as unknown as HttpServer)
   const { port } = server.address() as AddressInfo
   return {

@@ -1,0 +1,33 @@
+import { type Db, schema } from '@yardstick/db'
+import type { Answers } from '@yardstick/sdk'
+import { eq } from 'drizzle-orm'
+import type { DocKind } from './doc-kinds'
+import { admitToSelfCheck } from './response-admission'
+import { seedResponseState } from './response-doc'
+import { bindWriteBack, type WriteBackOptions } from './response-write-back'
+
+/**
+ * Co-filled responses: `ws(s)://host/collab/response/:selfCheckId?token=…` opens the document
+ * `response:<selfCheckId>` that a branch committee fills together with survey-core's
+ * `CollaborationPlugin` (the SDK's `createCoFill`). Admitted by `admitToSelfCheck`, seeded once
+ * from the stored draft, written back to `self_checks.answers` by `bindWriteBack` (SPEC.md,
+ * COL20–COL24).
+ *
+ * @example
+ * const kinds = [responseDocKind(db, { delayMs: 200 }), formKind]
+ */
+export function responseDocKind(db: Db, options: WriteBackOptions = {}): DocKind {
+  return {
+    prefix: 'response',
+    path: /^\/collab\/response\/(\d+)\/?$/,
+    admit: (token, id) => admitToSelfCheck(db, token, id),
+    seed: async (id) => {
+      const [row] = await db
+        .select({ answers: schema.selfChecks.answers, status: schema.selfChecks.status })
+        .from(schema.selfChecks)
+        .where(eq(schema.selfChecks.id, id))
+      return row ? seedResponseState((row.answers ?? {}) as Answers, row.status) : null
+    },
+    bind: (shared, id) => bindWriteBack(db, shared, id, options),
+  }
+}
