@@ -10,6 +10,7 @@ import { seedFromStoredForm } from './collab/form-documents'
 import type { Config } from './config'
 import { createUser, insertOrg } from './orgs/org-tree'
 import { type DemoAccount, seedDemo } from './seed/demo'
+import { submissionWriter } from './submissions/group-commit'
 
 /** A running server: its URL, the demo accounts, and how to stop it (flushes, closes, unlocks). */
 export interface RunningServer {
@@ -61,9 +62,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       demoAccounts,
       collab,
       stop: async () => {
-        // Sockets first (their updates are flushed), then HTTP, then the database.
+        // Sockets first (their updates are flushed), then HTTP, then queued submissions, then
+        // the database: nothing acknowledged is left unwritten.
         await collab.close()
         await new Promise<void>((resolve) => server.close(() => resolve()))
+        await submissionWriter(open.db).close()
         await open.close()
         release()
       },

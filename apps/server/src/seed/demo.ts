@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { type Db, type Role, schema, type UnitType } from '@yardstick/db'
 import {
   type Answers,
@@ -9,8 +9,11 @@ import {
   templates,
   validateResponse,
 } from '@yardstick/sdk'
+import { eq } from 'drizzle-orm'
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator'
+import { type AuthUser, grantsOf } from '../auth/sessions'
+import { createCampaign } from '../campaigns/create-campaign'
+import { publishForm } from '../forms/publish'
 import { createUser, insertOrg } from '../orgs/org-tree'
 import { chance, fakeAnswers } from './fake-answers'
 
@@ -130,7 +133,12 @@ export async function seedDemo(
       scope,
     })
   }
-  const [admin] = await db.select().from(schema.users).limit(1)
+  const [adminRow] = await db
+    .select()
+    .from(schema.users)
+    .where(eq(schema.users.email, 'admin@yardstick.local'))
+  if (!adminRow) throw new Error('seed: no admin')
+  const admin: AuthUser = { ...adminRow, grants: await grantsOf(db, adminRow.id) }
 
   const versions = {} as Record<TemplateId, number>
   for (const [id, json] of Object.entries(templates) as Array<[TemplateId, FormJson]>) {
@@ -142,81 +150,62 @@ export async function seedDemo(
         title,
         kind: json.kind ?? 'generic',
         json,
-        createdBy: admin?.id,
+        createdBy: admin.id,
       })
       .returning()
     if (!form) throw new Error('seed: form not inserted')
-    const [version] = await db
-      .insert(schema.formVersions)
-      .values({
-        formId: form.id,
-        version: 1,
-        json,
-        hash: contentHash(json),
-        authorId: admin?.id,
-        note: '初始版本（模板）',
-      })
-      .returning()
-    versions[id] = version?.id as number
+    const version = await publishForm(db, {
+      form: { ...form, orgPath: committee.path },
+      user: admin,
+      note: '初始版本（模板）',
+    })
+    versions[id] = version.id
   }
 
-  const [campaign] = await db
-    .insert(schema.campaigns)
-    .values({
-      orgId: committee.id,
-      name: '2026年度党支部综合评定',
-      cadence: 'yearly',
-      opensAt: new Date('2026-01-01T00:00:00+08:00'),
-      closesAt: new Date('2026-12-31T23:59:59+08:00'),
-      status: 'open',
-      bands: [
-        { min: 90, grade: '先进', stars: 5 },
-        { min: 60, grade: '达标', stars: 3 },
-        { min: 0, grade: '后进', stars: 1 },
-      ],
-      quota: { grade: '先进', maxShare: 0.2 },
-      allowedOrigins: ['http://127.0.0.1:8080', 'http://localhost:8080'],
-      createdBy: admin?.id,
-    })
-    .returning()
-  if (!campaign) throw new Error('seed: campaign not inserted')
-  const sources = [
-    { key: 'self', template: 'selfCheck', weight: 30, required: true, measure: 'percent' },
-    {
-      key: 'members',
-      template: 'satisfaction',
-      weight: 30,
-      minResponses: 5,
-      measure: 'satisfactionRate',
-      anonymous: true,
-    },
-    { key: 'superior', template: 'scorecard', weight: 40, required: true, measure: 'percent' },
-  ] as const
-  await db.insert(schema.campaignSources).values(
-    sources.map((s) => ({
-      campaignId: campaign.id,
-      key: s.key,
-      formVersionId: versions[s.template],
-      weight: s.weight,
-      required: 'required' in s ? s.required : false,
-      minResponses: 'minResponses' in s ? s.minResponses : null,
-      measure: s.measure,
-      anonymous: 'anonymous' in s ? s.anonymous : false,
-    })),
-  )
+  // The same service as POST /api/campaigns: sources, units and one link per (unit, source).
+  const campaignId = await createCampaign(db, admin, {
+    name: '2026年度党支部综合评定',
+    cadence: 'yearly',
+    opensAt: '2026-01-01T00:00:00+08:00',
+    closesAt: '2026-12-31T23:59:59+08:00',
+    units: { subtree: committee.id },
+    sources: [
+      {
+        key: 'self',
+        formVersion: versions.selfCheck,
+        weight: 30,
+        required: true,
+        measure: 'percent',
+      },
+      {
+        key: 'members',
+        formVersion: versions.satisfaction,
+        weight: 30,
+        minResponses: 5,
+        measure: 'satisfactionRate',
+        anonymous: true,
+      },
+      {
+        key: 'superior',
+        formVersion: versions.scorecard,
+        weight: 40,
+        required: true,
+        measure: 'percent',
+      },
+    ],
+    bands: [
+      { min: 90, grade: '先进', stars: 5 },
+      { min: 60, grade: '达标', stars: 3 },
+      { min: 0, grade: '后进', stars: 1 },
+    ],
+    quota: { grade: '先进', maxShare: 0.2 },
+    allowedOrigins: ['http://127.0.0.1:8080', 'http://localhost:8080'],
+  })
   await db
-    .insert(schema.campaignUnits)
-    .values(branches.map((b) => ({ campaignId: campaign.id, unitId: b.id })))
-  await db.insert(schema.links).values(
-    branches.flatMap((b) =>
-      sources.map((s) => ({
-        slug: randomBytes(12).toString('base64url'),
-        campaignId: campaign.id,
-        unitId: b.id,
-        sourceKey: s.key,
-      })),
-    ),
-  )
+    .update(schema.campaigns)
+    .set({ status: 'open' })
+    .where(eq(schema.campaigns.id, campaignId))
+  const campaign = { id: campaignId }
 
   const rows: Array<typeof schema.responses.$inferInsert> = []
   const make = (
@@ -243,7 +232,7 @@ export async function seedDemo(
       satisfied: score.satisfaction?.satisfied ?? 0,
       answered: score.satisfaction?.answered ?? 0,
       veto: score.veto,
-      respondentId: key === 'members' ? null : admin?.id,
+      respondentId: key === 'members' ? null : admin.id,
     })
     return score
   }
@@ -304,14 +293,4 @@ async function insertSubmittedSelfCheck(
       status: 'open' as const,
     })),
   )
-}
-
-/** SHA-256 of JSON with sorted keys: the same content always hashes the same. */
-function contentHash(json: unknown): string {
-  const canonical = JSON.stringify(json, (_key, value) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
-      : value,
-  )
-  return createHash('sha256').update(canonical).digest('hex')
 }
