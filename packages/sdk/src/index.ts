@@ -100,3 +100,5 @@ export type {
   ValidateResponseOptions,
 } from './validate-response'
 export { validateResponse } from './validate-response'
+export type { VisibleAnswersOptions } from './visible-answers'
+export { visibleAnswers } from './visible-answers'
