@@ -4,6 +4,8 @@ export default defineProject({
   resolve: { conditions: ['@yardstick/source'] },
   ssr: { resolve: { conditions: ['@yardstick/source'] } },
   test: {
+    // Property tests run hundreds of cases: generous on a loaded 2-core CI machine.
+    testTimeout: 60_000,
     name: 'sdk',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
