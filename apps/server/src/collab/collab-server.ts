@@ -9,7 +9,13 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { type Admission, admitToForm } from './authorize'
 import { closeWith } from './close-codes'
-import { type DocBinding, type DocKind, type DocTarget, targetOfName, targetOfPath } from './doc-kinds'
+import {
+  type DocBinding,
+  type DocKind,
+  type DocTarget,
+  targetOfName,
+  targetOfPath,
+} from './doc-kinds'
 import { DocStore } from './doc-store'
 import type { FormDocuments } from './form-documents'
 import {
@@ -46,7 +52,7 @@ export interface CollabOptions {
   pingIntervalMs?: number
   revalidateMs?: number
   compactEvery?: number
-  /** Quiet time before a co-filled response is written back to its self-check (COL22). */
+  /** How long after a change a co-filled response is written back to its self-check (COL24). */
   writeBackMs?: number
 }
 
@@ -319,7 +325,7 @@ export class CollabServer implements FormDocuments {
       shared.folded = stored.updates.map((u) => u.id)
       loaded = true
       for (const message of early) this.fromRemote(shared, message)
-      // Before anyone is served: what is bound may reconcile the document first (COL21).
+      // Before anyone is served: what is bound may reconcile the document first (COL26).
       const binding = await kind.bind?.(shared, id)
       if (binding) this.bindings.set(shared, binding)
       return shared
@@ -347,7 +353,7 @@ export class CollabServer implements FormDocuments {
 
   private maybeUnload(shared: SharedDoc): void {
     const entry = this.docs.get(shared.name)
-    if (!entry || entry.state !== 'ready' || shared.conns.size > 0 || entry.unloadTimer) return
+    if (entry?.state !== 'ready' || shared.conns.size > 0 || entry.unloadTimer) return
     entry.unloadTimer = setTimeout(
       () => void this.unload(entry, shared),
       this.options.unloadDelayMs,
@@ -408,7 +414,7 @@ export class CollabServer implements FormDocuments {
       if (!shared) continue
       const { kind, id } = targetOfName(this.kinds, shared.name)
       // A document that mirrors a row catches up with it first (a self-check approved
-      // meanwhile freezes, COL23).
+      // meanwhile freezes, COL25).
       await this.bindings
         .get(shared)
         ?.refresh()
