@@ -45,7 +45,6 @@ export function sampleAnswers(form: FormJson, skip: ReadonlySet<string>): Answer
 
 /** A valid value for one question, `undefined` for a type the harness does not know. */
 export function sampleValue(question: Question): unknown {
-  // biome-ignore lint/suspicious/noExplicitAny: the properties read depend on the question type
   const q = question as any
   switch (question.getType()) {
     case 'radiogroup':
