@@ -33,7 +33,7 @@ export interface DocKind {
   admit: (token: string | null, id: number) => Promise<Admission>
   /** The first state of a document with none stored, built on the server once (COL19). */
   seed?: (id: number) => Promise<Uint8Array | null>
-  /** Binds behaviour to the loaded document, before any connection is served; a throw fails the load. */
+  /** Binds behaviour to the loaded document before anyone is served; a throw fails the load. */
   bind?: (shared: SharedDoc, id: number) => Promise<DocBinding>
 }
 

@@ -33,5 +33,5 @@ export async function admitToSelfCheck(
   if (!row) return { refused: 'notFound' }
   if (!reaches(user, row.path, SELF_CHECK_READERS)) return { refused: 'forbidden' }
   const writer = reaches(user, row.path, SELF_CHECK_WRITERS)
-  return { user, canWrite: writer }
+  return { user, canWrite: writer && row.status === 'draft' }
 }

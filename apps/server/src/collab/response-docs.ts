@@ -11,7 +11,7 @@ import { bindWriteBack, type WriteBackOptions } from './response-write-back'
  * `response:<selfCheckId>` that a branch committee fills together with survey-core's
  * `CollaborationPlugin` (the SDK's `createCoFill`). Admitted by `admitToSelfCheck`, seeded once
  * from the stored draft, written back to `self_checks.answers` by `bindWriteBack` (SPEC.md,
- * COL20–COL24).
+ * COL22–COL26).
  *
  * @example
  * const kinds = [responseDocKind(db, { delayMs: 200 }), formKind]

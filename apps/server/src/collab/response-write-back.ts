@@ -11,7 +11,7 @@ export const WRITE_BACK_ORIGIN = Symbol('write-back')
 
 /** Options of `bindWriteBack`. */
 export interface WriteBackOptions {
-  /** Quiet time after a change before the answers are written to the row (default 200 ms). */
+  /** How long after a change the answers are written to the row (default 200 ms). */
   delayMs?: number
   /** Told about a failed write; the write is retried with backoff. */
   onError?: (selfCheckId: number, error: unknown) => void
@@ -24,11 +24,11 @@ interface StoredCheck {
 }
 
 /**
- * Binds a loaded response document to its `self_checks` row (COL20–COL23). First it reconciles
+ * Binds a loaded response document to its `self_checks` row (COL24–COL26). First it reconciles
  * the two: a frozen row wins and freezes the document; a draft row that still holds what was
  * last written back (its hash is the document's `savedHash`) loses to the document, which may
  * be newer; a draft row changed elsewhere since (a REST save) wins, as one server edit. Then
- * every change of the answers is written back, debounced, guarded by `status = 'draft'`; a
+ * every change of the answers is written back within `delayMs`, guarded by `status = 'draft'`; a
  * write (or a `refresh`) that finds the row frozen freezes the document to the row's answers
  * and status, and closes its writers with 4403 once they have heard it.
  *
@@ -137,7 +137,7 @@ class ResponseWriteBack implements DocBinding {
     if (!row) {
       // Approved (or further) meanwhile: what was approved is what everybody sees now.
       const current = await this.read()
-      if (current) this.freezeTo(current)
+      if (current && !this.frozen) this.freezeTo(current)
       return
     }
     this.savedHash = hash
@@ -147,7 +147,8 @@ class ResponseWriteBack implements DocBinding {
   async refresh(): Promise<void> {
     if (this.frozen) return
     const row = await this.read()
-    if (row && row.status !== 'draft') this.freezeTo(row)
+    // Disposed meanwhile (the document unloaded): nothing to freeze.
+    if (row && row.status !== 'draft' && !this.frozen) this.freezeTo(row)
   }
 
   dispose(): void {
@@ -195,10 +196,7 @@ class ResponseWriteBack implements DocBinding {
       .from(selfChecks)
       .leftJoin(
         campaignSources,
-        and(
-          eq(campaignSources.campaignId, selfChecks.campaignId),
-          eq(campaignSources.key, 'self'),
-        ),
+        and(eq(campaignSources.campaignId, selfChecks.campaignId), eq(campaignSources.key, 'self')),
       )
       .leftJoin(formVersions, eq(formVersions.id, campaignSources.formVersionId))
       .where(eq(selfChecks.id, this.selfCheckId))

@@ -2,6 +2,25 @@
 // survey-core's stylesheet is imported by YardstickSurvey.tsx, not here: package.json marks this
 // barrel side-effect free, so bundlers drop a bare import in it (Vite did: no CSS was emitted).
 
+export {
+  CO_FILL_LAYOUT,
+  type CoFill,
+  type CoFillConnection,
+  type CoFillConnectOptions,
+  type CoFillOptions,
+  type CoFillUser,
+  connectCoFill,
+  createCoFill,
+} from './co-fill'
+export type {
+  CoFillAwareness,
+  CoFillAwarenessChange,
+  CoFillClose,
+  CoFillDoc,
+  CoFillMap,
+  CoFillMapListener,
+  CoFillProvider,
+} from './co-fill-types'
 export { sanitizeHtml } from './sanitize'
 export { createSurveyModel, SanitizedModel, type SurveyModelOptions } from './sanitized-model'
 export { YardstickSurvey, type YardstickSurveyProps } from './YardstickSurvey'
