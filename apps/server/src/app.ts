@@ -1,10 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serveStatic } from '@hono/node-server/serve-static'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import type { AuthEnv } from './auth/middleware'
 import type { AppDeps } from './deps'
 import { docsRoutes } from './http/docs'
 import { AppError, errorBody, handleError } from './http/errors'
-import { homeRoutes } from './http/home'
+import { homeRoutes, type ListedAccount } from './http/home'
 import { authRoutes } from './routes/auth'
 import { campaignsRoutes } from './routes/campaigns'
 import { exportsRoutes } from './routes/exports'
@@ -70,6 +74,38 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
     },
   })
   app.route('/api', docsRoutes())
+  serveDesigner(app, deps.demoAccounts ?? [])
   app.route('/', homeRoutes(deps.demoAccounts ?? []))
   return app
+}
+
+/** The designer's production build (`pnpm --filter @yardstick/designer build`). */
+const DESIGNER_DIST = fileURLToPath(new URL('../../designer/dist', import.meta.url))
+const DEMO_ACCOUNTS_SLOT = '<!--yardstick:demo-accounts-->'
+
+/**
+ * Serves the designer at `/` when its build exists (checked per request, so a build made while
+ * the server runs is picked up): hashed `/assets/*` cached for good, and every other GET outside
+ * `/api` and `/collab` answered with `index.html` (the SPA's routes), into which the demo
+ * accounts are written for the sign-in page (never their passwords). Without a build, the
+ * plain home page stays at `/`.
+ */
+function serveDesigner(app: OpenAPIHono<AuthEnv>, accounts: readonly ListedAccount[]) {
+  const index = join(DESIGNER_DIST, 'index.html')
+  const assets = serveStatic({
+    root: DESIGNER_DIST,
+    onFound: (_path, c) => {
+      c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    },
+  })
+  app.use('/assets/*', (c, next) => (existsSync(index) ? assets(c, next) : next()))
+  app.get('*', async (c, next) => {
+    const path = c.req.path
+    const ours = path === '/api' || path.startsWith('/api/') || path.startsWith('/collab')
+    if (ours || !existsSync(index)) return next()
+    const listed = accounts.map(({ role, email, name, scope }) => ({ role, email, name, scope }))
+    const script = `<script type="application/json" id="yardstick-demo-accounts">${JSON.stringify(listed).replace(/</g, '\\u003c')}</script>`
+    c.header('Cache-Control', 'no-cache')
+    return c.html(readFileSync(index, 'utf8').replace(DEMO_ACCOUNTS_SLOT, script))
+  })
 }

@@ -120,6 +120,11 @@ describe('pnpm start (the README command, a real process)', () => {
 
     process.kill(-(first.child.pid as number), 'SIGTERM')
     await exitOf(first.child)
+    // pnpm may exit before the server below it has flushed and released its lock.
+    const deadline = Date.now() + 15_000
+    while (existsSync(join(dataDir, 'yardstick.lock')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
     expect(existsSync(join(dataDir, 'yardstick.lock'))).toBe(false)
 
     const again = await pnpmStart(env)

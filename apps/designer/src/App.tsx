@@ -1,0 +1,66 @@
+import { lazy, Suspense, useEffect } from 'react'
+import { SessionProvider, useSession } from './auth/SessionProvider'
+import { SignInPage } from './auth/SignInPage'
+import { EditorPage } from './editor/EditorPage'
+import { FormListPage } from './forms/FormListPage'
+import { I18nProvider, useI18n } from './i18n/I18nProvider'
+import { AppHeader } from './layout/AppHeader'
+import { Link, useRoute } from './router'
+
+// Campaigns and results (with ECharts) load only when opened.
+const CampaignListPage = lazy(() =>
+  import('./campaigns/CampaignListPage').then((m) => ({ default: m.CampaignListPage })),
+)
+const ResultsPage = lazy(() =>
+  import('./campaigns/ResultsPage').then((m) => ({ default: m.ResultsPage })),
+)
+
+/** The designer: sign-in, then forms, the editor, campaigns and their results. */
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </I18nProvider>
+  )
+}
+
+function Shell() {
+  const { session } = useSession()
+  const { locale } = useI18n()
+  useEffect(() => {
+    document.documentElement.lang = locale
+  }, [locale])
+  if (!session) return <SignInPage />
+  return (
+    <div className="app">
+      <AppHeader />
+      <Suspense fallback={<p className="page muted">…</p>}>
+        <Page />
+      </Suspense>
+    </div>
+  )
+}
+
+function Page() {
+  const route = useRoute()
+  const { t } = useI18n()
+  switch (route.page) {
+    case 'forms':
+      return <FormListPage />
+    case 'editor':
+      return <EditorPage key={route.formId} formId={route.formId} />
+    case 'campaigns':
+      return <CampaignListPage />
+    case 'results':
+      return <ResultsPage key={route.campaignId} campaignId={route.campaignId} />
+    case 'notFound':
+      return (
+        <main className="page">
+          <p>404</p>
+          <Link to="/">{t('nav.forms')}</Link>
+        </main>
+      )
+  }
+}

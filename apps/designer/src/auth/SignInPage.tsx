@@ -1,0 +1,77 @@
+import { type FormEvent, useId, useState } from 'react'
+import { ApiError } from '../api/client'
+import { useI18n } from '../i18n/I18nProvider'
+import { LanguageToggle } from '../layout/LanguageToggle'
+import { DemoAccounts } from './DemoAccounts'
+import { useSession } from './SessionProvider'
+
+/** Email and password; the server answers a token (also set as an httpOnly cookie). */
+export function SignInPage() {
+  const { t, locale } = useI18n()
+  const { signIn } = useSession()
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const id = useId()
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      await signIn(email.trim(), password)
+    } catch (caught) {
+      setError(
+        caught instanceof ApiError && caught.status === 401
+          ? t('signIn.failed')
+          : t('app.error', { message: (caught as Error).message }),
+      )
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="sign-in">
+      <div className="sign-in-card">
+        <div className="sign-in-top">
+          <h1>
+            {t('app.name')} <small>{locale === 'en' ? '标尺' : 'Yardstick'}</small>
+          </h1>
+          <LanguageToggle />
+        </div>
+        <p className="muted">{t('app.tagline')}</p>
+        <form onSubmit={submit} aria-labelledby={`${id}-title`}>
+          <h2 id={`${id}-title`}>{t('signIn.title')}</h2>
+          <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
+          <input
+            id={`${id}-email`}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <label htmlFor={`${id}-password`}>{t('signIn.password')}</label>
+          <input
+            id={`${id}-password`}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary sign-in-submit" disabled={busy}>
+            {busy ? t('signIn.submitting') : t('signIn.submit')}
+          </button>
+        </form>
+        <DemoAccounts onPick={setEmail} />
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,32 @@
+/**
+ * Why the co-editing endpoint closed a socket: the server's closed set (apps/server
+ * `collab/close-codes.ts`, kept equal by a test). 4400–4499 are decisions reconnecting cannot
+ * fix (y-websocket stops); 4500–4599 are transient (it retries).
+ */
+export const CLOSE_REASONS = {
+  badMessage: 4400,
+  unauthenticated: 4401,
+  forbidden: 4403,
+  notFound: 4404,
+  messageTooLarge: 4413,
+  missingDependencies: 4422,
+  rateLimited: 4429,
+  loadFailed: 4500,
+  shuttingDown: 4503,
+  slowReader: 4508,
+} as const
+export type CloseReason = keyof typeof CLOSE_REASONS
+
+const BY_CODE = new Map<number, CloseReason>(
+  Object.entries(CLOSE_REASONS).map(([reason, code]) => [code, reason as CloseReason]),
+)
+
+/** The reason a close code stands for, or `null` for a code outside the set (1006, …). */
+export function closeReasonOf(code: number): CloseReason | null {
+  return BY_CODE.get(code) ?? null
+}
+
+/** Whether reconnecting cannot help (the provider has stopped). */
+export function isPermanentClose(code: number): boolean {
+  return code >= 4400 && code < 4500
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { en } from '../i18n/en'
+import { translator } from '../i18n/translate'
+import { connectionText } from './connection-text'
+
+describe('connectionText', () => {
+  const zh = translator()
+  it('says why the server closed, in both languages', () => {
+    const closed = { state: 'closed', code: 4403, reason: 'forbidden' } as const
+    expect(connectionText(closed, zh)).toBe('连接已关闭：你没有打开这份表单的权限')
+    expect(connectionText(closed, translator(en))).toBe(
+      'Connection closed: You may not open this form',
+    )
+  })
+
+  it('says a transient close is being retried, and plain offline keeps edits here', () => {
+    expect(connectionText({ state: 'offline', code: 4503, reason: 'shuttingDown' }, zh)).toBe(
+      '连接中断（服务器正在重启），正在重连…',
+    )
+    expect(connectionText({ state: 'offline', code: null, reason: null }, zh)).toBe(
+      '离线：修改保存在本机，恢复连接后自动合并',
+    )
+    expect(connectionText({ state: 'closed', code: 4499, reason: null }, zh)).toBe(
+      '连接已关闭：代码 4499',
+    )
+  })
+})

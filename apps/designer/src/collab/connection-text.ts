@@ -1,0 +1,28 @@
+import type { Translate } from '../i18n/translate'
+import type { CloseReason } from './close-reasons'
+import type { Connection } from './connection'
+
+/**
+ * What the connection badge says, close reasons in words.
+ *
+ * @example
+ * connectionText({ state: 'closed', code: 4403, reason: 'forbidden' }, t) // '连接已关闭：你没有打开这份表单的权限'
+ */
+export function connectionText(connection: Connection, t: Translate): string {
+  const reason = (r: CloseReason | null, code: number | null) =>
+    r ? t(`close.${r}`) : t('close.unknown', { code: code ?? '—' })
+  switch (connection.state) {
+    case 'connecting':
+      return t('conn.connecting')
+    case 'syncing':
+      return t('conn.syncing')
+    case 'synced':
+      return t('conn.synced')
+    case 'offline':
+      return connection.code === null || connection.reason === null
+        ? t('conn.offline')
+        : t('conn.retrying', { reason: reason(connection.reason, connection.code) })
+    case 'closed':
+      return t('conn.closed', { reason: reason(connection.reason, connection.code) })
+  }
+}

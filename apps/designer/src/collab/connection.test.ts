@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { type Connection, type ConnectionEvent, nextConnection } from './connection'
+
+const run = (events: ConnectionEvent[], from: Connection = { state: 'connecting' }) =>
+  events.reduce(nextConnection, from)
+
+describe('nextConnection', () => {
+  it('goes connecting → syncing → synced', () => {
+    expect(
+      run([
+        { type: 'status', status: 'connected' },
+        { type: 'sync', synced: true },
+      ]),
+    ).toEqual({ state: 'synced' })
+  })
+
+  it('shows a transient close as offline with its reason while the provider retries', () => {
+    const state = run([
+      { type: 'status', status: 'connected' },
+      { type: 'sync', synced: true },
+      { type: 'close', code: 4503 },
+      { type: 'status', status: 'disconnected' },
+      { type: 'status', status: 'connecting' },
+    ])
+    expect(state).toEqual({ state: 'offline', code: 4503, reason: 'shuttingDown' })
+  })
+
+  it('keeps a permanent close, with its reason', () => {
+    const state = run([
+      { type: 'status', status: 'connected' },
+      { type: 'close', code: 4403 },
+      { type: 'status', status: 'disconnected' },
+    ])
+    expect(state).toEqual({ state: 'closed', code: 4403, reason: 'forbidden' })
+  })
+
+  it('a network drop without a code is offline with no reason', () => {
+    expect(run([{ type: 'close', code: 1006 }])).toEqual({
+      state: 'offline',
+      code: 1006,
+      reason: null,
+    })
+  })
+})

@@ -1,0 +1,164 @@
+import {
+  createUndoManager,
+  type PeerPresence,
+  type PresenceEditing,
+  type PresenceUser,
+  readPresence,
+  setPresence,
+} from '@yardstick/doc'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { type FormView, readFormView } from '../editor/form-view'
+import { type Connection, type ConnectionEvent, nextConnection } from './connection'
+import { createStore, type Store } from './store'
+
+/** Options of `openFormSession`. */
+export interface FormSessionOptions {
+  formId: number
+  token: string
+  user: PresenceUser
+  /** IndexedDB database for offline edits; none (tests, private windows) keeps nothing. */
+  storageName?: string | null
+  /** `ws(s)://host/collab`; default: this page's host. */
+  serverUrl?: string
+}
+
+/** One editor's live copy of a form: document, sync, offline store, undo, presence. */
+export interface FormSession {
+  doc: Y.Doc
+  /** The origin of this editor's edits: pass it to every `@yardstick/doc` edit. */
+  origin: object
+  undo: Y.UndoManager
+  provider: WebsocketProvider
+  view: Store<FormView>
+  connection: Store<Connection>
+  peers: Store<PeerPresence[]>
+  /** Whether the server's state has arrived once (so an empty document really is empty). */
+  everSynced: Store<boolean>
+  /** Whether what IndexedDB kept has been loaded. */
+  localLoaded: Store<boolean>
+  select: (id: string | null) => void
+  setEditing: (editing: PresenceEditing | null) => void
+  reconnect: () => void
+  destroy: () => void
+}
+
+/**
+ * Opens a form's shared document: `y-websocket`'s provider on `/collab/:formId?token=…`,
+ * `y-indexeddb` for offline edits (merged when the socket is back), a per-editor undo manager
+ * (SPEC [DOC16]) and presence on awareness (SPEC [DOC17]). Never seeds the document (COLLAB-NOTES
+ * 13): an empty document after sync stays empty until the server seeds it.
+ *
+ * @example
+ * const session = openFormSession({ formId: 7, token, user: { id: '1', name: '张三', color: '#d9480f' } })
+ * session.view.get().json
+ */
+export function openFormSession({
+  formId,
+  token,
+  user,
+  storageName = `yardstick:form:${formId}`,
+  serverUrl = defaultServerUrl(),
+}: FormSessionOptions): FormSession {
+  const doc = new Y.Doc()
+  const origin = { editor: user.id, session: Math.random().toString(36).slice(2) }
+  const undo = createUndoManager(doc, origin)
+  const view = createStore(readFormView(doc))
+  const connection = createStore<Connection>({ state: 'connecting' })
+  const peers = createStore<PeerPresence[]>([])
+  const everSynced = createStore(false)
+  const localLoaded = createStore(storageName === null)
+
+  let pending: ReturnType<typeof setTimeout> | null = null
+  const refresh = () => {
+    pending = null
+    view.set(readFormView(doc))
+  }
+  const onUpdate = () => {
+    pending ??= setTimeout(refresh, 0)
+  }
+  doc.on('update', onUpdate)
+
+  const persistence = storageName ? new IndexeddbPersistence(storageName, doc) : null
+  persistence?.once('synced', () => localLoaded.set(true))
+
+  const provider = new WebsocketProvider(serverUrl, String(formId), doc, {
+    params: { token },
+    maxBackoffTime: 5000,
+    connect: false,
+  })
+  // Connect on the next task: a session React opens and closes at once (StrictMode in
+  // development) then never opens a socket at all.
+  const connecting = setTimeout(() => provider.connect(), 0)
+  const fold = (event: ConnectionEvent) => connection.set(nextConnection(connection.get(), event))
+  provider.on('status', ({ status }) => fold({ type: 'status', status }))
+  provider.on('sync', (synced) => {
+    fold({ type: 'sync', synced })
+    if (synced) everSynced.set(true)
+  })
+  provider.on('connection-close', (event) => fold({ type: 'close', code: event?.code ?? null }))
+
+  // The browser knows first when the network is gone: stop at once instead of waiting for the
+  // socket to time out, and reconnect as soon as it is back (rather than after the backoff).
+  const goOffline = () => provider.disconnect()
+  const goOnline = () => provider.connect()
+  window.addEventListener('offline', goOffline)
+  window.addEventListener('online', goOnline)
+
+  let selection: string | null = null
+  let editing: PresenceEditing | null = null
+  const publish = () =>
+    setPresence(provider.awareness, {
+      user,
+      ...(selection ? { selection } : {}),
+      ...(editing ? { editing } : {}),
+    })
+  publish()
+  const onAwareness = () => peers.set(readPresence(provider.awareness))
+  provider.awareness.on('change', onAwareness)
+  onAwareness()
+
+  return {
+    doc,
+    origin,
+    undo,
+    provider,
+    view,
+    connection,
+    peers,
+    everSynced,
+    localLoaded,
+    select: (id) => {
+      if (id === selection) return
+      selection = id
+      publish()
+    },
+    setEditing: (next) => {
+      editing = next
+      publish()
+    },
+    reconnect: () => {
+      connection.set({ state: 'connecting' })
+      provider.connect()
+    },
+    destroy: () => {
+      if (pending) clearTimeout(pending)
+      clearTimeout(connecting)
+      doc.off('update', onUpdate)
+      window.removeEventListener('offline', goOffline)
+      window.removeEventListener('online', goOnline)
+      provider.awareness.off('change', onAwareness)
+      undo.destroy()
+      provider.destroy()
+      void persistence?.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+/** `ws://host/collab` (or `wss://`) for the page's own host. */
+export function defaultServerUrl(): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${location.host}/collab`
+}

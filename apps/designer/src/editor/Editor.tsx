@@ -1,0 +1,95 @@
+import { ROOT } from '@yardstick/doc'
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
+import type { FormDetail } from '../api/types'
+import { useSignedIn } from '../auth/SessionProvider'
+import { canEdit } from '../auth/session'
+import type { FormSession } from '../collab/form-session'
+import { useStore } from '../collab/store'
+import { useI18n } from '../i18n/I18nProvider'
+import { EditorBar } from './bar/EditorBar'
+import { EditorContext, type EditorState } from './EditorContext'
+import { EmptyDocNotice } from './EmptyDocNotice'
+import { PropertyPanel } from './properties/PropertyPanel'
+import { SidePanels } from './SidePanels'
+import { Toolbox } from './toolbox/Toolbox'
+import { TreePanel } from './tree/TreePanel'
+import { useUndoShortcuts } from './useUndoShortcuts'
+
+/** The editor of one open form: bar, toolbox and tree, properties, preview and checks. */
+export function Editor({ form, session }: { form: FormDetail; session: FormSession }) {
+  const { t } = useI18n()
+  const { user } = useSignedIn()
+  const view = useStore(session.view)
+  const peers = useStore(session.peers)
+  const connection = useStore(session.connection)
+  const everSynced = useStore(session.everSynced)
+  const [selected, setSelected] = useState<string | null>(ROOT)
+  const [announcement, setAnnouncement] = useState('')
+  const [versionsKey, setVersionsKey] = useState(0)
+  const versionPublished = useCallback(() => setVersionsKey((k) => k + 1), [])
+  const writer = canEdit(user)
+  const canWrite = writer && connection.state !== 'closed'
+
+  const select = useCallback(
+    (id: string | null) => {
+      setSelected(id)
+      session.select(id)
+    },
+    [session],
+  )
+  useUndoShortcuts(session.undo, canWrite)
+  useEffect(() => session.select(ROOT), [session])
+
+  const state = useMemo<EditorState>(
+    () => ({
+      form,
+      session,
+      view,
+      peers,
+      selected,
+      select,
+      canWrite,
+      announce: setAnnouncement,
+      versionsKey,
+      versionPublished,
+    }),
+    [form, session, view, peers, selected, select, canWrite, versionsKey, versionPublished],
+  )
+
+  let body: ReactNode
+  if (view.empty && everSynced) body = <EmptyDocNotice />
+  else if (view.empty) body = <p className="editor-waiting muted">{t('editor.waiting')}</p>
+  else {
+    body = (
+      <div className="editor-body">
+        <aside className="editor-left">
+          <Toolbox />
+          <TreePanel />
+        </aside>
+        <section className="editor-center" aria-label={t('props.label')}>
+          <PropertyPanel />
+        </section>
+        <section className="editor-right" aria-label={t('editor.tabs')}>
+          <SidePanels />
+        </section>
+      </div>
+    )
+  }
+
+  return (
+    <EditorContext.Provider value={state}>
+      <main className="editor" data-form-id={form.id}>
+        <EditorBar />
+        {!writer && (
+          <p className="notice" role="note">
+            {t('editor.readOnly')}
+          </p>
+        )}
+        {body}
+        <div aria-live="polite" className="visually-hidden">
+          {announcement}
+        </div>
+      </main>
+    </EditorContext.Provider>
+  )
+}

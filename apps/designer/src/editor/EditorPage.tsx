@@ -1,0 +1,35 @@
+import type { FormDetail } from '../api/types'
+import { useApi } from '../api/useApi'
+import { useResource } from '../api/useResource'
+import { useI18n } from '../i18n/I18nProvider'
+import { Link } from '../router'
+import { Editor } from './Editor'
+import { useFormSession } from './useFormSession'
+
+/** `/forms/:id`: loads the form's record, then opens its shared document in the editor. */
+export function EditorPage({ formId }: { formId: number }) {
+  const { t } = useI18n()
+  const api = useApi()
+  const form = useResource(`form:${formId}`, (signal) =>
+    api<FormDetail>(`/api/forms/${formId}`, { signal }),
+  )
+  if (form.error) {
+    return (
+      <main className="page">
+        <p role="alert" className="error">
+          {t('app.error', { message: form.error.message })}
+        </p>
+        <Link to="/">{t('editor.back')}</Link>
+      </main>
+    )
+  }
+  if (!form.data) return <p className="page muted">{t('app.loading')}</p>
+  return <OpenEditor form={form.data} />
+}
+
+function OpenEditor({ form }: { form: FormDetail }) {
+  const { t } = useI18n()
+  const session = useFormSession(form)
+  if (!session) return <p className="page muted">{t('app.loading')}</p>
+  return <Editor form={form} session={session} />
+}

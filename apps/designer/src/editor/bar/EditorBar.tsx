@@ -1,0 +1,30 @@
+import { localizedText } from '@yardstick/sdk'
+import { useI18n } from '../../i18n/I18nProvider'
+import { Link } from '../../router'
+import { useEditor } from '../EditorContext'
+import { PublishButton } from '../publish/PublishButton'
+import { ConnectionBadge } from './ConnectionBadge'
+import { PresenceAvatars } from './PresenceAvatars'
+import { UndoRedo } from './UndoRedo'
+
+/** The editor's top bar: back, the form's title, connection, who is here, undo/redo, publish. */
+export function EditorBar() {
+  const { t, locale } = useI18n()
+  const { view, form } = useEditor()
+  const title = localizedText(view.json.title, locale) || form.title
+  return (
+    <div className="editor-bar">
+      <Link to="/" className="back">
+        ← {t('editor.back')}
+      </Link>
+      <h1 className="editor-title" title={title}>
+        {title}
+      </h1>
+      <ConnectionBadge />
+      <span className="spacer" />
+      <PresenceAvatars />
+      <UndoRedo />
+      <PublishButton />
+    </div>
+  )
+}

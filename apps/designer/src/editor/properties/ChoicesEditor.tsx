@@ -1,0 +1,190 @@
+import { addChoice, moveChoice, removeChoice } from '@yardstick/doc'
+import { useEffect, useRef } from 'react'
+import { useI18n } from '../../i18n/I18nProvider'
+import { useEditor } from '../EditorContext'
+import type { NodeView } from '../form-view'
+import { uniqueName } from '../names'
+import { bilingual } from '../toolbox/tools'
+import { choiceObject, choiceValue, typedValue } from './choices'
+import { SharedTextField } from './SharedTextField'
+import { textIn } from './text-value'
+import { useSetProperty } from './useEdit'
+import { numberOrNone, ValueField } from './ValueField'
+
+const FLAGS = ['satisfied', 'problem', 'veto'] as const
+
+/**
+ * A question's choices (or rate values): value, zh-CN and English text, score, and the
+ * satisfied / problem / veto flags; add, reorder, remove.
+ */
+export function ChoicesEditor({
+  node,
+  slot,
+  label,
+}: {
+  node: NodeView
+  slot: 'choices' | 'rateValues'
+  label: string
+}) {
+  const { t } = useI18n()
+  const { view, session, canWrite, selected } = useEditor()
+  const set = useSetProperty()
+  const ids = node.items[slot] ?? []
+  const selectedRow = useRef<HTMLTableRowElement | null>(null)
+
+  useEffect(() => {
+    if (selected && ids.includes(selected))
+      selectedRow.current?.scrollIntoView({ block: 'nearest' })
+  }, [selected, ids])
+
+  const add = () => {
+    const taken = new Set(ids.map((id) => String(choiceValue(view.items.get(id)?.json))))
+    const value = uniqueName('item', taken)
+    addChoice(
+      session.doc,
+      {
+        parent: node.id,
+        slot,
+        json: { value, text: bilingual('choice.option', { n: ids.length + 1 }) },
+      },
+      session.origin,
+    )
+  }
+
+  return (
+    <fieldset className="choices">
+      <legend>{label}</legend>
+      <table className="grid-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('props.choice.value')}</th>
+            <th scope="col">{t('props.zh')}</th>
+            <th scope="col">{t('props.en')}</th>
+            <th scope="col">{t('props.choice.score')}</th>
+            <th scope="col">{t('props.choice.flags')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('forms.col.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id, index) => {
+            const choice = choiceObject(view.items.get(id)?.json)
+            const n = index + 1
+            const row = t('props.choice.row', { n })
+            const isSelected = selected === id
+            return (
+              <tr
+                key={id}
+                ref={isSelected ? selectedRow : undefined}
+                className={isSelected ? 'selected' : undefined}
+                data-choice={String(choice.value)}
+              >
+                <td>
+                  <ValueField
+                    hideLabel
+                    mono
+                    label={`${row} ${t('props.choice.value')}`}
+                    value={String(choice.value ?? '')}
+                    onCommit={(v) => set(id, 'value', typedValue(v, choice.value))}
+                  />
+                </td>
+                <td>
+                  <SharedTextField
+                    hideLabel
+                    target={id}
+                    field="text"
+                    locale="default"
+                    lang="zh-CN"
+                    value={textIn(choice.text, 'default')}
+                    label={`${row} ${t('props.zh')}`}
+                  />
+                </td>
+                <td>
+                  <SharedTextField
+                    hideLabel
+                    target={id}
+                    field="text"
+                    locale="en"
+                    lang="en"
+                    value={textIn(choice.text, 'en')}
+                    label={`${row} ${t('props.en')}`}
+                  />
+                </td>
+                <td className="narrow">
+                  <ValueField
+                    hideLabel
+                    type="number"
+                    label={`${row} ${t('props.choice.score')}`}
+                    value={typeof choice.score === 'number' ? choice.score : undefined}
+                    onCommit={(v) => set(id, 'score', numberOrNone(v))}
+                  />
+                </td>
+                <td className="flags">
+                  {FLAGS.map((flag) => (
+                    <label key={flag} className="check">
+                      <input
+                        type="checkbox"
+                        checked={choice[flag] === true}
+                        disabled={!canWrite}
+                        aria-label={`${row} ${t(`props.choice.${flag}`)}`}
+                        onChange={(e) => set(id, flag, e.target.checked ? true : undefined)}
+                      />
+                      <span aria-hidden="true">{t(`props.choice.${flag}`)}</span>
+                    </label>
+                  ))}
+                </td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="icon"
+                    disabled={!canWrite || index === 0}
+                    aria-label={t('props.moveChoiceUp', { n })}
+                    onClick={() =>
+                      moveChoice(
+                        session.doc,
+                        id,
+                        { parent: node.id, slot, index: index - 1 },
+                        session.origin,
+                      )
+                    }
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="icon"
+                    disabled={!canWrite || index === ids.length - 1}
+                    aria-label={t('props.moveChoiceDown', { n })}
+                    onClick={() =>
+                      moveChoice(
+                        session.doc,
+                        id,
+                        { parent: node.id, slot, index: index + 1 },
+                        session.origin,
+                      )
+                    }
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="icon"
+                    disabled={!canWrite}
+                    aria-label={t('props.removeChoice', { n })}
+                    onClick={() => removeChoice(session.doc, id, session.origin)}
+                  >
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <button type="button" disabled={!canWrite} onClick={add}>
+        + {t('props.addChoice')}
+      </button>
+    </fieldset>
+  )
+}

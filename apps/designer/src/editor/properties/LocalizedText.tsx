@@ -1,0 +1,43 @@
+import { useI18n } from '../../i18n/I18nProvider'
+import { SharedTextField } from './SharedTextField'
+import { textIn } from './text-value'
+
+/** A text property in zh-CN and English side by side. */
+export function LocalizedText({
+  target,
+  field,
+  value,
+  label,
+  multiline = false,
+}: {
+  target: string
+  field: string
+  value: unknown
+  label: string
+  multiline?: boolean
+}) {
+  const { t } = useI18n()
+  return (
+    <fieldset className="localized">
+      <legend>{label}</legend>
+      <SharedTextField
+        target={target}
+        field={field}
+        locale="default"
+        lang="zh-CN"
+        value={textIn(value, 'default')}
+        label={`${t('props.zh')}`}
+        multiline={multiline}
+      />
+      <SharedTextField
+        target={target}
+        field={field}
+        locale="en"
+        lang="en"
+        value={textIn(value, 'en')}
+        label={`${t('props.en')}`}
+        multiline={multiline}
+      />
+    </fieldset>
+  )
+}

@@ -1,0 +1,59 @@
+import type { FormView } from '../form-view'
+
+/** A choice's value: the value of `{ value, text }`, or the bare entry itself. */
+export function choiceValue(choice: unknown): unknown {
+  return choice && typeof choice === 'object' && 'value' in choice
+    ? (choice as { value: unknown }).value
+    : choice
+}
+
+/** A choice's JSON as an object (a bare entry `'a'` reads as `{ value: 'a' }`). */
+export function choiceObject(choice: unknown): Record<string, unknown> {
+  return choice && typeof choice === 'object'
+    ? (choice as Record<string, unknown>)
+    : { value: choice }
+}
+
+/** Every question with a name, in document order, for pickers: name, title, choice values. */
+export function questionOptions(view: FormView, except?: string) {
+  const out: Array<{ id: string; name: string; choices: unknown[] }> = []
+  for (const id of view.order) {
+    const node = view.nodes.get(id)
+    if (node?.kind !== 'question' || id === except) continue
+    const name = node.json.name
+    if (typeof name !== 'string' || !name) continue
+    const choices = Array.isArray(node.json.choices) ? node.json.choices.map(choiceValue) : []
+    if (node.json.type === 'boolean') choices.push(true, false)
+    out.push({ id, name, choices })
+  }
+  return out
+}
+
+/**
+ * A SurveyJS condition that a question equals a value: strings quoted, numbers and booleans
+ * bare.
+ *
+ * @example
+ * condition('theoryStudy', 'no') // "{theoryStudy} = 'no'"
+ */
+export function condition(name: string, value: unknown): string {
+  const literal =
+    typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : `'${String(value).replace(/'/g, "\\'")}'`
+  return `{${name}} = ${literal}`
+}
+
+/**
+ * A value typed into a field, kept as a number when the choice it replaces was a number.
+ *
+ * @example
+ * typedValue('3', 2) // 3
+ * typedValue('3', 'a') // '3'
+ */
+export function typedValue(text: string, previous: unknown): unknown {
+  if (typeof previous === 'number' && text.trim() !== '' && Number.isFinite(Number(text))) {
+    return Number(text)
+  }
+  return text
+}

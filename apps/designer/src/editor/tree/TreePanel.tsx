@@ -1,0 +1,168 @@
+import {
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core'
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import { moveElement, ROOT, removeElement } from '@yardstick/doc'
+import { type KeyboardEvent, useId, useState } from 'react'
+import { useI18n } from '../../i18n/I18nProvider'
+import { peersOn, useEditor } from '../EditorContext'
+import { nodeOf } from '../form-view'
+import { nodeTitle } from '../labels'
+import { dropTarget, type KeyboardMove, keyboardTarget, visibleRows } from './places'
+import { SurveyRow } from './SurveyRow'
+import { TreeRow } from './TreeRow'
+
+const MOVES: Record<string, KeyboardMove> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'out',
+  ArrowRight: 'in',
+}
+
+/**
+ * The page / panel / question tree: drag to reorder (@dnd-kit), or by keyboard — arrows select,
+ * Alt+arrows move, Delete removes. Rows show the other editors' selections in their colours.
+ */
+export function TreePanel() {
+  const { t, locale } = useI18n()
+  const { view, session, selected, select, canWrite, announce, peers } = useEditor()
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
+  const helpId = useId()
+  const rows = visibleRows(view, collapsed)
+  const ids = [ROOT, ...rows.map((r) => r.id)]
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }))
+  const current = nodeOf(view, selected)?.id ?? (selected === ROOT ? ROOT : null)
+
+  const toggle = (id: string, open?: boolean) =>
+    setCollapsed((before) => {
+      const next = new Set(before)
+      const close = open === undefined ? !next.has(id) : !open
+      if (close) next.add(id)
+      else next.delete(id)
+      return next
+    })
+
+  const move = (id: string, target: ReturnType<typeof dropTarget>) => {
+    if (!target || !canWrite) return
+    const node = view.nodes.get(id)
+    if (moveElement(session.doc, id, target, session.origin) && node) {
+      announce(t('tree.moved', { name: nodeTitle(node, locale) }))
+    }
+  }
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over) return
+    move(String(active.id), dropTarget(view, String(active.id), String(over.id)))
+  }
+
+  const focusRow = (id: string) => {
+    select(id)
+    requestAnimationFrame(() => document.getElementById(rowDomId(id))?.focus())
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const id = current ?? ROOT
+    const at = ids.indexOf(id)
+    const node = view.nodes.get(id)
+    if (event.altKey && MOVES[event.key] && node) {
+      event.preventDefault()
+      move(id, keyboardTarget(view, id, MOVES[event.key] as KeyboardMove))
+      requestAnimationFrame(() => document.getElementById(rowDomId(id))?.focus())
+      return
+    }
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault()
+        if (ids[at + 1]) focusRow(ids[at + 1] as string)
+        return
+      case 'ArrowUp':
+        event.preventDefault()
+        if (at > 0) focusRow(ids[at - 1] as string)
+        return
+      case 'Home':
+        event.preventDefault()
+        focusRow(ROOT)
+        return
+      case 'End':
+        event.preventDefault()
+        focusRow(ids.at(-1) ?? ROOT)
+        return
+      case 'ArrowRight':
+        if (node && node.kind !== 'question' && collapsed.has(id)) {
+          event.preventDefault()
+          toggle(id, true)
+        }
+        return
+      case 'ArrowLeft':
+        event.preventDefault()
+        if (node && node.kind !== 'question' && !collapsed.has(id)) toggle(id, false)
+        else if (node && node.parent !== ROOT) focusRow(node.parent)
+        return
+      case 'Delete':
+        if (node && canWrite) {
+          event.preventDefault()
+          const next = ids[at + 1] ?? ids[at - 1] ?? ROOT
+          if (removeElement(session.doc, id, session.origin)) {
+            announce(t('tree.removed', { name: nodeTitle(node, locale) }))
+            focusRow(next === id ? ROOT : next)
+          }
+        }
+        return
+    }
+  }
+
+  return (
+    <section className="tree-panel" aria-labelledby={`${helpId}-h`}>
+      <h2 id={`${helpId}-h`} className="panel-title">
+        {t('tree.label')}
+      </h2>
+      <p id={helpId} className="hint">
+        {t('tree.help')}
+      </p>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={rows.map((r) => r.id)} strategy={verticalListSortingStrategy}>
+          <div
+            role="tree"
+            aria-labelledby={`${helpId}-h`}
+            aria-describedby={helpId}
+            className="tree"
+            onKeyDown={onKeyDown}
+            tabIndex={-1}
+          >
+            <SurveyRow
+              domId={rowDomId(ROOT)}
+              selected={current === ROOT}
+              tabbable={current === ROOT || current === null}
+              peers={peersOn(peers, ROOT)}
+              onSelect={() => select(ROOT)}
+            />
+            {rows.map((node) => (
+              <TreeRow
+                key={node.id}
+                node={node}
+                domId={rowDomId(node.id)}
+                selected={current === node.id}
+                tabbable={current === node.id}
+                collapsed={collapsed.has(node.id)}
+                peers={peersOn(peers, node.id)}
+                draggable={canWrite}
+                onSelect={() => select(node.id)}
+                onToggle={() => toggle(node.id)}
+              />
+            ))}
+          </div>
+        </SortableContext>
+      </DndContext>
+    </section>
+  )
+}
+
+/** The DOM id of a tree row. */
+export function rowDomId(id: string): string {
+  return `tree-row-${id}`
+}

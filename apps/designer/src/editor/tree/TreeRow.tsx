@@ -1,0 +1,110 @@
+import { useSortable } from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
+import type { PeerPresence } from '@yardstick/doc'
+import { useEffect, useRef } from 'react'
+import { useI18n } from '../../i18n/I18nProvider'
+import type { NodeView } from '../form-view'
+import { nodeTitle, typeGlyph, typeKey } from '../labels'
+import { PeerDots } from './PeerDots'
+
+/** One page, panel or question of the tree: draggable, selectable, with others' selections. */
+export function TreeRow({
+  node,
+  domId,
+  selected,
+  tabbable,
+  collapsed,
+  peers,
+  draggable,
+  onSelect,
+  onToggle,
+}: {
+  node: NodeView
+  domId: string
+  selected: boolean
+  tabbable: boolean
+  collapsed: boolean
+  peers: PeerPresence[]
+  draggable: boolean
+  onSelect: () => void
+  onToggle: () => void
+}) {
+  const { t, locale } = useI18n()
+  const { setNodeRef, listeners, transform, transition, isDragging } = useSortable({
+    id: node.id,
+    disabled: !draggable,
+  })
+  const ref = useRef<HTMLDivElement | null>(null)
+  const container = node.kind !== 'question'
+  const title = nodeTitle(node, locale) || t('tree.untitled')
+  const type = typeKey(node.json.type)
+  const kindLabel =
+    node.kind === 'page' ? t('tree.page') : type ? t(type) : String(node.json.type ?? '')
+  const color = peers[0]?.user.color
+  const drawCount = node.json.drawCount
+
+  useEffect(() => {
+    if (selected && ref.current && !ref.current.contains(document.activeElement)) {
+      ref.current.scrollIntoView({ block: 'nearest' })
+    }
+  }, [selected])
+
+  return (
+    <div
+      ref={(element) => {
+        ref.current = element
+        setNodeRef(element)
+      }}
+      id={domId}
+      role="treeitem"
+      aria-level={node.depth + 2}
+      aria-selected={selected}
+      aria-expanded={container ? !collapsed : undefined}
+      aria-label={`${kindLabel}：${title}`}
+      tabIndex={tabbable ? 0 : -1}
+      data-node-id={node.id}
+      data-name={String(node.json.name ?? '')}
+      className={`tree-row tree-${node.kind}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}${color ? ' peer-selected' : ''}`}
+      style={{
+        transform: CSS.Transform.toString(transform),
+        transition,
+        paddingLeft: `${0.5 + node.depth * 1.1}rem`,
+        ...(color ? { outlineColor: color } : {}),
+      }}
+      onClick={onSelect}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault()
+          onSelect()
+        }
+      }}
+      {...(draggable ? listeners : {})}
+    >
+      {container ? (
+        <button
+          type="button"
+          className="twisty"
+          tabIndex={-1}
+          aria-label={collapsed ? t('tree.expand') : t('tree.collapse')}
+          onClick={(e) => {
+            e.stopPropagation()
+            onToggle()
+          }}
+        >
+          {collapsed ? '▸' : '▾'}
+        </button>
+      ) : (
+        <span className="twisty" aria-hidden="true" />
+      )}
+      <span className="glyph" aria-hidden="true" title={kindLabel}>
+        {typeGlyph(node)}
+      </span>
+      <span className="row-title">{title}</span>
+      {typeof drawCount === 'number' && (
+        <span className="badge">{t('tree.bank', { n: drawCount })}</span>
+      )}
+      {node.kind !== 'page' && <span className="row-name">{String(node.json.name ?? '')}</span>}
+      <PeerDots peers={peers} />
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+import { useSession, useSignedIn } from '../auth/SessionProvider'
+import { useI18n } from '../i18n/I18nProvider'
+import { Link, useRoute } from '../router'
+import { LanguageToggle } from './LanguageToggle'
+
+/** The bar on every signed-in page: name, navigation, language, user, sign-out. */
+export function AppHeader() {
+  const { t, locale } = useI18n()
+  const { signOut } = useSession()
+  const { user } = useSignedIn()
+  const route = useRoute()
+  const inForms = route.page === 'forms' || route.page === 'editor'
+  const inCampaigns = route.page === 'campaigns' || route.page === 'results'
+  return (
+    <header className="app-header">
+      <span className="brand">
+        {t('app.name')} <small>{locale === 'en' ? '标尺' : 'Yardstick'}</small>
+      </span>
+      <nav aria-label={t('nav.label')} className="app-nav">
+        <Link to="/" aria-current={inForms ? 'page' : undefined}>
+          {t('nav.forms')}
+        </Link>
+        <Link to="/campaigns" aria-current={inCampaigns ? 'page' : undefined}>
+          {t('nav.campaigns')}
+        </Link>
+      </nav>
+      <span className="spacer" />
+      <LanguageToggle />
+      <span className="user" title={t('nav.user', { name: user.name })}>
+        {user.name}
+      </span>
+      <button type="button" className="link" onClick={() => void signOut()}>
+        {t('nav.signOut')}
+      </button>
+    </header>
+  )
+}

@@ -1,0 +1,68 @@
+import { type MouseEvent, type ReactNode, useEffect, useState } from 'react'
+
+/** A page of the designer, from the address bar. */
+export type Route =
+  | { page: 'forms' }
+  | { page: 'editor'; formId: number }
+  | { page: 'campaigns' }
+  | { page: 'results'; campaignId: number }
+  | { page: 'notFound' }
+
+/**
+ * Reads a path into a route.
+ *
+ * @example
+ * parseRoute('/forms/12') // { page: 'editor', formId: 12 }
+ */
+export function parseRoute(path: string): Route {
+  if (path === '/' || path === '/forms' || path === '') return { page: 'forms' }
+  if (path === '/campaigns') return { page: 'campaigns' }
+  const form = /^\/forms\/(\d+)\/?$/.exec(path)
+  if (form) return { page: 'editor', formId: Number(form[1]) }
+  const campaign = /^\/campaigns\/(\d+)\/?$/.exec(path)
+  if (campaign) return { page: 'results', campaignId: Number(campaign[1]) }
+  return { page: 'notFound' }
+}
+
+/** Goes to a path inside the app (history API; the server answers every path with the app). */
+export function navigate(path: string): void {
+  if (path === location.pathname) return
+  history.pushState(null, '', path)
+  window.dispatchEvent(new PopStateEvent('popstate'))
+}
+
+/** The current route; follows back/forward and `navigate`. */
+export function useRoute(): Route {
+  const [path, setPath] = useState(() => location.pathname)
+  useEffect(() => {
+    const update = () => setPath(location.pathname)
+    window.addEventListener('popstate', update)
+    return () => window.removeEventListener('popstate', update)
+  }, [])
+  return parseRoute(path)
+}
+
+/** A link that navigates inside the app (and still opens in a new tab with a modifier). */
+export function Link({
+  to,
+  children,
+  className,
+  ...rest
+}: {
+  to: string
+  children: ReactNode
+  className?: string
+  'aria-current'?: 'page' | undefined
+}) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return
+    event.preventDefault()
+    navigate(to)
+  }
+  return (
+    <a href={to} onClick={onClick} className={className} {...rest}>
+      {children}
+    </a>
+  )
+}

@@ -1,0 +1,119 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { build } from 'vite'
+import { kill9, type ServerProcess, startServerProcess } from '../../server/test/collab/processes'
+
+export const CHROMIUM = '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+]
+export const PASSWORD = 'e2e-demo-password'
+const DESIGNER = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Whether the browser tests can run here; in CI a missing Chromium is an error, not a skip. */
+export function chromiumAvailable(name: string): boolean {
+  if (existsSync(CHROMIUM)) return true
+  if (process.env.CI) {
+    throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (.ci/run does)`)
+  }
+  console.warn(`${name}: SKIPPED, ${CHROMIUM} is missing; apt-get install -y chromium`)
+  return false
+}
+
+/**
+ * Builds the designer into `apps/designer/dist`, where the server serves it from: the production
+ * build `pnpm start` makes (vitest sets NODE_ENV=test, which would otherwise bundle React's
+ * development build).
+ */
+export async function buildDesigner(): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({
+      root: DESIGNER,
+      configFile: join(DESIGNER, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'error',
+    })
+  } finally {
+    process.env.NODE_ENV = nodeEnv
+  }
+}
+
+/** The real server in its own process on a fresh data folder, with the demo data. */
+export interface TestServer {
+  url: string
+  process: ServerProcess
+  stop: () => Promise<void>
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ys-designer-e2e-'))
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    SEED_PASSWORD: PASSWORD,
+  })
+  return {
+    url: server.url,
+    process: server,
+    stop: async () => {
+      await kill9(server.child)
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Signs in over the API and returns the token (for setting up data the test then opens). */
+export async function apiToken(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
+  if (!response.ok) throw new Error(`login ${email}: ${response.status}`)
+  return ((await response.json()) as { token: string }).token
+}
+
+/** A browser page with its console errors and page errors collected. */
+export interface OpenedPage {
+  context: BrowserContext
+  page: Page
+  problems: string[]
+}
+
+// survey-core logs this once per page: the shipped pair differs on purpose (see the SDK README).
+const VERSION_NOTICE = /SurveyJS libraries should have the same versions/
+
+/** A fresh browser context (its own storage, like another person's computer) signed in by the UI. */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  email: string,
+): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1500, height: 950 },
+    locale: 'zh-CN',
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return
+    if (VERSION_NOTICE.test(message.text())) return
+    problems.push(`console.${message.type()}: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  await page.goto(url)
+  await page.getByLabel('邮箱').fill(email)
+  await page.getByLabel('密码').fill(PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByRole('heading', { name: '表单', exact: true }).waitFor()
+  return { context, page, problems }
+}

@@ -1,0 +1,55 @@
+import { readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite'
+
+// Where `pnpm dev` finds the API and the co-editing endpoint (the server's default port).
+const API = process.env.YARDSTICK_API ?? 'http://127.0.0.1:3000'
+
+/**
+ * The build never empties `dist` first: the server may be serving it while a build runs (tests
+ * build while another server is up). Builds are deterministic, so a concurrent build writes the
+ * same file names; once written, assets that the new bundle does not reference are pruned.
+ */
+function pruneStaleAssets(): Plugin {
+  return {
+    name: 'yardstick:prune-stale-assets',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir
+      if (!dir) return
+      const assets = join(dir, 'assets')
+      let files: string[] = []
+      try {
+        files = readdirSync(assets)
+      } catch {
+        return
+      }
+      for (const file of files) {
+        if (!(`assets/${file}` in bundle)) rmSync(join(assets, file), { force: true })
+      }
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [react(), pruneStaleAssets()],
+  resolve: {
+    // Workspace packages resolve to their TypeScript source (STYLE.md: only what is served is built).
+    conditions: ['@yardstick/source', ...defaultClientConditions],
+    // One copy of each: the SDK registers its properties on the survey-core the renderer uses,
+    // and Yjs must be one instance for @yardstick/doc's types to be the provider's.
+    dedupe: ['yjs', 'survey-core', 'survey-react-ui', 'react', 'react-dom'],
+  },
+  build: {
+    emptyOutDir: false,
+    chunkSizeWarningLimit: 4000,
+    reportCompressedSize: false,
+  },
+  server: {
+    proxy: {
+      '/api': { target: API, changeOrigin: true },
+      '/collab': { target: API, ws: true, changeOrigin: true },
+    },
+  },
+})
