@@ -5,6 +5,8 @@
  */
 
 export { applySurveyJson } from './apply-json'
+export type { CloseReason } from './close-reasons'
+export { CLOSE_REASONS, closeReasonOf, isPermanentClose } from './close-reasons'
 export type { AddChoiceOptions, ChoiceTarget, ItemJson } from './edit-choices'
 export { addChoice, moveChoice, removeChoice } from './edit-choices'
 export type { AddElementOptions, AddPageOptions, ElementTarget } from './edit-elements'

@@ -1,5 +1,5 @@
+import type { CloseReason } from '@yardstick/doc'
 import type { Translate } from '../i18n/translate'
-import type { CloseReason } from './close-reasons'
 import type { Connection } from './connection'
 
 /**

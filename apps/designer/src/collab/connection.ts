@@ -1,4 +1,4 @@
-import { type CloseReason, closeReasonOf, isPermanentClose } from './close-reasons'
+import { type CloseReason, closeReasonOf, isPermanentClose } from '@yardstick/doc'
 
 /** What the editor shows about its link to the server. */
 export type Connection =

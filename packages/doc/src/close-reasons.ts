@@ -1,7 +1,7 @@
 /**
- * Why the co-editing endpoint closed a socket: the server's closed set (apps/server
- * `collab/close-codes.ts`, kept equal by a test). 4400–4499 are decisions reconnecting cannot
- * fix (y-websocket stops); 4500–4599 are transient (it retries).
+ * Why the co-editing endpoint closed a socket: one closed set for the server that closes and the
+ * clients that explain it (kept here because both ends already share this package). 4400–4499
+ * are decisions reconnecting cannot fix (y-websocket stops); 4500–4599 are transient (it retries).
  */
 export const CLOSE_REASONS = {
   badMessage: 4400,
