@@ -6,6 +6,7 @@ import {
   type ScoreResult,
   scoreResponse,
   validateResponse,
+  visibleAnswers,
 } from '@yardstick/sdk'
 import { and, eq } from 'drizzle-orm'
 import { hashRespondentToken, normalizeToken } from '../campaigns/secrets'
@@ -60,24 +61,25 @@ export async function submitResponse(db: Db, request: SubmitRequest): Promise<Su
   const idempotencyKey = `${request.slug}:${request.key}`
   if (!acceptsResponses(context.campaign)) return replayOrRefuse(db, context, idempotencyKey)
 
-  const validation = validateResponse(context.form, request.answers, {
-    seed,
-    locale: request.locale,
-  })
+  // What SurveyJS itself submits: answers to questions hidden by visibleIf are dropped (to a
+  // fixpoint), so the stored answers, the stored score and per-question results agree. Undrawn
+  // quiz questions are not dropped here: answering one is an error the validator reports.
+  const answers = visibleAnswers(context.form, request.answers)
+  const validation = validateResponse(context.form, answers, { seed, locale: request.locale })
   if (!validation.valid) {
     const where = validation.errors.map((e) => `${e.question}: ${e.message}`).join('; ')
     throw new AppError('invalidAnswers', `The answers are not valid: ${where}`, {
       errors: validation.errors,
     })
   }
-  const score = scoreResponse(context.form, request.answers, { seed, locale: request.locale })
+  const score = scoreResponse(context.form, answers, { seed, locale: request.locale })
   const result = await submissionWriter(db).submit({
     idempotencyKey,
     campaignId: context.campaign.id,
     unitId: context.unit.id,
     sourceKey: context.source.key,
     formVersionId: context.source.formVersionId,
-    answers: request.answers,
+    answers,
     score,
     respondentId: context.source.anonymous ? null : (user?.id ?? null),
     tokenHash: token === undefined ? null : hashRespondentToken(token),
