@@ -54,9 +54,9 @@ const questionsRoute = createRoute({
     '`shares` per choice value (a checkbox’s shares add up to more than 1), `mean` (mean choice ' +
     'score of a scored single choice, mean value of numeric entries and ratings), and ' +
     '`satisfactionRate` (satisfied votes / answered) for satisfaction questions; equal to the SDK’s ' +
-    '`summarizeSatisfaction` on the same answers. SQL cannot run `visibleIf`, so answers stored ' +
-    'for a question its condition hid would count here while the SDK ignores them; SurveyJS clears ' +
-    `such answers on completion (\`clearInvisibleValues: 'onComplete'\`). ${RESULTS_ACCESS_NOTE}`,
+    '`summarizeSatisfaction` on the same answers. SQL cannot run `visibleIf`; it does not need ' +
+    'to: submissions store only answers to questions the respondent could see (the SDK’s ' +
+    `\`visibleAnswers\`, as SurveyJS clears invisible values on completion). ${RESULTS_ACCESS_NOTE}`,
   security: [{ bearer: [] }],
   request: { params: CampaignParamsSchema, query: QuestionsQuerySchema },
   responses: {
