@@ -18,15 +18,8 @@ import {
 } from './doc-kinds'
 import { DocStore } from './doc-store'
 import type { FormDocuments } from './form-documents'
-import {
-  BadMessageError,
-  type ClientMessage,
-  decodeClientMessage,
-  encodeAwarenessStates,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  missingDependencies,
-} from './protocol'
+import { type MessageLimits, receiveMessage } from './messages'
+import { encodeAwarenessStates, encodeSyncStep1 } from './protocol'
 import { RedisFanOut } from './redis-fan-out'
 import { responseDocKind } from './response-docs'
 import { type Connection, LOAD_ORIGIN, RemoteOrigin, SharedDoc } from './shared-doc'
@@ -179,7 +172,7 @@ export class CollabServer implements FormDocuments {
     shared.conns.set(socket, conn)
     this.cancelUnload(shared.name)
     socket.off('message', onEarly)
-    socket.on('message', (data) => this.receive(shared, conn, data))
+    socket.on('message', (data) => receiveMessage(shared, conn, toBytes(data), this.limits()))
     socket.on('pong', () => {
       conn.alive = true
     })
@@ -190,90 +183,14 @@ export class CollabServer implements FormDocuments {
     shared.send(conn, encodeSyncStep1(shared.doc))
     const states = encodeAwarenessStates(shared.awareness)
     if (states) shared.send(conn, states)
-    for (const data of early) this.receive(shared, conn, data)
+    for (const data of early) receiveMessage(shared, conn, toBytes(data), this.limits())
   }
 
-  private receive(shared: SharedDoc, conn: Connection, data: RawData): void {
-    if (!shared.conns.has(conn.socket)) return
-    let message: ClientMessage
-    try {
-      message = decodeClientMessage(toBytes(data))
-    } catch (error) {
-      if (error instanceof BadMessageError) {
-        shared.close(conn, 'badMessage')
-        return
-      }
-      throw error
+  private limits(): MessageLimits {
+    return {
+      maxAwarenessBytes: this.options.maxAwarenessBytes,
+      awarenessPerSecond: this.options.awarenessPerSecond,
     }
-    switch (message.type) {
-      case 'syncStep1':
-        shared.send(conn, encodeSyncStep2(shared.doc, message.stateVector))
-        return
-      case 'update':
-        // A reader's updates are never applied, relayed or stored (its empty step 2 is normal).
-        if (conn.canWrite) this.applyUpdate(shared, conn, message.update)
-        return
-      case 'awareness':
-        this.applyAwareness(
-          shared,
-          conn,
-          message.update,
-          message.entries.map((e) => e.clientId),
-        )
-        return
-      case 'queryAwareness': {
-        const states = encodeAwarenessStates(shared.awareness)
-        if (states) shared.send(conn, states)
-        return
-      }
-    }
-  }
-
-  private applyUpdate(shared: SharedDoc, conn: Connection, update: Uint8Array): void {
-    try {
-      if (missingDependencies(shared.doc, update)) {
-        shared.close(conn, 'missingDependencies')
-        return
-      }
-      Y.applyUpdate(shared.doc, update, conn)
-    } catch {
-      shared.close(conn, 'badMessage')
-      return
-    }
-    const store = shared.doc.store
-    if (store.pendingStructs || store.pendingDs) {
-      // Structs whose causes never arrived would be kept, re-sent and saved forever: drop them.
-      store.pendingStructs = null
-      store.pendingDs = null
-      shared.close(conn, 'missingDependencies')
-    }
-  }
-
-  private applyAwareness(
-    shared: SharedDoc,
-    conn: Connection,
-    update: Uint8Array,
-    clientIds: number[],
-  ): void {
-    if (update.length > this.options.maxAwarenessBytes) {
-      shared.close(conn, 'messageTooLarge')
-      return
-    }
-    const now = Date.now()
-    const rate = this.options.awarenessPerSecond
-    conn.awarenessTokens = Math.min(
-      rate,
-      conn.awarenessTokens + ((now - conn.awarenessRefilledAt) / 1000) * rate,
-    )
-    conn.awarenessRefilledAt = now
-    if (conn.awarenessTokens < 1 || !shared.claimClients(conn, clientIds)) {
-      // Over the rate, or naming another connection's client: refused, and counted.
-      conn.strikes++
-      if (conn.strikes > 100) shared.close(conn, 'rateLimited')
-      return
-    }
-    conn.awarenessTokens -= 1
-    awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, conn)
   }
 
   /** The loaded document, loading it once for every connection that asks meanwhile. */
