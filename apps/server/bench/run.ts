@@ -1,8 +1,10 @@
 import { runCollabBench } from './collab'
 import { runResultsBench } from './results'
+import { runSubmissionsBench } from './submissions'
 
 /** Every server benchmark, run in order by `pnpm --filter @yardstick/server bench`. */
 const BENCHES: Array<{ name: string; run: () => Promise<void> }> = [
+  { name: 'submissions', run: runSubmissionsBench },
   { name: 'results', run: runResultsBench },
   { name: 'collab', run: runCollabBench },
 ]

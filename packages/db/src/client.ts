@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
+import { PGliteWorker } from './pglite-worker'
 import * as schema from './schema'
 
 /** Which store a database runs on. */
@@ -25,11 +26,17 @@ export interface OpenDatabaseOptions {
   dataDir?: string
   /** PostgreSQL pool size (default 10). */
   maxConnections?: number
+  /**
+   * Run PGlite in a worker thread (default true), so its WebAssembly work runs beside the
+   * server's thread instead of on it; false keeps it on the calling thread.
+   */
+  worker?: boolean
 }
 
 /**
  * Opens the database: PostgreSQL when `url` is given, else embedded PGlite (in `dataDir`, or in
- * memory). Migrations are not applied here; call `migrate`.
+ * memory; in a worker thread unless `worker: false`). Migrations are not applied here; call
+ * `migrate`.
  *
  * @example
  * const { db, kind, close } = await openDatabase({ dataDir: './.data/pglite' })
@@ -38,11 +45,18 @@ export async function openDatabase({
   url,
   dataDir,
   maxConnections = 10,
+  worker = true,
 }: OpenDatabaseOptions = {}): Promise<Database> {
   if (url) {
     const client = postgres(url, { max: maxConnections, onnotice: () => {} })
     const db = drizzlePostgres(client, { schema })
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) }
+  }
+  if (worker) {
+    const client = await PGliteWorker.open(dataDir)
+    // It offers what drizzle's PGlite session calls (`query`, `exec`, `transaction`).
+    const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db
+    return { db, kind: 'pglite', close: () => client.close() }
   }
   const client = dataDir ? new PGlite(dataDir) : new PGlite()
   await client.waitReady

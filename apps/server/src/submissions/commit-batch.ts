@@ -32,22 +32,32 @@ export class ConcurrentInsertError extends Error {
   override readonly name = 'ConcurrentInsertError'
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Row = {
-  kind: 'stored' | 'open' | 'marked' | 'inserted'
+  kind: 'stored' | 'open' | 'marked' | 'inserted' | 'lost'
   key: string | null
   id: unknown
   score: unknown
 }
 
+/** The text of the error the batch statement raises when another writer stored one of its keys. */
+const CONCURRENT = 'yardstick: idempotency key stored concurrently'
+
 /*
- * The whole batch is ONE statement, the items passed as one jsonb parameter (a statement costs
- * the same fixed round trip whatever its size, and PGlite's is ~0.3 ms). Its parts all see one
- * snapshot: `stored` finds retries; `open` the campaigns taking responses; `fresh` the rest;
- * `marked` uses their tokens (`used_at IS NULL`, and only a token of the item's own link);
- * `inserted` is the multi-row INSERT … ON CONFLICT (idempotency_key) DO NOTHING of the fresh
- * items without a token or whose token was just marked. The token keeps only the day it was
- * used, so its use cannot be paired with a response by time.
+ * The whole batch is ONE statement, run on its own (autocommit: it is its own transaction, and
+ * the driver answers only after its commit), the items passed as one jsonb parameter. One
+ * statement is one round trip to the database — or, for PGlite, to its worker thread — where
+ * BEGIN, statement, COMMIT were three, each waiting for a busy event loop to send the next.
+ *
+ * Its parts all see one snapshot: `stored` finds retries; `open` the campaigns taking responses;
+ * `fresh` the rest; `marked` uses their tokens (`used_at IS NULL`, and only a token of the
+ * item's own link); `inserted` is the multi-row INSERT … ON CONFLICT (idempotency_key) DO
+ * NOTHING of the fresh items without a token or whose token was just marked. The token keeps
+ * only the day it was used, so its use cannot be paired with a response by time.
+ *
+ * `lost` counts the fresh items that should have been inserted and were not: another process
+ * committed their key after our snapshot. Then the statement fails on purpose — a runtime cast
+ * of a text that is not a number, plain SQL's way to raise — so that it is rolled back whole
+ * (tokens included) and the writer retries, replaying the stored row.
  */
 const BATCH_SQL = (items: string) => sql`
 with input as (
@@ -86,18 +96,25 @@ inserted as (
   where token_hash is null or token_hash in (select token_hash from marked)
   on conflict (idempotency_key) do nothing
   returning id, idempotency_key
+),
+lost as (
+  select count(*) as n from fresh
+  where (token_hash is null or token_hash in (select token_hash from marked))
+    and key not in (select idempotency_key from inserted)
 )
 select 'stored' as kind, key, id, score from stored
 union all select 'open', null, id::bigint, null from open
 union all select 'marked', token_hash, null, null from marked
-union all select 'inserted', idempotency_key, id, null from inserted`
+union all select 'inserted', idempotency_key, id, null from inserted
+union all select 'lost', null, (${sql.raw(`'${CONCURRENT}: '`)} || n)::bigint, null from lost where n > 0`
 
 /**
- * Stores a batch of submissions in ONE transaction: replays keys already stored, refuses
- * campaigns no longer open, marks one-time tokens used (`used_at IS NULL` guards), and inserts
- * the rest with one multi-row `INSERT … ON CONFLICT (idempotency_key) DO NOTHING RETURNING`.
- * Keys and tokens must be distinct within the batch (the writer sees to it). Results come in
- * item order. Throws when the transaction fails; nothing of it is then stored.
+ * Stores a batch of submissions as ONE statement, which is one transaction: replays keys already
+ * stored, refuses campaigns no longer open, marks one-time tokens used (`used_at IS NULL`
+ * guards), and inserts the rest with one multi-row `INSERT … ON CONFLICT (idempotency_key) DO
+ * NOTHING RETURNING`. Keys and tokens must be distinct within the batch (the writer sees to it).
+ * Results come in item order. Throws when the statement fails — `ConcurrentInsertError` when
+ * another process stored one of the keys meanwhile —; nothing of it is then stored.
  *
  * @example
  * const [result] = await commitBatch(db, [item])
@@ -123,49 +140,59 @@ export async function commitBatch(
       token_hash: item.tokenHash,
     })),
   )
-  return db.transaction(async (tx) => {
-    const rows = rowsOf<Row>(await tx.execute(BATCH_SQL(input)))
-    const stored = new Map<string, Row>()
-    const inserted = new Map<string, number>()
-    const open = new Set<number>()
-    const marked = new Set<string>()
-    for (const row of rows) {
-      if (row.kind === 'stored') stored.set(row.key as string, row)
-      else if (row.kind === 'inserted') inserted.set(row.key as string, Number(row.id))
-      else if (row.kind === 'open') open.add(Number(row.id))
-      else marked.add(row.key as string)
+  let rows: Row[]
+  try {
+    rows = rowsOf<Row>(await db.execute(BATCH_SQL(input)))
+  } catch (error) {
+    if (messagesOf(error).some((message) => message.includes(CONCURRENT))) {
+      throw new ConcurrentInsertError('an idempotency key of the batch was stored concurrently')
     }
-    const results: SubmissionResult[] = []
-    const unmarked: Array<[number, SubmissionItem]> = []
-    for (const [i, item] of items.entries()) {
-      const replay = stored.get(item.idempotencyKey)
-      const id = inserted.get(item.idempotencyKey)
-      if (replay)
-        results[i] = { status: 'replayed', id: Number(replay.id), score: json(replay.score) }
-      else if (!open.has(item.campaignId))
-        results[i] = { status: 'refused', code: 'campaignNotOpen' }
-      else if (item.tokenHash !== null && !marked.has(item.tokenHash)) unmarked.push([i, item])
-      else if (id !== undefined) results[i] = { status: 'created', id, score: item.score }
-      // Another process committed this key after our snapshot. Roll back (tokens included)
-      // and let the writer retry: the retry replays the stored row.
-      else
-        throw new ConcurrentInsertError(
-          `idempotency key ${item.idempotencyKey} stored concurrently`,
-        )
-    }
-    if (unmarked.length > 0) await refuseTokens(tx, unmarked, results)
-    return results
-  })
+    throw error
+  }
+  const stored = new Map<string, Row>()
+  const inserted = new Map<string, number>()
+  const open = new Set<number>()
+  const marked = new Set<string>()
+  for (const row of rows) {
+    if (row.kind === 'stored') stored.set(row.key as string, row)
+    else if (row.kind === 'inserted') inserted.set(row.key as string, Number(row.id))
+    else if (row.kind === 'open') open.add(Number(row.id))
+    else marked.add(row.key as string)
+  }
+  const results: SubmissionResult[] = []
+  const unmarked: Array<[number, SubmissionItem]> = []
+  for (const [i, item] of items.entries()) {
+    const replay = stored.get(item.idempotencyKey)
+    const id = inserted.get(item.idempotencyKey)
+    if (replay)
+      results[i] = { status: 'replayed', id: Number(replay.id), score: json(replay.score) }
+    else if (!open.has(item.campaignId)) results[i] = { status: 'refused', code: 'campaignNotOpen' }
+    else if (item.tokenHash !== null && !marked.has(item.tokenHash)) unmarked.push([i, item])
+    else if (id !== undefined) results[i] = { status: 'created', id, score: item.score }
+    // `lost` makes the statement fail instead: this cannot be reached.
+    else throw new Error(`commitBatch: no outcome for ${item.idempotencyKey}`)
+  }
+  if (unmarked.length > 0) await refuseTokens(db, unmarked, results)
+  return results
+}
+
+/** The messages of an error and its causes (drizzle wraps the driver's error). */
+function messagesOf(error: unknown): string[] {
+  const messages: string[] = []
+  for (let e = error; e instanceof Error && messages.length < 5; e = e.cause) {
+    messages.push(e.message)
+  }
+  return messages
 }
 
 /** Tells a used token of the item's own link (409) from an unknown or foreign one (401). */
 async function refuseTokens(
-  tx: Tx,
+  db: Db,
   unmarked: Array<[number, SubmissionItem]>,
   results: SubmissionResult[],
 ): Promise<void> {
   const { respondentTokens: tokens } = schema
-  const known = await tx
+  const known = await db
     .select({
       hash: tokens.tokenHash,
       campaignId: tokens.campaignId,

@@ -10,7 +10,7 @@ import {
   openCampaign,
   publishTemplate,
 } from '../campaigns/test-fixture'
-import type { SubmissionItem } from './commit-batch'
+import { ConcurrentInsertError, commitBatch, type SubmissionItem } from './commit-batch'
 import { SubmissionWriter } from './group-commit'
 
 describe.each(await testStores())('group commit on %s', (kind) => {
@@ -131,6 +131,82 @@ describe.each(await testStores())('group commit on %s', (kind) => {
     expect(new Set(results.map((r) => ('id' in r ? r.id : null))).size).toBe(1)
     expect(await rowsOf([shared.idempotencyKey])).toHaveLength(1)
     await Promise.all([a.close(), b.close()])
+  })
+
+  it('rolls a batch back whole when another transaction commits one of its keys meanwhile', async () => {
+    const { body } = await f.call('POST', `/api/campaigns/${campaignId}/tokens`, {
+      token: admin,
+      body: { unitId: f.orgs.branch1, source: 'members', count: 1 },
+    })
+    const tokenHash = hashRespondentToken(body.tokens[0])
+    const raced = item()
+    const other = item({ tokenHash })
+    const { responses, respondentTokens } = schema
+    let batch: Promise<unknown> = Promise.resolve()
+    // PGlite runs one transaction at a time, so there the batch simply runs after and replays.
+    await f.database.db.transaction(async (tx) => {
+      await tx.insert(responses).values({
+        campaignId,
+        unitId: raced.unitId,
+        sourceKey: 'members',
+        formVersionId: version,
+        answers: raced.answers,
+        score: raced.score,
+        percent: raced.score.percent,
+        idempotencyKey: raced.idempotencyKey,
+      })
+      batch = commitBatch(f.database.db, [raced, other]).catch((error: unknown) => error)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    })
+    const outcome = await batch
+    if (kind === 'postgres') {
+      expect(outcome).toBeInstanceOf(ConcurrentInsertError)
+      expect(await rowsOf([other.idempotencyKey])).toHaveLength(0)
+      const [token] = await f.database.db
+        .select({ usedAt: respondentTokens.usedAt })
+        .from(respondentTokens)
+        .where(eq(respondentTokens.tokenHash, tokenHash))
+      expect(token?.usedAt).toBeNull()
+    } else {
+      expect((outcome as Array<{ status: string }>).map((r) => r.status)).toEqual([
+        'replayed',
+        'created',
+      ])
+    }
+  })
+
+  it('with two batches in flight, gives a key sent again mid-flight the first one’s row', async () => {
+    const writer = new SubmissionWriter(f.database.db, { maxInFlight: 2 })
+    const first = item()
+    const original = writer.submit({ ...first })
+    await new Promise((resolve) => setImmediate(resolve))
+    // The first batch is in flight now; these form a second one beside it.
+    const others = Array.from({ length: 3 }, () => item())
+    const [retry, ...rest] = await Promise.all([
+      writer.submit({ ...first }),
+      ...others.map((i) => writer.submit(i)),
+    ])
+    const created = await original
+    expect(created.status).toBe('created')
+    expect(retry).toEqual({ ...created, status: 'replayed' })
+    expect(rest.every((r) => r.status === 'created')).toBe(true)
+    expect(await rowsOf([first.idempotencyKey])).toHaveLength(1)
+    await writer.close()
+  })
+
+  it('with two batches in flight, holds a token’s second use until the first is written', async () => {
+    const { body } = await f.call('POST', `/api/campaigns/${campaignId}/tokens`, {
+      token: admin,
+      body: { unitId: f.orgs.branch1, source: 'members', count: 1 },
+    })
+    const tokenHash = hashRespondentToken(body.tokens[0])
+    const writer = new SubmissionWriter(f.database.db, { maxInFlight: 2 })
+    const first = writer.submit(item({ tokenHash }))
+    await new Promise((resolve) => setImmediate(resolve))
+    const second = await writer.submit(item({ tokenHash }))
+    expect((await first).status).toBe('created')
+    expect(second).toEqual({ status: 'refused', code: 'tokenUsed' })
+    await writer.close()
   })
 
   it('drains what is queued on close, then takes nothing more', async () => {

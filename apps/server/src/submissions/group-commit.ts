@@ -10,6 +10,12 @@ import {
 export interface SubmissionWriterOptions {
   /** Most submissions in one transaction (default 500; PostgreSQL allows 65,535 parameters). */
   maxBatch?: number
+  /**
+   * Batches in flight at once (default 2): while one is written, the next is already formed and
+   * sent, so the database (PostgreSQL, or PGlite in its worker thread) never waits for the
+   * server's thread to notice a commit and send the next batch. A third bought nothing here.
+   */
+  maxInFlight?: number
 }
 
 interface Waiter {
@@ -21,14 +27,16 @@ interface Waiter {
 /**
  * GROUP COMMIT for submissions. `submit` queues an item; on the next `setImmediate` everything
  * queued is written as ONE transaction (`commitBatch`), and each caller is answered only after
- * that transaction committed. One batch is in flight at a time; what arrives meanwhile forms
- * the next batch, so batches grow with the load and a lone request waits one tick.
+ * that transaction committed. Up to `maxInFlight` batches are in flight at a time; what arrives
+ * meanwhile forms the next batch, so batches grow with the load and a lone request waits one
+ * tick. With one batch in flight the server alternates between HTTP work and waiting for the
+ * database; with two, the next batch is written while the last commits.
  *
- * Within a batch, resolution is deterministic in arrival order:
- * - the same idempotency key again: it waits for the first and gets the first's outcome
- *   (`replayed` when the first was `created`), storing nothing;
- * - the same token with another key: it moves to the next batch, where the token is used (409)
- *   — or free again if the first failed.
+ * Resolution is deterministic in arrival order:
+ * - the same idempotency key again, while its first is queued or in flight: it waits for the
+ *   first and gets the first's outcome (`replayed` when the first was `created`), storing nothing;
+ * - the same token with another key: it waits in the queue until the first's batch is done, then
+ *   finds the token used (409) — or free again if the first failed.
  *
  * A batch whose transaction fails (a constraint, a lost connection) is retried item by item,
  * each in its own transaction, so one bad item fails alone and nothing is half-written.
@@ -41,23 +49,34 @@ interface Waiter {
 export class SubmissionWriter {
   readonly #db: Db
   readonly #maxBatch: number
+  readonly #maxInFlight: number
   #queue: Waiter[] = []
   #scheduled = false
-  #flushing = false
+  #inFlight = 0
   #closed = false
   #drained: Array<() => void> = []
+  /** The key of every leader queued in a batch or in flight → the waiters with the same key. */
+  readonly #sameKey = new Map<string, Waiter[]>()
+  /** The token of every leader in a batch being written: a second use waits in the queue. */
+  readonly #tokens = new Set<string>()
 
-  constructor(db: Db, { maxBatch = 500 }: SubmissionWriterOptions = {}) {
+  constructor(db: Db, { maxBatch = 500, maxInFlight = 2 }: SubmissionWriterOptions = {}) {
     this.#db = db
     this.#maxBatch = maxBatch
+    this.#maxInFlight = maxInFlight
   }
 
   /** Queues one submission; resolves after the transaction that stored (or refused) it. */
   submit(item: SubmissionItem): Promise<SubmissionResult> {
     if (this.#closed) return Promise.reject(new Error('The submission writer is closed'))
     return new Promise((resolve, reject) => {
-      this.#queue.push({ item, resolve, reject })
-      this.#schedule()
+      const waiter = { item, resolve, reject }
+      const same = this.#sameKey.get(item.idempotencyKey)
+      if (same) same.push(waiter)
+      else {
+        this.#queue.push(waiter)
+        this.#schedule()
+      }
     })
   }
 
@@ -69,11 +88,11 @@ export class SubmissionWriter {
   }
 
   #idle(): boolean {
-    return this.#queue.length === 0 && !this.#flushing && !this.#scheduled
+    return this.#queue.length === 0 && this.#inFlight === 0 && !this.#scheduled
   }
 
   #schedule(): void {
-    if (this.#scheduled || this.#flushing) return
+    if (this.#scheduled || this.#inFlight >= this.#maxInFlight) return
     this.#scheduled = true
     setImmediate(() => {
       this.#scheduled = false
@@ -82,45 +101,50 @@ export class SubmissionWriter {
   }
 
   async #flush(): Promise<void> {
-    this.#flushing = true
-    const { leaders, followers, deferred } = this.#takeBatch()
-    try {
-      await this.#write(leaders, followers)
-    } finally {
-      this.#queue = [...deferred, ...this.#queue]
-      this.#flushing = false
+    const leaders = this.#takeBatch()
+    if (leaders.length > 0) {
+      this.#inFlight++
+      // More than a batch was queued: the next one goes out beside this one.
       if (this.#queue.length > 0) this.#schedule()
-      else if (this.#closed) for (const done of this.#drained.splice(0)) done()
+      try {
+        await this.#write(leaders)
+      } finally {
+        this.#inFlight--
+      }
+      // What waited on a token of this batch, or arrived while every slot was taken.
+      if (this.#queue.length > 0) this.#schedule()
     }
+    if (this.#closed && this.#idle()) for (const done of this.#drained.splice(0)) done()
   }
 
   /** Takes up to `maxBatch` distinct keys; same-key items follow their first, same-token wait. */
-  #takeBatch() {
+  #takeBatch(): Waiter[] {
     const leaders: Waiter[] = []
-    const followers = new Map<string, Waiter[]>()
-    const deferred: Waiter[] = []
-    const tokens = new Set<string>()
+    const waiting: Waiter[] = []
     let taken = 0
     for (const waiter of this.#queue) {
       const { idempotencyKey: key, tokenHash } = waiter.item
-      const sameKey = followers.get(key)
-      if (sameKey) sameKey.push(waiter)
+      const same = this.#sameKey.get(key)
+      if (same) same.push(waiter)
       else if (leaders.length >= this.#maxBatch) break
-      else if (tokenHash !== null && tokens.has(tokenHash)) deferred.push(waiter)
+      else if (tokenHash !== null && this.#tokens.has(tokenHash)) waiting.push(waiter)
       else {
         leaders.push(waiter)
-        followers.set(key, [])
-        if (tokenHash !== null) tokens.add(tokenHash)
+        this.#sameKey.set(key, [])
+        if (tokenHash !== null) this.#tokens.add(tokenHash)
       }
       taken++
     }
-    this.#queue = this.#queue.slice(taken)
-    return { leaders, followers, deferred }
+    this.#queue = [...waiting, ...this.#queue.slice(taken)]
+    return leaders
   }
 
-  async #write(leaders: Waiter[], followers: Map<string, Waiter[]>): Promise<void> {
+  async #write(leaders: Waiter[]): Promise<void> {
     const answer = (waiter: Waiter, outcome: Outcome) => {
-      const same = followers.get(waiter.item.idempotencyKey) ?? []
+      const { idempotencyKey: key, tokenHash } = waiter.item
+      const same = this.#sameKey.get(key) ?? []
+      this.#sameKey.delete(key)
+      if (tokenHash !== null) this.#tokens.delete(tokenHash)
       if ('error' in outcome) {
         for (const w of [waiter, ...same]) w.reject(outcome.error)
         return
