@@ -29,8 +29,8 @@ function pnpmStart(env: Record<string, string>): Promise<Started> {
   })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`pnpm start printed no URL in 90 s:\n${out}`)),
-      90_000,
+      () => reject(new Error(`pnpm start printed no URL in 180 s (it builds the designer first):\n${out}`)),
+      180_000,
     )
     const check = setInterval(() => {
       const match = out.match(/running at (http:\/\/[\d.]+:\d+)/)
@@ -138,5 +138,5 @@ describe('pnpm start (the README command, a real process)', () => {
     expect(relogin.status).toBe(200)
     process.kill(-(again.child.pid as number), 'SIGTERM')
     await exitOf(again.child)
-  }, 240_000)
+  }, 420_000)
 })
