@@ -29,7 +29,10 @@ function pnpmStart(env: Record<string, string>): Promise<Started> {
   })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`pnpm start printed no URL in 180 s (it builds the designer first):\n${out}`)),
+      () =>
+        reject(
+          new Error(`pnpm start printed no URL in 180 s (it builds the designer first):\n${out}`),
+        ),
       180_000,
     )
     const check = setInterval(() => {
