@@ -169,12 +169,7 @@ export const campaignSources = pgTable(
 export const campaignUnits = pgTable(
   'campaign_units',
   {
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => orgs.id),
+    ...campaignUnitColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.campaignId, t.unitId] }),
@@ -182,17 +177,27 @@ export const campaignUnits = pgTable(
   ],
 )
 
-/** The respondent link of one (campaign, unit, source). */
-export const links = pgTable(
-  'links',
-  {
-    slug: text('slug').primaryKey(),
+/**
+ * The campaign (deleted with it) and the assessed unit a row belongs to: the pair most tables
+ * of a campaign's data start with. A function, so each table gets its own column builders.
+ */
+function campaignUnitColumns() {
+  return {
     campaignId: integer('campaign_id')
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
     unitId: integer('unit_id')
       .notNull()
       .references(() => orgs.id),
+  }
+}
+
+/** The respondent link of one (campaign, unit, source). */
+export const links = pgTable(
+  'links',
+  {
+    slug: text('slug').primaryKey(),
+    ...campaignUnitColumns(),
     sourceKey: text('source_key').$type<SourceKey>().notNull(),
   },
   (t) => [uniqueIndex('links_unique').on(t.campaignId, t.unitId, t.sourceKey)],
@@ -203,12 +208,7 @@ export const respondentTokens = pgTable(
   'respondent_tokens',
   {
     id: serial('id').primaryKey(),
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => orgs.id),
+    ...campaignUnitColumns(),
     sourceKey: text('source_key').$type<SourceKey>().notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -256,12 +256,7 @@ export const selfChecks = pgTable(
   'self_checks',
   {
     id: serial('id').primaryKey(),
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => orgs.id),
+    ...campaignUnitColumns(),
     status: text('status').$type<SelfCheckStatus>().notNull().default('draft'),
     answers: jsonb('answers').notNull().default({}),
     /** 支委会审议通过 date. */
@@ -282,12 +277,7 @@ export const rectifications = pgTable(
   'rectifications',
   {
     id: serial('id').primaryKey(),
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => orgs.id),
+    ...campaignUnitColumns(),
     selfCheckId: integer('self_check_id')
       .notNull()
       .references(() => selfChecks.id, { onDelete: 'cascade' }),
