@@ -6,8 +6,7 @@ import type { NodeView } from '../form-view'
 import { uniqueName } from '../names'
 import { bilingual } from '../toolbox/tools'
 import { choiceObject, choiceValue, typedValue } from './choices'
-import { SharedTextField } from './SharedTextField'
-import { textIn } from './text-value'
+import { LocalizedCells } from './LocalizedText'
 import { useSetProperty } from './useEdit'
 import { numberOrNone, ValueField } from './ValueField'
 
@@ -89,28 +88,7 @@ export function ChoicesEditor({
                     onCommit={(v) => set(id, 'value', typedValue(v, choice.value))}
                   />
                 </td>
-                <td>
-                  <SharedTextField
-                    hideLabel
-                    target={id}
-                    field="text"
-                    locale="default"
-                    lang="zh-CN"
-                    value={textIn(choice.text, 'default')}
-                    label={`${row} ${t('props.zh')}`}
-                  />
-                </td>
-                <td>
-                  <SharedTextField
-                    hideLabel
-                    target={id}
-                    field="text"
-                    locale="en"
-                    lang="en"
-                    value={textIn(choice.text, 'en')}
-                    label={`${row} ${t('props.en')}`}
-                  />
-                </td>
+                <LocalizedCells target={id} field="text" value={choice.text} row={row} />
                 <td className="narrow">
                   <ValueField
                     hideLabel

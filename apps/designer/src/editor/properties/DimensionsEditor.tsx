@@ -3,8 +3,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
 import { uniqueName } from '../names'
 import { bilingual } from '../toolbox/tools'
-import { SharedTextField } from './SharedTextField'
-import { textIn } from './text-value'
+import { LocalizedCells } from './LocalizedText'
 import { useSetProperty } from './useEdit'
 import { numberOrNone, ValueField } from './ValueField'
 
@@ -68,28 +67,7 @@ export function DimensionsEditor() {
                       onCommit={(v) => set(id, 'name', v.trim() || undefined)}
                     />
                   </td>
-                  <td>
-                    <SharedTextField
-                      hideLabel
-                      target={id}
-                      field="title"
-                      locale="default"
-                      lang="zh-CN"
-                      value={textIn(json.title, 'default')}
-                      label={`${name} ${t('props.zh')}`}
-                    />
-                  </td>
-                  <td>
-                    <SharedTextField
-                      hideLabel
-                      target={id}
-                      field="title"
-                      locale="en"
-                      lang="en"
-                      value={textIn(json.title, 'en')}
-                      label={`${name} ${t('props.en')}`}
-                    />
-                  </td>
+                  <LocalizedCells target={id} field="title" value={json.title} row={name} />
                   <td className="narrow">
                     <ValueField
                       hideLabel

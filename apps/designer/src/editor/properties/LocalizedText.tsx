@@ -41,3 +41,47 @@ export function LocalizedText({
     </fieldset>
   )
 }
+
+/**
+ * The same pair as two table cells, for lists (choices, dimensions): each labelled with the
+ * row's name and its language, since the table header alone is no accessible label.
+ */
+export function LocalizedCells({
+  target,
+  field,
+  value,
+  row,
+}: {
+  target: string
+  field: string
+  value: unknown
+  row: string
+}) {
+  const { t } = useI18n()
+  return (
+    <>
+      <td>
+        <SharedTextField
+          hideLabel
+          target={target}
+          field={field}
+          locale="default"
+          lang="zh-CN"
+          value={textIn(value, 'default')}
+          label={`${row} ${t('props.zh')}`}
+        />
+      </td>
+      <td>
+        <SharedTextField
+          hideLabel
+          target={target}
+          field={field}
+          locale="en"
+          lang="en"
+          value={textIn(value, 'en')}
+          label={`${row} ${t('props.en')}`}
+        />
+      </td>
+    </>
+  )
+}
