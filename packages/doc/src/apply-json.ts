@@ -19,6 +19,7 @@ import {
 } from './layout'
 import { deleteElements, deleteSlotItems } from './remove'
 import { type FormTree, resolveTree } from './tree'
+import { OWN_UNDO_STEP } from './undo'
 import { fromStored, isPlainObject, sameJson } from './values'
 import { isElementSlotValue, isItemSlotValue } from './write'
 
@@ -116,7 +117,8 @@ function syncObject(ctx: Context, owner: Owner, json: Record<string, unknown>): 
 /**
  * Makes the live document show `json` with the fewest edits, as ONE new transaction with the
  * editor's origin (SPEC [DOC15]): restoring an old version is an edit everyone sees (and that
- * editor can undo), never a rewrite of history. Pages and elements are matched by name
+ * editor can undo as one step of its own, never merged with edits just before or after it), never
+ * a rewrite of history. Pages and elements are matched by name
  * (unnamed ones by position in their parent), so a question that moved is moved, not
  * re-created; choices by value within their question; text is diffed in place. Afterwards
  * `toSurveyJson(doc)` deep-equals `json`.
@@ -129,7 +131,8 @@ function syncObject(ctx: Context, owner: Owner, json: Record<string, unknown>): 
 export function applySurveyJson(doc: Y.Doc, json: SurveyJson, origin: unknown): void {
   if (!isPlainObject(json)) throw new TypeError('applySurveyJson: the form must be a JSON object')
   const types = formTypes(doc)
-  doc.transact(() => {
+  doc.transact((transaction) => {
+    transaction.meta.set(OWN_UNDO_STEP, true)
     const tree = resolveTree(types)
     const ctx: Context = { types, tree, named: indexNames(types, tree), claimed: new Set() }
     if (types.survey.get(FIELD.version) !== LAYOUT_VERSION) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { applySurveyJson } from './apply-json'
 import { addChoice } from './edit-choices'
 import { addElement, moveElement, removeElement } from './edit-elements'
 import { editText, setProperty } from './edit-properties'
@@ -101,5 +102,32 @@ describe('per-editor undo', () => {
     undoA.undo()
     syncAll([a, b])
     expect(toSurveyJson(b.doc).title).toBe('Title')
+  })
+
+  it('[DOC15] [DOC16] a restore is an undo step of its own, even right after or before other edits', () => {
+    // The designer's manager merges edits less than 500 ms apart; a restore clicked right after
+    // an edit (or followed by typing) must still undo alone, everywhere.
+    const [a, b] = createPeers(2, form)
+    if (!a || !b) throw new Error('peers')
+    const undoA = createUndoManager(a.doc, a.origin, { captureTimeout: 60_000 })
+    const p2 = findElementId(b.doc, 'p2', { pages: true }) ?? ''
+    addElement(b.doc, { parent: p2, json: { type: 'text', name: 'bonus1' } }, b.origin)
+    syncAll([a, b])
+    const p1 = findElementId(a.doc, 'p1', { pages: true }) ?? ''
+    addElement(a.doc, { parent: p1, json: { type: 'boolean', name: 'veto1' } }, a.origin)
+    const before = toSurveyJson(a.doc)
+    applySurveyJson(a.doc, form, a.origin)
+    editText(a.doc, { target: ROOT, key: 'title', index: 5, insert: '!' }, a.origin)
+    syncAll([a, b])
+    expect(undoA.undoStack).toHaveLength(3)
+
+    undoA.undo()
+    syncAll([a, b])
+    for (const peer of [a, b]) expect(toSurveyJson(peer.doc)).toEqual(form)
+    undoA.undo()
+    syncAll([a, b])
+    for (const peer of [a, b]) expect(toSurveyJson(peer.doc)).toEqual(before)
+    expect(allNames(before)).toContain('veto1')
+    expect(allNames(before)).toContain('bonus1')
   })
 })
