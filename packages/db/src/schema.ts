@@ -123,6 +123,38 @@ export const formVersions = pgTable(
   (t) => [uniqueIndex('form_versions_unique').on(t.formId, t.version)],
 )
 
+/**
+ * A reviewer's or editor's comment on a form element: a thread root (`parentId` null) anchored to
+ * the element's stable id in the form's Yjs document (so it follows moves), or a reply to one.
+ * Only roots are resolved; `updatedAt` moves on every change to the thread, for cheap polling.
+ */
+export const formComments = pgTable(
+  'form_comments',
+  {
+    id: serial('id').primaryKey(),
+    formId: integer('form_id')
+      .notNull()
+      .references(() => forms.id),
+    parentId: integer('parent_id').references((): AnyPgColumn => formComments.id),
+    /** The element's id in the Yjs document (roots only). */
+    elementId: text('element_id'),
+    /** The element's name when the thread was opened: shown if the element is later deleted. */
+    elementName: text('element_name'),
+    body: text('body').notNull(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('form_comments_form_idx').on(t.formId, t.id),
+    index('form_comments_parent_idx').on(t.parentId),
+  ],
+)
+
 /** 测评活动: a round of assessment over units, with sources, weights and grade bands. */
 export const campaigns = pgTable('campaigns', {
   id: serial('id').primaryKey(),
