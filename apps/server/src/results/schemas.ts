@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { SOURCE_KEYS } from '@yardstick/db'
+import { RECTIFICATION_STATUSES, SELF_CHECK_STATUSES, SOURCE_KEYS } from '@yardstick/db'
 import { FilterQuerySchema } from './filters'
 import { RESULT_SORTS } from './view'
 
@@ -27,7 +27,7 @@ export const QuestionsQuerySchema = FilterQuerySchema.extend({
 
 const SummarySchema = z.object({ value: z.number().nullable(), n: z.number().int() })
 
-const UnitResultSchema = z
+export const UnitResultSchema = z
   .object({
     unitId: z.number().int(),
     name: z.string(),
@@ -114,3 +114,65 @@ export const QuestionsSchema = z
     ),
   })
   .openapi('QuestionResults')
+
+/** `:id` and `:unitId` of one branch's results. */
+export const UnitParamsSchema = CampaignParamsSchema.extend({
+  unitId: z.string().openapi({ param: { name: 'unitId', in: 'path' }, example: '17' }),
+})
+
+/** The body of `GET /campaigns/:id/results/units/:unitId`. */
+export const UnitDetailSchema = z
+  .object({
+    campaignId: z.number().int(),
+    campaignName: z.string(),
+    unit: UnitResultSchema,
+    sources: z.array(
+      z.object({
+        key: z.enum(SOURCE_KEYS),
+        weight: z.number(),
+        required: z.boolean(),
+        minResponses: z.number().nullable(),
+        measure: z.enum(['percent', 'satisfactionRate']),
+        value: z.number().nullable(),
+        n: z.number().int(),
+      }),
+    ),
+    selfCheck: z
+      .object({
+        status: z.enum(SELF_CHECK_STATUSES),
+        approvedOn: z.string().nullable(),
+        announcedAt: z.string().nullable(),
+        submittedAt: z.string().nullable(),
+        problems: z.array(
+          z.object({
+            question: z.string(),
+            title: z.string(),
+            answer: z.unknown(),
+            note: z.string().optional(),
+            details: z.record(z.string(), z.unknown()).optional(),
+          }),
+        ),
+      })
+      .nullable()
+      .openapi({
+        description: 'null when the campaign has no self source or the branch has not begun',
+      }),
+    rectifications: z.array(
+      z.object({
+        id: z.number().int(),
+        question: z.string(),
+        title: z.string(),
+        note: z.string().nullable(),
+        measure: z.string().nullable(),
+        owner: z.string().nullable(),
+        deadline: z.string().nullable(),
+        status: z.enum(RECTIFICATION_STATUSES),
+        overdue: z
+          .boolean()
+          .openapi({ description: 'The deadline has passed and it is not fixed' }),
+        createdAt: z.string(),
+        updatedAt: z.string(),
+      }),
+    ),
+  })
+  .openapi('UnitDetail')

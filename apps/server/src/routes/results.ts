@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
-import { createRouter, errorResponses } from '../http/openapi'
+import { createRouter, errorResponses, idParam } from '../http/openapi'
 import { loadResultsContext } from '../results/context'
 import { resolveFilter } from '../results/filters'
 import { gradeCampaign } from '../results/grade'
@@ -12,7 +12,10 @@ import {
   QuestionsSchema,
   ResultsQuerySchema,
   ResultsSchema,
+  UnitDetailSchema,
+  UnitParamsSchema,
 } from '../results/schemas'
+import { unitDetail } from '../results/unit-detail'
 import { resultsView } from '../results/view'
 
 /** Who reads what, said once for every results and export route. */
@@ -68,7 +71,32 @@ const questionsRoute = createRoute({
   },
 })
 
-/** `GET /api/campaigns/:id/results` and `GET /api/campaigns/:id/results/questions`. */
+const unitRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/results/units/{unitId}',
+  tags: ['results'],
+  summary: 'One branch in detail: each source, the self-check’s problem list, rectifications',
+  description:
+    'The branch’s row as in `GET /results` (graded over the whole campaign), each source’s ' +
+    'weight, rule, value and response count, its self-check (status, dates and the problem list ' +
+    'computed from its answers; null before it begins: reading never creates a draft) and each ' +
+    `rectification with its status and \`overdue\` flag. ${RESULTS_ACCESS_NOTE} 404 when the ` +
+    'campaign does not assess the unit.',
+  security: [{ bearer: [] }],
+  request: { params: UnitParamsSchema },
+  responses: {
+    200: {
+      description: 'The branch',
+      content: { 'application/json': { schema: UnitDetailSchema } },
+    },
+    ...errorResponses(401, 403, 404, 409),
+  },
+})
+
+/**
+ * `GET /api/campaigns/:id/results`, `GET /api/campaigns/:id/results/questions` and
+ * `GET /api/campaigns/:id/results/units/:unitId`.
+ */
 export function resultsRoutes({ database }: AppDeps) {
   const { db } = database
   const router = createRouter<AuthEnv>()
@@ -91,6 +119,12 @@ export function resultsRoutes({ database }: AppDeps) {
     const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
     const filter = await resolveFilter(db, filterQuery)
     return c.json(await questionReport(db, context, source, filter), 200)
+  })
+  router.openapi(unitRoute, async (c) => {
+    const { id, unitId } = c.req.valid('param')
+    const context = await loadResultsContext(db, c.var.user, id)
+    const detail = await unitDetail(db, context, idParam(unitId, 'unit'))
+    return c.json(detail, 200)
   })
   return router
 }
