@@ -67,6 +67,24 @@ export {
 } from './evaluate-types'
 export type { FormKind, ScoreKind } from './extensions'
 export { DEFAULT_LOCALE, FORM_KINDS, registerExtensions, SCORE_KINDS } from './extensions'
+export {
+  createLinkClient,
+  type LinkClient,
+  type LinkClientOptions,
+  type SendOptions,
+} from './link/client'
+export { LINK_TEXT, linkErrorText } from './link/messages'
+export { newIdempotencyKey } from './link/pending'
+export type {
+  LinkAnswerError,
+  LinkError,
+  LinkResult,
+  LinkSubmitted,
+  LinkView,
+  LinkWaitReason,
+  PendingResponse,
+  PendingStorage,
+} from './link/types'
 export type { FormErrorCode, ResponseErrorCode } from './messages'
 export { FORM_ERROR_CODES, RESPONSE_ERROR_CODES } from './messages'
 export type { ScoringPlan } from './plan'

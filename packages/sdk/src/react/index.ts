@@ -21,6 +21,12 @@ export type {
   CoFillMapListener,
   CoFillProvider,
 } from './co-fill-types'
+export type { YardstickLinkProps } from './LinkSurvey'
 export { sanitizeHtml } from './sanitize'
 export { createSurveyModel, SanitizedModel, type SurveyModelOptions } from './sanitized-model'
-export { YardstickSurvey, type YardstickSurveyProps } from './YardstickSurvey'
+export { showServerErrors } from './server-errors'
+export {
+  type YardstickFormProps,
+  YardstickSurvey,
+  type YardstickSurveyProps,
+} from './YardstickSurvey'

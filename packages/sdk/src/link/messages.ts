@@ -1,0 +1,80 @@
+import type { Locale } from '../text'
+import type { LinkError } from './types'
+
+/** What a respondent reads around an embedded survey, in zh-CN and English. */
+export const LINK_TEXT = {
+  'zh-CN': {
+    loading: '正在加载问卷…',
+    submitting: '正在提交…',
+    offline: '网络已断开：答卷已保存在本机，恢复联网后会自动提交，请勿关闭页面。',
+    retrying: '服务器暂时无法响应，正在重试…',
+    resuming: '正在提交上次未发送成功的答卷…',
+    thanks: '感谢您的参与，答卷已提交。',
+    invalid: '有答案未通过校验，请按题目下方的提示修改后再提交。',
+    score: (score: string, max: string, percent: string) =>
+      `您的得分：${score} / ${max}（${percent}%）`,
+    switchTo: 'English',
+    switchLabel: 'Switch to English',
+  },
+  en: {
+    loading: 'Loading the survey…',
+    submitting: 'Submitting…',
+    offline:
+      'You are offline: your answers are saved on this device and will be sent when the network is back. Keep this page open.',
+    retrying: 'The server is not answering; retrying…',
+    resuming: 'Sending the answers saved earlier…',
+    thanks: 'Thank you: your answers have been submitted.',
+    invalid:
+      'Some answers were not accepted: see the notes under the questions, then submit again.',
+    score: (score: string, max: string, percent: string) =>
+      `Your score: ${score} / ${max} (${percent}%)`,
+    switchTo: '中文',
+    switchLabel: '切换到中文',
+  },
+} as const satisfies Record<Locale, unknown>
+
+const ERROR_TEXT: Record<string, Record<Locale, string>> = {
+  tokenUsed: {
+    'zh-CN': '这个答题凭证已经用过了：每个凭证只能提交一份答卷，不能重复提交。',
+    en: 'This token has already been used: each token answers once, so it cannot be used again.',
+  },
+  tokenInvalid: {
+    'zh-CN': '答题凭证无效：它不属于这份问卷，请核对后重新打开。',
+    en: 'This token is not valid for this survey: check it and open the survey again.',
+  },
+  tokenRequired: {
+    'zh-CN': '这份问卷为匿名测评，需要凭一次性答题凭证作答。',
+    en: 'This survey is anonymous: answer it with your one-time token.',
+  },
+  campaignNotOpen: {
+    'zh-CN': '本次测评当前不接受答卷（未开始或已结束）。',
+    en: 'This assessment is not taking answers now (not yet open, or closed).',
+  },
+  notFound: {
+    'zh-CN': '找不到这份问卷：链接有误或已被删除。',
+    en: 'No such survey: the link is wrong or was removed.',
+  },
+  originNotAllowed: {
+    'zh-CN': '本网站未获准嵌入这份问卷，请联系测评组织单位。',
+    en: 'This site is not allowed to embed this survey; contact the office running it.',
+  },
+  network: {
+    'zh-CN': '无法连接问卷服务器，请检查网络后刷新页面。',
+    en: 'The survey server cannot be reached; check the network and reload the page.',
+  },
+  unauthenticated: {
+    'zh-CN': '请先登录再填写。',
+    en: 'Sign in to fill this in.',
+  },
+}
+
+/**
+ * The sentence a respondent reads for a link error: ours for the codes a respondent can meet,
+ * else the server's own message (already in the requested language where it has one).
+ *
+ * @example
+ * linkErrorText({ code: 'tokenUsed', status: 409, message: '…', details: null }, 'en')
+ */
+export function linkErrorText(error: LinkError, locale: Locale): string {
+  return ERROR_TEXT[error.code]?.[locale] ?? error.message
+}

@@ -1,0 +1,211 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { CompletingEvent, SurveyModel } from 'survey-core'
+import { Survey } from 'survey-react-ui'
+import { createLinkClient } from '../link/client'
+import { LINK_TEXT, linkErrorText } from '../link/messages'
+import type { LinkError, LinkResult, LinkSubmitted, LinkView, PendingStorage } from '../link/types'
+import type { Locale } from '../text'
+import { createSurveyModel, setSurveyLocale } from './sanitized-model'
+import { showServerErrors } from './server-errors'
+
+/** Props of `YardstickSurvey` in link mode: the form comes from a Yardstick server's link. */
+export interface YardstickLinkProps {
+  /** The Yardstick server's origin, e.g. `https://yardstick.example.gov.cn`. */
+  server: string
+  /** The respondent link's slug. */
+  link: string
+  /** The one-time token of an anonymous survey. */
+  token?: string
+  /** 'zh-CN' (default) or 'en'; SurveyJS's 'zh-cn' is accepted too. The respondent can switch. */
+  locale?: string
+  /** Called once the form is shown. */
+  onReady?: (view: LinkView) => void
+  /** Called once the server has stored the response (or replayed it for a retry). */
+  onSubmitted?: (submitted: LinkSubmitted, view: LinkView | null) => void
+  /** Called for every refusal: loading the link, or submitting (validation, a used token…). */
+  onError?: (error: LinkError) => void
+  /** Where an unsent response is kept; default `localStorage`. */
+  storage?: PendingStorage | null
+}
+
+type Phase =
+  | { name: 'loading' }
+  | { name: 'failed'; error: LinkError }
+  | { name: 'answering'; view: LinkView; model: SurveyModel }
+  | { name: 'done'; view: LinkView | null; model: SurveyModel | null; submitted: LinkSubmitted }
+
+type Notice = { role: 'status' | 'alert'; text: string } | null
+
+/** 'en…' is English, anything else Simplified Chinese. */
+function localeOf(locale: string | undefined): Locale {
+  return locale?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN'
+}
+
+/**
+ * A survey answered through a respondent link: fetches the form, submits with an
+ * `Idempotency-Key` through `createLinkClient` (retries, offline queue, replays), shows the
+ * server's validation errors under the questions, then the thank-you page and, where the link
+ * allows (`showScore`), the score.
+ */
+export function LinkSurvey({
+  server,
+  link,
+  token,
+  locale,
+  onReady,
+  onSubmitted,
+  onError,
+  storage,
+}: YardstickLinkProps) {
+  const [lang, setLang] = useState<Locale>(() => localeOf(locale))
+  useEffect(() => setLang(localeOf(locale)), [locale])
+  const langRef = useRef(lang)
+  langRef.current = lang
+  const callbacks = useRef({ onReady, onSubmitted, onError })
+  callbacks.current = { onReady, onSubmitted, onError }
+
+  const client = useMemo(
+    () => createLinkClient({ server, link, token, locale: langRef.current, storage }),
+    [server, link, token, storage],
+  )
+  const [phase, setPhase] = useState<Phase>({ name: 'loading' })
+  const [notice, setNotice] = useState<Notice>(null)
+
+  useEffect(() => {
+    const abort = new AbortController()
+    const { signal } = abort
+    const text = () => LINK_TEXT[langRef.current]
+    const waiting = {
+      onWaiting: (why: 'offline' | 'retrying') => setNotice({ role: 'status', text: text()[why] }),
+      signal,
+    }
+    const refused = (error: LinkError) => {
+      if (error.code === 'aborted') return
+      callbacks.current.onError?.(error)
+    }
+    const finish = (submitted: LinkSubmitted, view: LinkView | null, model: SurveyModel | null) => {
+      setNotice(null)
+      setPhase({ name: 'done', view, model, submitted })
+      callbacks.current.onSubmitted?.(submitted, view)
+    }
+
+    function attach(view: LinkView, model: SurveyModel) {
+      model.onCompleting.add(async (sender: SurveyModel, options: CompletingEvent) => {
+        setNotice({ role: 'status', text: text().submitting })
+        const sent = await client.submit(sender.data, waiting)
+        if (sent.ok) {
+          finish(sent.value, view, sender)
+          return
+        }
+        options.allow = false
+        refused(sent.error)
+        if (sent.error.code === 'aborted') return
+        if (sent.error.code === 'invalidAnswers') {
+          const rest = showServerErrors(sender, sent.error)
+          const extra = rest.map((e) => `${e.question}: ${e.message}`).join('；')
+          setNotice({ role: 'alert', text: [text().invalid, extra].filter(Boolean).join(' ') })
+        } else {
+          setNotice({ role: 'alert', text: linkErrorText(sent.error, langRef.current) })
+        }
+      })
+    }
+
+    async function start() {
+      const pending = client.pending()
+      const viewed = await client.view(signal)
+      if (signal.aborted) return
+      let shown: { view: LinkView; model: SurveyModel } | null = null
+      if (viewed.ok && (viewed.value.campaign.accepting || pending)) {
+        const view = viewed.value
+        const model = createSurveyModel(view.form, {
+          locale: langRef.current === 'en' ? 'en' : 'zh-cn',
+          answers: pending?.answers,
+        })
+        attach(view, model)
+        shown = { view, model }
+        setPhase({ name: 'answering', view, model })
+        callbacks.current.onReady?.(view)
+      }
+      // A response saved earlier goes first: its token may already read as used because the
+      // server stored it while the page never heard back — the same key then replays it.
+      if (pending) setNotice({ role: 'status', text: text().resuming })
+      const resumed: LinkResult<LinkSubmitted> | null = pending
+        ? await client.resume(waiting)
+        : null
+      if (signal.aborted) return
+      if (resumed?.ok) {
+        shown?.model.doComplete()
+        finish(resumed.value, shown?.view ?? null, shown?.model ?? null)
+        return
+      }
+      if (resumed) {
+        refused(resumed.error)
+        setNotice({ role: 'alert', text: linkErrorText(resumed.error, langRef.current) })
+      }
+      if (shown) return
+      const error: LinkError = viewed.ok
+        ? {
+            code: 'campaignNotOpen',
+            status: 409,
+            message: 'The campaign is not taking responses',
+            details: null,
+          }
+        : viewed.error
+      refused(error)
+      setPhase({ name: 'failed', error })
+    }
+    void start()
+    return () => abort.abort()
+  }, [client])
+
+  useEffect(() => {
+    if (phase.name === 'answering' || phase.name === 'done')
+      if (phase.model) setSurveyLocale(phase.model, lang === 'en' ? 'en' : 'zh-cn')
+  }, [phase, lang])
+
+  const text = LINK_TEXT[lang]
+  const other: Locale = lang === 'en' ? 'zh-CN' : 'en'
+  return (
+    <div className="ys-link-survey" lang={lang === 'en' ? 'en' : 'zh-CN'}>
+      <div className="ys-toolbar">
+        <button
+          type="button"
+          className="ys-locale"
+          lang={other === 'en' ? 'en' : 'zh-CN'}
+          aria-label={text.switchLabel}
+          onClick={() => setLang(other)}
+        >
+          {text.switchTo}
+        </button>
+      </div>
+      {phase.name === 'loading' && <p role="status">{text.loading}</p>}
+      {phase.name === 'failed' && (
+        <p role="alert" className="ys-error" data-code={phase.error.code}>
+          {linkErrorText(phase.error, lang)}
+        </p>
+      )}
+      {notice && (
+        <p role={notice.role} className={notice.role === 'alert' ? 'ys-error' : 'ys-notice'}>
+          {notice.text}
+        </p>
+      )}
+      {(phase.name === 'answering' || phase.name === 'done') && phase.model && (
+        <Survey model={phase.model} />
+      )}
+      {phase.name === 'done' && !phase.model && <p className="ys-thanks">{text.thanks}</p>}
+      {phase.name === 'done' && phase.view?.showScore && (
+        <p className="ys-score" role="status">
+          {text.score(
+            format(phase.submitted.score.score),
+            format(phase.submitted.score.maxScore),
+            format(phase.submitted.score.percent),
+          )}
+        </p>
+      )}
+    </div>
+  )
+}
+
+function format(value: number): string {
+  return String(Math.round(value * 10) / 10)
+}
