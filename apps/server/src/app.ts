@@ -16,6 +16,7 @@ import { formsRoutes } from './routes/forms'
 import { linksRoutes } from './routes/links'
 import { orgsRoutes } from './routes/orgs'
 import { resultsRoutes } from './routes/results'
+import { reviewsRoutes } from './routes/reviews'
 import { selfChecksRoutes } from './routes/self-checks'
 
 /**
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   app.route('/api', authRoutes(database.db, config))
   app.route('/api', orgsRoutes(deps))
   app.route('/api', formsRoutes(deps))
+  app.route('/api', reviewsRoutes(deps))
   app.route('/api', campaignsRoutes(deps))
   app.route('/api', linksRoutes(deps))
   app.route('/api', selfChecksRoutes(deps))
