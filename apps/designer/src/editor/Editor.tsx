@@ -6,6 +6,7 @@ import { canEdit } from '../auth/session'
 import type { FormSession } from '../collab/form-session'
 import { useStore } from '../collab/store'
 import { useI18n } from '../i18n/I18nProvider'
+import { CommentsProvider } from '../review/CommentsContext'
 import { EditorBar } from './bar/EditorBar'
 import { EditorContext, type EditorState } from './EditorContext'
 import { EmptyDocNotice } from './EmptyDocNotice'
@@ -78,18 +79,20 @@ export function Editor({ form, session }: { form: FormDetail; session: FormSessi
 
   return (
     <EditorContext.Provider value={state}>
-      <main className="editor" data-form-id={form.id}>
-        <EditorBar />
-        {!writer && (
-          <p className="notice" role="note">
-            {t('editor.readOnly')}
-          </p>
-        )}
-        {body}
-        <div aria-live="polite" className="visually-hidden">
-          {announcement}
-        </div>
-      </main>
+      <CommentsProvider formId={form.id}>
+        <main className="editor" data-form-id={form.id}>
+          <EditorBar />
+          {!writer && (
+            <p className="notice" role="note">
+              {t('editor.readOnly')}
+            </p>
+          )}
+          {body}
+          <div aria-live="polite" className="visually-hidden">
+            {announcement}
+          </div>
+        </main>
+      </CommentsProvider>
     </EditorContext.Provider>
   )
 }

@@ -1,19 +1,22 @@
 import { type KeyboardEvent, useId, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider'
+import { useComments } from '../review/CommentsContext'
+import { CommentsPanel } from '../review/CommentsPanel'
 import { useEditor } from './EditorContext'
 import { PreviewPanel } from './preview/PreviewPanel'
 import { VersionsPanel } from './publish/VersionsPanel'
 import { useValidation } from './validation/useValidation'
 import { ValidationPanel } from './validation/ValidationPanel'
 
-const TABS = ['preview', 'validation', 'versions'] as const
+const TABS = ['preview', 'validation', 'versions', 'comments'] as const
 type Tab = (typeof TABS)[number]
 
-/** Tabs beside the properties: live preview with its score, validation, version history. */
+/** Tabs beside the properties: live preview with its score, validation, versions, comments. */
 export function SidePanels() {
   const { t } = useI18n()
   const { view } = useEditor()
   const validation = useValidation(view.json)
+  const openComments = [...useComments().counts.values()].reduce((a, b) => a + b, 0)
   const [tab, setTab] = useState<Tab>('preview')
   const id = useId()
   const errors = validation.errors.length
@@ -46,6 +49,9 @@ export function SidePanels() {
             {name === 'validation' && (
               <span className={`count${errors ? ' count-bad' : ''}`}>{errors}</span>
             )}
+            {name === 'comments' && openComments > 0 && (
+              <span className="count comment-count">{openComments}</span>
+            )}
           </button>
         ))}
       </div>
@@ -61,6 +67,7 @@ export function SidePanels() {
           {name === 'preview' && <PreviewPanel />}
           {name === 'validation' && <ValidationPanel validation={validation} />}
           {name === 'versions' && tab === 'versions' && <VersionsPanel />}
+          {name === 'comments' && <CommentsPanel />}
         </div>
       ))}
     </div>

@@ -1,7 +1,9 @@
+import { reviewEn } from '../review/i18n/en'
 import type { MessageKey } from './zh-CN'
 
 /** Every user-facing string, in English: the second language. */
 export const en: Record<MessageKey, string> = {
+  ...reviewEn,
   'app.name': 'Yardstick',
   'app.tagline': 'Branch self-checks, satisfaction surveys and composite evaluation',
   'app.loading': 'Loading…',

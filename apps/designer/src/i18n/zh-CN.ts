@@ -1,5 +1,8 @@
+import { reviewZhCN } from '../review/i18n/zh-CN'
+
 /** Every user-facing string, in Simplified Chinese: the first language (DESIGN.md §4). */
 export const zhCN = {
+  ...reviewZhCN,
   'app.name': '标尺',
   'app.tagline': '党支部自检自查、满意率测评与综合评定',
   'app.loading': '正在加载…',
