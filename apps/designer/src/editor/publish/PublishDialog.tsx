@@ -7,10 +7,14 @@ import { useStore } from '../../collab/store'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
 
+/** Issues listed in the dialog; the validation tab has them all. */
+const MAX_LISTED = 5
+
 /**
- * Asks for a note and publishes the shared document as the next immutable version. Refused
- * here while `validateForm` finds errors (the server refuses too) or while not synced: the
- * server publishes the document as it has it.
+ * Asks for a note (required: the version history is read by people who were not in the room)
+ * and publishes the shared document as the next immutable version. Refused here while
+ * `validateForm` finds errors, listed so they can be fixed (the server refuses too), or while not
+ * synced: the server publishes the document as it has it.
  */
 export function PublishDialog({
   onClose,
@@ -28,8 +32,10 @@ export function PublishDialog({
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
-  const errors = validateForm(view.json, { locale }).errors.length
+  const issues = validateForm(view.json, { locale }).errors
+  const errors = issues.length
   const synced = connection.state === 'synced'
+  const noted = note.trim().length > 0
 
   useEffect(() => {
     const dialog = ref.current
@@ -38,7 +44,7 @@ export function PublishDialog({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (errors > 0 || !synced) return
+    if (errors > 0 || !synced || !noted) return
     setBusy(true)
     setMessage(null)
     try {
@@ -71,13 +77,26 @@ export function PublishDialog({
           rows={3}
           maxLength={2000}
           value={note}
+          required
+          aria-describedby={`${id}-note-hint`}
           placeholder={t('publish.notePlaceholder')}
           onChange={(e) => setNote(e.target.value)}
         />
+        <p id={`${id}-note-hint`} className="muted">
+          {t('publish.noteRequired')}
+        </p>
         {errors > 0 && (
-          <p role="alert" className="error">
-            {t('publish.refused', { n: errors })}
-          </p>
+          <div role="alert" className="error">
+            <p>{t('publish.refused', { n: errors })}</p>
+            <ul className="publish-issues">
+              {issues.slice(0, MAX_LISTED).map((issue) => (
+                <li key={`${issue.path}:${issue.code}:${issue.message}`}>{issue.message}</li>
+              ))}
+              {errors > MAX_LISTED && (
+                <li>{t('publish.moreIssues', { n: errors - MAX_LISTED })}</li>
+              )}
+            </ul>
+          </div>
         )}
         {errors === 0 && !synced && (
           <p role="alert" className="error">
@@ -93,7 +112,11 @@ export function PublishDialog({
           <button type="button" onClick={onClose}>
             {t('publish.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy || errors > 0 || !synced}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || errors > 0 || !synced || !noted}
+          >
             {t('publish.submit')}
           </button>
         </div>

@@ -6,8 +6,11 @@ import { useI18n } from '../../i18n/I18nProvider'
 const show = (value: unknown) =>
   value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value)
 
+/** One side of a diff: a version number, or the current (unpublished) form. */
+export type DiffSide = number | 'current'
+
 /** What changed from version `a` to version `b` (the server's diff by element name). */
-export function VersionDiffView({ formId, a, b }: { formId: number; a: number; b: number }) {
+export function VersionDiffView({ formId, a, b }: { formId: number; a: DiffSide; b: DiffSide }) {
   const { t } = useI18n()
   const api = useApi()
   const path = `/api/forms/${formId}/versions/${a}/diff/${b}`

@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi'
 import { useResource } from '../../api/useResource'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
+import { ComparePicker } from './ComparePicker'
 import { VersionDiffView } from './VersionDiffView'
 
 /**
@@ -46,6 +47,13 @@ export function VersionsPanel() {
       )}
       {versions.error && <p className="error">{versions.error.message}</p>}
       {versions.data?.items.length === 0 && <p className="muted">{t('versions.empty')}</p>}
+      {versions.data && versions.data.items.length > 0 && (
+        <ComparePicker
+          key={versions.data.items.length}
+          formId={form.id}
+          versions={versions.data.items}
+        />
+      )}
       <ol className="version-list" reversed>
         {versions.data?.items.map((v) => (
           <li key={v.id} data-version={v.version}>

@@ -24,4 +24,12 @@ export const reviewEn: Record<keyof typeof reviewZhCN, string> = {
   'comments.by': '{author} · {time}',
   'comments.failed': 'Failed: {message}',
   'comments.archived': 'The form is archived: no new comments.',
+  // Publishing and version history.
+  'publish.noteRequired': 'Required: say what changed, for whoever reads the version history.',
+  'publish.moreIssues': '…and {n} more, see the Validation tab',
+  'versions.compareAny': 'Compare any two versions',
+  'versions.from': 'From',
+  'versions.to': 'To',
+  'versions.current': 'Current (unpublished)',
+  'versions.showDiff': 'Show the differences',
 } as const

@@ -1,4 +1,7 @@
-/** The review comments' strings in Simplified Chinese, spread into the designer's table. */
+/**
+ * The strings of review comments, publishing and version history in Simplified Chinese, spread
+ * into the designer's table.
+ */
 export const reviewZhCN = {
   'editor.tab.comments': '评审意见',
   'comments.label': '评审意见',
@@ -22,4 +25,12 @@ export const reviewZhCN = {
   'comments.by': '{author} · {time}',
   'comments.failed': '操作失败：{message}',
   'comments.archived': '表单已归档，不能再发表意见。',
+  // Publishing and version history.
+  'publish.noteRequired': '必填：说明这一版改了什么，供查看版本历史的人了解。',
+  'publish.moreIssues': '……另有 {n} 个，见“校验”页',
+  'versions.compareAny': '比较任意两个版本',
+  'versions.from': '从',
+  'versions.to': '到',
+  'versions.current': '当前（未发布）',
+  'versions.showDiff': '显示差异',
 } as const
