@@ -22,6 +22,8 @@ export interface QuestionStats {
   mean: number | null
   /** Satisfied votes / answered, for questions with `satisfied` choices; else null. */
   satisfactionRate: number | null
+  /** Per choice value, its text in Chinese and English (the value itself when it has none). */
+  choiceTexts: Record<string, { 'zh-CN': string; en: string }>
 }
 
 /** Satisfaction pooled over every satisfaction question, as `summarizeSatisfaction().overall`. */
@@ -137,7 +139,23 @@ function statsOf(question: PlannedQuestion, tally: Tally): QuestionStats {
     mean: meanOf(question, tally),
     satisfactionRate:
       question.hasSatisfaction && tally.known > 0 ? tally.satisfied / tally.known : null,
+    choiceTexts: choiceTexts(question),
   }
+}
+
+// Choices as SurveyJS reads them (`choices`, or `rateValues` for ratings), so charts can name them.
+function choiceTexts(question: PlannedQuestion): QuestionStats['choiceTexts'] {
+  const { element } = question
+  const raw: unknown = element.type === 'rating' ? element.rateValues : element.choices
+  const texts: QuestionStats['choiceTexts'] = {}
+  if (!Array.isArray(raw)) return texts
+  for (const item of raw) {
+    const choice = item !== null && typeof item === 'object' ? item : { value: item }
+    const key = valueKey(choice.value)
+    const text = choice.text ?? (typeof choice.value === 'string' ? choice.value : key)
+    texts[key] = { 'zh-CN': localizedText(text, 'zh-CN', key), en: localizedText(text, 'en', key) }
+  }
+  return texts
 }
 
 function meanOf(question: PlannedQuestion, tally: Tally): number | null {

@@ -119,6 +119,17 @@ describe.each(await testStores())('GET /api/campaigns/:id/results/questions on %
     expect(question(body, 'why').title).toBe('why')
   })
 
+  it('names each choice in Chinese and English, falling back to its value', async () => {
+    const { body } = await get(url)
+    expect(question(body, 'study').choiceTexts).toEqual({
+      satisfied: { 'zh-CN': '满意', en: '满意' },
+      basic: { 'zh-CN': '基本满意', en: '基本满意' },
+      dissatisfied: { 'zh-CN': '不满意', en: '不满意' },
+    })
+    expect(question(body, 'topics').choiceTexts.rules).toEqual({ 'zh-CN': 'rules', en: 'rules' })
+    expect(question(body, 'hours').choiceTexts).toEqual({})
+  })
+
   it('counts checkbox values per respondent, with shares of those who answered', async () => {
     const answers = answersOf(f.orgs.branch1, f.orgs.branch2, f.orgs.branch3)
     const lists = answers.flatMap((a) =>

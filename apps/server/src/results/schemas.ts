@@ -110,6 +110,9 @@ export const QuestionsSchema = z
         shares: z.record(z.string(), z.number()),
         mean: z.number().nullable(),
         satisfactionRate: z.number().nullable(),
+        choiceTexts: z
+          .record(z.string(), z.object({ 'zh-CN': z.string(), en: z.string() }))
+          .openapi({ description: 'Per choice value, its text (for labelling charts)' }),
       }),
     ),
   })
