@@ -5,7 +5,7 @@ import { createLinkClient } from '../link/client'
 import { LINK_TEXT, linkErrorText } from '../link/messages'
 import type { LinkError, LinkResult, LinkSubmitted, LinkView, PendingStorage } from '../link/types'
 import type { Locale } from '../text'
-import { createSurveyModel, setSurveyLocale } from './sanitized-model'
+import { SanitizedModel, setSurveyLocale } from './sanitized-model'
 import { showServerErrors } from './server-errors'
 
 /** Props of `YardstickSurvey` in link mode: the form comes from a Yardstick server's link. */
@@ -117,10 +117,11 @@ export function LinkSurvey({
       let shown: { view: LinkView; model: SurveyModel } | null = null
       if (viewed.ok && (viewed.value.campaign.accepting || pending)) {
         const view = viewed.value
-        const model = createSurveyModel(view.form, {
-          locale: langRef.current === 'en' ? 'en' : 'zh-cn',
-          answers: pending?.answers,
-        })
+        // The server has drawn this respondent's questions already: no `personalize` here
+        // (which keeps the draw code out of the embed's bundle).
+        const model = new SanitizedModel(view.form)
+        setSurveyLocale(model, langRef.current === 'en' ? 'en' : 'zh-cn')
+        if (pending) model.mergeData(pending.answers)
         attach(view, model)
         shown = { view, model }
         setPhase({ name: 'answering', view, model })

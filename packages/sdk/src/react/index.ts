@@ -21,7 +21,7 @@ export type {
   CoFillMapListener,
   CoFillProvider,
 } from './co-fill-types'
-export type { YardstickLinkProps } from './LinkSurvey'
+export { LinkSurvey, type YardstickLinkProps } from './LinkSurvey'
 export { sanitizeHtml } from './sanitize'
 export { createSurveyModel, SanitizedModel, type SurveyModelOptions } from './sanitized-model'
 export { showServerErrors } from './server-errors'
