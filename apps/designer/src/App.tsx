@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react'
-import { SessionProvider, useSession } from './auth/SessionProvider'
+import { SessionProvider, useSession, useSignedIn } from './auth/SessionProvider'
 import { SignInPage } from './auth/SignInPage'
+import { isBranchOnly } from './branch/units'
 import { EditorPage } from './editor/EditorPage'
 import { FormListPage } from './forms/FormListPage'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
@@ -13,6 +14,13 @@ const CampaignListPage = lazy(() =>
 )
 const ResultsPage = lazy(() =>
   import('./campaigns/ResultsPage').then((m) => ({ default: m.ResultsPage })),
+)
+// The branch's pages (SurveyJS and co-filling) load only when opened.
+const BranchHomePage = lazy(() =>
+  import('./branch/BranchHomePage').then((m) => ({ default: m.BranchHomePage })),
+)
+const SelfCheckPage = lazy(() =>
+  import('./branch/SelfCheckPage').then((m) => ({ default: m.SelfCheckPage })),
 )
 
 /** The designer: sign-in, then forms, the editor, campaigns and their results. */
@@ -46,15 +54,26 @@ function Shell() {
 function Page() {
   const route = useRoute()
   const { t } = useI18n()
+  const { user } = useSignedIn()
   switch (route.page) {
     case 'forms':
-      return <FormListPage />
+      return isBranchOnly(user) ? <BranchHomePage /> : <FormListPage />
     case 'editor':
       return <EditorPage key={route.formId} formId={route.formId} />
     case 'campaigns':
       return <CampaignListPage />
     case 'results':
       return <ResultsPage key={route.campaignId} campaignId={route.campaignId} />
+    case 'branch':
+      return <BranchHomePage />
+    case 'selfCheck':
+      return (
+        <SelfCheckPage
+          key={`${route.campaignId}:${route.unitId}`}
+          campaignId={route.campaignId}
+          unitId={route.unitId}
+        />
+      )
     case 'notFound':
       return (
         <main className="page">

@@ -6,6 +6,8 @@ export type Route =
   | { page: 'editor'; formId: number }
   | { page: 'campaigns' }
   | { page: 'results'; campaignId: number }
+  | { page: 'branch' }
+  | { page: 'selfCheck'; campaignId: number; unitId: number }
   | { page: 'notFound' }
 
 /**
@@ -19,6 +21,11 @@ export function parseRoute(path: string): Route {
   if (path === '/campaigns') return { page: 'campaigns' }
   const form = /^\/forms\/(\d+)\/?$/.exec(path)
   if (form) return { page: 'editor', formId: Number(form[1]) }
+  if (path === '/branch' || path === '/branch/') return { page: 'branch' }
+  const selfCheck = /^\/branch\/campaigns\/(\d+)\/units\/(\d+)\/?$/.exec(path)
+  if (selfCheck) {
+    return { page: 'selfCheck', campaignId: Number(selfCheck[1]), unitId: Number(selfCheck[2]) }
+  }
   const campaign = /^\/campaigns\/(\d+)\/?$/.exec(path)
   if (campaign) return { page: 'results', campaignId: Number(campaign[1]) }
   return { page: 'notFound' }

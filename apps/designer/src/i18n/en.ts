@@ -1,8 +1,10 @@
+import { branchEn } from '../branch/i18n/en'
 import { reviewEn } from '../review/i18n/en'
 import type { MessageKey } from './zh-CN'
 
 /** Every user-facing string, in English: the second language. */
 export const en: Record<MessageKey, string> = {
+  ...branchEn,
   ...reviewEn,
   'app.name': 'Yardstick',
   'app.tagline': 'Branch self-checks, satisfaction surveys and composite evaluation',

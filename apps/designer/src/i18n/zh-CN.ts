@@ -1,7 +1,9 @@
+import { branchZhCN } from '../branch/i18n/zh-CN'
 import { reviewZhCN } from '../review/i18n/zh-CN'
 
 /** Every user-facing string, in Simplified Chinese: the first language (DESIGN.md §4). */
 export const zhCN = {
+  ...branchZhCN,
   ...reviewZhCN,
   'app.name': '标尺',
   'app.tagline': '党支部自检自查、满意率测评与综合评定',

@@ -1,4 +1,5 @@
 import { useSession, useSignedIn } from '../auth/SessionProvider'
+import { branchUnits } from '../branch/units'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link, useRoute } from '../router'
 import { LanguageToggle } from './LanguageToggle'
@@ -11,6 +12,7 @@ export function AppHeader() {
   const route = useRoute()
   const inForms = route.page === 'forms' || route.page === 'editor'
   const inCampaigns = route.page === 'campaigns' || route.page === 'results'
+  const inBranch = route.page === 'branch' || route.page === 'selfCheck'
   return (
     <header className="app-header">
       <span className="brand">
@@ -23,6 +25,11 @@ export function AppHeader() {
         <Link to="/campaigns" aria-current={inCampaigns ? 'page' : undefined}>
           {t('nav.campaigns')}
         </Link>
+        {branchUnits(user).length > 0 && (
+          <Link to="/branch" aria-current={inBranch ? 'page' : undefined}>
+            {t('nav.branch')}
+          </Link>
+        )}
       </nav>
       <span className="spacer" />
       <LanguageToggle />

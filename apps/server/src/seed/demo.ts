@@ -59,6 +59,14 @@ const ROLE_ACCOUNTS: Array<{
     name: '办公室第一党支部 书记',
     at: 'branch',
   },
+  // A committee member fills the self-check together with the secretary (co-filling): the
+  // branch's writing role is `secretary`, so the member holds it on the same branch.
+  {
+    role: 'secretary',
+    email: 'member@yardstick.local',
+    name: '办公室第一党支部 支委委员',
+    at: 'branch',
+  },
 ]
 
 /** Options of `seedDemo`. */

@@ -1,0 +1,98 @@
+import 'survey-core/survey-core.css'
+import 'survey-core/collaboration.css'
+import 'survey-core/i18n/simplified-chinese'
+import { type CoFill, createCoFill, createSurveyModel } from '@yardstick/sdk/react'
+import { useEffect, useState } from 'react'
+import type { SurveyModel } from 'survey-core'
+import { Survey } from 'survey-react-ui'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { SelfCheck } from '../api/branch'
+import { useSignedIn } from '../auth/SessionProvider'
+import { defaultServerUrl } from '../collab/form-session'
+import { useI18n } from '../i18n/I18nProvider'
+
+type Link = 'connecting' | 'connected' | { closed: string }
+
+/**
+ * The self-check filled together: survey-core's `CollaborationPlugin` over the response document
+ * `/collab/response/:selfCheckId` (`createCoFill` from the SDK), all items on one page so the
+ * committee sees each other's answers as they come. `onAnswers` hears every change, anyone's.
+ * Once the self-check leaves draft the server freezes the document and the survey turns
+ * read-only.
+ */
+export function CoFillSurvey({
+  selfCheck,
+  onAnswers,
+}: {
+  selfCheck: SelfCheck
+  onAnswers: () => void
+}) {
+  const { t, locale } = useI18n()
+  const { token, user } = useSignedIn()
+  const [model, setModel] = useState<SurveyModel | null>(null)
+  const [link, setLink] = useState<Link>('connecting')
+  const [frozen, setFrozen] = useState(false)
+  const surveyLocale = locale === 'en' ? 'en' : 'zh-cn'
+
+  useEffect(() => {
+    const survey = createSurveyModel(selfCheck.form, {
+      answers: selfCheck.answers,
+      locale: surveyLocale,
+    })
+    survey.questionsOnPageMode = 'singlePage'
+    survey.showNavigationButtons = false
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(defaultServerUrl(), `response/${selfCheck.id}`, doc, {
+      params: { token },
+      maxBackoffTime: 5000,
+    })
+    const coFill: CoFill = createCoFill(survey, { doc, provider, user: { name: user.name } })
+    const onStatus = ({ status }: { status: string }) =>
+      setLink(status === 'connected' ? 'connected' : 'connecting')
+    // A final close (4401/4403/4404…): y-websocket stops retrying and says why.
+    const onClose = (event: { code: number; reason: string }) =>
+      setLink({ closed: `${event.code} ${event.reason}` })
+    const meta = doc.getMap('meta')
+    const onMeta = () => setFrozen(coFill.frozen)
+    const answers = doc.getMap('answers')
+    answers.observe(onAnswers)
+    meta.observe(onMeta)
+    provider.on('status', onStatus)
+    provider.on('closed', onClose)
+    setModel(survey)
+    return () => {
+      answers.unobserve(onAnswers)
+      meta.unobserve(onMeta)
+      provider.off('status', onStatus)
+      provider.off('closed', onClose)
+      coFill.destroy()
+      provider.destroy()
+      doc.destroy()
+      setModel(null)
+    }
+    // One connection per self-check and language; answers arrive through the document.
+  }, [selfCheck.id, token, user.name, surveyLocale])
+
+  return (
+    <section className="cofill" aria-labelledby="cofill-h">
+      <h2 id="cofill-h">{t('branch.filling')}</h2>
+      <p className="muted">{t('branch.together')}</p>
+      <p
+        className="cofill-link"
+        role="status"
+        data-state={typeof link === 'string' ? link : 'closed'}
+      >
+        {typeof link === 'string'
+          ? t(`branch.connection.${link}`)
+          : t('branch.connection.closed', { reason: link.closed })}
+      </p>
+      {frozen && (
+        <p className="notice" role="note">
+          {t('branch.frozen')}
+        </p>
+      )}
+      {model && <Survey model={model} />}
+    </section>
+  )
+}

@@ -1,0 +1,70 @@
+import type { Rectification, SelfCheck } from '../api/branch'
+import type { Page } from '../api/types'
+import { useApi } from '../api/useApi'
+import { useResource } from '../api/useResource'
+import { useI18n } from '../i18n/I18nProvider'
+
+const problemText = (details: Record<string, unknown> | undefined, key: string) =>
+  typeof details?.[key] === 'string' ? (details[key] as string) : ''
+
+/**
+ * The problem list (问题清单) as the answers make it now, and, once submitted, the
+ * rectifications (整改) the server created from it.
+ */
+export function ProblemList({ selfCheck }: { selfCheck: SelfCheck }) {
+  const { t } = useI18n()
+  return (
+    <section className="problems">
+      <h2>{t('branch.problems', { n: selfCheck.problems.length })}</h2>
+      {selfCheck.problems.length === 0 ? (
+        <p className="muted">{t('branch.noProblems')}</p>
+      ) : (
+        <ul className="problem-list">
+          {selfCheck.problems.map((p) => (
+            <li key={p.question} data-question={p.question}>
+              <strong>{p.title}</strong>
+              {problemText(p.details, 'description') && (
+                <p>{problemText(p.details, 'description')}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {selfCheck.status === 'submitted' && <Rectifications selfCheck={selfCheck} />}
+    </section>
+  )
+}
+
+function Rectifications({ selfCheck }: { selfCheck: SelfCheck }) {
+  const { t } = useI18n()
+  const api = useApi()
+  const path = `/api/campaigns/${selfCheck.campaignId}/rectifications?unitId=${selfCheck.unitId}&limit=100`
+  const list = useResource(`${path}#${selfCheck.submittedAt}`, (signal) =>
+    api<Page<Rectification>>(path, { signal }),
+  )
+  if (list.error) return <p className="error">{list.error.message}</p>
+  if (!list.data) return <p className="muted">{t('app.loading')}</p>
+  return (
+    <>
+      <h2>{t('branch.rectifications', { n: list.data.total })}</h2>
+      <ul className="rectification-list">
+        {list.data.items.map((r) => (
+          <li key={r.id} data-question={r.question}>
+            <strong>{r.title}</strong>
+            {r.note && <p>{r.note}</p>}
+            <p className="muted">
+              {[
+                r.measure && t('branch.rect.measure', { text: r.measure }),
+                r.owner && t('branch.rect.owner', { text: r.owner }),
+                r.deadline && t('branch.rect.deadline', { text: r.deadline }),
+                t('branch.rect.status', { text: t(`branch.rectStatus.${r.status}`) }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
