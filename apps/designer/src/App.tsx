@@ -22,6 +22,15 @@ const BranchHomePage = lazy(() =>
 const SelfCheckPage = lazy(() =>
   import('./branch/SelfCheckPage').then((m) => ({ default: m.SelfCheckPage })),
 )
+const NewCampaignPage = lazy(() =>
+  import('./campaigns/NewCampaignPage').then((m) => ({ default: m.NewCampaignPage })),
+)
+const CampaignAdminPage = lazy(() =>
+  import('./campaigns/CampaignAdminPage').then((m) => ({ default: m.CampaignAdminPage })),
+)
+const UnitDetailPage = lazy(() =>
+  import('./campaigns/UnitDetailPage').then((m) => ({ default: m.UnitDetailPage })),
+)
 
 /** The designer: sign-in, then forms, the editor, campaigns and their results. */
 export function App() {
@@ -64,6 +73,18 @@ function Page() {
       return <CampaignListPage />
     case 'results':
       return <ResultsPage key={route.campaignId} campaignId={route.campaignId} />
+    case 'newCampaign':
+      return <NewCampaignPage />
+    case 'campaignAdmin':
+      return <CampaignAdminPage key={route.campaignId} campaignId={route.campaignId} />
+    case 'unitDetail':
+      return (
+        <UnitDetailPage
+          key={`${route.campaignId}/${route.unitId}`}
+          campaignId={route.campaignId}
+          unitId={route.unitId}
+        />
+      )
     case 'branch':
       return <BranchHomePage />
     case 'selfCheck':

@@ -6,6 +6,9 @@ export type Route =
   | { page: 'editor'; formId: number }
   | { page: 'campaigns' }
   | { page: 'results'; campaignId: number }
+  | { page: 'newCampaign' }
+  | { page: 'campaignAdmin'; campaignId: number }
+  | { page: 'unitDetail'; campaignId: number; unitId: number }
   | { page: 'branch' }
   | { page: 'selfCheck'; campaignId: number; unitId: number }
   | { page: 'notFound' }
@@ -19,6 +22,11 @@ export type Route =
 export function parseRoute(path: string): Route {
   if (path === '/' || path === '/forms' || path === '') return { page: 'forms' }
   if (path === '/campaigns') return { page: 'campaigns' }
+  if (path === '/campaigns/new' || path === '/campaigns/new/') return { page: 'newCampaign' }
+  const admin = /^\/campaigns\/(\d+)\/admin\/?$/.exec(path)
+  if (admin) return { page: 'campaignAdmin', campaignId: Number(admin[1]) }
+  const unit = /^\/campaigns\/(\d+)\/units\/(\d+)\/?$/.exec(path)
+  if (unit) return { page: 'unitDetail', campaignId: Number(unit[1]), unitId: Number(unit[2]) }
   const form = /^\/forms\/(\d+)\/?$/.exec(path)
   if (form) return { page: 'editor', formId: Number(form[1]) }
   if (path === '/branch' || path === '/branch/') return { page: 'branch' }

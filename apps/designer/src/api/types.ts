@@ -129,3 +129,126 @@ export interface VersionDiff {
   }>
   form: Array<{ property: string; before: unknown; after: unknown }>
 }
+
+/** An evaluation source of a campaign (`GET /api/campaigns/:id`). */
+export interface CampaignSource {
+  key: 'self' | 'members' | 'superior'
+  formVersion: number
+  weight: number
+  required: boolean
+  minResponses: number | null
+  measure: 'percent' | 'satisfactionRate' | null
+  anonymous: boolean
+}
+
+/** `GET /api/campaigns/:id`. */
+export interface CampaignDetail extends CampaignSummary {
+  bands: Array<{ min: number; grade: string; stars?: number }>
+  quota: { grade: string; maxShare: number } | null
+  allowedOrigins: string[]
+  sources: CampaignSource[]
+  createdAt: string
+}
+
+/** The body of `POST /api/campaigns`. */
+export interface NewCampaign {
+  name: string
+  cadence: CampaignSummary['cadence']
+  opensAt: string
+  closesAt: string
+  units: { subtree: number }
+  sources: Array<{
+    key: CampaignSource['key']
+    formVersion: number
+    weight: number
+    required?: boolean
+    minResponses?: number
+    measure?: 'percent' | 'satisfactionRate'
+    anonymous?: boolean
+  }>
+  bands: Array<{ min: number; grade: string; stars?: number }>
+  quota?: { grade: string; maxShare: number }
+}
+
+/** One respondent link (`GET /api/campaigns/:id/links`). */
+export interface CampaignLink {
+  slug: string
+  unitId: number
+  unitName: string
+  source: CampaignSource['key']
+  anonymous: boolean
+  path: string
+}
+
+/** `POST /api/campaigns/:id/tokens` (JSON). */
+export interface IssuedTokens {
+  tokens: string[]
+  unitId: number
+  source: CampaignSource['key']
+  slug: string
+}
+
+/** An organisation of the tree (`GET /api/orgs`). */
+export interface OrgNode {
+  id: number
+  kind: 'committee' | 'subcommittee' | 'branch'
+  name: string
+  unitType?: string | null
+  children?: OrgNode[]
+}
+
+/** `GET /api/campaigns/:id/results/questions`. */
+export interface QuestionResults {
+  source: string
+  formVersionId: number
+  responses: number
+  overall: { satisfied: number; answered: number; rate: number; index: number } | null
+  questions: Array<{
+    name: string
+    title: string
+    type: string
+    answered: number
+    counts: Record<string, number>
+    shares: Record<string, number>
+    mean: number | null
+    satisfactionRate: number | null
+    choiceTexts: Record<string, { 'zh-CN': string; en: string }>
+  }>
+}
+
+/** A rectification of a branch's problem, with whether it is overdue. */
+export interface Rectification {
+  id: number
+  question: string
+  title: string
+  note: string | null
+  measure: string | null
+  owner: string | null
+  deadline: string | null
+  status: 'open' | 'inProgress' | 'fixed'
+  overdue: boolean
+}
+
+/** `GET /api/campaigns/:id/results/units/:unitId`. */
+export interface UnitDetail {
+  campaignId: number
+  campaignName: string
+  unit: UnitResult
+  sources: Array<{
+    key: CampaignSource['key']
+    weight: number
+    required: boolean
+    minResponses: number | null
+    measure: 'percent' | 'satisfactionRate'
+    value: number | null
+    n: number
+  }>
+  selfCheck: {
+    status: 'draft' | 'approved' | 'announced' | 'submitted'
+    approvedOn: string | null
+    announcedAt: string | null
+    submittedAt: string | null
+    problems: Array<{ question: string; title: string; answer: unknown; note?: string }>
+  } | null
+  rectifications: Rectification[]
+}

@@ -4,7 +4,7 @@ import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
 
-/** The campaigns the user can see, newest first, each with a link to its results. */
+/** The campaigns the user can see, newest first, each with links to its results and admin. */
 export function CampaignListPage() {
   const { t, locale } = useI18n()
   const api = useApi()
@@ -15,6 +15,10 @@ export function CampaignListPage() {
     <main className="page">
       <div className="page-head">
         <h1>{t('campaigns.title')}</h1>
+        <span className="spacer" />
+        <Link to="/campaigns/new" className="button primary">
+          {t('campaigns.new')}
+        </Link>
       </div>
       {campaigns.error && (
         <p role="alert" className="error">
@@ -46,8 +50,9 @@ export function CampaignListPage() {
                   <span className={`status status-${c.status}`}>{t(`status.${c.status}`)}</span>
                 </td>
                 <td>{c.unitCount}</td>
-                <td>
+                <td className="actions">
                   <Link to={`/campaigns/${c.id}`}>{t('campaigns.results')}</Link>
+                  <Link to={`/campaigns/${c.id}/admin`}>{t('campaigns.manage')}</Link>
                 </td>
               </tr>
             ))}

@@ -3,14 +3,38 @@ import { useRef } from 'react'
 import type { UnitResult } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/zh-CN'
+import { Link } from '../router'
+import { FIRST_DIRECTION, RANKING_COLUMNS, type RankingColumn, type RankingSort } from './ranking'
 
 const ROW = 36
 
+const HEADERS: Record<RankingColumn, MessageKey> = {
+  rank: 'results.col.rank',
+  name: 'results.col.unit',
+  unitType: 'results.col.type',
+  composite: 'results.col.composite',
+  grade: 'results.col.grade',
+  stars: 'results.col.stars',
+}
+
 /**
  * The branch ranking, virtualised (@tanstack/react-virtual): a real table whose body holds only
- * the rows in view between two spacer rows, so 6,280 branches scroll as smoothly as 60.
+ * the rows in view between two spacer rows, so 6,280 branches scroll as smoothly as 60. Each
+ * column header sorts (again: the other way); a branch's name opens its detail.
  */
-export function RankingTable({ units, label }: { units: UnitResult[]; label: string }) {
+export function RankingTable({
+  units,
+  label,
+  sort,
+  onSort,
+  detailPath,
+}: {
+  units: readonly UnitResult[]
+  label: string
+  sort: RankingSort
+  onSort: (sort: RankingSort) => void
+  detailPath: (unit: UnitResult) => string
+}) {
   const { t, locale } = useI18n()
   const parent = useRef<HTMLDivElement>(null)
   const virtual = useVirtualizer({
@@ -29,6 +53,30 @@ export function RankingTable({ units, label }: { units: UnitResult[]; label: str
       : unit.demoted
         ? t('results.demoted')
         : (unit.incomplete?.message[locale === 'en' ? 'en' : 'zh-CN'] ?? '')
+  const header = (column: RankingColumn) => {
+    const active = sort.column === column
+    const next: RankingSort = active
+      ? { column, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
+      : { column, direction: FIRST_DIRECTION[column] }
+    const name = t(HEADERS[column])
+    return (
+      <th
+        scope="col"
+        key={column}
+        aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+      >
+        <button
+          type="button"
+          className="sort"
+          aria-label={t('results.sortBy', { column: name })}
+          onClick={() => onSort(next)}
+        >
+          {name}
+          <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+        </button>
+      </th>
+    )
+  }
   return (
     <div ref={parent} className="ranking">
       <table
@@ -38,12 +86,7 @@ export function RankingTable({ units, label }: { units: UnitResult[]; label: str
       >
         <thead>
           <tr>
-            <th scope="col">{t('results.col.rank')}</th>
-            <th scope="col">{t('results.col.unit')}</th>
-            <th scope="col">{t('results.col.type')}</th>
-            <th scope="col">{t('results.col.composite')}</th>
-            <th scope="col">{t('results.col.grade')}</th>
-            <th scope="col">{t('results.col.stars')}</th>
+            {RANKING_COLUMNS.map(header)}
             <th scope="col">{t('results.col.note')}</th>
           </tr>
         </thead>
@@ -57,9 +100,16 @@ export function RankingTable({ units, label }: { units: UnitResult[]; label: str
             const unit = units[item.index]
             if (!unit) return null
             return (
-              <tr key={unit.unitId} aria-rowindex={item.index + 2} style={{ height: ROW }}>
+              <tr
+                key={unit.unitId}
+                aria-rowindex={item.index + 2}
+                data-unit-id={unit.unitId}
+                style={{ height: ROW }}
+              >
                 <td>{unit.rank ?? '—'}</td>
-                <td className="unit-name">{unit.name}</td>
+                <td className="unit-name">
+                  <Link to={detailPath(unit)}>{unit.name}</Link>
+                </td>
                 <td>{typeLabel(unit.unitType)}</td>
                 <td>
                   {unit.composite === null

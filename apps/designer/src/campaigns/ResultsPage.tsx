@@ -1,13 +1,17 @@
 import { useId, useMemo, useState } from 'react'
 import { query } from '../api/client'
-import type { CampaignResults, CampaignSummary } from '../api/types'
+import type { CampaignDetail, CampaignResults } from '../api/types'
 import { useApi } from '../api/useApi'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
-import type { MessageKey } from '../i18n/zh-CN'
 import { Link } from '../router'
-import { GradeChart } from './GradeChart'
+import { Chart } from './Charts'
+import { ParticipationCard } from './ParticipationCard'
+import { QuestionsPanel } from './QuestionsPanel'
 import { RankingTable } from './RankingTable'
+import { type RankingSort, searchUnits, sortRanking, starCounts } from './ranking'
+import { orgsOfKinds, useOrgs } from './useOrgs'
+import './campaigns.css'
 
 const UNIT_TYPES = [
   'organ',
@@ -19,15 +23,14 @@ const UNIT_TYPES = [
   'socialOrganization',
   'retired',
 ] as const
+const GRADE_COLORS = ['#c92a2a', '#1971c2', '#868e96', '#2f9e44', '#e8590c']
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 
-interface OrgNode {
-  id: number
-  kind: 'committee' | 'subcommittee' | 'branch'
-  name: string
-  children?: OrgNode[]
-}
-
-/** The results dashboard of a campaign: grades, participation, ranking, exports. */
+/**
+ * The results dashboard of a campaign: grade and star distribution, participation, the ranking
+ * (sort, filter by sub-committee and branch type, search; each branch opens its detail),
+ * per-question charts and CSV / XLSX exports.
+ */
 export function ResultsPage({ campaignId }: { campaignId: number }) {
   const { t } = useI18n()
   const api = useApi()
@@ -35,19 +38,45 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
   const [subtree, setSubtree] = useState('')
   const [unitType, setUnitType] = useState('')
   const [search, setSearch] = useState('')
+  const [sort, setSort] = useState<RankingSort>({ column: 'rank', direction: 'asc' })
   const filters = { subtree: subtree || undefined, unitType: unitType || undefined }
   const campaign = useResource(`campaign:${campaignId}`, (signal) =>
-    api<CampaignSummary>(`/api/campaigns/${campaignId}`, { signal }),
+    api<CampaignDetail>(`/api/campaigns/${campaignId}`, { signal }),
   )
-  const orgs = useResource('orgs', (signal) => api<{ items: OrgNode[] }>('/api/orgs', { signal }))
+  const orgs = useOrgs()
   const path = `/api/campaigns/${campaignId}/results${query({ ...filters, limit: 10000 })}`
   const results = useResource(path, (signal) => api<CampaignResults>(path, { signal }))
-  const subcommittees = useMemo(() => collect(orgs.data?.items ?? [], 'subcommittee'), [orgs.data])
-  const units = useMemo(() => {
-    const all = results.data?.units ?? []
-    const needle = search.trim()
-    return needle ? all.filter((u) => u.name.includes(needle)) : all
-  }, [results.data, search])
+  const subcommittees = useMemo(
+    () => orgsOfKinds(orgs.data?.items ?? [], ['subcommittee']).map((o) => o.node),
+    [orgs.data],
+  )
+  const bandOrder = useMemo(() => (campaign.data?.bands ?? []).map((b) => b.grade), [campaign.data])
+  const sorted = useMemo(
+    () => sortRanking(results.data?.units ?? [], sort, bandOrder),
+    [results.data, sort, bandOrder],
+  )
+  const units = useMemo(() => searchUnits(sorted, search), [sorted, search])
+  const gradeBars = useMemo(
+    () =>
+      (results.data?.distribution ?? []).map((g, i) => ({
+        name: g.grade,
+        value: g.count,
+        label: `${g.count}（${percent(g.share)}）`,
+        color: GRADE_COLORS[i % GRADE_COLORS.length],
+      })),
+    [results.data],
+  )
+  const stars = useMemo(() => starCounts(results.data?.units ?? []), [results.data])
+  const starBars = useMemo(
+    () =>
+      stars.map((s) => ({
+        name: s.stars ? '★'.repeat(s.stars) : t('results.noStars'),
+        value: s.count,
+        label: String(s.count),
+        color: '#e8590c',
+      })),
+    [stars, t],
+  )
   const exportQuery = query(filters)
 
   return (
@@ -56,6 +85,9 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
       <div className="page-head">
         <h1>{t('results.title', { name: campaign.data?.name ?? '…' })}</h1>
         <span className="spacer" />
+        <Link to={`/campaigns/${campaignId}/admin`} className="button">
+          {t('results.manage')}
+        </Link>
         <a
           className="button"
           href={`/api/campaigns/${campaignId}/results.csv${exportQuery}`}
@@ -112,61 +144,50 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
           <div className="results-top">
             <section className="card" aria-labelledby={`${id}-dist`}>
               <h2 id={`${id}-dist`}>{t('results.distribution')}</h2>
-              <GradeChart grades={results.data.distribution} label={t('results.distribution')} />
+              <div className="chart-pair">
+                <Chart bars={gradeBars} label={t('results.distribution')} />
+                <Chart bars={starBars} label={t('results.starsChart')} />
+              </div>
               <ul className="legend">
                 {results.data.distribution.map((g) => (
                   <li key={g.grade}>
-                    {g.grade}：{t('results.count', { n: g.count })}（
-                    {Math.round(g.share * 1000) / 10}%）
+                    {g.grade}：{t('results.count', { n: g.count })}（{percent(g.share)}）
+                  </li>
+                ))}
+                {stars.map((s) => (
+                  <li key={`s${s.stars}`}>
+                    {s.stars ? t('results.stars', { n: s.stars }) : t('results.noStars')}：
+                    {t('results.count', { n: s.count })}
                   </li>
                 ))}
               </ul>
             </section>
-            <section className="card" aria-labelledby={`${id}-part`}>
-              <h2 id={`${id}-part`}>{t('results.participation')}</h2>
-              <p>
-                {t('results.units', {
-                  n: results.data.participation.units,
-                  graded: results.data.participation.graded,
-                  incomplete: results.data.participation.incomplete,
-                })}
-              </p>
-              <ul>
-                {Object.entries(results.data.participation.bySource).map(([source, p]) => (
-                  <li key={source}>
-                    {t('results.source', {
-                      source: t(`source.${source}` as MessageKey),
-                      responses: p.responses,
-                      units: p.unitsWithResponses,
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <ParticipationCard participation={results.data.participation} />
           </div>
           <section className="card" aria-labelledby={`${id}-rank`}>
             <div className="page-head">
               <h2 id={`${id}-rank`}>{t('results.ranking')}</h2>
-              <span className="muted">
+              <span className="muted ranking-count">
                 {t('results.shown', { n: units.length, total: results.data.total })}
               </span>
             </div>
-            <RankingTable units={units} label={t('results.ranking')} />
+            <RankingTable
+              units={units}
+              label={t('results.ranking')}
+              sort={sort}
+              onSort={setSort}
+              detailPath={(unit) => `/campaigns/${campaignId}/units/${unit.unitId}`}
+            />
           </section>
+          {campaign.data && (
+            <QuestionsPanel
+              campaignId={campaignId}
+              sources={campaign.data.sources.map((s) => s.key)}
+              filters={filters}
+            />
+          )}
         </>
       )}
     </main>
   )
-}
-
-function collect(nodes: OrgNode[], kind: OrgNode['kind']): OrgNode[] {
-  const out: OrgNode[] = []
-  const walk = (list: OrgNode[]) => {
-    for (const node of list) {
-      if (node.kind === kind) out.push(node)
-      if (node.children) walk(node.children)
-    }
-  }
-  walk(nodes)
-  return out
 }

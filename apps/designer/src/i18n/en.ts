@@ -1,9 +1,11 @@
 import { branchEn } from '../branch/i18n/en'
+import { campaignsEn } from '../campaigns/i18n/en'
 import { reviewEn } from '../review/i18n/en'
 import type { MessageKey } from './zh-CN'
 
 /** Every user-facing string, in English: the second language. */
 export const en: Record<MessageKey, string> = {
+  ...campaignsEn,
   ...branchEn,
   ...reviewEn,
   'app.name': 'Yardstick',

@@ -1,8 +1,10 @@
 import { branchZhCN } from '../branch/i18n/zh-CN'
+import { campaignsZhCN } from '../campaigns/i18n/zh-CN'
 import { reviewZhCN } from '../review/i18n/zh-CN'
 
 /** Every user-facing string, in Simplified Chinese: the first language (DESIGN.md §4). */
 export const zhCN = {
+  ...campaignsZhCN,
   ...branchZhCN,
   ...reviewZhCN,
   'app.name': '标尺',

@@ -1,0 +1,237 @@
+import { type FormEvent, useId, useMemo, useState } from 'react'
+import { ApiError } from '../api/client'
+import { useApi } from '../api/useApi'
+import { useI18n } from '../i18n/I18nProvider'
+import { Link, navigate } from '../router'
+import { BandsEditor } from './BandsEditor'
+import { FieldIssue, type Issues, issueAt } from './FieldIssue'
+import { type CampaignDraft, DEFAULT_SAMPLES, defaultDraft, toRequest } from './new-campaign'
+import { PolicyPreview } from './PolicyPreview'
+import { keyedPath, previewPolicy, type SourceDraft, toPolicy } from './policy'
+import { SourceFields } from './SourceFields'
+import { usePublishedForms } from './useForms'
+import { orgsOfKinds, useOrgs } from './useOrgs'
+import './campaigns.css'
+
+const CADENCES = ['monthly', 'quarterly', 'yearly'] as const
+
+/**
+ * Creates a campaign (`POST /api/campaigns`): name, cadence, window, the branches of a subtree,
+ * a published version per source and the rules, previewed live on sample branches with the SDK's
+ * `evaluate`. The server's validation errors are shown next to their fields.
+ */
+export function NewCampaignPage() {
+  const { t } = useI18n()
+  const api = useApi()
+  const id = useId()
+  const [draft, setDraft] = useState<CampaignDraft>(() => defaultDraft(new Date()))
+  const [samples, setSamples] = useState(DEFAULT_SAMPLES)
+  const [serverIssues, setServerIssues] = useState<Issues>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const forms = usePublishedForms()
+  const orgs = useOrgs()
+  const offices = useMemo(
+    () => orgsOfKinds(orgs.data?.items ?? [], ['committee', 'subcommittee']),
+    [orgs.data],
+  )
+  const subtree = draft.subtree ?? offices[0]?.node.id ?? null
+
+  const enabled = draft.sources.filter((s) => s.enabled).map((s) => s.key)
+  const policy = useMemo(() => toPolicy(draft), [draft])
+  const preview = useMemo(() => previewPolicy(policy, samples), [policy, samples])
+  const issues: Issues = useMemo(() => {
+    const local = preview.ok
+      ? {}
+      : { [keyedPath(preview.issue.path, enabled)]: preview.issue.message }
+    return { ...serverIssues, ...local }
+  }, [serverIssues, preview, enabled.join()])
+
+  const change = (patch: Partial<CampaignDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    // A field's server message goes once the field changes; the SDK's check is live anyway.
+    setServerIssues((current) => {
+      const next = { ...current }
+      for (const key of Object.keys(patch)) {
+        for (const path of Object.keys(next)) if (path.split('.')[0] === key) delete next[path]
+      }
+      return next
+    })
+  }
+  const changeSource = (key: SourceDraft['key'], patch: Partial<SourceDraft>) =>
+    change({
+      sources: draft.sources.map((s) => (s.key === key ? { ...s, ...patch } : s)),
+    })
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!preview.ok) {
+      setFailure(t('campaignNew.fixFirst', { message: preview.issue.message }))
+      return
+    }
+    setBusy(true)
+    setFailure(null)
+    setServerIssues({})
+    try {
+      const body = toRequest({ ...draft, subtree })
+      const created = await api<{ id: number }>('/api/campaigns', { method: 'POST', body })
+      navigate(`/campaigns/${created.id}/admin`)
+    } catch (caught) {
+      const error = caught as Error
+      setFailure(t('campaignNew.failed', { message: error.message }))
+      if (error instanceof ApiError) setServerIssues(issuesOf(error.details, enabled))
+      setBusy(false)
+    }
+  }
+
+  const at = (path: string) => issueAt(issues, path)
+  return (
+    <main className="page campaign-new">
+      <Link to="/campaigns">← {t('results.back')}</Link>
+      <h1>{t('campaignNew.title')}</h1>
+      <form onSubmit={submit} noValidate className="campaign-form">
+        <div className="campaign-form-main">
+          <section className="card" aria-labelledby={`${id}-basics`}>
+            <h2 id={`${id}-basics`}>{t('campaignNew.basics')}</h2>
+            <div className="field-row">
+              <div className="field wide">
+                <label htmlFor={`${id}-name`}>{t('campaignNew.name')}</label>
+                <input
+                  id={`${id}-name`}
+                  value={draft.name}
+                  maxLength={200}
+                  aria-invalid={at('name') !== undefined}
+                  aria-describedby={`${id}-name-issue`}
+                  onChange={(e) => change({ name: e.target.value })}
+                />
+                <FieldIssue id={`${id}-name-issue`} message={at('name')} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-cadence`}>{t('campaignNew.cadence')}</label>
+                <select
+                  id={`${id}-cadence`}
+                  value={draft.cadence}
+                  onChange={(e) => change({ cadence: e.target.value as CampaignDraft['cadence'] })}
+                >
+                  {CADENCES.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`cadence.${c}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div className="field-row">
+              <div className="field">
+                <label htmlFor={`${id}-opens`}>{t('campaignNew.opensAt')}</label>
+                <input
+                  id={`${id}-opens`}
+                  type="datetime-local"
+                  value={draft.opensAt}
+                  aria-invalid={at('opensAt') !== undefined}
+                  aria-describedby={`${id}-opens-issue`}
+                  onChange={(e) => change({ opensAt: e.target.value })}
+                />
+                <FieldIssue id={`${id}-opens-issue`} message={at('opensAt')} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-closes`}>{t('campaignNew.closesAt')}</label>
+                <input
+                  id={`${id}-closes`}
+                  type="datetime-local"
+                  value={draft.closesAt}
+                  aria-invalid={at('closesAt') !== undefined}
+                  aria-describedby={`${id}-closes-issue`}
+                  onChange={(e) => change({ closesAt: e.target.value })}
+                />
+                <FieldIssue id={`${id}-closes-issue`} message={at('closesAt')} />
+              </div>
+              <div className="field wide">
+                <label htmlFor={`${id}-units`}>{t('campaignNew.units')}</label>
+                <select
+                  id={`${id}-units`}
+                  value={subtree ?? ''}
+                  aria-invalid={at('units') !== undefined}
+                  aria-describedby={`${id}-units-hint ${id}-units-issue`}
+                  onChange={(e) =>
+                    change({ subtree: e.target.value ? Number(e.target.value) : null })
+                  }
+                >
+                  <option value="">{t('campaignNew.pickOrg')}</option>
+                  {offices.map(({ node, depth }) => (
+                    <option key={node.id} value={node.id}>
+                      {'\u3000'.repeat(depth)}
+                      {node.name}
+                    </option>
+                  ))}
+                </select>
+                <span id={`${id}-units-hint`} className="hint">
+                  {t('campaignNew.unitsHint')}
+                </span>
+                <FieldIssue id={`${id}-units-issue`} message={at('units') ?? at('orgId')} />
+              </div>
+            </div>
+          </section>
+
+          <section className="card" aria-labelledby={`${id}-sources`}>
+            <h2 id={`${id}-sources`}>{t('campaignNew.sources')}</h2>
+            {forms.error && (
+              <p role="alert" className="error">
+                {t('app.error', { message: forms.error.message })}
+              </p>
+            )}
+            {draft.sources.map((source) => (
+              <SourceFields
+                key={source.key}
+                source={source}
+                forms={forms.data ?? []}
+                issues={issues}
+                onChange={(patch) => changeSource(source.key, patch)}
+              />
+            ))}
+            <FieldIssue id={`${id}-sources-issue`} message={issues.sources} />
+          </section>
+
+          <section className="card" aria-labelledby={`${id}-bands`}>
+            <h2 id={`${id}-bands`}>{t('campaignNew.bands')}</h2>
+            <BandsEditor draft={draft} issues={issues} onChange={change} />
+          </section>
+        </div>
+
+        <div className="campaign-form-side">
+          <PolicyPreview
+            samples={samples}
+            sources={enabled}
+            preview={preview}
+            onChange={setSamples}
+          />
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t('campaignNew.creating') : t('campaignNew.create')}
+            </button>
+            <Link to="/campaigns" className="button">
+              {t('campaignNew.cancel')}
+            </Link>
+          </div>
+          {failure && (
+            <p role="alert" className="error">
+              {failure}
+            </p>
+          )}
+        </div>
+      </form>
+    </main>
+  )
+}
+
+/** The server's `details.issues` as field paths, sources named by key. */
+function issuesOf(details: unknown, enabled: SourceDraft['key'][]): Issues {
+  const list = (details as { issues?: Array<{ path?: string; message?: string }> } | null)?.issues
+  if (!Array.isArray(list)) return {}
+  const out: Record<string, string> = {}
+  for (const issue of list) {
+    const path = keyedPath(issue.path ?? '', enabled)
+    out[path] ??= issue.message ?? ''
+  }
+  return out
+}

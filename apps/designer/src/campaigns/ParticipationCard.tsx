@@ -1,0 +1,54 @@
+import { useId } from 'react'
+import type { CampaignResults } from '../api/types'
+import { useI18n } from '../i18n/I18nProvider'
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
+
+/**
+ * Participation: units graded and not, and per source the responses and the share of units
+ * that have any, each with a bar.
+ */
+export function ParticipationCard({
+  participation,
+}: {
+  participation: CampaignResults['participation']
+}) {
+  const { t } = useI18n()
+  const id = useId()
+  const { units, graded, incomplete, bySource } = participation
+  const rate = (n: number) => (units === 0 ? 0 : n / units)
+  return (
+    <section className="card participation" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('results.participation')}</h2>
+      <p>{t('results.units', { n: units, graded, incomplete })}</p>
+      <Meter
+        label={t('results.participationRate', { rate: percent(rate(graded)) })}
+        share={rate(graded)}
+      />
+      <ul className="participation-sources">
+        {Object.entries(bySource).map(([source, p]) => (
+          <li key={source} data-source={source}>
+            {t('results.source', {
+              source: t(`source.${source}` as 'source.self'),
+              responses: p.responses,
+              units: p.unitsWithResponses,
+            })}
+            <Meter
+              label={t('results.participationRate', { rate: percent(rate(p.unitsWithResponses)) })}
+              share={rate(p.unitsWithResponses)}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function Meter({ label, share }: { label: string; share: number }) {
+  return (
+    <div className="meter-row">
+      <meter min={0} max={1} value={share} aria-label={label} />
+      <span className="muted">{label}</span>
+    </div>
+  )
+}

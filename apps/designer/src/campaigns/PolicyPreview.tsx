@@ -1,0 +1,141 @@
+import { roundForDisplay, type UnitEvaluation } from '@yardstick/sdk'
+import { useI18n } from '../i18n/I18nProvider'
+import type { PreviewResult, SampleUnit, SourceKey } from './policy'
+
+/**
+ * The rules at work on editable sample branches: each sample's numbers per enabled source, and
+ * the grade, stars and rank the SDK's `evaluate` gives them — recomputed on every keystroke.
+ */
+export function PolicyPreview({
+  samples,
+  sources,
+  preview,
+  onChange,
+}: {
+  samples: SampleUnit[]
+  sources: SourceKey[]
+  preview: PreviewResult
+  onChange: (samples: SampleUnit[]) => void
+}) {
+  const { t, locale } = useI18n()
+  const set = (index: number, patch: Partial<SampleUnit>) =>
+    onChange(samples.map((s, i) => (i === index ? { ...s, ...patch } : s)))
+  const setNumber = (index: number, field: 'values' | 'counts', key: SourceKey, text: string) => {
+    const sample = samples[index]
+    if (sample) set(index, { [field]: { ...sample[field], [key]: text } })
+  }
+  const result = (unit: UnitEvaluation | undefined) => {
+    if (!unit) return ''
+    if (unit.incomplete) return unit.incomplete.message[locale === 'en' ? 'en' : 'zh-CN']
+    const text = t('preview.result', {
+      composite: roundForDisplay(unit.composite, 1) ?? '',
+      grade: unit.grade,
+      rank: unit.rank,
+    })
+    const stars = unit.stars ? ` ${'★'.repeat(unit.stars)}` : ''
+    const note = unit.vetoed
+      ? ` · ${t('results.vetoed')}`
+      : unit.demoted
+        ? ` · ${t('results.demoted')}`
+        : ''
+    return `${text}${stars}${note}`
+  }
+  return (
+    <section className="card policy-preview" aria-labelledby="policy-preview-title">
+      <h2 id="policy-preview-title">{t('preview.title')}</h2>
+      <p className="hint">{t('preview.hint')}</p>
+      <table className="data-table compact">
+        <thead>
+          <tr>
+            <th scope="col">{t('preview.col.unit')}</th>
+            {sources.map((key) => (
+              <th scope="col" key={key}>
+                {t(`source.${key}`)}
+              </th>
+            ))}
+            <th scope="col">{t('preview.col.veto')}</th>
+            <th scope="col">{t('preview.col.result')}</th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {samples.map((sample, i) => {
+            const unit = preview.ok ? preview.units[i] : undefined
+            return (
+              <tr key={i} data-sample={i + 1}>
+                <th scope="row">{sample.name}</th>
+                {sources.map((key) => {
+                  const names = { unit: sample.name, source: t(`source.${key}`) }
+                  return (
+                    <td key={key} className="sample-cell">
+                      <input
+                        type="number"
+                        className="narrow"
+                        step="any"
+                        aria-label={t('preview.value', names)}
+                        value={sample.values[key]}
+                        onChange={(e) => setNumber(i, 'values', key, e.target.value)}
+                      />
+                      ×
+                      <input
+                        type="number"
+                        className="narrow"
+                        min={0}
+                        step={1}
+                        aria-label={t('preview.count', names)}
+                        value={sample.counts[key]}
+                        onChange={(e) => setNumber(i, 'counts', key, e.target.value)}
+                      />
+                    </td>
+                  )
+                })}
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('preview.veto', { unit: sample.name })}
+                    checked={sample.vetoed}
+                    onChange={(e) => set(i, { vetoed: e.target.checked })}
+                  />
+                </td>
+                <td className="preview-result" data-grade={unit?.grade ?? ''}>
+                  {result(unit)}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="icon"
+                    aria-label={t('preview.removeSample', { unit: sample.name })}
+                    onClick={() => onChange(samples.filter((_, j) => j !== i))}
+                  >
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      {!preview.ok && (
+        <p className="error" role="alert">
+          {t('preview.invalid', { message: preview.issue.message })}
+        </p>
+      )}
+      <button
+        type="button"
+        onClick={() =>
+          onChange([
+            ...samples,
+            {
+              name: `${t('preview.sample')} ${samples.length + 1}`,
+              values: { self: '80', members: '80', superior: '80' },
+              counts: { self: '1', members: '10', superior: '1' },
+              vetoed: false,
+            },
+          ])
+        }
+      >
+        {t('preview.addSample')}
+      </button>
+    </section>
+  )
+}

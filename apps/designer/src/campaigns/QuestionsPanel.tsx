@@ -1,0 +1,126 @@
+import { useId, useMemo, useState } from 'react'
+import { query } from '../api/client'
+import type { CampaignSource, QuestionResults } from '../api/types'
+import { useApi } from '../api/useApi'
+import { useResource } from '../api/useResource'
+import { useI18n } from '../i18n/I18nProvider'
+import type { Bar } from './BarChart'
+import { Chart } from './Charts'
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
+const SHADES = ['#2f9e44', '#1971c2', '#e8590c', '#c92a2a', '#868e96', '#7048e8']
+
+/**
+ * Per-question figures of one source (`GET /api/campaigns/:id/results/questions`): the pooled
+ * satisfaction rate, the satisfaction rate of each aspect as one chart, and each choice
+ * question's shares as its own chart — under the dashboard's filters.
+ */
+export function QuestionsPanel({
+  campaignId,
+  sources,
+  filters,
+}: {
+  campaignId: number
+  sources: CampaignSource['key'][]
+  filters: { subtree?: string | undefined; unitType?: string | undefined }
+}) {
+  const { t, locale } = useI18n()
+  const api = useApi()
+  const id = useId()
+  const [source, setSource] = useState<CampaignSource['key'] | ''>('')
+  const chosen = source || (sources.includes('members') ? 'members' : sources[0]) || ''
+  const path = `/api/campaigns/${campaignId}/results/questions${query({ ...filters, source: chosen })}`
+  const report = useResource(path, (signal) =>
+    chosen ? api<QuestionResults>(path, { signal }) : Promise.resolve(null),
+  )
+  const lang = locale === 'en' ? 'en' : 'zh-CN'
+  const aspects: Bar[] = useMemo(
+    () =>
+      (report.data?.questions ?? [])
+        .filter((q) => q.satisfactionRate !== null)
+        .map((q) => ({
+          name: q.title,
+          value: Math.round((q.satisfactionRate ?? 0) * 1000) / 10,
+          label: percent(q.satisfactionRate ?? 0),
+          color: '#2f9e44',
+        })),
+    [report.data],
+  )
+  const choiceQuestions = (report.data?.questions ?? []).filter(
+    (q) => Object.keys(q.choiceTexts).length > 0 && q.answered > 0,
+  )
+  return (
+    <section className="card questions" aria-labelledby={`${id}-h`}>
+      <div className="page-head">
+        <h2 id={`${id}-h`}>{t('results.questions')}</h2>
+        <span className="spacer" />
+        <label htmlFor={`${id}-src`}>{t('results.questionsSource')}</label>
+        <select
+          id={`${id}-src`}
+          value={chosen}
+          onChange={(e) => setSource(e.target.value as CampaignSource['key'])}
+        >
+          {sources.map((key) => (
+            <option key={key} value={key}>
+              {t(`source.${key}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {report.error && (
+        <p role="alert" className="error">
+          {t('app.error', { message: report.error.message })}
+        </p>
+      )}
+      {report.loading && !report.data && <p className="muted">{t('results.questionsLoading')}</p>}
+      {report.data?.overall && (
+        <p className="overall">
+          {t('results.overall', {
+            rate: percent(report.data.overall.rate),
+            satisfied: report.data.overall.satisfied,
+            answered: report.data.overall.answered,
+          })}
+        </p>
+      )}
+      {aspects.length > 0 && (
+        <>
+          <h3>{t('results.aspects')}</h3>
+          <Chart bars={aspects} label={t('results.aspects')} horizontal max={100} />
+        </>
+      )}
+      <div className="question-grid">
+        {choiceQuestions.map((q) => {
+          const bars: Bar[] = Object.entries(q.shares).map(([value, share], i) => ({
+            name: q.choiceTexts[value]?.[lang] ?? value,
+            value: Math.round(share * 1000) / 10,
+            label: `${q.counts[value] ?? 0}（${percent(share)}）`,
+            color: SHADES[i % SHADES.length],
+          }))
+          const label = t('results.choiceShares', { title: q.title })
+          return (
+            <figure key={q.name} className="question" data-question={q.name}>
+              <figcaption>
+                <b>{q.title}</b>{' '}
+                <span className="muted">
+                  {t('results.answered', { n: q.answered })}
+                  {q.satisfactionRate !== null &&
+                    ` · ${t('results.satisfactionRate', { rate: percent(q.satisfactionRate) })}`}
+                  {q.mean !== null &&
+                    ` · ${t('results.mean', { mean: Math.round(q.mean * 10) / 10 })}`}
+                </span>
+              </figcaption>
+              <Chart bars={bars} label={label} horizontal max={100} />
+              <ul className="visually-hidden">
+                {bars.map((b) => (
+                  <li key={b.name}>
+                    {b.name}：{b.label}
+                  </li>
+                ))}
+              </ul>
+            </figure>
+          )
+        })}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,118 @@
+import { roundForDisplay } from '@yardstick/sdk'
+import { useId } from 'react'
+import type { UnitDetail } from '../api/types'
+import { useApi } from '../api/useApi'
+import { useResource } from '../api/useResource'
+import { useI18n } from '../i18n/I18nProvider'
+import { Link } from '../router'
+import { RectificationsTable } from './RectificationsTable'
+import './campaigns.css'
+
+/**
+ * One branch of a campaign (`GET /api/campaigns/:id/results/units/:unitId`): its composite,
+ * grade and rank, each source's value and responses against its rule, the self-check's status
+ * and problem list, and each rectification's status (overdue ones marked).
+ */
+export function UnitDetailPage({ campaignId, unitId }: { campaignId: number; unitId: number }) {
+  const { t, locale } = useI18n()
+  const api = useApi()
+  const id = useId()
+  const path = `/api/campaigns/${campaignId}/results/units/${unitId}`
+  const detail = useResource(path, (signal) => api<UnitDetail>(path, { signal }))
+  const d = detail.data
+  const lang = locale === 'en' ? 'en' : 'zh-CN'
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })
+  return (
+    <main className="page unit-detail">
+      <Link to={`/campaigns/${campaignId}`}>← {t('unitDetail.back')}</Link>
+      {detail.error && (
+        <p role="alert" className="error">
+          {t('app.error', { message: detail.error.message })}
+        </p>
+      )}
+      {!d && !detail.error && <p className="muted">{t('app.loading')}</p>}
+      {d && (
+        <>
+          <div className="page-head">
+            <h1>{t('unitDetail.title', { unit: d.unit.name })}</h1>
+            <span className="muted">{d.campaignName}</span>
+          </div>
+          <p className="unit-summary">
+            {d.unit.incomplete
+              ? t('unitDetail.incomplete', { reason: d.unit.incomplete.message[lang] })
+              : t('unitDetail.summary', {
+                  composite: roundForDisplay(d.unit.composite, 1) ?? '—',
+                  grade: d.unit.grade ?? '—',
+                  rank: d.unit.rank ?? '—',
+                })}
+            {d.unit.stars ? ` ${'★'.repeat(d.unit.stars)}` : ''}
+            {d.unit.vetoed && ` · ${t('results.vetoed')}`}
+            {d.unit.demoted && ` · ${t('results.demoted')}`}
+          </p>
+          <section className="card" aria-labelledby={`${id}-src`}>
+            <h2 id={`${id}-src`}>{t('unitDetail.sources')}</h2>
+            <table className="data-table compact" aria-labelledby={`${id}-src`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('unitDetail.col.source')}</th>
+                  <th scope="col">{t('unitDetail.col.weight')}</th>
+                  <th scope="col">{t('unitDetail.col.rule')}</th>
+                  <th scope="col">{t('unitDetail.col.value')}</th>
+                  <th scope="col">{t('unitDetail.col.n')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.sources.map((s) => (
+                  <tr key={s.key} data-source={s.key}>
+                    <th scope="row">{t(`source.${s.key}`)}</th>
+                    <td>{s.weight}</td>
+                    <td>
+                      {[
+                        t(`campaignNew.measure.${s.measure}`),
+                        s.required ? t('unitDetail.required') : null,
+                        s.minResponses !== null ? t('unitDetail.min', { n: s.minResponses }) : null,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </td>
+                    <td>{s.value === null ? '—' : roundForDisplay(s.value, 1)}</td>
+                    <td>{s.n}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="card" aria-labelledby={`${id}-self`}>
+            <h2 id={`${id}-self`}>{t('unitDetail.selfCheck')}</h2>
+            {d.selfCheck === null ? (
+              <p className="muted">{t('unitDetail.noSelfCheck')}</p>
+            ) : (
+              <>
+                <p>
+                  {t('unitDetail.selfStatus', { status: t(`selfStatus.${d.selfCheck.status}`) })}
+                  {d.selfCheck.submittedAt &&
+                    ` · ${date.format(new Date(d.selfCheck.submittedAt))}`}
+                </p>
+                <h3>{t('unitDetail.problems', { n: d.selfCheck.problems.length })}</h3>
+                {d.selfCheck.problems.length === 0 ? (
+                  <p className="muted">{t('unitDetail.noProblems')}</p>
+                ) : (
+                  <ol className="problems">
+                    {d.selfCheck.problems.map((p) => (
+                      <li key={p.question} data-question={p.question}>
+                        {p.title}
+                        {p.note && <span className="muted">：{p.note}</span>}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </>
+            )}
+            <h3>{t('unitDetail.rectifications', { n: d.rectifications.length })}</h3>
+            <RectificationsTable items={d.rectifications} />
+          </section>
+        </>
+      )}
+    </main>
+  )
+}

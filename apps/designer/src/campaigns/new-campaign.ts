@@ -1,0 +1,139 @@
+import type { NewCampaign } from '../api/types'
+import {
+  type BandDraft,
+  type PolicyDraft,
+  type SampleUnit,
+  SOURCE_KEYS,
+  type SourceDraft,
+  type SourceKey,
+  toPolicy,
+} from './policy'
+
+/** Everything the creation page edits. Dates are `datetime-local` text (the browser's zone). */
+export interface CampaignDraft extends PolicyDraft {
+  name: string
+  cadence: NewCampaign['cadence']
+  opensAt: string
+  closesAt: string
+  subtree: number | null
+}
+
+const SOURCE_DEFAULTS: Record<SourceKey, Omit<SourceDraft, 'key' | 'formId' | 'formVersion'>> = {
+  self: {
+    enabled: true,
+    weight: '30',
+    required: true,
+    minResponses: '',
+    measure: 'percent',
+    anonymous: false,
+  },
+  members: {
+    enabled: true,
+    weight: '30',
+    required: false,
+    minResponses: '5',
+    measure: 'satisfactionRate',
+    anonymous: true,
+  },
+  superior: {
+    enabled: true,
+    weight: '40',
+    required: true,
+    minResponses: '',
+    measure: 'percent',
+    anonymous: false,
+  },
+}
+
+/** The bands of the source material: 先进 / 达标 / 后进, with stars. */
+export const DEFAULT_BANDS: BandDraft[] = [
+  { min: '90', grade: '先进', stars: '5' },
+  { min: '60', grade: '达标', stars: '3' },
+  { min: '0', grade: '后进', stars: '1' },
+]
+
+/** Four sample branches that between them reach every band and a missing participation. */
+export const DEFAULT_SAMPLES: SampleUnit[] = [
+  sample('示例支部 A', [98, 96, 95], 12),
+  sample('示例支部 B', [92, 90, 93], 10),
+  sample('示例支部 C', [75, 80, 70], 8),
+  sample('示例支部 D', [60, 40, 50], 3),
+]
+
+function sample(name: string, [self, members, superior]: number[], n: number): SampleUnit {
+  return {
+    name,
+    values: { self: String(self), members: String(members), superior: String(superior) },
+    counts: { self: '1', members: String(n), superior: '1' },
+    vetoed: false,
+  }
+}
+
+const local = (date: Date) => {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
+}
+
+/**
+ * A new campaign's starting point: the year's composite evaluation (自评 30, 测评 30 with at
+ * least 5 answers, 考评 40), the three bands with stars, 先进 at most 20 %, open from now for
+ * thirty days.
+ *
+ * @example
+ * const [draft, setDraft] = useState(() => defaultDraft(new Date()))
+ */
+export function defaultDraft(now: Date): CampaignDraft {
+  return {
+    name: '',
+    cadence: 'yearly',
+    opensAt: local(now),
+    closesAt: local(new Date(now.getTime() + 30 * 86_400_000)),
+    subtree: null,
+    sources: SOURCE_KEYS.map((key) => ({
+      key,
+      formId: null,
+      formVersion: null,
+      ...SOURCE_DEFAULTS[key],
+    })),
+    bands: DEFAULT_BANDS,
+    quotaGrade: '先进',
+    quotaShare: '20',
+  }
+}
+
+/** Where a draft cannot become a request yet, as field paths and messages. */
+export type DraftIssues = Record<string, string>
+
+/**
+ * The `POST /api/campaigns` body for a draft. Fields the page itself must fill (an organisation,
+ * a version per source) are left to the server to refuse, so every message comes from one place.
+ *
+ * @example
+ * await api('/api/campaigns', { method: 'POST', body: toRequest(draft) })
+ */
+export function toRequest(draft: CampaignDraft): NewCampaign {
+  const policy = toPolicy(draft)
+  const enabled = draft.sources.filter((s) => s.enabled)
+  const iso = (text: string) => {
+    const date = new Date(text)
+    return Number.isNaN(date.getTime()) ? text : date.toISOString()
+  }
+  return {
+    name: draft.name,
+    cadence: draft.cadence,
+    opensAt: iso(draft.opensAt),
+    closesAt: iso(draft.closesAt),
+    units: { subtree: draft.subtree ?? 0 },
+    sources: enabled.map((s, i) => ({
+      key: s.key,
+      formVersion: s.formVersion ?? 0,
+      weight: policy.sources[i]?.weight ?? Number.NaN,
+      required: s.required,
+      ...(s.minResponses.trim() === '' ? {} : { minResponses: Number(s.minResponses) }),
+      measure: s.measure,
+      anonymous: s.anonymous,
+    })),
+    bands: policy.bands.map((b) => ({ ...b })),
+    ...(policy.quota ? { quota: policy.quota } : {}),
+  }
+}

@@ -1,0 +1,159 @@
+import {
+  type EvaluationPolicy,
+  EvaluationPolicyError,
+  evaluate,
+  type UnitEvaluation,
+  type UnitInput,
+} from '@yardstick/sdk'
+
+/** The evaluation sources a campaign can have, in the procedure's order (自评 → 测评 → 考评). */
+export const SOURCE_KEYS = ['self', 'members', 'superior'] as const
+export type SourceKey = (typeof SOURCE_KEYS)[number]
+
+/** The form kind each source is usually answered with (the picker lists these first). */
+export const SOURCE_FORM_KIND = {
+  self: 'selfCheck',
+  members: 'satisfaction',
+  superior: 'scorecard',
+} as const satisfies Record<SourceKey, string>
+
+/** One source as the creation page edits it (numbers as typed, so a half-typed field is kept). */
+export interface SourceDraft {
+  key: SourceKey
+  enabled: boolean
+  formId: number | null
+  formVersion: number | null
+  weight: string
+  required: boolean
+  minResponses: string
+  measure: 'percent' | 'satisfactionRate'
+  anonymous: boolean
+}
+
+/** One grade band as edited: from `min` up, `grade`, and stars (empty = none). */
+export interface BandDraft {
+  min: string
+  grade: string
+  stars: string
+}
+
+/** The rules of a campaign as edited. `quotaShare` is a percentage ('' = no quota). */
+export interface PolicyDraft {
+  sources: SourceDraft[]
+  bands: BandDraft[]
+  quotaGrade: string
+  quotaShare: string
+}
+
+/** A sample branch for the preview: a value (0–100) and a response count per source, and veto. */
+export interface SampleUnit {
+  name: string
+  values: Record<SourceKey, string>
+  counts: Record<SourceKey, string>
+  vetoed: boolean
+}
+
+// An empty field is NaN, not 0, so the SDK refuses it and says where instead of grading with 0.
+const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
+
+/**
+ * The SDK policy a draft stands for (what `POST /api/campaigns` receives as sources, bands and
+ * quota, and what the preview evaluates).
+ *
+ * @example
+ * toPolicy(draft).bands // [{ min: 90, grade: '先进', stars: 5 }, …]
+ */
+export function toPolicy(draft: PolicyDraft): EvaluationPolicy {
+  const sources = draft.sources
+    .filter((s) => s.enabled)
+    .map((s) => ({
+      key: s.key,
+      weight: num(s.weight),
+      required: s.required,
+      ...(s.minResponses.trim() === '' ? {} : { minResponses: num(s.minResponses) }),
+      measure: s.measure,
+    }))
+  const bands = draft.bands.map((b) => ({
+    min: num(b.min),
+    grade: b.grade.trim(),
+    ...(b.stars.trim() === '' ? {} : { stars: num(b.stars) }),
+  }))
+  const quota =
+    draft.quotaGrade && draft.quotaShare.trim() !== ''
+      ? { grade: draft.quotaGrade, maxShare: num(draft.quotaShare) / 100 }
+      : undefined
+  return { sources, bands, ...(quota ? { quota } : {}) }
+}
+
+/** A problem with the rules, at a field path as the server names it (`sources.1.weight`). */
+export interface PolicyIssue {
+  path: string
+  message: string
+}
+
+/** What the preview shows: each sample graded, or the first problem with the rules. */
+export type PreviewResult =
+  | { ok: true; units: UnitEvaluation[] }
+  | { ok: false; issue: PolicyIssue }
+
+/**
+ * Grades the sample branches with the SDK's own `evaluate` under the draft's rules: each sample
+ * source becomes `count` responses whose percent (or satisfaction) equals the sample value, so
+ * the preview shows exactly what results would. A policy the SDK refuses comes back as the
+ * issue at its field path — the check the server runs on `POST /api/campaigns`.
+ *
+ * @example
+ * const preview = previewPolicy(toPolicy(draft), samples)
+ * if (preview.ok) preview.units[0]?.grade // '先进'
+ */
+export function previewPolicy(policy: EvaluationPolicy, samples: SampleUnit[]): PreviewResult {
+  const keys = new Set(policy.sources.map((s) => s.key))
+  const units: UnitInput[] = samples.map((sample, i) => ({
+    unitId: String(i + 1).padStart(3, '0'),
+    sources: Object.fromEntries(
+      SOURCE_KEYS.filter((key) => keys.has(key)).map((key) => {
+        const value = num(sample.values[key])
+        const count = Math.max(0, Math.floor(num(sample.counts[key]) || 0))
+        if (!Number.isFinite(value)) return [key, []]
+        const response = {
+          percent: value,
+          veto: sample.vetoed,
+          satisfaction: { satisfied: value, answered: 100, rate: value / 100, index: value / 100 },
+        }
+        return [key, Array.from({ length: count }, () => response)]
+      }),
+    ),
+  }))
+  try {
+    return { ok: true, units: evaluate(policy, units) }
+  } catch (error) {
+    if (!(error instanceof EvaluationPolicyError)) throw error
+    return { ok: false, issue: { path: fieldPath(error.details.path), message: error.message } }
+  }
+}
+
+/**
+ * The SDK's error path (`policy.sources[1].weight`) as a field path (`sources.1.weight`), the
+ * way the server reports it, so one lookup places both next to their field.
+ *
+ * @example
+ * fieldPath('policy.bands[2].min') // 'bands.2.min'
+ */
+export function fieldPath(sdkPath: string): string {
+  return sdkPath.replace(/^policy\./, '').replace(/\[(\d+)\]/g, '.$1')
+}
+
+/**
+ * Names the source in a rules path by its key instead of its place among the enabled sources
+ * (`sources.1.weight` → `sources.members.weight`), so the issue lands on the right field
+ * whichever sources are switched on.
+ *
+ * @example
+ * keyedPath('sources.1.weight', ['self', 'superior']) // 'sources.superior.weight'
+ */
+export function keyedPath(path: string, enabled: readonly SourceKey[]): string {
+  return path.replace(/^sources\.(\d+)/, (whole, index: string) => {
+    const key = enabled[Number(index)]
+    return key ? `sources.${key}` : whole
+  })
+}
