@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
 import { defaultClientConditions, defineConfig, type Plugin, transformWithEsbuild } from 'vite'
 
 const EMPTY = '\0yardstick-embed:empty-css'
@@ -19,7 +20,7 @@ function stylesOnlyInShadowRoot(): Plugin {
 
 /**
  * Library mode keeps whitespace in ES output (for downstream bundlers' annotations); the embed
- * is served to browsers as is, so every chunk is minified fully.
+ * is served to browsers as is, so every chunk is minified fully, and gzipped beside itself.
  */
 function minifyChunks(): Plugin {
   return {
@@ -37,6 +38,12 @@ function minifyChunks(): Plugin {
           format: classic ? undefined : 'esm',
         })
         chunk.code = result.code
+        // Served precompressed by the server (`Content-Encoding: gzip`).
+        this.emitFile({
+          type: 'asset',
+          fileName: `${chunk.fileName}.gz`,
+          source: gzipSync(result.code, { level: 9 }),
+        })
       }
     },
   }

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { AuthEnv } from './auth/middleware'
 import type { AppDeps } from './deps'
 import { docsRoutes } from './http/docs'
+import { serveEmbed } from './http/embed-assets'
 import { AppError, errorBody, handleError } from './http/errors'
 import { homeRoutes, type ListedAccount } from './http/home'
 import { authRoutes } from './routes/auth'
@@ -76,6 +77,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
     },
   })
   app.route('/api', docsRoutes())
+  // Before the designer, whose catch-all GET would answer /embed.js with its index.html.
+  serveEmbed(app)
   serveDesigner(app, deps.demoAccounts ?? [])
   app.route('/', homeRoutes(deps.demoAccounts ?? []))
   return app

@@ -69,6 +69,7 @@ describe.each(await testStores())('respondent links on %s', (kind) => {
       source: 'members',
       anonymous: false,
       needsToken: false,
+      showScore: false,
       form: { kind: 'satisfaction' },
     })
     const anon = await f.call('GET', `/api/links/${anonymous.slug(f.orgs.branch1, 'members')}`)
@@ -226,6 +227,30 @@ describe.each(await testStores())('respondent links on %s', (kind) => {
     expect(view.status).toBe(409)
   })
 
+  it('replays a retry of a token’s own submission, and refuses another submission with the token', async () => {
+    // The embed: a retry after a lost answer reuses its Idempotency-Key; a second tab has its own.
+    const slug = anonymous.slug(f.orgs.branch1, 'members')
+    const [token] = await issue(anonymous, 1)
+    const before = (await rowsOf(anonymous.id)).length
+    const first = await submit(slug, { answers, token }, { 'idempotency-key': `tab-1-${token}` })
+    expect(first.status).toBe(201)
+    const retry = await submit(slug, { answers, token }, { 'idempotency-key': `tab-1-${token}` })
+    expect(retry.status).toBe(200)
+    expect(retry.headers.get('idempotent-replayed')).toBe('true')
+    expect(retry.body.id).toBe(first.body.id)
+    const secondTab = await submit(
+      slug,
+      { answers, token },
+      { 'idempotency-key': `tab-2-${token}` },
+    )
+    expect(secondTab.status).toBe(409)
+    expect(secondTab.body.error).toMatchObject({
+      code: 'tokenUsed',
+      message: 'This token has already been used to answer',
+    })
+    expect((await rowsOf(anonymous.id)).length).toBe(before + 1)
+  })
+
   it('refuses a token of another branch’s link', async () => {
     const [token] = await issue(anonymous, 1, f.orgs.branch2)
     const slug = anonymous.slug(f.orgs.branch1, 'members')
@@ -325,6 +350,8 @@ describe.each(await testStores())('respondent links on %s', (kind) => {
       expect(names).toEqual(drawQuestions(templates.quiz, String(token)))
       const again = await f.call('GET', `/api/links/${slug}?token=${token}`)
       expect(again.body.form).toEqual(view.body.form)
+      // A quiz is graded for the member: the embed shows the score after submitting.
+      expect(view.body.showScore).toBe(true)
       const theirs = await f.call('GET', `/api/links/${slug}?token=${other}`)
       expect(theirs.body.form).not.toEqual(view.body.form)
     })
@@ -382,6 +409,21 @@ describe.each(await testStores())('respondent links on %s', (kind) => {
       const view = await f.call('GET', `/api/links/${slug}`, { headers: { origin: PORTAL } })
       expect(view.headers.get('access-control-allow-origin')).toBe(PORTAL)
       expect(view.headers.get('vary')).toBe('Origin')
+    })
+
+    it('lets only the server and the allowed portals frame a link (CSP frame-ancestors)', async () => {
+      const slug = campaign.slug(f.orgs.branch1, 'members')
+      const csp = `frame-ancestors 'self' ${PORTAL}`
+      const portal = await f.call('GET', `/api/links/${slug}`, { headers: { origin: PORTAL } })
+      expect(portal.headers.get('content-security-policy')).toBe(csp)
+      const direct = await f.call('GET', `/api/links/${slug}`)
+      expect(direct.headers.get('content-security-policy')).toBe(csp)
+      const posted = await submit(slug, { answers }, { origin: PORTAL })
+      expect(posted.headers.get('content-security-policy')).toBe(csp)
+      // A campaign without allowed origins may be framed by the server alone.
+      const anon = anonymous.slug(f.orgs.branch1, 'members')
+      const own = await f.call('GET', `/api/links/${anon}`)
+      expect(own.headers.get('content-security-policy')).toBe("frame-ancestors 'self'")
     })
 
     it('refuses any other origin with 403 originNotAllowed and no CORS headers', async () => {

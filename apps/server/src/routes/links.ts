@@ -30,6 +30,9 @@ const LinkViewSchema = z
     anonymous: z.boolean(),
     needsToken: z.boolean().openapi({ description: 'Submitting needs a one-time token' }),
     needsSignIn: z.boolean().openapi({ description: 'Submitting needs a signed-in assessor' }),
+    showScore: z.boolean().openapi({
+      description: 'The respondent is shown their score after submitting (knowledge quizzes)',
+    }),
     form: z.record(z.string(), z.unknown()).openapi({
       description: 'The form version JSON, with only the drawn questions of each bank',
     }),
@@ -43,7 +46,8 @@ const viewRoute = createRoute({
   summary: 'The form behind a respondent link · 答题链接对应的表单',
   description:
     'Public. A quiz is personalised by `token` (or the signed-in user of a non-anonymous ' +
-    'source). Cross-origin only from the campaign’s `allowedOrigins`.',
+    'source). Cross-origin only from the campaign’s `allowedOrigins`, which are also the only ' +
+    'pages that may frame it (`Content-Security-Policy: frame-ancestors`).',
   request: {
     params: SlugParams,
     query: z.object({ token: z.string().max(64).optional() }),

@@ -20,11 +20,25 @@ function isSameOrigin(c: Context, origin: string): boolean {
 }
 
 /**
- * CORS for the public link routes (`/links/:slug…`): a cross-origin request is answered only
- * for an origin in the campaign's `allowedOrigins` (a portal embedding the survey), preflight
- * `OPTIONS` included. Any other `Origin` gets 403 `originNotAllowed` and no CORS headers.
- * Requests without `Origin`, or from this server itself, pass untouched. No credentials are
- * allowed cross-origin: an embedded survey is answered anonymously or with a token.
+ * `frame-ancestors` for a campaign: the server itself and the portals in its `allowedOrigins`
+ * may frame what a link answers; no one else (clickjacking). Origins were validated when the
+ * campaign was saved, so each is a bare scheme://host[:port].
+ *
+ * @example
+ * frameAncestors(['https://portal.example.gov.cn']) // "frame-ancestors 'self' https://portal.example.gov.cn"
+ */
+export function frameAncestors(origins: readonly string[]): string {
+  return ["frame-ancestors 'self'", ...origins].join(' ')
+}
+
+/**
+ * CORS and framing for the public link routes (`/links/:slug…`): a cross-origin request is
+ * answered only for an origin in the campaign's `allowedOrigins` (a portal embedding the
+ * survey), preflight `OPTIONS` included. Any other `Origin` gets 403 `originNotAllowed` and no
+ * CORS headers. Requests without `Origin`, or from this server itself, pass untouched. No
+ * credentials are allowed cross-origin: an embedded survey is answered anonymously or with a
+ * token. Every answer of a known link carries `Content-Security-Policy: frame-ancestors` for
+ * the same origins.
  *
  * @example
  * router.use('/links/:slug/*', linkCors(db))
@@ -32,11 +46,20 @@ function isSameOrigin(c: Context, origin: string): boolean {
 export function linkCors(db: Db): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin')
+    const slug = c.req.param('slug') ?? ''
     if (!origin || isSameOrigin(c, origin)) {
       if (c.req.method === 'OPTIONS') return c.body(null, 204, { allow: ALLOW_METHODS })
-      return next()
+      await next()
+      // Cached: the route itself has just read the same context.
+      const context = await linkContexts(db).get(slug)
+      if (context) {
+        c.res.headers.set(
+          'content-security-policy',
+          frameAncestors(context.campaign.allowedOrigins),
+        )
+      }
+      return
     }
-    const slug = c.req.param('slug') ?? ''
     const context = await linkContexts(db).get(slug)
     if (!context) throw new AppError('notFound', `No respondent link ${slug}`)
     if (!context.campaign.allowedOrigins.includes(origin)) {
@@ -57,5 +80,6 @@ export function linkCors(db: Db): MiddlewareHandler {
     c.res.headers.set('access-control-allow-origin', origin)
     c.res.headers.set('access-control-expose-headers', EXPOSE_HEADERS)
     c.res.headers.append('vary', 'Origin')
+    c.res.headers.set('content-security-policy', frameAncestors(context.campaign.allowedOrigins))
   }
 }

@@ -158,9 +158,19 @@ function isTransient(status: number): boolean {
   return status === 408 || status === 429 || status >= 500
 }
 
+// The SDK is typed without the DOM (it runs in Node too): the browser globals it may use.
+interface BrowserGlobals {
+  localStorage?: PendingStorage
+  window?: {
+    addEventListener(type: 'online', listener: () => void): void
+    removeEventListener(type: 'online', listener: () => void): void
+  }
+}
+const browser = globalThis as BrowserGlobals
+
 function defaultStorage(): PendingStorage | null {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage
+    return browser.localStorage ?? null
   } catch {
     return null // e.g. a sandboxed frame, where touching localStorage throws
   }
@@ -169,7 +179,7 @@ function defaultStorage(): PendingStorage | null {
 /** Waits `ms`, or less: until the browser says it is back online, or the signal aborts. */
 function waitToRetry(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const target = typeof window === 'undefined' ? null : window
+    const target = browser.window
     const done = () => {
       clearTimeout(timer)
       target?.removeEventListener('online', done)

@@ -63,4 +63,8 @@ export interface PendingResponse {
 export type LinkWaitReason = 'offline' | 'retrying'
 
 /** The few methods of `Storage` the client uses (`localStorage` in a browser). */
-export type PendingStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+export interface PendingStorage {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+  removeItem(key: string): void
+}
