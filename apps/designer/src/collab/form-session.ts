@@ -10,7 +10,9 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type FormView, readFormView } from '../editor/form-view'
+import { trackViewChanges, updateFormView } from '../editor/form-view-update'
 import { type Connection, type ConnectionEvent, nextConnection } from './connection'
+import { sendOwnAwarenessOnly } from './own-awareness'
 import { createStore, type Store } from './store'
 
 /** Options of `openFormSession`. */
@@ -65,15 +67,18 @@ export function openFormSession({
   const origin = { editor: user.id, session: Math.random().toString(36).slice(2) }
   const undo = createUndoManager(doc, origin)
   const view = createStore(readFormView(doc))
+  const changes = trackViewChanges(doc)
   const connection = createStore<Connection>({ state: 'connecting' })
   const peers = createStore<PeerPresence[]>([])
   const everSynced = createStore(false)
   const localLoaded = createStore(storageName === null)
 
   let pending: ReturnType<typeof setTimeout> | null = null
+  // Edits are read once per task, and only the owners they touched are read again: typing in
+  // one title leaves every other node's view object (and so its memoised row) as it was.
   const refresh = () => {
     pending = null
-    view.set(readFormView(doc))
+    view.set(updateFormView(doc, view.get(), changes.take()))
   }
   const onUpdate = () => {
     pending ??= setTimeout(refresh, 0)
@@ -88,6 +93,7 @@ export function openFormSession({
     maxBackoffTime: 5000,
     connect: false,
   })
+  sendOwnAwarenessOnly(provider)
   // Connect on the next task: a session React opens and closes at once (StrictMode in
   // development) then never opens a socket at all.
   const connecting = setTimeout(() => provider.connect(), 0)
@@ -146,6 +152,7 @@ export function openFormSession({
       if (pending) clearTimeout(pending)
       clearTimeout(connecting)
       doc.off('update', onUpdate)
+      changes.destroy()
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
       provider.awareness.off('change', onAwareness)

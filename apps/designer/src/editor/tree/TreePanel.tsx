@@ -7,8 +7,8 @@ import {
   useSensors,
 } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
-import { moveElement, ROOT, removeElement } from '@yardstick/doc'
-import { type KeyboardEvent, useId, useState } from 'react'
+import { moveElement, type PeerPresence, ROOT, removeElement } from '@yardstick/doc'
+import { type KeyboardEvent, useCallback, useId, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { peersOn, useEditor } from '../EditorContext'
 import { nodeOf } from '../form-view'
@@ -34,18 +34,23 @@ export function TreePanel() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
   const helpId = useId()
   const rows = visibleRows(view, collapsed)
-  const ids = [ROOT, ...rows.map((r) => r.id)]
+  const rowIds = useSameList(rows.map((r) => r.id))
+  const ids = [ROOT, ...rowIds]
+  const peersById = useMemo(() => peersByRow(peers), [peers])
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }))
   const current = nodeOf(view, selected)?.id ?? (selected === ROOT ? ROOT : null)
 
-  const toggle = (id: string, open?: boolean) =>
-    setCollapsed((before) => {
-      const next = new Set(before)
-      const close = open === undefined ? !next.has(id) : !open
-      if (close) next.add(id)
-      else next.delete(id)
-      return next
-    })
+  const toggle = useCallback(
+    (id: string, open?: boolean) =>
+      setCollapsed((before) => {
+        const next = new Set(before)
+        const close = open === undefined ? !next.has(id) : !open
+        if (close) next.add(id)
+        else next.delete(id)
+        return next
+      }),
+    [],
+  )
 
   const move = (id: string, target: ReturnType<typeof dropTarget>) => {
     if (!target || !canWrite) return
@@ -125,7 +130,7 @@ export function TreePanel() {
         {t('tree.help')}
       </p>
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-        <SortableContext items={rows.map((r) => r.id)} strategy={verticalListSortingStrategy}>
+        <SortableContext items={rowIds} strategy={verticalListSortingStrategy}>
           <div
             role="tree"
             aria-labelledby={`${helpId}-h`}
@@ -149,10 +154,10 @@ export function TreePanel() {
                 selected={current === node.id}
                 tabbable={current === node.id}
                 collapsed={collapsed.has(node.id)}
-                peers={peersOn(peers, node.id)}
+                peers={peersById.get(node.id) ?? NO_PEERS}
                 draggable={canWrite}
-                onSelect={() => select(node.id)}
-                onToggle={() => toggle(node.id)}
+                onSelect={select}
+                onToggle={toggle}
               />
             ))}
           </div>
@@ -160,6 +165,29 @@ export function TreePanel() {
       </DndContext>
     </section>
   )
+}
+
+const NO_PEERS: PeerPresence[] = []
+
+/** The other editors (not this tab) per selected id. */
+function peersByRow(peers: readonly PeerPresence[]): Map<string, PeerPresence[]> {
+  const byId = new Map<string, PeerPresence[]>()
+  for (const peer of peers) {
+    if (peer.local || !peer.selection) continue
+    byId.set(peer.selection, [...(byId.get(peer.selection) ?? []), peer])
+  }
+  return byId
+}
+
+/**
+ * The same array as last time while its entries are the same: @dnd-kit's sortable context (and
+ * so every row under it) renders again whenever its `items` array is a new one.
+ */
+function useSameList(list: string[]): string[] {
+  const kept = useRef(list)
+  const before = kept.current
+  if (before.length !== list.length || before.some((id, i) => id !== list[i])) kept.current = list
+  return kept.current
 }
 
 /** The DOM id of a tree row. */

@@ -1,14 +1,18 @@
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import type { PeerPresence } from '@yardstick/doc'
-import { useEffect, useRef } from 'react'
+import { memo, useEffect, useRef } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { NodeView } from '../form-view'
 import { nodeTitle, typeGlyph, typeKey } from '../labels'
 import { PeerDots } from './PeerDots'
 
-/** One page, panel or question of the tree: draggable, selectable, with others' selections. */
-export function TreeRow({
+/**
+ * One page, panel or question of the tree: draggable, selectable, with others' selections.
+ * Memoised: the view keeps a node's object while it is unchanged, so typing elsewhere leaves
+ * this row alone.
+ */
+export const TreeRow = memo(function TreeRow({
   node,
   domId,
   selected,
@@ -26,8 +30,8 @@ export function TreeRow({
   collapsed: boolean
   peers: PeerPresence[]
   draggable: boolean
-  onSelect: () => void
-  onToggle: () => void
+  onSelect: (id: string) => void
+  onToggle: (id: string) => void
 }) {
   const { t, locale } = useI18n()
   const { setNodeRef, listeners, transform, transition, isDragging } = useSortable({
@@ -71,11 +75,11 @@ export function TreeRow({
         paddingLeft: `${0.5 + node.depth * 1.1}rem`,
         ...(color ? { outlineColor: color } : {}),
       }}
-      onClick={onSelect}
+      onClick={() => onSelect(node.id)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault()
-          onSelect()
+          onSelect(node.id)
         }
       }}
       {...(draggable ? listeners : {})}
@@ -88,7 +92,7 @@ export function TreeRow({
           aria-label={collapsed ? t('tree.expand') : t('tree.collapse')}
           onClick={(e) => {
             e.stopPropagation()
-            onToggle()
+            onToggle(node.id)
           }}
         >
           {collapsed ? '▸' : '▾'}
@@ -107,4 +111,4 @@ export function TreeRow({
       <PeerDots peers={peers} />
     </div>
   )
-}
+})
