@@ -44,7 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD)
       await ensureAdmin(database, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)
     const collab = new CollabServer({
-      db: database.db,
+      database,
       redisUrl: config.REDIS_URL,
       redisPrefix: config.REDIS_PREFIX,
       seed: seedFromStoredForm(database.db),

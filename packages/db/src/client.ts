@@ -2,6 +2,8 @@ import { PGlite } from '@electric-sql/pglite'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
+import { appendDocUpdates, type DocUpdateRow, type SimpleQuery } from './doc-log'
+import { pgliteTypeOptions } from './pglite-types.js'
 import { PGliteWorker } from './pglite-worker'
 import * as schema from './schema'
 
@@ -15,8 +17,26 @@ export type Db = ReturnType<typeof drizzlePostgres<typeof schema>>
 export interface Database {
   db: Db
   kind: DatabaseKind
+  /**
+   * Appends Yjs updates to `doc_updates` in one commit, bypassing drizzle: the co-editing
+   * endpoint's hot path (see doc-log.ts). Resolves with the row ids in input order.
+   */
+  appendDocUpdates: (rows: readonly DocUpdateRow[]) => Promise<number[]>
   close: () => Promise<void>
 }
+
+function withDocLog(
+  database: Omit<Database, 'appendDocUpdates'>,
+  simpleQuery: SimpleQuery,
+): Database {
+  return { ...database, appendDocUpdates: (rows) => appendDocUpdates(simpleQuery, rows) }
+}
+
+/** PGlite's `exec` (simple protocol); the insert is its only statement. */
+const pgliteSimpleQuery =
+  (client: Pick<PGlite, 'exec'>): SimpleQuery =>
+  async (text) =>
+    ((await client.exec(text))[0]?.rows ?? []) as Array<Record<string, unknown>>
 
 /** Options of `openDatabase`. */
 export interface OpenDatabaseOptions {
@@ -50,17 +70,22 @@ export async function openDatabase({
   if (url) {
     const client = postgres(url, { max: maxConnections, onnotice: () => {} })
     const db = drizzlePostgres(client, { schema })
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) }
+    return withDocLog({ db, kind: 'postgres', close: () => client.end({ timeout: 5 }) }, (text) =>
+      client.unsafe(text).simple(),
+    )
   }
   if (worker) {
     const client = await PGliteWorker.open(dataDir)
     // It offers what drizzle's PGlite session calls (`query`, `exec`, `transaction`).
     const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db
-    return { db, kind: 'pglite', close: () => client.close() }
+    return withDocLog(
+      { db, kind: 'pglite', close: () => client.close() },
+      pgliteSimpleQuery(client),
+    )
   }
-  const client = dataDir ? new PGlite(dataDir) : new PGlite()
+  const client = new PGlite({ dataDir, ...pgliteTypeOptions })
   await client.waitReady
   // drizzle's PGlite and postgres-js databases share the query builder; one type serves both.
   const db = drizzlePglite(client, { schema }) as unknown as Db
-  return { db, kind: 'pglite', close: () => client.close() }
+  return withDocLog({ db, kind: 'pglite', close: () => client.close() }, pgliteSimpleQuery(client))
 }

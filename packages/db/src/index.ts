@@ -4,6 +4,8 @@ import * as schema from './schema'
 export type { Database, DatabaseKind, Db, OpenDatabaseOptions } from './client'
 export { openDatabase } from './client'
 export { DataDirLockedError, lockDataDir } from './data-dir-lock'
+export type { DocUpdateRow } from './doc-log'
+export { docUpdatesInsertSql } from './doc-log'
 export type {
   Cadence,
   CampaignStatus,

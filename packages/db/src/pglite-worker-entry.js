@@ -2,8 +2,9 @@
 // its messages. Plain JavaScript so that any Node process (tsx, vitest, plain node) can start it.
 import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
+import { pgliteTypeOptions } from './pglite-types.js'
 
-const pg = new PGlite(workerData.dataDir)
+const pg = new PGlite({ dataDir: workerData.dataDir, ...pgliteTypeOptions })
 /** Open transactions by id: PGlite's own transaction, held open until commit or rollback. */
 const transactions = new Map()
 const identity = (value) => value

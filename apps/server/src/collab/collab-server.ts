@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { Db } from '@yardstick/db'
+import type { Database } from '@yardstick/db'
 import { applySurveyJson, toSurveyJson } from '@yardstick/doc'
 import type { FormJson } from '@yardstick/sdk'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
@@ -26,7 +26,7 @@ import { type Connection, LOAD_ORIGIN, RemoteOrigin, SharedDoc } from './shared-
 
 /** Options of the co-editing endpoint; every limit has a default that suits a form designer. */
 export interface CollabOptions {
-  db: Db
+  database: Pick<Database, 'db' | 'appendDocUpdates'>
   /** Storage of documents (a test passes one that fails). */
   store?: DocStore
   /** With it, processes share documents through Redis. */
@@ -96,12 +96,12 @@ export class CollabServer implements FormDocuments {
       revalidateMs: 10_000,
       compactEvery: 500,
       writeBackMs: 200,
-      admit: (token, formId) => admitToForm(options.db, token, formId),
+      admit: (token, formId) => admitToForm(options.database.db, token, formId),
       ...options,
     }
-    this.store = options.store ?? new DocStore(options.db)
+    this.store = options.store ?? new DocStore(options.database)
     this.kinds = [
-      responseDocKind(options.db, { delayMs: this.options.writeBackMs }),
+      responseDocKind(options.database.db, { delayMs: this.options.writeBackMs }),
       { prefix: 'form', path: FORM_PATH, admit: this.options.admit, seed: this.options.seed },
     ]
     this.fanOut = options.redisUrl

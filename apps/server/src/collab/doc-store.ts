@@ -1,4 +1,4 @@
-import { type Db, schema } from '@yardstick/db'
+import { type Database, type Db, schema } from '@yardstick/db'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 
 /** What is stored of one document: its snapshot (if any) and the updates after it, by id. */
@@ -23,7 +23,11 @@ export class DocStore {
   private queue: Pending[] = []
   private scheduled = false
 
-  constructor(private readonly db: Db) {}
+  private readonly db: Db
+
+  constructor(private readonly database: Pick<Database, 'db' | 'appendDocUpdates'>) {
+    this.db = database.db
+  }
 
   /** The stored state of a document, in the order it must be applied. */
   async load(docName: string): Promise<StoredDoc> {
@@ -56,12 +60,8 @@ export class DocStore {
     this.queue = []
     if (batch.length === 0) return
     try {
-      const rows = await this.db
-        .insert(schema.docUpdates)
-        .values(batch.map(({ docName, update }) => ({ docName, update })))
-        .returning({ id: schema.docUpdates.id })
-      // PostgreSQL returns a multi-row VALUES insert in input order.
-      for (const [i, pending] of batch.entries()) pending.resolve(rows[i]?.id as number)
+      const ids = await this.database.appendDocUpdates(batch)
+      for (const [i, pending] of batch.entries()) pending.resolve(ids[i] as number)
     } catch (error) {
       for (const pending of batch) pending.reject(error)
     }

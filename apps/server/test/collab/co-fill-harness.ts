@@ -90,9 +90,7 @@ export function useCoFill(kind: DatabaseKind): CoFillTest {
     await eventually(() => expect(t.server.collab.stats().connections).toBe(0))
   }
   t.storedState = async (selfCheckId) => {
-    const { snapshot, updates } = await new DocStore(t.f.database.db).load(
-      `response:${selfCheckId}`,
-    )
+    const { snapshot, updates } = await new DocStore(t.f.database).load(`response:${selfCheckId}`)
     const doc = new Y.Doc()
     if (snapshot) Y.applyUpdate(doc, snapshot)
     for (const { update } of updates) Y.applyUpdate(doc, update)

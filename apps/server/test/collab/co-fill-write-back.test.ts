@@ -174,7 +174,7 @@ describe.each(await testStores())('co-filled answers and the self-check row on %
     expect(doc.getMap('meta').get('savedHash')).toBe(answersHash({ [ITEM_B]: 'no' }))
     const before = Y.encodeStateVector(doc)
     doc.getMap('answers').set(ITEM_C, 'yes')
-    await new DocStore(t.f.database.db).append(`response:${id}`, Y.encodeStateAsUpdate(doc, before))
+    await new DocStore(t.f.database).append(`response:${id}`, Y.encodeStateAsUpdate(doc, before))
     const third = t.open(id, t.secretary)
     await synced(third.provider)
     expect(third.answers.toJSON()).toEqual({ [ITEM_B]: 'no', [ITEM_C]: 'yes' })

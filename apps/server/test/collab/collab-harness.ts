@@ -24,7 +24,7 @@ export async function startCollabServer(
   options: Partial<CollabOptions> = {},
 ): Promise<CollabTestServer> {
   const collab = new CollabServer({
-    db: f.database.db,
+    database: f.database,
     unloadDelayMs: 200,
     seed: seedFromStoredForm(f.database.db),
     ...options,

@@ -56,7 +56,7 @@ describe.each(await testStores())('document lifecycle on %s', (kind) => {
   afterAll(() => f.close())
 
   it('[COL11] loads a document once for every connection that arrives while it loads', async () => {
-    const store = new FlakyStore(f.database.db)
+    const store = new FlakyStore(f.database)
     store.loadDelayMs = 300
     const server = await startCollabServer(f, { store })
     try {
@@ -75,7 +75,7 @@ describe.each(await testStores())('document lifecycle on %s', (kind) => {
   })
 
   it('[COL12] closes every client with 4500 when the load fails, stores nothing, and loads afresh later', async () => {
-    const store = new FlakyStore(f.database.db)
+    const store = new FlakyStore(f.database)
     store.failLoads = true
     const server = await startCollabServer(f, { store })
     try {
@@ -102,7 +102,7 @@ describe.each(await testStores())('document lifecycle on %s', (kind) => {
   })
 
   it('[COL13] keeps a document whose save fails in memory, retries, and loses nothing', async () => {
-    const store = new FlakyStore(f.database.db)
+    const store = new FlakyStore(f.database)
     const server = await startCollabServer(f, { store })
     console.error = () => {}
     try {
@@ -118,7 +118,7 @@ describe.each(await testStores())('document lifecycle on %s', (kind) => {
       a.provider.destroy()
       b.provider.destroy()
       await eventually(() => expect(server.collab.stats().docs).toBe(0), 5000)
-      const stored = await new DocStore(f.database.db).load(`form:${formId}`)
+      const stored = await new DocStore(f.database).load(`form:${formId}`)
       const doc = new Y.Doc()
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
       for (const u of stored.updates) Y.applyUpdate(doc, u.update)
@@ -207,7 +207,7 @@ describe.each(await testStores())('document lifecycle on %s', (kind) => {
     await server.stop()
     expect((await event).code).toBe(CLOSE_REASONS.shuttingDown)
     void closed
-    const stored = await new DocStore(f.database.db).load(`form:${formId}`)
+    const stored = await new DocStore(f.database).load(`form:${formId}`)
     const doc = new Y.Doc()
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const u of stored.updates) Y.applyUpdate(doc, u.update)
