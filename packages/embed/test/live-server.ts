@@ -1,0 +1,123 @@
+/**
+ * Test helpers for pages that embed a live survey (examples/portal-embed, examples/react-portal):
+ * the embed built as `pnpm start` builds it, the real server in its own process with the demo
+ * data, and a campaign whose members survey the page's origin may embed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'vite'
+import { kill9, startServerProcess } from '../../../apps/server/test/collab/processes'
+
+const EMBED = join(dirname(fileURLToPath(import.meta.url)), '..')
+export const PASSWORD = 'embed-demo-password'
+const ADMIN = 'admin@yardstick.local'
+
+/** Builds `packages/embed/dist` (both scripts) with production React, as `pnpm start` does. */
+export async function buildEmbed(): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    for (const mode of ['production', 'classic']) {
+      await build({
+        root: EMBED,
+        configFile: join(EMBED, 'vite.config.ts'),
+        mode,
+        logLevel: 'error',
+      })
+    }
+  } finally {
+    process.env.NODE_ENV = nodeEnv
+  }
+}
+
+/** The real server on a fresh data folder with the demo data; `stop` kills it and the folder. */
+export async function startLiveServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ys-embed-e2e-'))
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    SEED_PASSWORD: PASSWORD,
+  })
+  return {
+    url: server.url,
+    output: server.output,
+    stop: async () => {
+      await kill9(server.child)
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function api(url: string, path: string, token: string, body?: unknown): Promise<any> {
+  const response = await fetch(`${url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${text}`)
+  return text ? JSON.parse(text) : null
+}
+
+/** A campaign with one anonymous members survey (the demo 群众满意率测评表) a portal may embed. */
+export interface EmbedCampaign {
+  id: number
+  slug: string
+  unitId: number
+  /** One-time tokens for the survey (as an office would print them). */
+  tokens(count: number): Promise<string[]>
+  /** How many members responses the campaign's results count. */
+  responses(): Promise<number>
+}
+
+/**
+ * Creates and opens, as the demo admin, a campaign over one demo branch whose members survey
+ * (anonymous, one-time tokens) the `origins` may embed.
+ */
+export async function embedCampaign(url: string, origins: string[]): Promise<EmbedCampaign> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN, password: PASSWORD }),
+  })
+  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`)
+  const { token } = (await login.json()) as { token: string }
+  const demo = await api(url, '/api/campaigns/1', token)
+  const members = demo.sources.find((s: { key: string }) => s.key === 'members')
+  const demoLinks = await api(url, '/api/campaigns/1/links?limit=1', token)
+  const unitId = demoLinks.items[0].unitId as number
+  const created = await api(url, '/api/campaigns', token, {
+    name: '门户嵌入测评',
+    cadence: 'yearly',
+    opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    units: { ids: [unitId] },
+    sources: [
+      {
+        key: 'members',
+        formVersion: members.formVersion,
+        weight: 1,
+        anonymous: true,
+        measure: 'satisfactionRate',
+      },
+    ],
+    bands: [{ min: 0, grade: '达标' }],
+    allowedOrigins: origins,
+  })
+  const id = created.id as number
+  await api(url, `/api/campaigns/${id}/open`, token, {})
+  const links = await api(url, `/api/campaigns/${id}/links`, token)
+  return {
+    id,
+    slug: links.items[0].slug,
+    unitId,
+    tokens: async (count) =>
+      (await api(url, `/api/campaigns/${id}/tokens`, token, { unitId, source: 'members', count }))
+        .tokens,
+    responses: async () =>
+      (await api(url, `/api/campaigns/${id}/results`, token)).participation.bySource.members
+        ?.responses ?? 0,
+  }
+}
