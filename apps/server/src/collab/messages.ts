@@ -1,11 +1,14 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import {
+  type AwarenessEntry,
   BadMessageError,
   type ClientMessage,
   decodeClientMessage,
+  encodeAwarenessEntries,
   encodeAwarenessStates,
   encodeSyncStep2,
+  isAwarenessNews,
   missingDependencies,
 } from './protocol'
 import type { Connection, SharedDoc } from './shared-doc'
@@ -47,13 +50,7 @@ export function receiveMessage(
       if (conn.canWrite) applyUpdate(shared, conn, message.update)
       return
     case 'awareness':
-      applyAwareness(
-        shared,
-        conn,
-        message.update,
-        message.entries.map((e) => e.clientId),
-        limits,
-      )
+      applyAwareness(shared, conn, message.update, message.entries, limits)
       return
     case 'queryAwareness': {
       const states = encodeAwarenessStates(shared.awareness)
@@ -83,17 +80,26 @@ function applyUpdate(shared: SharedDoc, conn: Connection, update: Uint8Array): v
   }
 }
 
+/**
+ * Applies what a connection says about its own clients. y-websocket's provider sends every
+ * awareness change it hears back to the server, its colleagues' too: entries that tell the
+ * server nothing new are echoes, dropped without counting against the rate. News about a client
+ * another connection owns (or a live client of another process) is a forgery: the message is
+ * refused whole and counted (COL6).
+ */
 function applyAwareness(
   shared: SharedDoc,
   conn: Connection,
   update: Uint8Array,
-  clientIds: number[],
+  entries: readonly AwarenessEntry[],
   limits: MessageLimits,
 ): void {
   if (update.length > limits.maxAwarenessBytes) {
     shared.close(conn, 'messageTooLarge')
     return
   }
+  const news = entries.filter((entry) => isAwarenessNews(shared.awareness, entry))
+  if (news.length === 0) return
   const now = Date.now()
   const rate = limits.awarenessPerSecond
   conn.awarenessTokens = Math.min(
@@ -101,12 +107,14 @@ function applyAwareness(
     conn.awarenessTokens + ((now - conn.awarenessRefilledAt) / 1000) * rate,
   )
   conn.awarenessRefilledAt = now
+  const clientIds = news.map((entry) => entry.clientId)
   if (conn.awarenessTokens < 1 || !shared.claimClients(conn, clientIds)) {
-    // Over the rate, or naming another connection's client: refused, and counted.
+    // Over the rate, or speaking for another's client: refused, and counted.
     conn.strikes++
     if (conn.strikes > 100) shared.close(conn, 'rateLimited')
     return
   }
   conn.awarenessTokens -= 1
-  awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, conn)
+  const applied = news.length === entries.length ? update : encodeAwarenessEntries(news)
+  awarenessProtocol.applyAwarenessUpdate(shared.awareness, applied, conn)
 }

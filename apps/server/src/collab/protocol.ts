@@ -138,6 +138,31 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** An awareness update (y-protocols' layout) holding exactly `entries`. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, JSON.stringify(state))
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * Whether an entry would change `awareness`: y-protocols applies a newer clock, or a removal at
+ * the same clock of a state still present. Anything else is old news (an echo).
+ */
+export function isAwarenessNews(
+  awareness: awarenessProtocol.Awareness,
+  { clientId, clock, state }: AwarenessEntry,
+): boolean {
+  const known = awareness.meta.get(clientId)?.clock
+  if (known === undefined || clock > known) return true
+  return clock === known && state === null && awareness.states.has(clientId)
+}
+
 /** The awareness of every client present, for a newcomer. */
 export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness): Uint8Array | null {
   const clients = [...awareness.getStates().keys()]

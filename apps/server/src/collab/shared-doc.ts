@@ -135,10 +135,16 @@ export class SharedDoc {
 
   /**
    * Claims awareness client ids for a connection; false (nothing claimed) when any id belongs
-   * to another connection: a forged update (COLLAB-NOTES 6).
+   * to another connection, or is live on another process (a state here that no connection of
+   * this process owns): a forged update (COLLAB-NOTES 6). A departed client's id (its state
+   * removed) is free again: y-websocket reconnects with the same client id.
    */
   claimClients(conn: Connection, clientIds: readonly number[]): boolean {
-    if (clientIds.some((id) => (this.owners.get(id) ?? conn) !== conn)) return false
+    const claimable = (id: number) => {
+      const owner = this.owners.get(id)
+      return owner ? owner === conn : !this.awareness.states.has(id)
+    }
+    if (!clientIds.every(claimable)) return false
     for (const id of clientIds) {
       this.owners.set(id, conn)
       conn.clientIds.add(id)

@@ -157,6 +157,68 @@ describe.each(await testStores())('the endpoint guards on %s', (kind) => {
     forger.ws.close()
   })
 
+  it("[COL6] keeps unmodified providers connected while they echo each other's presence", async () => {
+    // y-websocket's provider sends every awareness change it hears back to the server, its
+    // colleagues' included: echoes of what the server already has are neither forgeries nor
+    // counted against the rate, however many there are.
+    const formId = await createForm(f)
+    const editors = Array.from({ length: 6 }, () => connect(server.wsUrl, formId, token))
+    providers.push(...editors.map((e) => e.provider))
+    await Promise.all(editors.map((e) => synced(e.provider)))
+    const closes: number[] = []
+    for (const e of editors) {
+      e.provider.on('connection-close', (event: { code: number } | null) =>
+        closes.push(event?.code ?? 0),
+      )
+    }
+    // 6 editors × 40 moves 15 ms apart: each socket echoes 5 × 40 = 200 of the others' moves,
+    // past the 100 refusals that close a forger, while its own rate stays under 20/s.
+    for (let move = 0; move < 40; move++) {
+      for (const [i, e] of editors.entries()) {
+        e.provider.awareness.setLocalStateField('cursor', `q${i}-${move}`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 15 * editors.length))
+    }
+    await eventually(() => {
+      for (const e of editors) {
+        for (const [i, other] of editors.entries()) {
+          expect(e.provider.awareness.getStates().get(other.doc.clientID)).toMatchObject({
+            cursor: `q${i}-39`,
+          })
+        }
+      }
+    })
+    expect(closes).toEqual([])
+    expect(server.collab.stats().connections).toBeGreaterThanOrEqual(editors.length)
+  })
+
+  it('[COL6] lets a reconnecting provider take its own client id back', async () => {
+    const formId = await createForm(f)
+    const watcher = connect(server.wsUrl, formId, token)
+    const mover = connect(server.wsUrl, formId, token)
+    providers.push(watcher.provider, mover.provider)
+    await Promise.all([synced(watcher.provider), synced(mover.provider)])
+    mover.provider.awareness.setLocalStateField('cursor', 'before')
+    await eventually(() =>
+      expect(watcher.provider.awareness.getStates().get(mover.doc.clientID)).toMatchObject({
+        cursor: 'before',
+      }),
+    )
+    // A network blip: same document, same client id, a new socket.
+    mover.provider.disconnect()
+    await eventually(() =>
+      expect(watcher.provider.awareness.getStates().has(mover.doc.clientID)).toBe(false),
+    )
+    mover.provider.connect()
+    await synced(mover.provider)
+    mover.provider.awareness.setLocalStateField('cursor', 'after')
+    await eventually(() =>
+      expect(watcher.provider.awareness.getStates().get(mover.doc.clientID)).toMatchObject({
+        cursor: 'after',
+      }),
+    )
+  })
+
   it('[COL7] closes a writer whose update depends on structs the server never saw, and stores nothing of it', async () => {
     const formId = await createForm(f)
     const honest = connect(server.wsUrl, formId, token)
