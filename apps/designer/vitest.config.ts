@@ -8,5 +8,8 @@ export default defineProject({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // The browser tests each build the app into the one dist/ the server serves and start a
+    // server and a Chromium: run this project's files one at a time (its unit tests are quick).
+    fileParallelism: false,
   },
 })

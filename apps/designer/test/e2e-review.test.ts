@@ -358,7 +358,10 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
     await secretary.page.getByLabel('支委会审议日期').fill('2026-11-20')
     await secretary.page.getByRole('button', { name: '记录支委会审议通过' }).click()
     await secretary.page.locator('.self-check-page[data-status="approved"]').waitFor()
-    await member.page.getByText('自查表已审议通过，已锁定为只读。').waitFor({ timeout: 5000 })
+    await secretary.page.getByText('自查表已审议通过，已锁定为只读。').waitFor()
+    // The server freezes the shared document when it next finds the row approved: at its next
+    // write-back or access revalidation (COL25, COL9: every 10 s).
+    await member.page.getByText('自查表已审议通过，已锁定为只读。').waitFor({ timeout: 15_000 })
     await secretary.page.getByRole('button', { name: '已向全体党员通报' }).click()
     await secretary.page.locator('.self-check-page[data-status="announced"]').waitFor()
     await secretary.page.getByRole('button', { name: '上报上级党组织' }).click()

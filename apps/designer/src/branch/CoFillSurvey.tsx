@@ -32,7 +32,9 @@ export function CoFillSurvey({
   const { token, user } = useSignedIn()
   const [model, setModel] = useState<SurveyModel | null>(null)
   const [link, setLink] = useState<Link>('connecting')
-  const [frozen, setFrozen] = useState(false)
+  const [docFrozen, setFrozen] = useState(false)
+  // This page knows first when its own approval went through; the document follows (COL25).
+  const frozen = docFrozen || selfCheck.status !== 'draft'
   const surveyLocale = locale === 'en' ? 'en' : 'zh-cn'
 
   useEffect(() => {
@@ -73,6 +75,10 @@ export function CoFillSurvey({
     }
     // One connection per self-check and language; answers arrive through the document.
   }, [selfCheck.id, token, user.name, surveyLocale])
+
+  useEffect(() => {
+    if (model && frozen) model.readOnly = true
+  }, [model, frozen])
 
   return (
     <section className="cofill" aria-labelledby="cofill-h">

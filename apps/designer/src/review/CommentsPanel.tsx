@@ -7,6 +7,9 @@ import { useComments } from './CommentsContext'
 import { ThreadView } from './ThreadView'
 import { groupThreads } from './threads'
 
+/** A long title cut to fit one line of the panel. */
+const shorten = (text: string, max = 28) => (text.length > max ? `${text.slice(0, max)}…` : text)
+
 /**
  * Review comments beside the editor: a box to comment on the selected element, then the
  * threads per element in the document's order (clicking an element's heading selects it);
@@ -23,7 +26,11 @@ export function CommentsPanel() {
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const groups = useMemo(
-    () => groupThreads(comments.threads, view, { showResolved }),
+    () =>
+      groupThreads(comments.threads, view, { showResolved }).map((group) => ({
+        ...group,
+        node: view.nodes.get(group.elementId),
+      })),
     [comments.threads, view, showResolved],
   )
   const open = [...comments.counts.values()].reduce((a, b) => a + b, 0)
@@ -68,7 +75,7 @@ export function CommentsPanel() {
       ) : target ? (
         <form className="comment-new" onSubmit={post}>
           <label htmlFor={`${id}-new`}>
-            {t('comments.on', { name: nodeTitle(target, locale) })}
+            {t('comments.on', { name: shorten(nodeTitle(target, locale)) })}
           </label>
           <textarea
             id={`${id}-new`}
@@ -114,6 +121,9 @@ export function CommentsPanel() {
               >
                 <code>{group.name}</code>
               </button>
+            )}
+            {group.node && (
+              <span className="muted comment-title"> {shorten(nodeTitle(group.node, locale))}</span>
             )}
           </h3>
           {group.threads.map((thread) => (
