@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import type { CollabOptions } from '../../src/collab/collab-server'
 import { DocStore } from '../../src/collab/doc-store'
 import { createUser } from '../../src/orgs/org-tree'
 import { SELF_CHECK_ITEMS, selfCheckCampaign } from '../../src/self-checks/test-campaign'
@@ -49,13 +50,13 @@ export interface CoFillTest {
 
 /**
  * Registers the hooks of a co-filling suite on one database kind: a fixture, a real server
- * (`writeBackMs` 50) and two committee members signed in.
+ * (`writeBackMs` 50, then `options`) and two committee members signed in.
  *
  * @example
  * const t = useCoFill(kind)
  * it('…', async () => { const { id } = await t.draft() })
  */
-export function useCoFill(kind: DatabaseKind): CoFillTest {
+export function useCoFill(kind: DatabaseKind, options: Partial<CollabOptions> = {}): CoFillTest {
   const providers: WebsocketProvider[] = []
   const t = {} as CoFillTest
   const url = (campaignId: number, step = '') =>
@@ -99,7 +100,7 @@ export function useCoFill(kind: DatabaseKind): CoFillTest {
 
   beforeAll(async () => {
     t.f = await createFixture(kind)
-    t.server = await startCollabServer(t.f, { writeBackMs: 50 })
+    t.server = await startCollabServer(t.f, { writeBackMs: 50, ...options })
     t.secretary = await t.f.login('secretary')
     const email = 'organizer@example.org'
     await createUser(t.f.database.db, {

@@ -1,40 +1,14 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createTestDatabase, testStores } from '@yardstick/db'
-import { Redis } from 'ioredis'
+import { createTestDatabase } from '@yardstick/db'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { connect, eventually, synced } from './collab-harness'
 import { kill9, type ServerProcess, signInAndCreateForm, startServerProcess } from './processes'
+import { REDIS_URL, redisPrefix, scaleOutReady } from './redis'
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
-
-async function redisAnswers(): Promise<boolean> {
-  const client = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 2000,
-  })
-  client.on('error', () => {})
-  try {
-    await client.connect()
-    return (await client.ping()) === 'PONG'
-  } catch {
-    return false
-  } finally {
-    client.disconnect()
-  }
-}
-
-const ready = (await testStores()).includes('postgres') && (await redisAnswers())
-if (!ready) {
-  if (process.env.CI)
-    throw new Error(`Redis (${REDIS_URL}) or PostgreSQL is not reachable, and CI is set`)
-  console.warn(
-    `⚠ Redis (${REDIS_URL}) or PostgreSQL is not reachable: the scale-out test does not run`,
-  )
-}
+const ready = await scaleOutReady('the scale-out test')
 
 describe.runIf(ready)('two server processes sharing documents through Redis', () => {
   const processes: ServerProcess[] = []
@@ -52,7 +26,7 @@ describe.runIf(ready)('two server processes sharing documents through Redis', ()
     const env = {
       DATABASE_URL: database.url as string,
       REDIS_URL,
-      REDIS_PREFIX: `yardstick-test:${process.pid}:${Date.now()}:`,
+      REDIS_PREFIX: redisPrefix(),
       ADMIN_EMAIL: 'chief@example.org',
       ADMIN_PASSWORD: 'chief-password-1',
     }
