@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { assertNotArchived, formFor } from '../forms/access'
@@ -88,8 +89,12 @@ const resolutionRoute = (resolve: boolean) =>
 export function reviewsRoutes(deps: AppDeps) {
   const { db } = deps.database
   const router = createRouter<AuthEnv>()
-  router.use('/forms/:id/comments', requireUser(db))
-  router.use('/forms/:id/comments/*', requireUser(db))
+  // Mounted beside the forms routes, whose `/forms/*` guard has usually signed the user in
+  // already: look the session up once per request (polling makes this the hot path).
+  const auth = requireUser(db)
+  const signedIn: MiddlewareHandler<AuthEnv> = (c, next) => (c.var.user ? next() : auth(c, next))
+  router.use('/forms/:id/comments', signedIn)
+  router.use('/forms/:id/comments/*', signedIn)
 
   const readable = (user: AuthEnv['Variables']['user'], id: string) =>
     formFor(db, user, idParam(id, 'form'), 'read')
