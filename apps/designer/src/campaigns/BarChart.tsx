@@ -24,6 +24,8 @@ export interface BarChartProps {
   /** The value axis's maximum (e.g. 100 for percentages); automatic by default. */
   max?: number
   height?: number
+  /** The container's class (default `bar-chart`). */
+  className?: string
 }
 
 const DEFAULT_COLOR = '#1971c2'
@@ -35,13 +37,25 @@ const DEFAULT_COLOR = '#1971c2'
  * @example
  * <BarChart label="等次分布" bars={[{ name: '先进', value: 12, label: '12（20%）' }]} />
  */
-export default function BarChart({ bars, label, horizontal = false, max, height }: BarChartProps) {
+export default function BarChart({
+  bars,
+  label,
+  horizontal = false,
+  max,
+  height,
+  className = 'bar-chart',
+}: BarChartProps) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const element = ref.current
     if (!element) return
     const chart = echarts.init(element, undefined, { renderer: 'canvas' })
-    const categories = { type: 'category' as const, data: bars.map((b) => b.name) }
+    const categories = {
+      type: 'category' as const,
+      data: bars.map((b) => b.name),
+      // Long names (question titles) are cut, not pushed off the canvas; the tooltip has them whole.
+      axisLabel: horizontal ? { width: 180, overflow: 'truncate' as const } : {},
+    }
     const values = { type: 'value' as const, minInterval: 1, ...(max === undefined ? {} : { max }) }
     chart.setOption({
       animation: false,
@@ -72,5 +86,7 @@ export default function BarChart({ bars, label, horizontal = false, max, height 
     }
   }, [bars, horizontal, max])
   const size = height ?? (horizontal ? Math.max(120, bars.length * 28 + 32) : 240)
-  return <div ref={ref} className="chart" style={{ height: size }} role="img" aria-label={label} />
+  return (
+    <div ref={ref} className={className} style={{ height: size }} role="img" aria-label={label} />
+  )
 }

@@ -15,7 +15,11 @@ export function Chart(props: BarChartProps) {
   const height =
     props.height ?? (props.horizontal ? Math.max(120, props.bars.length * 28 + 32) : 240)
   return (
-    <Suspense fallback={<div className="chart" style={{ height }} aria-busy="true" />}>
+    <Suspense
+      fallback={
+        <div className={props.className ?? 'bar-chart'} style={{ height }} aria-busy="true" />
+      }
+    >
       <LazyBarChart {...props} />
     </Suspense>
   )

@@ -49,6 +49,7 @@ export function NewCampaignPage() {
 
   const change = (patch: Partial<CampaignDraft>) => {
     setDraft((d) => ({ ...d, ...patch }))
+    setFailure(null)
     // A field's server message goes once the field changes; the SDK's check is live anyway.
     setServerIssues((current) => {
       const next = { ...current }
@@ -58,10 +59,20 @@ export function NewCampaignPage() {
       return next
     })
   }
-  const changeSource = (key: SourceDraft['key'], patch: Partial<SourceDraft>) =>
-    change({
-      sources: draft.sources.map((s) => (s.key === key ? { ...s, ...patch } : s)),
+  // Functional: the three sources may each pick their form in the same render.
+  const changeSource = (key: SourceDraft['key'], patch: Partial<SourceDraft>) => {
+    setFailure(null)
+    setDraft((d) => ({
+      ...d,
+      sources: d.sources.map((s) => (s.key === key ? { ...s, ...patch } : s)),
+    }))
+    setServerIssues((current) => {
+      const next = { ...current }
+      for (const path of Object.keys(next))
+        if (path.startsWith(`sources.${key}.`)) delete next[path]
+      return next
     })
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()

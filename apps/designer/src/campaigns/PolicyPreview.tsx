@@ -27,7 +27,7 @@ export function PolicyPreview({
   const result = (unit: UnitEvaluation | undefined) => {
     if (!unit) return ''
     if (unit.incomplete) return unit.incomplete.message[locale === 'en' ? 'en' : 'zh-CN']
-    const text = t('preview.result', {
+    const text = t('policyPreview.result', {
       composite: roundForDisplay(unit.composite, 1) ?? '',
       grade: unit.grade,
       rank: unit.rank,
@@ -42,82 +42,84 @@ export function PolicyPreview({
   }
   return (
     <section className="card policy-preview" aria-labelledby="policy-preview-title">
-      <h2 id="policy-preview-title">{t('preview.title')}</h2>
-      <p className="hint">{t('preview.hint')}</p>
-      <table className="data-table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('preview.col.unit')}</th>
-            {sources.map((key) => (
-              <th scope="col" key={key}>
-                {t(`source.${key}`)}
-              </th>
-            ))}
-            <th scope="col">{t('preview.col.veto')}</th>
-            <th scope="col">{t('preview.col.result')}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {samples.map((sample, i) => {
-            const unit = preview.ok ? preview.units[i] : undefined
-            return (
-              <tr key={i} data-sample={i + 1}>
-                <th scope="row">{sample.name}</th>
-                {sources.map((key) => {
-                  const names = { unit: sample.name, source: t(`source.${key}`) }
-                  return (
-                    <td key={key} className="sample-cell">
-                      <input
-                        type="number"
-                        className="narrow"
-                        step="any"
-                        aria-label={t('preview.value', names)}
-                        value={sample.values[key]}
-                        onChange={(e) => setNumber(i, 'values', key, e.target.value)}
-                      />
-                      ×
-                      <input
-                        type="number"
-                        className="narrow"
-                        min={0}
-                        step={1}
-                        aria-label={t('preview.count', names)}
-                        value={sample.counts[key]}
-                        onChange={(e) => setNumber(i, 'counts', key, e.target.value)}
-                      />
-                    </td>
-                  )
-                })}
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('preview.veto', { unit: sample.name })}
-                    checked={sample.vetoed}
-                    onChange={(e) => set(i, { vetoed: e.target.checked })}
-                  />
-                </td>
-                <td className="preview-result" data-grade={unit?.grade ?? ''}>
-                  {result(unit)}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="icon"
-                    aria-label={t('preview.removeSample', { unit: sample.name })}
-                    onClick={() => onChange(samples.filter((_, j) => j !== i))}
-                  >
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <h2 id="policy-preview-title">{t('policyPreview.title')}</h2>
+      <p className="hint">{t('policyPreview.hint')}</p>
+      <div className="preview-scroll">
+        <table className="data-table compact preview-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('policyPreview.col.unit')}</th>
+              {sources.map((key) => (
+                <th scope="col" key={key}>
+                  {t(`source.${key}`)}
+                </th>
+              ))}
+              <th scope="col">{t('policyPreview.col.veto')}</th>
+              <th scope="col">{t('policyPreview.col.result')}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {samples.map((sample, i) => {
+              const unit = preview.ok ? preview.units[i] : undefined
+              return (
+                <tr key={i} data-sample={i + 1}>
+                  <th scope="row">{sample.name}</th>
+                  {sources.map((key) => {
+                    const names = { unit: sample.name, source: t(`source.${key}`) }
+                    return (
+                      <td key={key} className="sample-cell">
+                        <input
+                          type="number"
+                          className="narrow"
+                          step="any"
+                          aria-label={t('policyPreview.value', names)}
+                          value={sample.values[key]}
+                          onChange={(e) => setNumber(i, 'values', key, e.target.value)}
+                        />
+                        ×
+                        <input
+                          type="number"
+                          className="narrow"
+                          min={0}
+                          step={1}
+                          aria-label={t('policyPreview.count', names)}
+                          value={sample.counts[key]}
+                          onChange={(e) => setNumber(i, 'counts', key, e.target.value)}
+                        />
+                      </td>
+                    )
+                  })}
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('policyPreview.veto', { unit: sample.name })}
+                      checked={sample.vetoed}
+                      onChange={(e) => set(i, { vetoed: e.target.checked })}
+                    />
+                  </td>
+                  <td className="preview-result" data-grade={unit?.grade ?? ''}>
+                    {result(unit)}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="icon"
+                      aria-label={t('policyPreview.removeSample', { unit: sample.name })}
+                      onClick={() => onChange(samples.filter((_, j) => j !== i))}
+                    >
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
       {!preview.ok && (
         <p className="error" role="alert">
-          {t('preview.invalid', { message: preview.issue.message })}
+          {t('policyPreview.invalid', { message: preview.issue.message })}
         </p>
       )}
       <button
@@ -126,7 +128,7 @@ export function PolicyPreview({
           onChange([
             ...samples,
             {
-              name: `${t('preview.sample')} ${samples.length + 1}`,
+              name: `${t('policyPreview.sample')} ${samples.length + 1}`,
               values: { self: '80', members: '80', superior: '80' },
               counts: { self: '1', members: '10', superior: '1' },
               vetoed: false,
@@ -134,7 +136,7 @@ export function PolicyPreview({
           ])
         }
       >
-        {t('preview.addSample')}
+        {t('policyPreview.addSample')}
       </button>
     </section>
   )

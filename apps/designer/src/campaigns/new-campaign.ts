@@ -52,12 +52,17 @@ export const DEFAULT_BANDS: BandDraft[] = [
   { min: '0', grade: '后进', stars: '1' },
 ]
 
-/** Four sample branches that between them reach every band and a missing participation. */
+/**
+ * Six sample branches that between them show every band, the quota (with 先进 at most 20 % of
+ * five graded, B is moved down) and a branch below the minimum participation (D).
+ */
 export const DEFAULT_SAMPLES: SampleUnit[] = [
   sample('示例支部 A', [98, 96, 95], 12),
   sample('示例支部 B', [92, 90, 93], 10),
   sample('示例支部 C', [75, 80, 70], 8),
   sample('示例支部 D', [60, 40, 50], 3),
+  sample('示例支部 E', [85, 88, 82], 9),
+  sample('示例支部 F', [50, 45, 40], 7),
 ]
 
 function sample(name: string, [self, members, superior]: number[], n: number): SampleUnit {
