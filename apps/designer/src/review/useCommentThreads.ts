@@ -22,7 +22,8 @@ export interface Comments {
 
 /**
  * Polls a form's threads every `COMMENTS_POLL_MS` with the last ETag (and at once when the tab
- * becomes visible again); the answer to one's own comment is shown at once, without waiting.
+ * becomes visible or the browser comes back online; not at all while offline); the answer to
+ * one's own comment is shown at once, without waiting.
  */
 export function useCommentThreads(formId: number): Comments {
   const api = useApi()
@@ -35,16 +36,23 @@ export function useCommentThreads(formId: number): Comments {
 
   useEffect(() => {
     etag.current = null
-    const controller = new AbortController()
+    const life = new AbortController()
+    let request: AbortController | null = null
     let timer: ReturnType<typeof setTimeout> | null = null
     const poll = async () => {
       if (timer) clearTimeout(timer)
       timer = null
+      // Offline, a request would only fail (and the browser logs every failed load): wait for
+      // the `online` event instead, which polls at once.
+      if (!navigator.onLine || life.signal.aborted) return
+      request?.abort()
+      const current = new AbortController()
+      request = current
       try {
         const result = await pollComments(formId, {
           token,
           etag: etag.current,
-          signal: controller.signal,
+          signal: current.signal,
         })
         if (result) {
           etag.current = result.etag
@@ -53,20 +61,27 @@ export function useCommentThreads(formId: number): Comments {
         setLoaded(true)
         setError(null)
       } catch (caught) {
-        if (controller.signal.aborted) return
+        if (current.signal.aborted) return
         setError(caught as Error)
       }
-      if (!controller.signal.aborted) timer = setTimeout(poll, COMMENTS_POLL_MS)
+      if (!life.signal.aborted) timer = setTimeout(poll, COMMENTS_POLL_MS)
     }
     const onVisible = () => {
       if (document.visibilityState === 'visible') void poll()
     }
+    const onOnline = () => void poll()
+    const onOffline = () => request?.abort()
     void poll()
     document.addEventListener('visibilitychange', onVisible)
+    window.addEventListener('online', onOnline)
+    window.addEventListener('offline', onOffline)
     return () => {
-      controller.abort()
+      life.abort()
+      request?.abort()
       if (timer) clearTimeout(timer)
       document.removeEventListener('visibilitychange', onVisible)
+      window.removeEventListener('online', onOnline)
+      window.removeEventListener('offline', onOffline)
     }
   }, [formId, token])
 
