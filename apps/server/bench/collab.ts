@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import os from 'node:os'
 import { join } from 'node:path'
 import { fromSurveyJson } from '@yardstick/doc'
 import { type FormJson, satisfactionForm } from '@yardstick/sdk'
@@ -98,13 +98,23 @@ async function latency(
   const deadline = Date.now() + 15_000
   while (samples.length < expected && Date.now() < deadline) await sleep(20)
   for (const p of all) p.destroy()
-  samples.sort((a, b) => a - b)
-  return {
-    p50: percentile(samples, 50),
-    p99: percentile(samples, 99),
-    received: samples.length,
-    expected,
-  }
+  return { samples, expected }
+}
+
+/** Latency samples pooled over rounds. */
+interface Pooled {
+  samples: number[]
+  expected: number
+}
+
+function pool(into: Pooled, round: Pooled): void {
+  into.samples.push(...round.samples)
+  into.expected += round.expected
+}
+
+function describeLatency({ samples, expected }: Pooled): string {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 99).toFixed(1)} ms (${sorted.length}/${expected})`
 }
 
 async function heapUsed(target: Target): Promise<number> {
@@ -167,7 +177,7 @@ async function loadTime(target: Target, rounds: number) {
 async function startTargets(): Promise<Target[]> {
   const admin = { ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'bench-password-1' }
   const ours = await startServerProcess(
-    { DATA_DIR: mkdtempSync(join(tmpdir(), 'ys-bench-')), ...admin },
+    { DATA_DIR: mkdtempSync(join(os.tmpdir(), 'ys-bench-')), ...admin },
     { nodeArgs: ['--expose-gc'] },
   )
   const first = await signInAndCreateForm(ours.url, admin.ADMIN_EMAIL, admin.ADMIN_PASSWORD)
@@ -197,30 +207,39 @@ async function startTargets(): Promise<Target[]> {
   ]
 }
 
+/** Latency rounds per target, alternating between targets so both see the same machine load. */
+const ROUNDS = 3
+
 /** Runs the co-editing benchmark and prints a markdown table. */
 export async function runCollabBench(): Promise<void> {
   const targets = await startTargets()
+  const one = targets.map(() => ({ samples: [], expected: 0 }) as Pooled)
+  const many = targets.map(() => ({ samples: [], expected: 0 }) as Pooled)
   const rows: string[] = []
   try {
-    for (const target of targets) {
-      const step = (what: string) => console.error(`  ${target.name}: ${what}`)
-      step('20 editors on one form')
-      const one = await latency(target, 1, 20, 400, 10)
-      step('100 forms × 5 editors')
-      const many = await latency(target, 100, 5, 1000, 4)
-      step('memory per loaded document')
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [i, target] of targets.entries()) {
+        console.error(`  round ${round}/${ROUNDS}, ${target.name}: latency`)
+        pool(one[i] as Pooled, await latency(target, 1, 20, 400, 10))
+        pool(many[i] as Pooled, await latency(target, 100, 5, 1000, 4))
+      }
+    }
+    for (const [i, target] of targets.entries()) {
+      console.error(`  ${target.name}: memory per loaded document, load time`)
       const memory = await memoryPerDoc(target, 40)
-      step('load time')
       const load = await loadTime(target, 5)
       rows.push(
-        `| ${target.name} | ${one.p50.toFixed(1)} / ${one.p99.toFixed(1)} ms (${one.received}/${one.expected}) | ` +
-          `${many.p50.toFixed(1)} / ${many.p99.toFixed(1)} ms (${many.received}/${many.expected}) | ` +
+        `| ${target.name} | ${describeLatency(one[i] as Pooled)} | ${describeLatency(many[i] as Pooled)} | ` +
           `${memory.perDocKiB.toFixed(0)} KiB (state ${memory.stateKiB.toFixed(0)} KiB) | ${load.medianMs.toFixed(0)} ms (state ${load.stateKiB.toFixed(0)} KiB) |`,
       )
     }
   } finally {
     for (const target of targets) await kill9(target.process.child)
   }
+  const [cores, load1] = [os.cpus().length, os.loadavg()[0]?.toFixed(2)]
+  console.log(
+    `${cores} cores, load average ${load1} at the end; latency pooled over ${ROUNDS} alternating rounds`,
+  )
   console.log(
     '| server | 20 editors, 1 form: p50 / p99 | 100 forms × 5 editors: p50 / p99 | heap per loaded 100-question form | new client receives a stored 500-question form (median of 5) |',
   )
