@@ -231,6 +231,81 @@ describe.skipIf(!hasChromium)(
       await context.close()
     })
 
+    it('shows the server’s errors under the questions; a quiz shows its score; answers stay text', async () => {
+      // A quiz whose thank-you page pipes an answer in, and a point entry the server caps
+      // (`maxScore`, which SurveyJS itself does not check).
+      const quiz = await embedCampaign(server.url, [portal.url], {
+        form: {
+          kind: 'quiz',
+          title: { default: '党章知识小测', en: 'Party rules quiz' },
+          completedHtml: '<h3 class="quiz-thanks">谢谢，{name}！</h3>',
+          pages: [
+            {
+              name: 'quiz',
+              elements: [
+                { type: 'text', name: 'name', title: '姓名' },
+                {
+                  type: 'text',
+                  inputType: 'number',
+                  name: 'hours',
+                  title: '本年度集中学习学时',
+                  maxScore: 40,
+                },
+                {
+                  type: 'radiogroup',
+                  name: 'ideal',
+                  title: '党的最高理想和最终目标是什么？',
+                  isRequired: true,
+                  choices: [
+                    { value: 'communism', text: '实现共产主义' },
+                    { value: 'other', text: '其他' },
+                  ],
+                  correctAnswer: 'communism',
+                  points: 5,
+                },
+              ],
+            },
+          ],
+        },
+      })
+      const context = await browser.newContext({ locale: 'zh-CN' })
+      const [token] = await quiz.tokens(1)
+      const page = await open(context, { token: String(token), link: quiz.slug })
+      await ready(page)
+      const survey = page.locator('yardstick-survey')
+      await survey
+        .locator('.sd-question', { hasText: '姓名' })
+        .locator('input')
+        .fill('<img src=x onerror="window.__pwned=1">')
+      const hours = survey.locator('.sd-question', { hasText: '本年度集中学习学时' })
+      await hours.locator('input').fill('99')
+      await survey.locator('.sd-item', { hasText: '实现共产主义' }).locator('label').click()
+      await submit(page)
+      await survey.locator('[role="alert"]', { hasText: '有答案未通过校验' }).waitFor()
+      // Under the question it is about, in SurveyJS's own error box.
+      const under = hours.locator('.sd-question__erbox')
+      await under.waitFor()
+      expect(await under.textContent()).toMatch(/40/)
+      expect(await event(page, 'yardstick:error').textContent()).toMatch(/"code":"invalidAnswers"/)
+      expect(await quiz.responses()).toBe(0)
+
+      await hours.locator('input').fill('8')
+      await submit(page)
+      await event(page, 'yardstick:submitted').waitFor()
+      const thanks = survey.locator('.quiz-thanks')
+      await thanks.waitFor()
+      // DOMPurify kept the harmless <img src=x> the answer planted, without its handler.
+      expect(await thanks.textContent()).toBe('谢谢，！')
+      expect(await thanks.locator('img').count()).toBe(1)
+      expect(await thanks.locator('img').getAttribute('onerror')).toBeNull()
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
+      expect(await survey.locator('.ys-score').textContent()).toBe('您的得分：13 / 45（28.9%）')
+      expect(await event(page, 'yardstick:submitted').textContent()).toMatch(/"score":\{/)
+      expect(await quiz.responses()).toBe(1)
+      expect(pageErrors).toEqual([])
+      await context.close()
+    })
+
     it('works from the classic script too, and in English', async () => {
       const context = await browser.newContext({ locale: 'en-GB' })
       const [token] = await campaign.tokens(1)

@@ -74,9 +74,14 @@ export interface EmbedCampaign {
 
 /**
  * Creates and opens, as the demo admin, a campaign over one demo branch whose members survey
- * (anonymous, one-time tokens) the `origins` may embed.
+ * (anonymous, one-time tokens) the `origins` may embed: the demo satisfaction form, or `form`
+ * created and published for it.
  */
-export async function embedCampaign(url: string, origins: string[]): Promise<EmbedCampaign> {
+export async function embedCampaign(
+  url: string,
+  origins: string[],
+  { form }: { form?: Record<string, unknown> } = {},
+): Promise<EmbedCampaign> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -85,7 +90,11 @@ export async function embedCampaign(url: string, origins: string[]): Promise<Emb
   if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`)
   const { token } = (await login.json()) as { token: string }
   const demo = await api(url, '/api/campaigns/1', token)
-  const members = demo.sources.find((s: { key: string }) => s.key === 'members')
+  let formVersion = demo.sources.find((s: { key: string }) => s.key === 'members').formVersion
+  if (form) {
+    const created = await api(url, '/api/forms', token, { title: '门户嵌入测试表单', json: form })
+    formVersion = (await api(url, `/api/forms/${created.id}/publish`, token, {})).id
+  }
   const demoLinks = await api(url, '/api/campaigns/1/links?limit=1', token)
   const unitId = demoLinks.items[0].unitId as number
   const created = await api(url, '/api/campaigns', token, {
@@ -97,7 +106,7 @@ export async function embedCampaign(url: string, origins: string[]): Promise<Emb
     sources: [
       {
         key: 'members',
-        formVersion: members.formVersion,
+        formVersion,
         weight: 1,
         anonymous: true,
         measure: 'satisfactionRate',
