@@ -335,9 +335,23 @@ export class CollabServer implements FormDocuments {
       await this.bindings
         .get(shared)
         ?.refresh()
-        .catch(() => {})
+        .catch((error) =>
+          console.error(`collab: refreshing ${shared.name} failed: ${(error as Error).message}`),
+        )
+      // One check per token: a user's several tabs share it, and every check queues in front
+      // of the document's appends.
+      const checks = new Map<string, Promise<Admission | null>>()
       for (const conn of [...shared.conns.values()]) {
-        const admission = await kind.admit(conn.token, id).catch(() => null)
+        let check = checks.get(conn.token)
+        if (!check) {
+          check = kind.admit(conn.token, id).catch((error) => {
+            // Unknown is not refused: the connection stays until a check can answer.
+            console.error(`collab: revalidating ${shared.name} failed: ${(error as Error).message}`)
+            return null
+          })
+          checks.set(conn.token, check)
+        }
+        const admission = await check
         if (!admission) continue
         if ('refused' in admission) shared.close(conn, admission.refused)
         else if (conn.canWrite && !admission.canWrite) shared.close(conn, 'forbidden')
