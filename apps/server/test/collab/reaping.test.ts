@@ -118,3 +118,26 @@ describe.each(await testStores())('[COL10] slow readers and dead peers on %s', (
     expect(server.collab.stats().connections).toBe(1)
   })
 })
+
+describe('[COL6][COL10] an idle editor', () => {
+  it('stays connected past the provider’s 30 s silence timeout, alone on its form', async () => {
+    const f = await createFixture('pglite')
+    const server = await startCollabServer(f)
+    onTestFinished(async () => {
+      await server.stop()
+      await f.close()
+    })
+    const token = await f.login('editor')
+    const idle = connect(server.wsUrl, await createForm(f), token)
+    onTestFinished(() => idle.provider.destroy())
+    await synced(idle.provider)
+    idle.provider.awareness.setLocalStateField('user', { name: '值班编辑' })
+    const closes: unknown[] = []
+    idle.provider.on('connection-close', (event: unknown) => closes.push(event))
+    // y-websocket drops a socket that hears nothing for 30 s; the provider renews its presence
+    // every 15 s and the server echoes it back, so the socket keeps hearing something.
+    await new Promise((resolve) => setTimeout(resolve, 36_000))
+    expect(closes).toEqual([])
+    expect(idle.provider.wsconnected).toBe(true)
+  }, 60_000)
+})
