@@ -11,7 +11,13 @@ export function AppHeader() {
   const { user } = useSignedIn()
   const route = useRoute()
   const inForms = route.page === 'forms' || route.page === 'editor'
-  const inCampaigns = route.page === 'campaigns' || route.page === 'results'
+  const inCampaigns = [
+    'campaigns',
+    'results',
+    'newCampaign',
+    'campaignAdmin',
+    'unitDetail',
+  ].includes(route.page)
   const inBranch = route.page === 'branch' || route.page === 'selfCheck'
   return (
     <header className="app-header">
