@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import type { AuthEnv } from './auth/middleware'
 import type { AppDeps } from './deps'
+import { limitBody } from './http/body-limit'
 import { docsRoutes } from './http/docs'
 import { serveEmbed } from './http/embed-assets'
 import { AppError, errorBody, handleError } from './http/errors'
@@ -36,17 +36,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
 
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: config.BODY_LIMIT,
-      onError: () => {
-        throw new AppError(
-          'payloadTooLarge',
-          `The request body is larger than ${config.BODY_LIMIT} bytes`,
-          {
-            limit: config.BODY_LIMIT,
-          },
-        )
-      },
+    limitBody(config.BODY_LIMIT, () => {
+      throw new AppError(
+        'payloadTooLarge',
+        `The request body is larger than ${config.BODY_LIMIT} bytes`,
+        { limit: config.BODY_LIMIT },
+      )
     }),
   )
 
