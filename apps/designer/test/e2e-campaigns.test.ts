@@ -130,6 +130,9 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
 
     await page.getByRole('heading', { name: `测评活动：${NEW_CAMPAIGN}` }).waitFor()
     const id = Number(/\/campaigns\/(\d+)\/admin/.exec(page.url())?.[1])
+    expect(
+      await page.getByRole('link', { name: '测评活动', exact: true }).getAttribute('aria-current'),
+    ).toBe('page')
     const created = await call<{
       status: string
       unitCount: number
