@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   apiToken,
@@ -53,6 +53,22 @@ async function signedInBranchPage(
   await page.getByRole('button', { name: '登录' }).click()
   await page.getByRole('heading', { name: '支部自检自查' }).waitFor()
   return { context, page, problems }
+}
+
+/**
+ * Types a date into a native date field as a person does. SurveyJS's date inputs ignore a
+ * programmatic fill, and the field's order of day, month and year follows the browser's locale,
+ * so each order is tried until the field holds the date.
+ */
+async function typeDate(field: Locator, iso: string) {
+  const [y = '', m = '', d = ''] = iso.split('-')
+  for (const digits of [m + d + y, y + m + d, d + m + y]) {
+    await field.click()
+    await field.pressSequentially(digits)
+    if ((await field.inputValue()) === iso) return
+    await field.fill('')
+  }
+  throw new Error(`the date field did not take ${iso}`)
 }
 
 /** Calls the API as a user: JSON in and out, failing loudly on an error status. */
@@ -333,8 +349,17 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
       .getByRole('textbox', { name: '整改措施' })
       .fill('年底前召开组织生活会开展民主评议')
     await problem.getByRole('textbox', { name: '责任人' }).fill('支部书记')
-    await problem.getByRole('textbox', { name: '整改时限' }).fill('2026-12-31')
+    await typeDate(problem.getByRole('textbox', { name: '整改时限' }), '2026-12-31')
+    // Out of the composite before anyone else writes: the problem list on the secretary's page
+    // shows all four parts once the server has them.
     await problem.getByRole('textbox', { name: '责任人' }).click()
+    await member.page.getByRole('heading', { name: '一起填写' }).click()
+    await expect
+      .poll(() => secretary.page.locator('.problem-list').textContent(), { timeout: 8000 })
+      .toContain('时限：2026-12-31')
+    expect(await secretary.page.locator('.problem-list').textContent()).toContain(
+      '整改措施：年底前召开组织生活会开展民主评议',
+    )
     const radios = secretary.page.locator('.sd-question:has(input[type="radio"])')
     for (let i = 0; i < (await radios.count()); i++) {
       const q = radios.nth(i)
@@ -370,6 +395,7 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
     await rectifications.first().waitFor()
     expect(await rectifications.count()).toBe(1)
     expect(await rectifications.first().textContent()).toContain('年底前召开组织生活会开展民主评议')
+    expect(await rectifications.first().textContent()).toContain('时限：2026-12-31')
     expect(await secretary.page.locator('.workflow-steps').textContent()).toContain('审议通过')
     await secretary.page.screenshot({
       path: join(SCREENSHOTS, 'self-check-submitted.png'),

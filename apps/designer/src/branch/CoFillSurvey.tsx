@@ -2,7 +2,7 @@ import 'survey-core/survey-core.css'
 import 'survey-core/collaboration.css'
 import 'survey-core/i18n/simplified-chinese'
 import { type CoFill, createCoFill, createSurveyModel } from '@yardstick/sdk/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { SurveyModel } from 'survey-core'
 import { Survey } from 'survey-react-ui'
 import { WebsocketProvider } from 'y-websocket'
@@ -79,6 +79,9 @@ export function CoFillSurvey({
   useEffect(() => {
     if (model && frozen) model.readOnly = true
   }, [model, frozen])
+  // Rendered once per model: the page around it re-renders on every live refresh, and a
+  // re-render must not reach the inputs someone is typing in.
+  const survey = useMemo(() => model && <Survey model={model} />, [model])
 
   return (
     <section className="cofill" aria-labelledby="cofill-h">
@@ -98,7 +101,7 @@ export function CoFillSurvey({
           {t('branch.frozen')}
         </p>
       )}
-      {model && <Survey model={model} />}
+      {survey}
     </section>
   )
 }

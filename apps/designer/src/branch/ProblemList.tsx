@@ -26,6 +26,18 @@ export function ProblemList({ selfCheck }: { selfCheck: SelfCheck }) {
               {problemText(p.details, 'description') && (
                 <p>{problemText(p.details, 'description')}</p>
               )}
+              <p className="muted">
+                {[
+                  problemText(p.details, 'measure') &&
+                    t('branch.rect.measure', { text: problemText(p.details, 'measure') }),
+                  problemText(p.details, 'owner') &&
+                    t('branch.rect.owner', { text: problemText(p.details, 'owner') }),
+                  problemText(p.details, 'deadline') &&
+                    t('branch.rect.deadline', { text: problemText(p.details, 'deadline') }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
             </li>
           ))}
         </ul>
