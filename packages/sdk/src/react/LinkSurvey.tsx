@@ -89,11 +89,24 @@ export function LinkSurvey({
       callbacks.current.onSubmitted?.(submitted, view)
     }
 
+    // One response in flight at a time (a resumed one included), so a second click can never
+    // send the same answers under a second key; `stored` completes the form without sending.
+    let busy = false
+    let stored = false
+
     function attach(view: LinkView, model: SurveyModel) {
       model.onCompleting.add(async (sender: SurveyModel, options: CompletingEvent) => {
+        if (stored) return
+        if (busy) {
+          options.allow = false
+          return
+        }
+        busy = true
         setNotice({ role: 'status', text: text().submitting })
         const sent = await client.submit(sender.data, waiting)
+        busy = false
         if (sent.ok) {
+          stored = true
           finish(sent.value, view, sender)
           return
         }
@@ -129,12 +142,17 @@ export function LinkSurvey({
       }
       // A response saved earlier goes first: its token may already read as used because the
       // server stored it while the page never heard back — the same key then replays it.
-      if (pending) setNotice({ role: 'status', text: text().resuming })
+      if (pending) {
+        busy = true
+        setNotice({ role: 'status', text: text().resuming })
+      }
       const resumed: LinkResult<LinkSubmitted> | null = pending
         ? await client.resume(waiting)
         : null
+      busy = false
       if (signal.aborted) return
       if (resumed?.ok) {
+        stored = true
         shown?.model.doComplete()
         finish(resumed.value, shown?.view ?? null, shown?.model ?? null)
         return
