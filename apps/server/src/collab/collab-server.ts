@@ -5,24 +5,18 @@ import type { Database } from '@yardstick/db'
 import { applySurveyJson, toSurveyJson } from '@yardstick/doc'
 import type { FormJson } from '@yardstick/sdk'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { type Admission, admitToForm } from './authorize'
 import { closeWith } from './close-codes'
-import {
-  type DocBinding,
-  type DocKind,
-  type DocTarget,
-  targetOfName,
-  targetOfPath,
-} from './doc-kinds'
+import { type DocKind, type DocTarget, targetOfName, targetOfPath } from './doc-kinds'
+import { DocRegistry } from './doc-registry'
 import { DocStore } from './doc-store'
 import type { FormDocuments } from './form-documents'
 import { type MessageLimits, receiveMessage } from './messages'
 import { encodeAwarenessStates, encodeSyncStep1 } from './protocol'
 import { RedisFanOut } from './redis-fan-out'
 import { responseDocKind } from './response-docs'
-import { type Connection, LOAD_ORIGIN, RemoteOrigin, SharedDoc } from './shared-doc'
+import type { Connection, SharedDoc } from './shared-doc'
 
 /** Options of the co-editing endpoint; every limit has a default that suits a form designer. */
 export interface CollabOptions {
@@ -54,14 +48,6 @@ const FORM_PATH = /^\/collab\/(\d+)\/?$/
 /** Origin of edits the server makes itself (restoring a version, saving through the API). */
 const SERVER_ORIGIN = Symbol('server')
 
-interface Entry {
-  state: 'loading' | 'ready' | 'unloading'
-  ready: Promise<SharedDoc>
-  shared?: SharedDoc
-  unloadTimer?: NodeJS.Timeout
-  unloaded?: Promise<void>
-}
-
 /**
  * The co-editing endpoint `ws(s)://host/collab/:formId?token=…`: speaks the y-websocket
  * protocol (sync + awareness) so `y-websocket`'s own `WebsocketProvider` connects; admits by
@@ -74,10 +60,9 @@ export class CollabServer implements FormDocuments {
   private readonly wss: WebSocketServer
   private readonly store: DocStore
   private readonly fanOut: RedisFanOut | null
-  private readonly docs = new Map<string, Entry>()
   /** What a path can open: co-filled responses and forms (see doc-kinds.ts). */
   private readonly kinds: readonly DocKind[]
-  private readonly bindings = new WeakMap<SharedDoc, DocBinding>()
+  private readonly docs: DocRegistry
   private readonly timers: NodeJS.Timeout[] = []
   private readonly options: Required<
     Omit<CollabOptions, 'store' | 'redisUrl' | 'redisPrefix' | 'seed' | 'admit'>
@@ -107,6 +92,20 @@ export class CollabServer implements FormDocuments {
     this.fanOut = options.redisUrl
       ? new RedisFanOut(options.redisUrl, this.processId, options.redisPrefix)
       : null
+    this.docs = new DocRegistry({
+      store: this.store,
+      fanOut: this.fanOut,
+      kinds: this.kinds,
+      unloadDelayMs: this.options.unloadDelayMs,
+      limits: {
+        maxBufferedBytes: this.options.maxBufferedBytes,
+        compactEvery: this.options.compactEvery,
+        onPersistError: (doc, error, attempt) =>
+          console.error(
+            `collab: saving ${doc} failed (attempt ${attempt}), keeping it in memory: ${(error as Error).message}`,
+          ),
+      },
+    })
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes })
     this.timers.push(setInterval(() => this.ping(), this.options.pingIntervalMs))
     this.timers.push(setInterval(() => void this.revalidate(), this.options.revalidateMs))
@@ -140,22 +139,24 @@ export class CollabServer implements FormDocuments {
     const onEarly = (data: RawData) => early.push(data)
     socket.on('message', onEarly)
     socket.on('error', () => socket.terminate())
-    const admission = await target.kind
-      .admit(token, target.id)
-      .catch(() => ({ refused: 'loadFailed' as const }))
+    const admission = await target.kind.admit(token, target.id).catch((error) => {
+      console.error(`collab: admitting to ${target.name} failed: ${(error as Error).message}`)
+      return { refused: 'loadFailed' as const }
+    })
     if ('refused' in admission) {
       closeWith(socket, admission.refused)
       return
     }
     let shared: SharedDoc
     try {
-      shared = await this.docFor(target.name, target.id)
+      shared = await this.docs.open(target.name, target.id)
     } catch {
+      // The registry logged why; the client hears that it may try again later.
       closeWith(socket, 'loadFailed')
       return
     }
     if (socket.readyState !== socket.OPEN) {
-      this.maybeUnload(shared)
+      this.docs.release(shared)
       return
     }
     const conn: Connection = {
@@ -170,7 +171,7 @@ export class CollabServer implements FormDocuments {
       strikes: 0,
     }
     shared.conns.set(socket, conn)
-    this.cancelUnload(shared.name)
+    this.docs.retain(shared.name)
     socket.off('message', onEarly)
     socket.on('message', (data) => receiveMessage(shared, conn, toBytes(data), this.limits()))
     socket.on('pong', () => {
@@ -178,7 +179,7 @@ export class CollabServer implements FormDocuments {
     })
     socket.on('close', () => {
       shared.remove(conn)
-      this.maybeUnload(shared)
+      this.docs.release(shared)
     })
     shared.send(conn, encodeSyncStep1(shared.doc))
     const states = encodeAwarenessStates(shared.awareness)
@@ -193,126 +194,9 @@ export class CollabServer implements FormDocuments {
     }
   }
 
-  /** The loaded document, loading it once for every connection that asks meanwhile. */
-  private docFor(name: string, id: number): Promise<SharedDoc> {
-    const entry = this.docs.get(name)
-    if (entry?.state === 'unloading')
-      return (entry.unloaded ?? Promise.resolve()).then(() => this.docFor(name, id))
-    if (entry) return entry.ready
-    const created: Entry = { state: 'loading', ready: this.load(name, id) }
-    this.docs.set(name, created)
-    created.ready.then(
-      (shared) => {
-        created.state = 'ready'
-        created.shared = shared
-      },
-      () => this.docs.delete(name),
-    )
-    return created.ready
-  }
-
-  private async load(name: string, id: number): Promise<SharedDoc> {
-    const { kind } = targetOfName(this.kinds, name)
-    const shared = new SharedDoc(name, this.store, this.fanOut, {
-      maxBufferedBytes: this.options.maxBufferedBytes,
-      compactEvery: this.options.compactEvery,
-      onPersistError: (doc, error, attempt) =>
-        console.error(
-          `collab: saving ${doc} failed (attempt ${attempt}), keeping it in memory: ${(error as Error).message}`,
-        ),
-    })
-    const early: Array<Parameters<Parameters<RedisFanOut['subscribe']>[1]>[0]> = []
-    let loaded = false
-    try {
-      // Subscribe before reading the database, so nothing published meanwhile is missed.
-      await this.fanOut?.subscribe(name, (message) =>
-        loaded ? this.fromRemote(shared, message) : early.push(message),
-      )
-      const seed = kind.seed
-      if (seed) await this.store.seedIfEmpty(name, () => seed(id))
-      const stored = await this.store.load(name)
-      Y.transact(
-        shared.doc,
-        () => {
-          if (stored.snapshot) Y.applyUpdate(shared.doc, stored.snapshot, LOAD_ORIGIN)
-          for (const { update } of stored.updates) Y.applyUpdate(shared.doc, update, LOAD_ORIGIN)
-        },
-        LOAD_ORIGIN,
-      )
-      shared.folded = stored.updates.map((u) => u.id)
-      loaded = true
-      for (const message of early) this.fromRemote(shared, message)
-      // Before anyone is served: what is bound may reconcile the document first (COL26).
-      const binding = await kind.bind?.(shared, id)
-      if (binding) this.bindings.set(shared, binding)
-      return shared
-    } catch (error) {
-      // A failed load writes nothing and serves nobody (COLLAB-NOTES 3).
-      await this.fanOut?.unsubscribe(name).catch(() => {})
-      shared.destroy()
-      throw error
-    }
-  }
-
-  private fromRemote(
-    shared: SharedDoc,
-    message: Parameters<Parameters<RedisFanOut['subscribe']>[1]>[0],
-  ): void {
-    if (message.kind === 'update')
-      Y.applyUpdate(shared.doc, message.payload, new RemoteOrigin(message.updateId))
-    else
-      awarenessProtocol.applyAwarenessUpdate(
-        shared.awareness,
-        message.payload,
-        new RemoteOrigin(null),
-      )
-  }
-
-  private maybeUnload(shared: SharedDoc): void {
-    const entry = this.docs.get(shared.name)
-    if (entry?.state !== 'ready' || shared.conns.size > 0 || entry.unloadTimer) return
-    entry.unloadTimer = setTimeout(
-      () => void this.unload(entry, shared),
-      this.options.unloadDelayMs,
-    )
-    entry.unloadTimer.unref()
-  }
-
-  private cancelUnload(name: string): void {
-    const entry = this.docs.get(name)
-    if (entry?.unloadTimer) {
-      clearTimeout(entry.unloadTimer)
-      entry.unloadTimer = undefined
-    }
-  }
-
-  /** Unloads after a successful flush; a connection arriving meanwhile waits and reloads. */
-  private async unload(entry: Entry, shared: SharedDoc): Promise<void> {
-    entry.unloadTimer = undefined
-    if (shared.conns.size > 0) return
-    entry.state = 'unloading'
-    entry.unloaded = (async () => {
-      const binding = this.bindings.get(shared)
-      await binding?.flush()
-      binding?.dispose()
-      await shared.idle()
-      await shared
-        .compact()
-        .catch((error) =>
-          console.error(
-            `collab: compacting ${shared.name} failed; its update log stays: ${error.message}`,
-          ),
-        )
-      await this.fanOut?.unsubscribe(shared.name).catch(() => {})
-      shared.destroy()
-      this.docs.delete(shared.name)
-    })()
-    await entry.unloaded
-  }
-
   private ping(): void {
-    for (const entry of this.docs.values()) {
-      for (const conn of entry.shared?.conns.values() ?? []) {
+    for (const shared of this.docs.loaded()) {
+      for (const conn of shared.conns.values()) {
         // No pong since the last ping: a dead peer (COLLAB-NOTES 11).
         if (!conn.alive) {
           conn.socket.terminate()
@@ -326,14 +210,12 @@ export class CollabServer implements FormDocuments {
 
   /** Checks every live connection's token and role again; revoked access is closed. */
   async revalidate(): Promise<void> {
-    for (const entry of this.docs.values()) {
-      const shared = entry.shared
-      if (!shared) continue
+    for (const shared of this.docs.loaded()) {
       const { kind, id } = targetOfName(this.kinds, shared.name)
       // A document that mirrors a row catches up with it first (a self-check approved
       // meanwhile freezes, COL25).
-      await this.bindings
-        .get(shared)
+      await this.docs
+        .bindingOf(shared)
         ?.refresh()
         .catch((error) =>
           console.error(`collab: refreshing ${shared.name} failed: ${(error as Error).message}`),
@@ -361,7 +243,7 @@ export class CollabServer implements FormDocuments {
 
   /** What is loaded now: for tests, benchmarks and health. */
   stats(): { docs: number; connections: number; loaded: string[] } {
-    const loaded = [...this.docs.values()].flatMap((e) => (e.shared ? [e.shared] : []))
+    const loaded = this.docs.loaded()
     return {
       docs: loaded.length,
       connections: loaded.reduce((n, s) => n + s.conns.size, 0),
@@ -383,41 +265,28 @@ export class CollabServer implements FormDocuments {
   }
 
   async applyJson(formId: number, json: FormJson): Promise<void> {
-    const shared = await this.docFor(`form:${formId}`, formId)
+    const shared = await this.docs.open(`form:${formId}`, formId)
     try {
       // An origin that is no connection: relayed to every editor, made durable like theirs.
       applySurveyJson(shared.doc, json, SERVER_ORIGIN)
       await shared.idle()
     } finally {
-      this.maybeUnload(shared)
+      this.docs.release(shared)
     }
   }
 
   /** The live document of a form if loaded (for publishing and restoring from the server). */
   loadedDoc(formId: number): SharedDoc | undefined {
-    return this.docs.get(`form:${formId}`)?.shared
+    return this.docs.get(`form:${formId}`)
   }
 
   /** Shutdown: closes every socket (clients reconnect elsewhere), flushes and compacts. */
   async close(): Promise<void> {
     this.closing = true
     for (const timer of this.timers) clearInterval(timer)
-    const entries = [...this.docs.values()]
-    await Promise.allSettled(
-      entries.map(async (entry) => {
-        if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
-        const shared = await entry.ready.catch(() => null)
-        if (!shared) return
-        for (const conn of [...shared.conns.values()]) shared.close(conn, 'shuttingDown')
-        const binding = this.bindings.get(shared)
-        await binding?.flush()
-        binding?.dispose()
-        await shared.idle()
-        await shared.compact().catch(() => {})
-        shared.destroy()
-      }),
-    )
-    this.docs.clear()
+    await this.docs.closeAll((shared) => {
+      for (const conn of [...shared.conns.values()]) shared.close(conn, 'shuttingDown')
+    })
     this.wss.close()
     await this.fanOut?.close()
   }
