@@ -397,10 +397,8 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
     expect(await rectifications.first().textContent()).toContain('年底前召开组织生活会开展民主评议')
     expect(await rectifications.first().textContent()).toContain('时限：2026-12-31')
     expect(await secretary.page.locator('.workflow-steps').textContent()).toContain('审议通过')
-    await secretary.page.screenshot({
-      path: join(SCREENSHOTS, 'self-check-submitted.png'),
-      fullPage: true,
-    })
+    await secretary.page.evaluate(() => window.scrollTo(0, 0))
+    await secretary.page.screenshot({ path: join(SCREENSHOTS, 'self-check-submitted.png') })
 
     expect(secretary.problems).toEqual([])
     expect(member.problems).toEqual([])

@@ -87,15 +87,18 @@ export function CoFillSurvey({
     <section className="cofill" aria-labelledby="cofill-h">
       <h2 id="cofill-h">{t('branch.filling')}</h2>
       <p className="muted">{t('branch.together')}</p>
-      <p
-        className="cofill-link"
-        role="status"
-        data-state={typeof link === 'string' ? link : 'closed'}
-      >
-        {typeof link === 'string'
-          ? t(`branch.connection.${link}`)
-          : t('branch.connection.closed', { reason: link.closed })}
-      </p>
+      {/* Once frozen the server closes writers (4403, COL25): that close is expected, not news. */}
+      {!frozen && (
+        <p
+          className="cofill-link"
+          role="status"
+          data-state={typeof link === 'string' ? link : 'closed'}
+        >
+          {typeof link === 'string'
+            ? t(`branch.connection.${link}`)
+            : t('branch.connection.closed', { reason: link.closed })}
+        </p>
+      )}
       {frozen && (
         <p className="notice" role="note">
           {t('branch.frozen')}

@@ -1,5 +1,5 @@
 import { useSession, useSignedIn } from '../auth/SessionProvider'
-import { branchUnits } from '../branch/units'
+import { branchUnits, isBranchOnly } from '../branch/units'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link, useRoute } from '../router'
 import { LanguageToggle } from './LanguageToggle'
@@ -25,9 +25,11 @@ export function AppHeader() {
         {t('app.name')} <small>{locale === 'en' ? '标尺' : 'Yardstick'}</small>
       </span>
       <nav aria-label={t('nav.label')} className="app-nav">
-        <Link to="/" aria-current={inForms ? 'page' : undefined}>
-          {t('nav.forms')}
-        </Link>
+        {!isBranchOnly(user) && (
+          <Link to="/" aria-current={inForms ? 'page' : undefined}>
+            {t('nav.forms')}
+          </Link>
+        )}
         <Link to="/campaigns" aria-current={inCampaigns ? 'page' : undefined}>
           {t('nav.campaigns')}
         </Link>
