@@ -309,7 +309,7 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
       const campaignItem = page
         .locator('.branch-campaigns > li')
         .filter({ hasText: '2026 年第四季度支部自查' })
-      await campaignItem.getByRole('link').click()
+      await campaignItem.getByRole('link', { name: '打开 办公室第一党支部 的自查' }).click()
       await page.locator('.cofill-link[data-state="connected"]').waitFor()
     }
     const question = (page: Page, title: string) =>

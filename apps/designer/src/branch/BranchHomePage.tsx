@@ -17,6 +17,12 @@ export function BranchHomePage() {
   const units = branchUnits(user)
   const path = '/api/campaigns?limit=50'
   const campaigns = useResource(path, (signal) => api<Page<CampaignSummary>>(path, { signal }))
+  const named = useResource(`units:${units.join(',')}`, (signal) =>
+    Promise.all(
+      units.map((id) => api<{ id: number; name: string }>(`/api/orgs/${id}`, { signal })),
+    ),
+  )
+  const names = new Map(named.data?.map((org) => [org.id, org.name]))
   return (
     <main className="page branch-page">
       <h1>{t('branch.title')}</h1>
@@ -36,7 +42,9 @@ export function BranchHomePage() {
                 {units.map((unit) => (
                   <li key={unit}>
                     <Link to={`/branch/campaigns/${c.id}/units/${unit}`}>
-                      {t('branch.open', { unit: t('branch.unit', { id: unit }) })}
+                      {t('branch.open', {
+                        unit: names.get(unit) ?? t('branch.unit', { id: unit }),
+                      })}
                     </Link>
                   </li>
                 ))}
