@@ -336,6 +336,23 @@ describe.skipIf(!hasChromium)(
       await context.close()
     })
 
+    it('says what is wrong: a bad attribute, a portal the campaign does not allow', async () => {
+      const context = await browser.newContext({ locale: 'zh-CN' })
+      const bad = await open(context, { link: '../api/forms' })
+      await bad.locator('yardstick-survey [role="alert"]', { hasText: 'link attribute' }).waitFor()
+      expect(await event(bad, 'yardstick:error').textContent()).toMatch(/"code":"badAttributes"/)
+
+      const elsewhere = await embedCampaign(server.url, ['https://other-portal.example'])
+      const [token] = await elsewhere.tokens(1)
+      const refused = await open(context, { link: elsewhere.slug, token: String(token) })
+      const alert = refused.locator('yardstick-survey [role="alert"]')
+      await alert.waitFor()
+      expect(await alert.textContent()).toMatch(/本网站未获准嵌入这份问卷/)
+      expect(await event(refused, 'yardstick:error').textContent()).toMatch(/"code":"network"/)
+      expect(pageErrors).toEqual([])
+      await context.close()
+    })
+
     it('works from the classic script too, and in English', async () => {
       const context = await browser.newContext({ locale: 'en-GB' })
       const [token] = await campaign.tokens(1)

@@ -35,9 +35,10 @@ function surveyElement(load: LoadRenderer) {
     static observedAttributes = ['server', 'link', 'token', 'locale']
     readonly #shadow = this.attachShadow({ mode: 'open' })
     #mounted: Promise<MountedSurvey | null> | null = null
+    #scheduled = false
 
     connectedCallback(): void {
-      void this.#render()
+      this.#schedule()
     }
 
     disconnectedCallback(): void {
@@ -47,7 +48,17 @@ function surveyElement(load: LoadRenderer) {
     }
 
     attributeChangedCallback(): void {
-      if (this.isConnected) void this.#render()
+      if (this.isConnected) this.#schedule()
+    }
+
+    /** One render for every change made in one task (an upgrade reports each attribute). */
+    #schedule(): void {
+      if (this.#scheduled) return
+      this.#scheduled = true
+      queueMicrotask(() => {
+        this.#scheduled = false
+        void this.#render()
+      })
     }
 
     async #render(): Promise<void> {

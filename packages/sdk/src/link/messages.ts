@@ -58,9 +58,12 @@ const ERROR_TEXT: Record<string, Record<Locale, string>> = {
     'zh-CN': '本网站未获准嵌入这份问卷，请联系测评组织单位。',
     en: 'This site is not allowed to embed this survey; contact the office running it.',
   },
+  // A browser cannot read a refusal without CORS headers (an origin the campaign does not
+  // allow), so that case arrives here too.
   network: {
-    'zh-CN': '无法连接问卷服务器，请检查网络后刷新页面。',
-    en: 'The survey server cannot be reached; check the network and reload the page.',
+    'zh-CN':
+      '无法连接问卷服务器：请检查网络后刷新页面；若仍不行，可能是本网站未获准嵌入这份问卷，请联系测评组织单位。',
+    en: 'The survey server cannot be reached: check the network and reload the page; if that does not help, this site may not be allowed to embed the survey — contact the office running it.',
   },
   unauthenticated: {
     'zh-CN': '请先登录再填写。',
