@@ -1,5 +1,6 @@
 import { runCollabBench } from './collab'
 import { runResultsBench } from './results'
+import { runReviewsBench } from './reviews'
 import { runSubmissionsBench } from './submissions'
 
 /** Every server benchmark, run in order by `pnpm --filter @yardstick/server bench`. */
@@ -7,6 +8,7 @@ const BENCHES: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'submissions', run: runSubmissionsBench },
   { name: 'results', run: runResultsBench },
   { name: 'collab', run: runCollabBench },
+  { name: 'reviews', run: runReviewsBench },
 ]
 
 const only = process.argv.slice(2)
