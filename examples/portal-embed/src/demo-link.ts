@@ -14,15 +14,16 @@ const DEMO_ACCOUNTS = join(import.meta.dirname, '../../../apps/server/.data/demo
 export async function demoSurveyAddress(
   portal: string,
   server: string,
+  accountsFile = DEMO_ACCOUNTS,
 ): Promise<{ ok: true; url: string } | { ok: false; why: string }> {
   try {
-    const accounts = JSON.parse(await readFile(DEMO_ACCOUNTS, 'utf8')) as Array<{
+    const accounts = JSON.parse(await readFile(accountsFile, 'utf8')) as Array<{
       role: string
       email: string
       password: string
     }>
     const admin = accounts.find((a) => a.role === 'admin')
-    if (!admin) return { ok: false, why: `${DEMO_ACCOUNTS} lists no admin` }
+    if (!admin) return { ok: false, why: `${accountsFile} lists no admin` }
     const login = await post(`${server}/api/auth/login`, admin)
     const auth = { authorization: `Bearer ${login.token}` }
     const links = await (
