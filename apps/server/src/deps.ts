@@ -1,5 +1,6 @@
 import type { Database } from '@yardstick/db'
 import type { FormDocuments } from './collab/form-documents'
+import type { ResponseDocuments } from './collab/response-docs'
 import type { Config } from './config'
 import type { ListedAccount } from './http/home'
 
@@ -9,6 +10,8 @@ export interface AppDeps {
   config: Config
   /** The co-edited form documents, when the co-editing endpoint runs in this process. */
   documents?: FormDocuments
+  /** The co-filled self-checks, when the co-editing endpoint runs in this process. */
+  responses?: ResponseDocuments
   /** Demo accounts to list on the home page (no passwords). */
   demoAccounts?: readonly ListedAccount[]
 }

@@ -49,7 +49,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
       redisPrefix: config.REDIS_PREFIX,
       seed: seedFromStoredForm(database.db),
     })
-    const app = createApp({ database, config, demoAccounts, documents: collab })
+    const app = createApp({
+      database,
+      config,
+      demoAccounts,
+      documents: collab,
+      responses: collab,
+    })
     const server = await listen(app.fetch, config)
     collab.attach(server as HttpServer)
     const address = server.address()

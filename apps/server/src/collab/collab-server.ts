@@ -15,6 +15,7 @@ import type { FormDocuments } from './form-documents'
 import { type MessageLimits, receiveMessage } from './messages'
 import { encodeAwarenessStates, encodeSyncStep1 } from './protocol'
 import { RedisFanOut } from './redis-fan-out'
+import type { ResponseDocuments } from './response-docs'
 import { responseDocKind } from './response-docs'
 import type { Connection, SharedDoc } from './shared-doc'
 
@@ -55,7 +56,7 @@ const SERVER_ORIGIN = Symbol('server')
  * its connections; makes every update durable before relaying it; unloads after the last
  * client leaves; shares documents between processes through Redis. See SPEC.md beside it.
  */
-export class CollabServer implements FormDocuments {
+export class CollabServer implements FormDocuments, ResponseDocuments {
   readonly processId = randomUUID()
   private readonly wss: WebSocketServer
   private readonly store: DocStore
@@ -210,34 +211,42 @@ export class CollabServer implements FormDocuments {
 
   /** Checks every live connection's token and role again; revoked access is closed. */
   async revalidate(): Promise<void> {
-    for (const shared of this.docs.loaded()) {
-      const { kind, id } = targetOfName(this.kinds, shared.name)
-      // A document that mirrors a row catches up with it first (a self-check approved
-      // meanwhile freezes, COL25).
-      await this.docs
-        .bindingOf(shared)
-        ?.refresh()
-        .catch((error) =>
-          console.error(`collab: refreshing ${shared.name} failed: ${(error as Error).message}`),
-        )
-      // One check per token: a user's several tabs share it, and every check queues in front
-      // of the document's appends.
-      const checks = new Map<string, Promise<Admission | null>>()
-      for (const conn of [...shared.conns.values()]) {
-        let check = checks.get(conn.token)
-        if (!check) {
-          check = kind.admit(conn.token, id).catch((error) => {
-            // Unknown is not refused: the connection stays until a check can answer.
-            console.error(`collab: revalidating ${shared.name} failed: ${(error as Error).message}`)
-            return null
-          })
-          checks.set(conn.token, check)
-        }
-        const admission = await check
-        if (!admission) continue
-        if ('refused' in admission) shared.close(conn, admission.refused)
-        else if (conn.canWrite && !admission.canWrite) shared.close(conn, 'forbidden')
+    for (const shared of this.docs.loaded()) await this.revalidateDoc(shared)
+  }
+
+  async selfCheckLeftDraft(selfCheckId: number): Promise<void> {
+    const shared = this.docs.get(`response:${selfCheckId}`)
+    if (shared) await this.revalidateDoc(shared)
+  }
+
+  /** One document's revalidation: what it mirrors is read again, then each connection. */
+  private async revalidateDoc(shared: SharedDoc): Promise<void> {
+    const { kind, id } = targetOfName(this.kinds, shared.name)
+    // A document that mirrors a row catches up with it first (a self-check approved
+    // meanwhile freezes, COL25).
+    await this.docs
+      .bindingOf(shared)
+      ?.refresh()
+      .catch((error) =>
+        console.error(`collab: refreshing ${shared.name} failed: ${(error as Error).message}`),
+      )
+    // One check per token: a user's several tabs share it, and every check queues in front
+    // of the document's appends.
+    const checks = new Map<string, Promise<Admission | null>>()
+    for (const conn of [...shared.conns.values()]) {
+      let check = checks.get(conn.token)
+      if (!check) {
+        check = kind.admit(conn.token, id).catch((error) => {
+          // Unknown is not refused: the connection stays until a check can answer.
+          console.error(`collab: revalidating ${shared.name} failed: ${(error as Error).message}`)
+          return null
+        })
+        checks.set(conn.token, check)
       }
+      const admission = await check
+      if (!admission) continue
+      if ('refused' in admission) shared.close(conn, admission.refused)
+      else if (conn.canWrite && !admission.canWrite) shared.close(conn, 'forbidden')
     }
   }
 

@@ -6,6 +6,15 @@ import { admitToSelfCheck } from './response-admission'
 import { seedResponseState } from './response-doc'
 import { bindWriteBack, type WriteBackOptions } from './response-write-back'
 
+/** What the self-check workflow tells the co-filled documents of this process. */
+export interface ResponseDocuments {
+  /**
+   * The self-check left its draft (approved): its live document, if loaded here, freezes now
+   * (COL25) instead of at the next revalidation; other processes freeze at theirs.
+   */
+  selfCheckLeftDraft(selfCheckId: number): Promise<void>
+}
+
 /**
  * Co-filled responses: `ws(s)://host/collab/response/:selfCheckId?token=…` opens the document
  * `response:<selfCheckId>` that a branch committee fills together with survey-core's

@@ -111,6 +111,13 @@ export function selfChecksRoutes(deps: AppDeps) {
     const context = await contextOf(c.req.valid('param'), c.var.user, 'write')
     const { approvedOn } = c.req.valid('json')
     const row = await takeStep(db, context, c.var.user, { name: 'approve', approvedOn })
+    // The approval is committed; freezing the members' live survey now is a courtesy that
+    // revalidation would do within seconds anyway, so its failure is logged, not answered.
+    await deps.responses
+      ?.selfCheckLeftDraft(row.id)
+      .catch((error) =>
+        console.error(`self-checks: freezing the co-filled ${row.id}: ${(error as Error).message}`),
+      )
     return c.json(selfCheckView(row, context), 200)
   })
 

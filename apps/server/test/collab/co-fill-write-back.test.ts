@@ -77,6 +77,32 @@ describe.each(await testStores())('co-filled answers and the self-check row on %
     expect((await t.stored(campaignId)).status).toBe('approved')
   })
 
+  it('[COL25] freezes at once when the approval goes through this process, no revalidation needed', async () => {
+    const { campaignId, id } = await t.draft()
+    const a = t.open(id, t.secretary)
+    const b = t.open(id, t.member)
+    await Promise.all([synced(a.provider), synced(b.provider)])
+    const answers = completeAnswers()
+    a.doc.transact(() => {
+      for (const [name, value] of Object.entries(answers)) a.answers.set(name, value)
+    })
+    await eventually(async () => expect((await t.stored(campaignId)).answers).toEqual(answers))
+    const closes = [closedBy(a.provider), closedBy(b.provider)]
+    // Through the HTTP app of the server that holds the live document (revalidation is 10 s).
+    const approved = await fetch(
+      `${t.server.url}/api/campaigns/${campaignId}/self-checks/${t.f.orgs.branch1}/approve`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.secretary}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ approvedOn: '2026-03-18' }),
+      },
+    )
+    expect(approved.status).toBe(200)
+    const forbidden = { code: CLOSE_REASONS.forbidden, reason: 'forbidden' }
+    expect(await Promise.all(closes)).toEqual([forbidden, forbidden])
+    expect(b.meta.get('status')).toBe('approved')
+  })
+
   it('[COL25] freezes a live document when its self-check is approved: writers closed, readers stay', async () => {
     const { campaignId, id } = await t.draft()
     const a = t.open(id, t.secretary)

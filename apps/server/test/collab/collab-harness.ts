@@ -34,6 +34,7 @@ export async function startCollabServer(
     database: f.database,
     config: loadConfig({ SEED_DEMO: 'false' }),
     documents: collab,
+    responses: collab,
   })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
