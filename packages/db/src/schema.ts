@@ -173,6 +173,8 @@ export const campaigns = pgTable('campaigns', {
   quota: jsonb('quota'),
   /** Portal origins allowed to embed this campaign's surveys. */
   allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull().default([]),
+  /** Whether a respondent is shown their score after submitting (off: scores are the office's). */
+  showScore: boolean('show_score').notNull().default(false),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: createdAt(),
 })

@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" ADD COLUMN "show_score" boolean DEFAULT false NOT NULL;
