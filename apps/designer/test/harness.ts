@@ -1,9 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { build } from 'vite'
+import { buildUi } from '../../../scripts/build-ui.mjs'
 import { kill9, type ServerProcess, startServerProcess } from '../../server/test/collab/processes'
 
 export const CHROMIUM = '/usr/bin/chromium'
@@ -14,7 +13,6 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
 ]
 export const PASSWORD = 'e2e-demo-password'
-const DESIGNER = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Whether the browser tests can run here; in CI a missing Chromium is an error, not a skip. */
 export function chromiumAvailable(name: string): boolean {
@@ -27,23 +25,12 @@ export function chromiumAvailable(name: string): boolean {
 }
 
 /**
- * Builds the designer into `apps/designer/dist`, where the server serves it from: the production
- * build `pnpm start` makes (vitest sets NODE_ENV=test, which would otherwise bundle React's
- * development build).
+ * Builds the designer into `apps/designer/dist`, where the server serves it from, as `pnpm start`
+ * does (production React) — unless a build of the same sources is there already; one build at
+ * a time across the test files (scripts/build-ui.mjs).
  */
 export async function buildDesigner(): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV
-  process.env.NODE_ENV = 'production'
-  try {
-    await build({
-      root: DESIGNER,
-      configFile: join(DESIGNER, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'error',
-    })
-  } finally {
-    process.env.NODE_ENV = nodeEnv
-  }
+  await buildUi(['designer'])
 }
 
 /** The real server in its own process on a fresh data folder, with the demo data. */

@@ -5,31 +5,19 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'vite'
+import { join } from 'node:path'
 import { kill9, startServerProcess } from '../../../apps/server/test/collab/processes'
+import { buildUi } from '../../../scripts/build-ui.mjs'
 
-const EMBED = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const PASSWORD = 'embed-demo-password'
 const ADMIN = 'admin@yardstick.local'
 
-/** Builds `packages/embed/dist` (both scripts) with production React, as `pnpm start` does. */
+/**
+ * Builds `packages/embed/dist` (both scripts) with production React, as `pnpm start` does —
+ * unless a build of the same sources is there already (scripts/build-ui.mjs).
+ */
 export async function buildEmbed(): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV
-  process.env.NODE_ENV = 'production'
-  try {
-    for (const mode of ['production', 'classic']) {
-      await build({
-        root: EMBED,
-        configFile: join(EMBED, 'vite.config.ts'),
-        mode,
-        logLevel: 'error',
-      })
-    }
-  } finally {
-    process.env.NODE_ENV = nodeEnv
-  }
+  await buildUi(['embed'])
 }
 
 /** The real server on a fresh data folder with the demo data; `stop` kills it and the folder. */

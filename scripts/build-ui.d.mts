@@ -1,0 +1,2 @@
+/** Builds each named target (default: all) whose sources changed since its last build. */
+export declare function buildUi(names?: Array<'designer' | 'embed'>): Promise<string[]>
