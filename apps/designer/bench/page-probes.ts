@@ -50,11 +50,9 @@ export function readinessProbe(formTitle: string): void {
  * the rest of that task (React's commit and layout effects). Frame waits are left out on purpose:
  * headless Chromium's frame clock would add up to 16.7 ms of idle waiting to every sample.
  */
-export function keystrokeProbe([fieldSelector, shownSelector, containerSelector]: [
-  string,
-  string | null,
-  string | null,
-]): void {
+export type ProbeArgs = [field: string, shown: string | null, container: string | null]
+
+export function keystrokeProbe([fieldSelector, shownSelector, containerSelector]: ProbeArgs): void {
   const field = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(fieldSelector)
   const container = containerSelector ? document.querySelector(containerSelector) : null
   if (!field || (shownSelector && (!container || !document.querySelector(shownSelector))))

@@ -3,27 +3,37 @@
  * Chromium, with four other editors (Node `y-websocket` clients) on the same 500-question form.
  * Prints a Markdown table for BENCHMARKS.md. Measures, never asserts.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from 'playwright-core'
+import { build } from 'vite'
+import { kill9, startServerProcess } from '../../server/test/collab/processes'
 import {
   apiToken,
-  buildDesigner,
   CHROMIUM,
   CHROMIUM_ARGS,
   chromiumAvailable,
+  PASSWORD,
   signedInPage,
-  startTestServer,
 } from '../test/harness'
 import { bigForm, QUESTIONS } from './big-form'
-import { keystrokeProbe, readinessProbe } from './page-probes'
+import { keystrokeProbe, type ProbeArgs, readinessProbe } from './page-probes'
 import { connectPeers } from './peers'
+import { startProfile } from './profile'
 import { median, ms, summary } from './stats'
 
 const TITLE = '500 题考评表（基准）'
 const TYPED_IN = 'q7'
-const LOADS = 5
-const KEYSTROKES = 120
-const PAUSE_MS = 60
-const TEXT = '支部组织生活会按时召开并认真整改问题清单'
+const LOADS = Number(process.env.BENCH_LOADS ?? 5)
+const KEYSTROKES = Number(process.env.BENCH_KEYS ?? 120)
+// Pauses between keystrokes, cycled: quick bursts and the pauses of someone thinking, so the
+// work that waits for a pause (validation, the preview) lands between keystrokes too.
+const PAUSES_MS = [40, 90, 160, 260]
+// ASCII: Playwright types other characters as inserted text, without the keydown timed here.
+// No spaces: the tree shows a title trimmed, so a trailing space would never show there.
+const TEXT = 'zhibuzuzhishenghuohuianshizhaokai'
 
 async function timedLoad(page: Page, url: string): Promise<number> {
   await page.goto(url)
@@ -54,19 +64,87 @@ async function typeKeys(page: Page, count: number): Promise<{ samples: number[];
         timeout: 5000,
         polling: 5,
       })
-      .catch(() => undefined)
-    await page.waitForTimeout(PAUSE_MS)
+      .catch(async () => {
+        const state = await page
+          .evaluate(() => ({
+            active: document.activeElement?.outerHTML.slice(0, 160),
+            keys: window.__benchKeys,
+            url: location.href,
+          }))
+          .catch((error: Error) => ({ error: error.message }))
+        console.warn(`keystroke ${i + 1}: not shown within 5 s`, JSON.stringify(state))
+      })
+    await page.waitForTimeout(PAUSES_MS[i % PAUSES_MS.length] as number)
   }
   const result = await page.evaluate(() => window.__benchKeys)
   if (!result) throw new Error('the keystroke probe was not installed')
   return result
 }
 
+/** Long tasks (> 50 ms) on the page's main thread during `ms`: count, total and longest. */
+async function longTasksDuring(page: Page, ms: number) {
+  return page.evaluate(
+    (wait) =>
+      new Promise<{ count: number; total: number; longest: number }>((resolve) => {
+        const durations: number[] = []
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) durations.push(entry.duration)
+        })
+        observer.observe({ type: 'longtask', buffered: false })
+        setTimeout(() => {
+          observer.disconnect()
+          resolve({
+            count: durations.length,
+            total: Math.round(durations.reduce((a, b) => a + b, 0)),
+            longest: Math.round(Math.max(0, ...durations)),
+          })
+        }, wait)
+      }),
+    ms,
+  )
+}
+
+const DESIGNER = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/**
+ * The production build in a folder of its own, served by a server of its own: tests of the other
+ * engineers rebuild `apps/designer/dist` at any time, which must not swap the measured bundle.
+ */
+async function startBenchServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'ys-designer-bench-'))
+  const dist = join(dir, 'dist')
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({
+      root: DESIGNER,
+      configFile: join(DESIGNER, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'error',
+      build: { outDir: dist, emptyOutDir: true },
+    })
+  } finally {
+    process.env.NODE_ENV = nodeEnv
+  }
+  const server = await startServerProcess({
+    DATA_DIR: join(dir, 'data'),
+    SEED_DEMO: 'true',
+    SEED_PASSWORD: PASSWORD,
+    DESIGNER_DIST: dist,
+  })
+  return {
+    url: server.url,
+    stop: async () => {
+      await kill9(server.child)
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
 async function main() {
   if (!chromiumAvailable('designer bench')) throw new Error(`the designer bench needs ${CHROMIUM}`)
   const started = Date.now()
-  await buildDesigner()
-  const server = await startTestServer()
+  const server = await startBenchServer()
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   try {
     const token = await apiToken(server.url, 'editor@yardstick.local')
@@ -106,13 +184,30 @@ async function main() {
 
     const page = await context.newPage()
     await timedLoad(page, editorUrl)
-    await page.locator(`.tree-row[data-name="${TYPED_IN}"]`).click()
+    await page.waitForTimeout(3000)
+    const idle = await longTasksDuring(page, 5000)
+    console.log('long tasks in 5 s after load, 4 peers active:', JSON.stringify(idle))
+
+    await page
+      .locator(`.tree-row[data-name="${TYPED_IN}"]`)
+      .click()
+      .catch((error) => {
+        throw new Error(`the tree row of ${TYPED_IN}; page problems: ${problems.join('\n')}`, {
+          cause: error,
+        })
+      })
     const field = page.locator('[data-field="title:default"]').first()
     await field.click()
     await page.keyboard.press('End')
     const rowTitle = `.tree-row[data-name="${TYPED_IN}"] .row-title`
-    await page.evaluate(keystrokeProbe, ['[data-field="title:default"]', rowTitle, '[role="tree"]'])
+    await page.evaluate(keystrokeProbe, [
+      '[data-field="title:default"]',
+      rowTitle,
+      '[role="tree"]',
+    ] as ProbeArgs)
+    const profiling = process.env.BENCH_PROFILE ? await startProfile(page) : null
     const editorKeys = await typeKeys(page, KEYSTROKES)
+    await profiling?.()
 
     // Baseline on the same page, same moment: a bare <textarea> no script listens to.
     await page.evaluate(() => {
@@ -123,7 +218,7 @@ async function main() {
       document.body.append(bare)
     })
     await page.locator('#bench-bare').click()
-    await page.evaluate(keystrokeProbe, ['#bench-bare', null, null])
+    await page.evaluate(keystrokeProbe, ['#bench-bare', null, null] as ProbeArgs)
     const bareKeys = await typeKeys(page, KEYSTROKES)
     const peerEdits = peers.edits()
     peers.stop()

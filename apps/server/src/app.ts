@@ -79,8 +79,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   return app
 }
 
-/** The designer's production build (`pnpm --filter @yardstick/designer build`). */
-const DESIGNER_DIST = fileURLToPath(new URL('../../designer/dist', import.meta.url))
+/**
+ * The designer's production build (`pnpm --filter @yardstick/designer build`); `DESIGNER_DIST`
+ * points elsewhere (the designer's benchmark serves its own build, which no test rebuilds
+ * under it).
+ */
+const DESIGNER_DIST =
+  process.env.DESIGNER_DIST ?? fileURLToPath(new URL('../../designer/dist', import.meta.url))
 const DEMO_ACCOUNTS_SLOT = '<!--yardstick:demo-accounts-->'
 
 /**

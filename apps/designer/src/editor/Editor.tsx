@@ -13,6 +13,7 @@ import { EmptyDocNotice } from './EmptyDocNotice'
 import { PropertyPanel } from './properties/PropertyPanel'
 import { SidePanels } from './SidePanels'
 import { Toolbox } from './toolbox/Toolbox'
+import { EditorDnd } from './tree/EditorDnd'
 import { TreePanel } from './tree/TreePanel'
 import { useUndoShortcuts } from './useUndoShortcuts'
 
@@ -64,8 +65,10 @@ export function Editor({ form, session }: { form: FormDetail; session: FormSessi
     body = (
       <div className="editor-body">
         <aside className="editor-left">
-          <Toolbox />
-          <TreePanel />
+          <EditorDnd>
+            <Toolbox />
+            <TreePanel />
+          </EditorDnd>
         </aside>
         <section className="editor-center" aria-label={t('props.label')}>
           <PropertyPanel />

@@ -31,6 +31,7 @@ const WIDE_KEYS = new Set([
   'dimensions',
 ])
 const VALUE = '$value'
+const KEYS = '$keys'
 
 /**
  * Collects the document's changes between two view updates, from `observeDeep` on its three
@@ -155,7 +156,11 @@ function patchView(doc: Y.Doc, previous: FormView, owners: Map<string, Set<strin
   return { ...previous, json: root as FormJson, nodes, items }
 }
 
-/** The owner's JSON with `keys` read again from its map; the same object when nothing differs. */
+/**
+ * The owner's JSON with `keys` read again from its map, keys in the order `toSurveyJson` gives
+ * them (SPEC [DOC8]: as `$keys` lists them, then the rest by code unit); the same object when
+ * nothing differs.
+ */
 function patchOwner(map: Y.Map<unknown>, before: unknown, keys: ReadonlySet<string>): unknown {
   if (keys.has(VALUE)) {
     if (keys.size > 1 || !map.has(VALUE)) throw new NeedsFullRead()
@@ -164,18 +169,36 @@ function patchOwner(map: Y.Map<unknown>, before: unknown, keys: ReadonlySet<stri
   if (typeof before !== 'object' || before === null || Array.isArray(before)) {
     throw new NeedsFullRead()
   }
-  let out: Json | null = null
+  const old = before as Json
+  const present = new Set(Object.keys(old))
+  const values = new Map<string, unknown>()
   for (const stored of keys) {
+    if (stored === KEYS) continue
     const key = jsonKeyOf(stored)
-    // A layout key (`$place`, `$keys`…), a key added or removed, or one whose change reaches
-    // other owners: only a full read knows the new order and shape.
-    if (key === null || WIDE_KEYS.has(key) || !map.has(stored) || !(key in before)) {
-      throw new NeedsFullRead()
-    }
-    out ??= { ...(before as Json) }
-    out[key] = readStored(map.get(stored))
+    // A layout key (`$place`…) or one whose change reaches other owners: only a full read knows.
+    if (key === null || WIDE_KEYS.has(key)) throw new NeedsFullRead()
+    if (map.has(stored)) {
+      present.add(key)
+      values.set(key, readStored(map.get(stored)))
+    } else present.delete(key)
   }
-  return out ?? before
+  const out: Json = {}
+  for (const key of orderKeys(map.get(KEYS), present)) {
+    out[key] = values.has(key) ? values.get(key) : old[key]
+  }
+  return out
+}
+
+/** Present keys as the hint lists them, then the rest by UTF-16 code unit. */
+function orderKeys(hint: unknown, present: ReadonlySet<string>): string[] {
+  const first = Array.isArray(hint) ? hint.filter((k): k is string => present.has(k)) : []
+  const listed = new Set(first)
+  const rest = [...present].filter((k) => !listed.has(k)).sort(compareUnits)
+  return [...listed, ...rest]
+}
+
+function compareUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** A stored key's JSON key (SPEC [DOC8]): `$$x` is `$x`; other `$` keys are layout. */
@@ -198,12 +221,7 @@ function readLocales(map: Y.Map<unknown>): Record<string, string> {
     const locale = jsonKeyOf(stored)
     if (locale !== null && value instanceof Y.Text) present.push(locale)
   }
-  const hint = map.get('$keys')
-  const first = Array.isArray(hint) ? hint.filter((k) => present.includes(k)) : []
-  const order = [
-    ...new Set(first),
-    ...present.filter((k) => !first.includes(k)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
-  ]
+  const order = orderKeys(map.get(KEYS), new Set(present))
   const out: Record<string, string> = {}
   for (const locale of order) {
     const text = map.get(locale.startsWith('$') ? `$${locale}` : locale)

@@ -2,7 +2,7 @@ import 'survey-core/survey-core.css'
 import 'survey-core/i18n/simplified-chinese'
 import type { Answers } from '@yardstick/sdk'
 import { createSurveyModel } from '@yardstick/sdk/react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, type RefObject, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { SurveyModel } from 'survey-core'
 import { Survey } from 'survey-react-ui'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -12,15 +12,25 @@ import { ScorePanel } from './ScorePanel'
 
 type Built = { model: SurveyModel; error?: undefined } | { model?: undefined; error: Error }
 
+// Building a SurveyJS model of a 500-question form takes a good part of a frame budget ten times
+// over: it waits until the edits (anyone's) pause for a second, renders as a deferred update, and
+// is not rebuilt at all while its tab is hidden.
+const SETTLE_MS = 1000
+
 /**
- * The form as respondents will see it, rebuilt after every edit (anyone's) with the SDK's
- * sanitising model (`createSurveyModel`, the model `YardstickSurvey` renders), keeping the
- * answers given so far and the page; its answers feed the score panel beneath.
+ * The form as respondents will see it, rebuilt once edits pause with the SDK's sanitising model
+ * (`createSurveyModel`, the model `YardstickSurvey` renders), keeping the answers given so far and
+ * the page; its answers feed the score panel beneath. Loaded on demand (`PreviewPanel`).
  */
-export function PreviewPanel() {
+export default function LivePreview() {
   const { t, locale } = useI18n()
   const { view } = useEditor()
-  const json = useDebounced(view.json, 120)
+  const root = useRef<HTMLDivElement>(null)
+  const shown = useShown(root)
+  const settled = useDebounced(view.json, SETTLE_MS)
+  const kept = useRef(settled)
+  if (shown) kept.current = settled
+  const json = useDeferredValue(kept.current)
   const [answers, setAnswers] = useState<Answers>({})
   const [round, setRound] = useState(0)
   const answersRef = useRef(answers)
@@ -64,14 +74,14 @@ export function PreviewPanel() {
 
   const empty = !json.pages?.some((p) => (p.elements?.length ?? 0) > 0) && !json.elements?.length
   return (
-    <div className="preview">
+    <div className="preview" ref={root}>
       <div className="preview-tools">
         <h2 className="panel-title">{t('preview.label')}</h2>
         <button type="button" onClick={reset}>
           {t('preview.reset')}
         </button>
       </div>
-      <ScorePanel json={json} answers={answers} />
+      <MemoScorePanel json={json} answers={answers} />
       <div className="preview-survey" data-testid="preview">
         {built.error && (
           <p role="alert" className="error">
@@ -79,8 +89,28 @@ export function PreviewPanel() {
           </p>
         )}
         {empty && <p className="muted">{t('preview.empty')}</p>}
-        {built.model && !empty && <Survey model={built.model} />}
+        {built.model && !empty && <SurveyView model={built.model} />}
       </div>
     </div>
   )
+}
+
+// The editor renders again on every edit and presence change; the survey (hundreds of
+// components) and its score only when their model or answers change.
+const SurveyView = memo(function SurveyView({ model }: { model: SurveyModel }) {
+  return <Survey model={model} />
+})
+const MemoScorePanel = memo(ScorePanel)
+
+/** Whether an element is on screen (its tab shown); true until the first observation. */
+function useShown(ref: RefObject<HTMLElement | null>): boolean {
+  const [shown, setShown] = useState(true)
+  useEffect(() => {
+    const element = ref.current
+    if (!element || typeof IntersectionObserver === 'undefined') return
+    const observer = new IntersectionObserver(([entry]) => setShown(entry?.isIntersecting ?? true))
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [ref])
+  return shown
 }

@@ -5,13 +5,22 @@ import type { NodeView } from '../form-view'
 import { nodeTitle, typeKey } from '../labels'
 import { CheckField } from './CheckField'
 import { ChoicesEditor } from './ChoicesEditor'
+import { type ItemSlot, ItemsEditor } from './ItemsEditor'
 import { LocalizedText } from './LocalizedText'
 import { ScoringFields } from './ScoringFields'
 import { useSetProperty } from './useEdit'
+import { ValidatorsEditor } from './ValidatorsEditor'
 import { numberOrNone, ValueField } from './ValueField'
 import { VisibleIfField } from './VisibleIfField'
 
 const TEXTLESS = new Set(['html'])
+// Item lists edited beside choices: SurveyJS's matrix rows/columns and multiple-text items
+// (matrixdropdown's columns carry cell types and are edited as plain JSON elsewhere).
+const ITEM_LISTS: Record<string, readonly ItemSlot[]> = {
+  matrix: ['columns', 'rows'],
+  matrixdropdown: ['rows'],
+  multipletext: ['items'],
+}
 
 /** A page's, panel's or question's properties, grouped: texts, basics, logic, scoring, choices. */
 export function NodeProperties({ node }: { node: NodeView }) {
@@ -93,6 +102,12 @@ export function NodeProperties({ node }: { node: NodeView }) {
       )}
       {Array.isArray(json.rateValues) && (
         <ChoicesEditor node={node} slot="rateValues" label={t('props.rateValues')} />
+      )}
+      {(ITEM_LISTS[String(json.type)] ?? []).map((slot) => (
+        <ItemsEditor key={slot} node={node} slot={slot} />
+      ))}
+      {node.kind === 'question' && !TEXTLESS.has(String(json.type)) && (
+        <ValidatorsEditor node={node} />
       )}
     </div>
   )

@@ -1,11 +1,13 @@
+import { useDraggable } from '@dnd-kit/core'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
+import type { ToolDrag } from '../tree/EditorDnd'
 import { insertTool, type Tool } from './insert'
 import { BLOCKS, QUESTION_TYPES } from './tools'
 
 /**
  * SurveyJS question types and Yardstick's assessment blocks. A click (or Enter) adds one after
- * the selected question, or inside the selected page or panel.
+ * the selected question, or inside the selected page or panel; or drag one onto the tree.
  */
 export function Toolbox() {
   const { t } = useI18n()
@@ -28,14 +30,13 @@ export function Toolbox() {
         <ul className="tools">
           {BLOCKS.map((block) => (
             <li key={block}>
-              <button
-                type="button"
+              <ToolButton
+                name={block}
+                tool={{ block }}
+                label={t(`block.${block}`)}
                 disabled={!canWrite}
-                data-tool={block}
-                onClick={() => add({ block }, t(`block.${block}`))}
-              >
-                {t(`block.${block}`)}
-              </button>
+                onAdd={add}
+              />
             </li>
           ))}
         </ul>
@@ -44,29 +45,60 @@ export function Toolbox() {
         <summary>{t('toolbox.questions')}</summary>
         <ul className="tools">
           <li>
-            <button
-              type="button"
+            <ToolButton
+              name="page"
+              tool={{ page: true }}
+              label={t('type.page')}
               disabled={!canWrite}
-              data-tool="page"
-              onClick={() => add({ page: true }, t('type.page'))}
-            >
-              {t('type.page')}
-            </button>
+              onAdd={add}
+            />
           </li>
           {QUESTION_TYPES.map((type) => (
             <li key={type}>
-              <button
-                type="button"
+              <ToolButton
+                name={type}
+                tool={{ type }}
+                label={t(`type.${type}`)}
                 disabled={!canWrite}
-                data-tool={type}
-                onClick={() => add({ type }, t(`type.${type}`))}
-              >
-                {t(`type.${type}`)}
-              </button>
+                onAdd={add}
+              />
             </li>
           ))}
         </ul>
       </details>
     </section>
+  )
+}
+
+/** One toolbox entry: a button (click or Enter adds it) that can also be dragged onto the tree. */
+function ToolButton({
+  name,
+  tool,
+  label,
+  disabled,
+  onAdd,
+}: {
+  name: string
+  tool: Tool
+  label: string
+  disabled: boolean
+  onAdd: (tool: Tool, label: string) => void
+}) {
+  const data: ToolDrag = { tool, label }
+  const { setNodeRef, listeners, isDragging } = useDraggable({ id: `tool:${name}`, data, disabled })
+  // Only the pointer listeners: the button is already focusable and Enter adds it, so @dnd-kit's
+  // keyboard-drag instructions would describe something this button does not do.
+  return (
+    <button
+      ref={setNodeRef}
+      type="button"
+      disabled={disabled}
+      data-tool={name}
+      className={isDragging ? 'dragging' : undefined}
+      onClick={() => onAdd(tool, label)}
+      {...listeners}
+    >
+      {label}
+    </button>
   )
 }

@@ -47,8 +47,8 @@ export function toolOutput(tool: Tool, context: ToolContext): ToolOutput {
 
 /**
  * Adds what a tool makes where the selection says (after a question, inside a page or panel,
- * else at the end); a form without pages first gets a page. Each addition is one edit with the
- * editor's origin, so the editor can undo it.
+ * else at the end), or at `at` (a drop on the tree); a form without pages first gets a page.
+ * Each addition is one edit with the editor's origin, so the editor can undo it.
  *
  * @returns the id of the first node added (to select it), or null
  */
@@ -57,13 +57,16 @@ export function insertTool(
   view: FormView,
   selected: string | null,
   tool: Tool,
+  at?: ElementTarget,
 ): string | null {
-  const context = toolContext(view, selected)
+  const context = toolContext(view, selected ?? (at ? at.parent : null))
   const output = toolOutput(tool, context)
   if (output.kind === 'page') {
-    return addPage(doc, { json: output.page, index: pageInsertIndex(view, selected) }, origin)
+    const page = at ? pageOf(view, at.parent) : null
+    const index = page ? page.index : pageInsertIndex(view, selected)
+    return addPage(doc, { json: output.page, index }, origin)
   }
-  let target: ElementTarget | null = insertTarget(view, selected)
+  let target: ElementTarget | null = at ?? insertTarget(view, selected)
   if (!target) {
     const page = addPage(doc, { json: pageJson(context) }, origin)
     target = { parent: page }

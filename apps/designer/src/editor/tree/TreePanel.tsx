@@ -1,11 +1,3 @@
-import {
-  closestCenter,
-  DndContext,
-  type DragEndEvent,
-  PointerSensor,
-  useSensor,
-  useSensors,
-} from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { moveElement, type PeerPresence, ROOT, removeElement } from '@yardstick/doc'
 import { type KeyboardEvent, useCallback, useId, useMemo, useRef, useState } from 'react'
@@ -13,7 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { peersOn, useEditor } from '../EditorContext'
 import { nodeOf } from '../form-view'
 import { nodeTitle } from '../labels'
-import { dropTarget, type KeyboardMove, keyboardTarget, visibleRows } from './places'
+import { type KeyboardMove, keyboardTarget, visibleRows } from './places'
 import { SurveyRow } from './SurveyRow'
 import { TreeRow } from './TreeRow'
 
@@ -25,7 +17,7 @@ const MOVES: Record<string, KeyboardMove> = {
 }
 
 /**
- * The page / panel / question tree: drag to reorder (@dnd-kit), or by keyboard — arrows select,
+ * The page / panel / question tree: drag to reorder (@dnd-kit, in `EditorDnd` with the toolbox), or by keyboard — arrows select,
  * Alt+arrows move, Delete removes. Rows show the other editors' selections in their colours.
  */
 export function TreePanel() {
@@ -37,7 +29,6 @@ export function TreePanel() {
   const rowIds = useSameList(rows.map((r) => r.id))
   const ids = [ROOT, ...rowIds]
   const peersById = useMemo(() => peersByRow(peers), [peers])
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }))
   const current = nodeOf(view, selected)?.id ?? (selected === ROOT ? ROOT : null)
 
   const toggle = useCallback(
@@ -52,17 +43,12 @@ export function TreePanel() {
     [],
   )
 
-  const move = (id: string, target: ReturnType<typeof dropTarget>) => {
+  const move = (id: string, target: ReturnType<typeof keyboardTarget>) => {
     if (!target || !canWrite) return
     const node = view.nodes.get(id)
     if (moveElement(session.doc, id, target, session.origin) && node) {
       announce(t('tree.moved', { name: nodeTitle(node, locale) }))
     }
-  }
-
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over) return
-    move(String(active.id), dropTarget(view, String(active.id), String(over.id)))
   }
 
   const focusRow = (id: string) => {
@@ -129,40 +115,38 @@ export function TreePanel() {
       <p id={helpId} className="hint">
         {t('tree.help')}
       </p>
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-        <SortableContext items={rowIds} strategy={verticalListSortingStrategy}>
-          <div
-            role="tree"
-            aria-labelledby={`${helpId}-h`}
-            aria-describedby={helpId}
-            className="tree"
-            onKeyDown={onKeyDown}
-            tabIndex={-1}
-          >
-            <SurveyRow
-              domId={rowDomId(ROOT)}
-              selected={current === ROOT}
-              tabbable={current === ROOT || current === null}
-              peers={peersOn(peers, ROOT)}
-              onSelect={() => select(ROOT)}
+      <SortableContext items={rowIds} strategy={verticalListSortingStrategy}>
+        <div
+          role="tree"
+          aria-labelledby={`${helpId}-h`}
+          aria-describedby={helpId}
+          className="tree"
+          onKeyDown={onKeyDown}
+          tabIndex={-1}
+        >
+          <SurveyRow
+            domId={rowDomId(ROOT)}
+            selected={current === ROOT}
+            tabbable={current === ROOT || current === null}
+            peers={peersOn(peers, ROOT)}
+            onSelect={() => select(ROOT)}
+          />
+          {rows.map((node) => (
+            <TreeRow
+              key={node.id}
+              node={node}
+              domId={rowDomId(node.id)}
+              selected={current === node.id}
+              tabbable={current === node.id}
+              collapsed={collapsed.has(node.id)}
+              peers={peersById.get(node.id) ?? NO_PEERS}
+              draggable={canWrite}
+              onSelect={select}
+              onToggle={toggle}
             />
-            {rows.map((node) => (
-              <TreeRow
-                key={node.id}
-                node={node}
-                domId={rowDomId(node.id)}
-                selected={current === node.id}
-                tabbable={current === node.id}
-                collapsed={collapsed.has(node.id)}
-                peers={peersById.get(node.id) ?? NO_PEERS}
-                draggable={canWrite}
-                onSelect={select}
-                onToggle={toggle}
-              />
-            ))}
-          </div>
-        </SortableContext>
-      </DndContext>
+          ))}
+        </div>
+      </SortableContext>
     </section>
   )
 }

@@ -61,6 +61,19 @@ export function dropTarget(view: FormView, activeId: string, overId: string): El
   return { parent: over.parent, slot: over.slot, index: over.index }
 }
 
+/**
+ * Where a toolbox entry dropped on a tree row goes: onto a question, at its place (before it);
+ * onto a page or panel, first inside it.
+ *
+ * @returns the target, or null when the row is not a node
+ */
+export function toolDropTarget(view: FormView, overId: string): ElementTarget | null {
+  const over = view.nodes.get(overId)
+  if (!over) return null
+  if (over.kind !== 'question') return { parent: over.id, slot: elementSlotOf(over), index: 0 }
+  return { parent: over.parent, slot: over.slot, index: over.index }
+}
+
 /** A keyboard move of the tree: Alt+↑/↓ among siblings, Alt+← out of a panel, Alt+→ into one. */
 export type KeyboardMove = 'up' | 'down' | 'out' | 'in'
 

@@ -1,0 +1,127 @@
+import { addChoice, moveChoice, removeChoice } from '@yardstick/doc'
+import { useI18n } from '../../i18n/I18nProvider'
+import { useEditor } from '../EditorContext'
+import type { NodeView } from '../form-view'
+import { uniqueName } from '../names'
+import { bilingual } from '../toolbox/tools'
+import { choiceObject, typedValue } from './choices'
+import { LocalizedCells } from './LocalizedText'
+import { useSetProperty } from './useEdit'
+import { ValueField } from './ValueField'
+
+/** The item slots edited here: a matrix's rows and columns, a multiple-text question's items. */
+export type ItemSlot = 'rows' | 'columns' | 'items'
+
+/**
+ * A matrix's rows or columns (`value` and text) or a multiple-text question's items (`name` and
+ * title): key, zh-CN and English text side by side; add, reorder, remove. Each entry is an item
+ * of the document (SPEC [DOC7]), so two editors adding rows at once keep both.
+ */
+export function ItemsEditor({ node, slot }: { node: NodeView; slot: ItemSlot }) {
+  const { t } = useI18n()
+  const { view, session, canWrite } = useEditor()
+  const set = useSetProperty()
+  const ids = node.items[slot] ?? []
+  const keyField = slot === 'items' ? 'name' : 'value'
+  const textField = slot === 'items' ? 'title' : 'text'
+  const label = t(`props.items.${slot}`)
+
+  const add = () => {
+    const taken = new Set(ids.map((id) => String(choiceObject(view.items.get(id)?.json)[keyField])))
+    const key = uniqueName(slot === 'columns' ? 'col' : slot === 'rows' ? 'row' : 'item', taken)
+    addChoice(
+      session.doc,
+      {
+        parent: node.id,
+        slot,
+        json: { [keyField]: key, [textField]: bilingual('choice.option', { n: ids.length + 1 }) },
+      },
+      session.origin,
+    )
+  }
+
+  return (
+    <fieldset className="choices" data-items={slot}>
+      <legend>{label}</legend>
+      <table className="grid-table">
+        <thead>
+          <tr>
+            <th scope="col">{t(slot === 'items' ? 'props.name' : 'props.choice.value')}</th>
+            <th scope="col">{t('props.zh')}</th>
+            <th scope="col">{t('props.en')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('forms.col.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id, index) => {
+            const entry = choiceObject(view.items.get(id)?.json)
+            const n = index + 1
+            const row = t('props.items.row', { list: label, n })
+            return (
+              <tr key={id} data-item={String(entry[keyField] ?? '')}>
+                <td>
+                  <ValueField
+                    hideLabel
+                    mono
+                    label={`${row} ${t(slot === 'items' ? 'props.name' : 'props.choice.value')}`}
+                    value={String(entry[keyField] ?? '')}
+                    onCommit={(v) => set(id, keyField, typedValue(v, entry[keyField]))}
+                  />
+                </td>
+                <LocalizedCells target={id} field={textField} value={entry[textField]} row={row} />
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="icon"
+                    disabled={!canWrite || index === 0}
+                    aria-label={t('props.items.up', { row })}
+                    onClick={() =>
+                      moveChoice(
+                        session.doc,
+                        id,
+                        { parent: node.id, slot, index: index - 1 },
+                        session.origin,
+                      )
+                    }
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="icon"
+                    disabled={!canWrite || index === ids.length - 1}
+                    aria-label={t('props.items.down', { row })}
+                    onClick={() =>
+                      moveChoice(
+                        session.doc,
+                        id,
+                        { parent: node.id, slot, index: index + 1 },
+                        session.origin,
+                      )
+                    }
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="icon"
+                    disabled={!canWrite}
+                    aria-label={t('props.items.remove', { row })}
+                    onClick={() => removeChoice(session.doc, id, session.origin)}
+                  >
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <button type="button" disabled={!canWrite} onClick={add}>
+        + {t('props.items.add', { list: label })}
+      </button>
+    </fieldset>
+  )
+}
