@@ -1,0 +1,245 @@
+import { toSurveyJson } from '@yardstick/doc'
+import type { FormJson } from '@yardstick/sdk'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { sendOwnAwarenessOnly } from '../src/collab/own-awareness'
+import {
+  apiToken,
+  buildDesigner,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  chromiumAvailable,
+  type OpenedPage,
+  signedInPage,
+  startTestServer,
+  type TestServer,
+} from './harness'
+
+const hasChromium = chromiumAvailable('designer editor e2e')
+const TITLE = '编辑器键盘与属性测试表'
+
+type Element = { name?: string; type?: string; elements?: Element[]; [key: string]: unknown }
+
+const row = (page: Page, name: string) => page.locator(`.tree-row[data-name="${name}"]`)
+/** Question names of the first page, in the order the tree shows them. */
+const treeNames = (page: Page) =>
+  page
+    .locator('[role="tree"] .tree-question')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')))
+
+/** The form as the server's copy of the document has it, read by a Node co-editor. */
+function watchForm(url: string, formId: number, token: string) {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(
+    `${url.replace(/^http/, 'ws')}/collab`,
+    String(formId),
+    doc,
+    {
+      params: { token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    },
+  )
+  sendOwnAwarenessOnly(provider)
+  const find = (name: string): Element | undefined => {
+    const all: Element[] = []
+    const walk = (list: unknown) => {
+      for (const e of (Array.isArray(list) ? list : []) as Element[]) {
+        all.push(e)
+        walk(e.elements)
+      }
+    }
+    walk((toSurveyJson(doc) as { pages?: Element[] }).pages)
+    return all.find((e) => e.name === name)
+  }
+  return {
+    json: () => toSurveyJson(doc) as FormJson,
+    element: find,
+    /** An array property of a question (`[]` while it is missing). */
+    list: <T = Record<string, unknown>>(name: string, key: string): T[] => {
+      const value = find(name)?.[key]
+      return (Array.isArray(value) ? value : []) as T[]
+    },
+    close: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+describe.skipIf(!hasChromium)(
+  'the editor in Chromium: keyboard, drag from the toolbox, matrix, validators, labels',
+  () => {
+    let server: TestServer
+    let browser: Browser
+    let editor: OpenedPage
+    let watcher: ReturnType<typeof watchForm>
+
+    beforeAll(async () => {
+      ;[server, browser] = await Promise.all([
+        buildDesigner().then(() => startTestServer()),
+        chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+      ])
+      const token = await apiToken(server.url, 'editor@yardstick.local')
+      const created = await fetch(`${server.url}/api/forms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ title: TITLE, template: 'scorecard' }),
+      })
+      const formId = ((await created.json()) as { id: number }).id
+      watcher = watchForm(server.url, formId, token)
+      editor = await signedInPage(browser, server.url, 'editor@yardstick.local')
+      await editor.page.goto(`${server.url}/forms/${formId}`)
+      await editor.page.locator('.connection[data-state="synced"]').waitFor()
+    }, 180_000)
+
+    afterAll(async () => {
+      watcher?.close()
+      await browser?.close()
+      await server?.stop()
+    })
+
+    it('inserts from the toolbox and reorders the tree by keyboard alone', async () => {
+      const { page } = editor
+      const [first, second] = (await treeNames(page)) as string[]
+      // Into the tree by keyboard: focus the first question's row, Enter selects it.
+      await row(page, first as string).focus()
+      await page.keyboard.press('Enter')
+      await expect.poll(() => row(page, first as string).getAttribute('aria-selected')).toBe('true')
+      // ↓ moves the selection; Alt+↑ moves the selected question above the first.
+      await page.keyboard.press('ArrowDown')
+      await expect
+        .poll(() => row(page, second as string).getAttribute('aria-selected'))
+        .toBe('true')
+      await page.keyboard.press('Alt+ArrowUp')
+      await expect.poll(async () => (await treeNames(page)).slice(0, 2)).toEqual([second, first])
+      await expect.poll(() => watcher.json().pages?.[0]?.elements?.[0]?.name).toBe(second)
+
+      // The toolbox by keyboard: open the question types with Enter on their summary, then Enter on
+      // "single-line text" adds one after the selected question and selects it.
+      const before = (await treeNames(page)).length
+      await page.locator('.toolbox summary').nth(1).focus()
+      await page.keyboard.press('Enter')
+      await page.locator('[data-tool="text"]').focus()
+      await page.keyboard.press('Enter')
+      await expect.poll(async () => (await treeNames(page)).length).toBe(before + 1)
+      const added = (await treeNames(page))[1] as string
+      await expect.poll(() => row(page, added).getAttribute('aria-selected')).toBe('true')
+      await expect.poll(() => watcher.element(added)?.type).toBe('text')
+    })
+
+    it('drags a toolbox entry onto a tree row, where it is added', async () => {
+      const { page } = editor
+      const names = await treeNames(page)
+      const target = names[2] as string
+      const tool = page.locator('[data-tool="rating"]')
+      const to = await row(page, target).boundingBox()
+      const from = await tool.boundingBox()
+      if (!to || !from) throw new Error('toolbox entry or tree row not on screen')
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 })
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
+      await page.mouse.up()
+      // Dropped on a question: added at its place, before it.
+      await expect.poll(async () => (await treeNames(page)).length).toBe(names.length + 1)
+      const after = await treeNames(page)
+      const added = after[2] as string
+      expect(after[3]).toBe(target)
+      await expect.poll(() => watcher.element(added)?.type).toBe('rating')
+    })
+
+    it('edits a matrix’s rows and columns and a question’s validators in zh-CN and English', async () => {
+      const { page } = editor
+      await page.locator('[data-tool="matrix"]').click()
+      const matrix = (await page.locator('.tree-row.selected').getAttribute('data-name')) as string
+      await expect.poll(() => watcher.element(matrix)?.type).toBe('matrix')
+
+      // A third row; then the first column's English text.
+      await page.getByRole('button', { name: '添加矩阵行' }).click()
+      await expect.poll(() => watcher.list(matrix, 'rows').length).toBe(3)
+      const columnEn = page.getByLabel('矩阵列 1 English', { exact: true })
+      await columnEn.fill('Always')
+      await expect
+        .poll(() => watcher.list<{ text: { en?: string } }>(matrix, 'columns')[0]?.text.en)
+        .toBe('Always')
+      await page.getByRole('button', { name: '删除矩阵列 3' }).click()
+      await expect.poll(() => watcher.list(matrix, 'columns').length).toBe(2)
+
+      // A numeric validator: range 1–10, its message in both languages.
+      await page.getByLabel('新校验规则的类型').selectOption('numeric')
+      await page.getByRole('button', { name: '添加校验规则' }).click()
+      await page.getByLabel('规则 1（数值范围） 最小值').fill('1')
+      await page.getByLabel('规则 1（数值范围） 最大值').fill('10')
+      await page.getByLabel('规则 1（数值范围） 出错提示（中文）').fill('请输入 1 到 10')
+      await page.getByLabel('规则 1（数值范围） 出错提示（English）').fill('Enter 1 to 10')
+      await page.getByLabel('规则 1（数值范围） 出错提示（English）').press('Enter')
+      await expect
+        .poll(() => watcher.element(matrix)?.validators)
+        .toEqual([
+          {
+            type: 'numeric',
+            minValue: 1,
+            maxValue: 10,
+            text: { default: '请输入 1 到 10', en: 'Enter 1 to 10' },
+          },
+        ])
+      // Emptying the maximum removes that parameter only.
+      await page.getByLabel('规则 1（数值范围） 最大值').fill('')
+      await page.getByLabel('规则 1（数值范围） 最大值').press('Enter')
+      await expect.poll(() => watcher.list(matrix, 'validators')[0]?.maxValue).toBeUndefined()
+    })
+
+    it('gives every control of the editor an accessible name (Chromium’s accessibility tree)', async () => {
+      const { page, problems } = editor
+      // Open every collapsed group so its controls are in the tree too.
+      await page.locator('.toolbox details:not([open]) summary').evaluateAll((s) => {
+        for (const summary of s) (summary as HTMLElement).click()
+      })
+      const cdp = await page.context().newCDPSession(page)
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as {
+        nodes: Array<{
+          ignored: boolean
+          role?: { value: string }
+          name?: { value: string }
+          backendDOMNodeId?: number
+        }>
+      }
+      const CONTROLS = new Set([
+        'button',
+        'textbox',
+        'combobox',
+        'checkbox',
+        'spinbutton',
+        'tab',
+        'treeitem',
+        'searchbox',
+        'radio',
+        'slider',
+        'switch',
+        'menuitem',
+        'link',
+      ])
+      const controls = nodes.filter((n) => !n.ignored && CONTROLS.has(n.role?.value ?? ''))
+      expect(controls.length).toBeGreaterThan(50)
+      const unnamed: string[] = []
+      for (const node of controls) {
+        if ((node.name?.value ?? '').trim() !== '') continue
+        const described = node.backendDOMNodeId
+          ? (
+              (await cdp.send('DOM.describeNode', { backendNodeId: node.backendDOMNodeId })) as {
+                node: { localName: string; attributes?: string[] }
+              }
+            ).node
+          : null
+        unnamed.push(
+          `${node.role?.value} <${described?.localName} ${(described?.attributes ?? []).join(' ')}>`,
+        )
+      }
+      expect(unnamed).toEqual([])
+      expect(problems).toEqual([])
+    })
+  },
+)
