@@ -1,7 +1,9 @@
 import type { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
-import { schema } from '@yardstick/db'
+import { type DatabaseKind, schema } from '@yardstick/db'
+import * as encoding from 'lib0/encoding'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -9,7 +11,7 @@ import { createApp } from '../../src/app'
 import { type CollabOptions, CollabServer } from '../../src/collab/collab-server'
 import { seedFromStoredForm } from '../../src/collab/form-documents'
 import { loadConfig } from '../../src/config'
-import type { Fixture } from '../harness'
+import { createFixture, type Fixture } from '../harness'
 
 /** A real HTTP server on an ephemeral port with the app and the co-editing endpoint. */
 export interface CollabTestServer {
@@ -118,3 +120,83 @@ export async function eventually(
     }
   }
 }
+
+/** What a suite of endpoint tests works with; filled in by `useCollabSuite`'s `beforeAll`. */
+export interface CollabSuite {
+  f: Fixture
+  server: CollabTestServer
+  /** An editor's session token. */
+  token: string
+  /** Providers destroyed after each test. */
+  providers: WebsocketProvider[]
+  /** A new form and `count` editors on it, synced (destroyed after the test). */
+  editors: (
+    count: number,
+  ) => Promise<{ formId: number; editors: Array<ReturnType<typeof connect>> }>
+}
+
+/**
+ * Registers the hooks of a suite on one database kind: a fixture, a real server with `options`,
+ * an editor signed in, and providers cleaned up after each test.
+ */
+export function useCollabSuite(
+  kind: DatabaseKind,
+  options: Partial<CollabOptions> = {},
+): CollabSuite {
+  const t = { providers: [] as WebsocketProvider[] } as CollabSuite
+  t.editors = async (count) => {
+    const formId = await createForm(t.f)
+    const editors = Array.from({ length: count }, () => connect(t.server.wsUrl, formId, t.token))
+    t.providers.push(...editors.map((e) => e.provider))
+    await Promise.all(editors.map((e) => synced(e.provider)))
+    return { formId, editors }
+  }
+  beforeAll(async () => {
+    t.f = await createFixture(kind)
+    t.server = await startCollabServer(t.f, options)
+    t.token = await t.f.login('editor')
+  })
+  afterEach(() => {
+    for (const provider of t.providers.splice(0)) provider.destroy()
+  })
+  afterAll(async () => {
+    await t.server.stop()
+    await t.f.close()
+  })
+  return t
+}
+
+/** A raw socket speaking (or abusing) the protocol, to send exactly the bytes a test wants. */
+export function rawSocket(
+  url: string,
+  options: WebSocket.ClientOptions = {},
+): Promise<{
+  ws: WebSocket
+  closed: Promise<{ code: number; reason: string }>
+  received: Uint8Array[]
+}> {
+  const ws = new WebSocket(url, options)
+  const received: Uint8Array[] = []
+  ws.on('message', (data) => received.push(new Uint8Array(data as Buffer)))
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve({ ws, closed, received }))
+    ws.once('error', reject)
+  })
+}
+
+/** The bytes of one message, written part by part. */
+export function message(...parts: Array<(e: encoding.Encoder) => void>): Uint8Array {
+  const encoder = encoding.createEncoder()
+  for (const part of parts) part(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+/** An awareness message carrying `update`. */
+export const awarenessMessage = (update: Uint8Array) =>
+  message(
+    (e) => encoding.writeVarUint(e, 1),
+    (e) => encoding.writeVarUint8Array(e, update),
+  )

@@ -1,70 +1,24 @@
 import { schema, testStores } from '@yardstick/db'
 import { eq } from 'drizzle-orm'
 import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import { describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CLOSE_REASONS } from '../../src/collab/close-codes'
-import { createFixture, type Fixture } from '../harness'
 import {
-  type CollabTestServer,
+  awarenessMessage,
   connect,
   createForm,
   eventually,
+  message,
+  rawSocket,
   startCollabServer,
   synced,
+  useCollabSuite,
 } from './collab-harness'
 
-/** A raw socket speaking (or abusing) the protocol, to send exactly the bytes a test wants. */
-function rawSocket(url: string): Promise<{
-  ws: WebSocket
-  closed: Promise<{ code: number; reason: string }>
-  received: Uint8Array[]
-}> {
-  const ws = new WebSocket(url)
-  const received: Uint8Array[] = []
-  ws.on('message', (data) => received.push(new Uint8Array(data as Buffer)))
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  )
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve({ ws, closed, received }))
-    ws.once('error', reject)
-  })
-}
-
-function message(...parts: Array<(e: encoding.Encoder) => void>): Uint8Array {
-  const encoder = encoding.createEncoder()
-  for (const part of parts) part(encoder)
-  return encoding.toUint8Array(encoder)
-}
-
-const awarenessMessage = (update: Uint8Array) =>
-  message(
-    (e) => encoding.writeVarUint(e, 1),
-    (e) => encoding.writeVarUint8Array(e, update),
-  )
-
 describe.each(await testStores())('the endpoint guards on %s', (kind) => {
-  let f: Fixture
-  let server: CollabTestServer
-  let token: string
-  const providers: WebsocketProvider[] = []
-
-  beforeAll(async () => {
-    f = await createFixture(kind)
-    server = await startCollabServer(f)
-    token = await f.login('editor')
-  })
-  afterEach(() => {
-    for (const provider of providers.splice(0)) provider.destroy()
-  })
-  afterAll(async () => {
-    await server.stop()
-    await f.close()
-  })
+  const t = useCollabSuite(kind)
 
   const garbage: Array<[string, Uint8Array | string]> = [
     ['an empty frame', new Uint8Array(0)],
@@ -110,12 +64,12 @@ describe.each(await testStores())('the endpoint guards on %s', (kind) => {
   ]
 
   it.each(garbage)('[COL8] closes only the sender of %s; others carry on', async (_name, bytes) => {
-    const formId = await createForm(f)
-    const a = connect(server.wsUrl, formId, token)
-    const b = connect(server.wsUrl, formId, token)
-    providers.push(a.provider, b.provider)
+    const formId = await createForm(t.f)
+    const a = connect(t.server.wsUrl, formId, t.token)
+    const b = connect(t.server.wsUrl, formId, t.token)
+    t.providers.push(a.provider, b.provider)
     await Promise.all([synced(a.provider), synced(b.provider)])
-    const bad = await rawSocket(`${server.wsUrl}/${formId}?token=${token}`)
+    const bad = await rawSocket(`${t.server.wsUrl}/${formId}?token=${t.token}`)
     bad.ws.send(bytes)
     expect(await bad.closed).toEqual({ code: CLOSE_REASONS.badMessage, reason: 'badMessage' })
     a.doc.getText('t').insert(0, 'still fine')
@@ -123,11 +77,11 @@ describe.each(await testStores())('the endpoint guards on %s', (kind) => {
   })
 
   it('[COL6] refuses awareness that names a client another connection owns', async () => {
-    const formId = await createForm(f)
-    const victim = connect(server.wsUrl, formId, token)
-    const watcher = connect(server.wsUrl, formId, token)
-    providers.push(victim.provider, watcher.provider)
-    await Promise.all([synced(victim.provider), synced(watcher.provider)])
+    const {
+      formId,
+      editors: [victim, watcher],
+    } = await t.editors(2)
+    if (!victim || !watcher) throw new Error('two editors expected')
     victim.provider.awareness.setLocalStateField('user', { name: '张三' })
     const victimId = victim.doc.clientID
     await eventually(() =>
@@ -136,7 +90,7 @@ describe.each(await testStores())('the endpoint guards on %s', (kind) => {
       }),
     )
 
-    const forger = await rawSocket(`${server.wsUrl}/${formId}?token=${token}`)
+    const forger = await rawSocket(`${t.server.wsUrl}/${formId}?token=${t.token}`)
     const fake = new awarenessProtocol.Awareness(new Y.Doc())
     fake.clientID = victimId
     fake.setLocalState({ user: { name: '冒名者' } })
@@ -161,10 +115,7 @@ describe.each(await testStores())('the endpoint guards on %s', (kind) => {
     // y-websocket's provider sends every awareness change it hears back to the server, its
     // colleagues' included: echoes of what the server already has are neither forgeries nor
     // counted against the rate, however many there are.
-    const formId = await createForm(f)
-    const editors = Array.from({ length: 6 }, () => connect(server.wsUrl, formId, token))
-    providers.push(...editors.map((e) => e.provider))
-    await Promise.all(editors.map((e) => synced(e.provider)))
+    const { editors } = await t.editors(6)
     const closes: number[] = []
     for (const e of editors) {
       e.provider.on('connection-close', (event: { code: number } | null) =>
@@ -189,15 +140,12 @@ describe.each(await testStores())('the endpoint guards on %s', (kind) => {
       }
     })
     expect(closes).toEqual([])
-    expect(server.collab.stats().connections).toBeGreaterThanOrEqual(editors.length)
+    expect(t.server.collab.stats().connections).toBeGreaterThanOrEqual(editors.length)
   })
 
   it('[COL6] lets a reconnecting provider take its own client id back', async () => {
-    const formId = await createForm(f)
-    const watcher = connect(server.wsUrl, formId, token)
-    const mover = connect(server.wsUrl, formId, token)
-    providers.push(watcher.provider, mover.provider)
-    await Promise.all([synced(watcher.provider), synced(mover.provider)])
+    const [watcher, mover] = (await t.editors(2)).editors
+    if (!watcher || !mover) throw new Error('two editors expected')
     mover.provider.awareness.setLocalStateField('cursor', 'before')
     await eventually(() =>
       expect(watcher.provider.awareness.getStates().get(mover.doc.clientID)).toMatchObject({
@@ -220,16 +168,16 @@ describe.each(await testStores())('the endpoint guards on %s', (kind) => {
   })
 
   it('[COL7] closes a writer whose update depends on structs the server never saw, and stores nothing of it', async () => {
-    const formId = await createForm(f)
-    const honest = connect(server.wsUrl, formId, token)
-    providers.push(honest.provider)
+    const formId = await createForm(t.f)
+    const honest = connect(t.server.wsUrl, formId, t.token)
+    t.providers.push(honest.provider)
     await synced(honest.provider)
     const offline = new Y.Doc()
     offline.getText('t').insert(0, 'first')
     const before = Y.encodeStateVector(offline)
     offline.getText('t').insert(5, ' second')
     const gap = Y.encodeStateAsUpdate(offline, before)
-    const sender = await rawSocket(`${server.wsUrl}/${formId}?token=${token}`)
+    const sender = await rawSocket(`${t.server.wsUrl}/${formId}?token=${t.token}`)
     sender.ws.send(
       message(
         (e) => encoding.writeVarUint(e, 0),
@@ -241,9 +189,9 @@ describe.each(await testStores())('the endpoint guards on %s', (kind) => {
       code: CLOSE_REASONS.missingDependencies,
       reason: 'missingDependencies',
     })
-    const loaded = server.collab.loadedDoc(formId)
+    const loaded = t.server.collab.loadedDoc(formId)
     expect(loaded?.doc.store.pendingStructs).toBeNull()
-    const rows = await f.database.db
+    const rows = await t.f.database.db
       .select()
       .from(schema.docUpdates)
       .where(eq(schema.docUpdates.docName, `form:${formId}`))
@@ -251,24 +199,24 @@ describe.each(await testStores())('the endpoint guards on %s', (kind) => {
   })
 
   it('[COL9] closes a connection when its token is revoked', async () => {
-    const formId = await createForm(f)
-    const own = await f.login('editor')
-    const client = connect(server.wsUrl, formId, own)
-    providers.push(client.provider)
+    const formId = await createForm(t.f)
+    const own = await t.f.login('editor')
+    const client = connect(t.server.wsUrl, formId, own)
+    t.providers.push(client.provider)
     await synced(client.provider)
     const closed = new Promise<{ code: number }>((resolve) =>
       client.provider.once('closed', resolve),
     )
-    expect((await f.call('POST', '/api/auth/logout', { token: own })).status).toBe(204)
-    await server.collab.revalidate()
+    expect((await t.f.call('POST', '/api/auth/logout', { token: own })).status).toBe(204)
+    await t.server.collab.revalidate()
     expect((await closed).code).toBe(CLOSE_REASONS.unauthenticated)
   })
 
   it('[COL10] refuses a message over the size limit by closing only that socket', async () => {
-    const small = await startCollabServer(f, { maxMessageBytes: 1024 })
+    const small = await startCollabServer(t.f, { maxMessageBytes: 1024 })
     try {
-      const formId = await createForm(f)
-      const big = await rawSocket(`${small.wsUrl}/${formId}?token=${token}`)
+      const formId = await createForm(t.f)
+      const big = await rawSocket(`${small.wsUrl}/${formId}?token=${t.token}`)
       big.ws.send(new Uint8Array(4096))
       expect((await big.closed).code).toBe(1009)
     } finally {

@@ -1,74 +1,32 @@
 import type { Socket } from 'node:net'
 import { testStores } from '@yardstick/db'
-import * as encoding from 'lib0/encoding'
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import WebSocket from 'ws'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CLOSE_REASONS } from '../../src/collab/close-codes'
-import { createFixture, type Fixture } from '../harness'
 import {
-  type CollabTestServer,
+  awarenessMessage,
   connect,
   createForm,
   eventually,
+  rawSocket,
   startCollabServer,
   synced,
+  useCollabSuite,
 } from './collab-harness'
 
-/** A raw client of the endpoint, with `ws`'s own options (e.g. no automatic pong). */
-function rawClient(url: string, options: WebSocket.ClientOptions = {}) {
-  const ws = new WebSocket(url, options)
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  )
-  const open = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve())
-    ws.once('error', reject)
-  })
-  return { ws, closed, open }
-}
-
-function awarenessMessage(awareness: awarenessProtocol.Awareness): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 1)
-  encoding.writeVarUint8Array(
-    encoder,
-    awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]),
-  )
-  return encoding.toUint8Array(encoder)
-}
-
 describe.each(await testStores())('[COL10] slow readers and dead peers on %s', (kind) => {
-  let f: Fixture
-  let server: CollabTestServer
-  let token: string
-  const providers: WebsocketProvider[] = []
-
-  beforeAll(async () => {
-    f = await createFixture(kind)
-    // Pings stay at their default here: a paused reader must be closed as slow, not as dead.
-    server = await startCollabServer(f, { maxBufferedBytes: 64 * 1024 })
-    token = await f.login('editor')
-  })
-  afterEach(() => {
-    for (const provider of providers.splice(0)) provider.destroy()
-  })
-  afterAll(async () => {
-    await server.stop()
-    await f.close()
-  })
+  // Pings stay at their default here: a paused reader must be closed as slow, not as dead.
+  const t = useCollabSuite(kind, { maxBufferedBytes: 64 * 1024 })
 
   it('closes a reader that stops reading with 4508 once its buffer passes the threshold; others carry on', async () => {
-    const formId = await createForm(f)
-    const a = connect(server.wsUrl, formId, token)
-    const b = connect(server.wsUrl, formId, token)
-    providers.push(a.provider, b.provider)
-    await Promise.all([synced(a.provider), synced(b.provider)])
-    const slow = rawClient(`${server.wsUrl}/${formId}?token=${token}`)
-    await slow.open
-    await eventually(() => expect(server.collab.stats().connections).toBe(3))
+    const {
+      formId,
+      editors: [a, b],
+    } = await t.editors(2)
+    if (!a || !b) throw new Error('two editors expected')
+    const slow = await rawSocket(`${t.server.wsUrl}/${formId}?token=${t.token}`)
+    await eventually(() => expect(t.server.collab.stats().connections).toBe(3))
     // Stop reading: the kernel buffers fill, then the server's send buffer grows.
     const tcp = (slow.ws as unknown as { _socket: Socket })._socket
     tcp.pause()
@@ -76,7 +34,7 @@ describe.each(await testStores())('[COL10] slow readers and dead peers on %s', (
     const chunk = 'x'.repeat(512 * 1024)
     for (let i = 0; i < 40; i++) a.doc.getText('big').insert(0, chunk)
 
-    await eventually(() => expect(server.collab.stats().connections).toBe(2), 30_000)
+    await eventually(() => expect(t.server.collab.stats().connections).toBe(2), 30_000)
     // The others got everything; the document is intact.
     await eventually(() => expect(b.doc.getText('big').length).toBe(40 * chunk.length), 30_000)
     // Reading again, the slow client drains what was sent, then hears why it was closed.
@@ -90,17 +48,22 @@ describe.each(await testStores())('[COL10] slow readers and dead peers on %s', (
   })
 
   it('reaps a peer that stops answering pings and drops its presence; live peers stay', async () => {
-    const server = await startCollabServer(f, { pingIntervalMs: 250 })
-    onTestFinished(() => server.stop())
-    const formId = await createForm(f)
-    const live = connect(server.wsUrl, formId, token)
-    providers.push(live.provider)
+    const pinging = await startCollabServer(t.f, { pingIntervalMs: 250 })
+    onTestFinished(() => pinging.stop())
+    const formId = await createForm(t.f)
+    const live = connect(pinging.wsUrl, formId, t.token)
+    t.providers.push(live.provider)
     await synced(live.provider)
-    const dead = rawClient(`${server.wsUrl}/${formId}?token=${token}`, { autoPong: false })
-    await dead.open
+    const dead = await rawSocket(`${pinging.wsUrl}/${formId}?token=${t.token}`, {
+      autoPong: false,
+    })
     const deadAwareness = new awarenessProtocol.Awareness(new Y.Doc())
     deadAwareness.setLocalState({ user: { name: '失联的编辑' } })
-    dead.ws.send(awarenessMessage(deadAwareness))
+    dead.ws.send(
+      awarenessMessage(
+        awarenessProtocol.encodeAwarenessUpdate(deadAwareness, [deadAwareness.clientID]),
+      ),
+    )
     await eventually(() =>
       expect(live.provider.awareness.getStates().get(deadAwareness.clientID)).toEqual({
         user: { name: '失联的编辑' },
@@ -115,21 +78,16 @@ describe.each(await testStores())('[COL10] slow readers and dead peers on %s', (
     // The live provider answers pings (ws does by default) and outlives many intervals.
     await new Promise((resolve) => setTimeout(resolve, 1500))
     expect(live.provider.wsconnected).toBe(true)
-    expect(server.collab.stats().connections).toBe(1)
+    expect(pinging.collab.stats().connections).toBe(1)
   })
 })
 
 describe('[COL6][COL10] an idle editor', () => {
+  const t = useCollabSuite('pglite')
+
   it('stays connected past the provider’s 30 s silence timeout, alone on its form', async () => {
-    const f = await createFixture('pglite')
-    const server = await startCollabServer(f)
-    onTestFinished(async () => {
-      await server.stop()
-      await f.close()
-    })
-    const token = await f.login('editor')
-    const idle = connect(server.wsUrl, await createForm(f), token)
-    onTestFinished(() => idle.provider.destroy())
+    const idle = connect(t.server.wsUrl, await createForm(t.f), t.token)
+    t.providers.push(idle.provider)
     await synced(idle.provider)
     idle.provider.awareness.setLocalStateField('user', { name: '值班编辑' })
     const closes: unknown[] = []
