@@ -31,8 +31,20 @@ export const SaveFormBody = z.object({
 
 export const DuplicateFormBody = z.object({ title: z.string().trim().min(1).max(200).optional() })
 
+// Every published version says why it exists: the designer's dialog asks for a note, and so
+// does the server, for every other caller of the API.
+const NOTE_REQUIRED = 'A version note is required: say what changed in this version'
+
 export const PublishBody = z.object({
-  note: z.string().max(2000).default('').openapi({ example: '根据分工委意见修改第 3 题' }),
+  note: z
+    .string({ error: NOTE_REQUIRED })
+    .trim()
+    .min(1, NOTE_REQUIRED)
+    .max(2000, 'A version note is at most 2000 characters')
+    .openapi({
+      description: 'What changed in this version, for reviewers and the version history',
+      example: '根据分工委意见修改第 3 题',
+    }),
   json: FormJsonSchema.optional().openapi({
     description: 'Save this JSON as the current one and publish it in one step',
   }),

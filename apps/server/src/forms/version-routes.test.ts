@@ -1,5 +1,6 @@
-import { testStores } from '@yardstick/db'
+import { schema, testStores } from '@yardstick/db'
 import { validateForm } from '@yardstick/sdk'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFixture, type Fixture } from '../../test/harness'
 import { contentHash } from './content-hash'
@@ -30,8 +31,10 @@ describe.each(await testStores())('form versions on %s', (kind) => {
     })
     return body.id as number
   }
+  // A note is required (see 'refuses to publish without a note'); tests that do not care about
+  // it get one.
   const publish = (id: number, body: Record<string, unknown> = {}, token = editor) =>
-    f.call('POST', `/api/forms/${id}/publish`, { token, body })
+    f.call('POST', `/api/forms/${id}/publish`, { token, body: { note: '测试发布', ...body } })
 
   beforeAll(async () => {
     f = await createFixture(kind)
@@ -240,8 +243,45 @@ describe.each(await testStores())('form versions on %s', (kind) => {
       )
     }
     expect((await f.call('GET', `/api/forms/${id}/versions`)).status).toBe(401)
-    expect((await f.call('POST', `/api/forms/${id}/publish`, { body: {} })).status).toBe(401)
+    const anonymous = { body: { note: '匿名发布' } }
+    expect((await f.call('POST', `/api/forms/${id}/publish`, anonymous)).status).toBe(401)
     expect((await publish(999999)).status).toBe(404)
+  })
+
+  it('refuses to publish without a note, or with a blank one, naming the field; nothing is published', async () => {
+    const id = await newForm(yesNoForm('无说明发布', ['a']))
+    const raw = (body?: unknown) =>
+      f.call('POST', `/api/forms/${id}/publish`, { token: editor, body })
+    for (const [body, message] of [
+      [{}, 'A version note is required: say what changed in this version'],
+      [{ note: '  \n\t ' }, 'A version note is required: say what changed in this version'],
+      [{ note: null }, 'A version note is required: say what changed in this version'],
+      [{ note: '改'.repeat(2001) }, 'A version note is at most 2000 characters'],
+    ] as const) {
+      const { status, body: answer } = await raw(body)
+      expect(status, JSON.stringify(body).slice(0, 40)).toBe(400)
+      expect(answer.error.code).toBe('invalidBody')
+      expect(answer.error.details.issues).toEqual([{ path: 'note', message }])
+      expect(answer.error.message).toContain(`note: ${message}`)
+    }
+    // No body at all is refused the same way, not published with an empty note.
+    const none = await raw()
+    expect(none.status).toBe(400)
+    expect(none.body.error.code).toBe('invalidBody')
+    const versions = await f.call('GET', `/api/forms/${id}/versions`, { token: editor })
+    expect(versions.body.total).toBe(0)
+    const rows = await f.database.db
+      .select()
+      .from(schema.formVersions)
+      .where(eq(schema.formVersions.formId, id))
+    expect(rows).toEqual([])
+    // The note is stored trimmed.
+    expect((await raw({ note: '  首次发布  ' })).status).toBe(201)
+    const [stored] = await f.database.db
+      .select({ note: schema.formVersions.note })
+      .from(schema.formVersions)
+      .where(eq(schema.formVersions.formId, id))
+    expect(stored?.note).toBe('首次发布')
   })
 
   it('refuses to publish an archived form', async () => {

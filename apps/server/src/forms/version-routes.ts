@@ -35,12 +35,13 @@ const publishRoute = createRoute({
   path: '/forms/{id}/publish',
   summary: 'Publish the current JSON as an immutable version · 发布表单版本',
   description:
-    `${ACCESS} 422 invalidForm with details.errors (validateForm) when the form is not valid; ` +
+    `${ACCESS} A \`note\` saying what changed is required (400 invalidBody without one). ` +
+    '422 invalidForm with details.errors (validateForm) when the form is not valid; ' +
     '409 when nothing changed since the latest version; 409 for an archived form. Versions ' +
     'are numbered 1, 2, 3… per form, without gaps under concurrent publishes.',
   request: {
     params: z.object({ id: z.string() }),
-    body: { required: false, content: { 'application/json': { schema: PublishBody } } },
+    body: { required: true, content: { 'application/json': { schema: PublishBody } } },
   },
   responses: {
     201: ok(PublishedSchema, 'Published'),
@@ -103,7 +104,7 @@ export function formVersionRoutes({ database: { db }, documents }: AppDeps) {
   router.openapi(publishRoute, async (c) => {
     const user = c.var.user
     const found = await formFor(db, user, idParam(c.req.valid('param').id, 'form'), 'write')
-    const { note = '', json } = c.req.valid('json')
+    const { note, json } = c.req.valid('json')
     // What editors see now is what gets published: the co-edited document, when there is one.
     const form = await withDocumentJson(db, documents, found)
     const created = await publishForm(db, { form, user, note, json })
