@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)(
       await event(page, 'yardstick:submitted').waitFor()
       await page.locator('yardstick-survey .sd-completedpage').waitFor()
       expect(await event(page, 'yardstick:submitted').textContent()).toMatch(/"replayed":false/)
-      // A satisfaction survey shows no score (only quizzes do).
+      // This campaign does not show respondents their score.
       expect(await page.locator('yardstick-survey .ys-score').count()).toBe(0)
       expect(await campaign.responses()).toBe(stored + 1)
 
@@ -261,7 +261,7 @@ describe.skipIf(!hasChromium)(
       await context.close()
     })
 
-    it('shows the server’s errors under the questions; a quiz shows its score; answers stay text', async () => {
+    it('shows the server’s errors under the questions; a quiz shows its score where the campaign allows; answers stay text', async () => {
       // A quiz whose thank-you page pipes an answer in, and a point entry the server caps
       // (`maxScore`, which SurveyJS itself does not check).
       const quiz = await embedCampaign(server.url, [portal.url], {
@@ -297,6 +297,7 @@ describe.skipIf(!hasChromium)(
             },
           ],
         },
+        showScore: true,
       })
       const context = await browser.newContext({ locale: 'zh-CN' })
       const [token] = await quiz.tokens(1)

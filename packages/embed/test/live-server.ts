@@ -63,12 +63,12 @@ export interface EmbedCampaign {
 /**
  * Creates and opens, as the demo admin, a campaign over one demo branch whose members survey
  * (anonymous, one-time tokens) the `origins` may embed: the demo satisfaction form, or `form`
- * created and published for it.
+ * created and published for it. `showScore` (default false) lets respondents see their score.
  */
 export async function embedCampaign(
   url: string,
   origins: string[],
-  { form }: { form?: Record<string, unknown> } = {},
+  { form, showScore = false }: { form?: Record<string, unknown>; showScore?: boolean } = {},
 ): Promise<EmbedCampaign> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -81,7 +81,10 @@ export async function embedCampaign(
   let formVersion = demo.sources.find((s: { key: string }) => s.key === 'members').formVersion
   if (form) {
     const created = await api(url, '/api/forms', token, { title: '门户嵌入测试表单', json: form })
-    formVersion = (await api(url, `/api/forms/${created.id}/publish`, token, {})).id
+    const published = await api(url, `/api/forms/${created.id}/publish`, token, {
+      note: '门户嵌入测试',
+    })
+    formVersion = published.id
   }
   const demoLinks = await api(url, '/api/campaigns/1/links?limit=1', token)
   const unitId = demoLinks.items[0].unitId as number
@@ -102,6 +105,7 @@ export async function embedCampaign(
     ],
     bands: [{ min: 0, grade: '达标' }],
     allowedOrigins: origins,
+    showScore,
   })
   const id = created.id as number
   await api(url, `/api/campaigns/${id}/open`, token, {})

@@ -89,6 +89,7 @@ export async function createCampaign(
         bands: input.bands,
         quota: input.quota ?? null,
         allowedOrigins: input.allowedOrigins ?? [],
+        showScore: input.showScore,
         createdBy: user.id,
       })
       .returning({ id: schema.campaigns.id })

@@ -19,6 +19,7 @@ function summary(row: typeof schema.campaigns.$inferSelect, units: number) {
     status: row.status,
     accepting: acceptsResponses(row),
     unitCount: Number(units),
+    showScore: row.showScore,
   }
 }
 

@@ -49,6 +49,14 @@ export const CreateCampaignSchema = z
       .array(z.string().refine(isOrigin, 'An origin is scheme://host[:port], with no path'))
       .max(100)
       .optional(),
+    showScore: z
+      .boolean()
+      .default(false)
+      .openapi({
+        description:
+          'Show each respondent their score after submitting (in the embed and the SDK link mode). ' +
+          'Off by default, quizzes included: a score is the office’s to publish unless it says so',
+      }),
     orgId: z.number().int().positive().optional().openapi({
       description: 'The office running it; default: the subtree, or the units’ common ancestor',
     }),
@@ -78,6 +86,9 @@ export const CampaignSummarySchema = z
     status: z.enum(CAMPAIGN_STATUSES),
     accepting: z.boolean().openapi({ description: 'Open and now within [opensAt, closesAt]' }),
     unitCount: z.number(),
+    showScore: z
+      .boolean()
+      .openapi({ description: 'Respondents are shown their score after submitting' }),
   })
   .openapi('CampaignSummary')
 

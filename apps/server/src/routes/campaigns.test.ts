@@ -53,6 +53,36 @@ describe.each(await testStores())('campaigns on %s', (kind) => {
     for (const link of links) expect(link.slug).toMatch(/^[A-Za-z0-9_-]{22}$/)
   })
 
+  it('does not show respondents their score unless the campaign says so', async () => {
+    const plain = await f.call('POST', '/api/campaigns', {
+      token: tokens.admin,
+      body: campaignBody(f, versions),
+    })
+    const shown = await f.call('POST', '/api/campaigns', {
+      token: tokens.admin,
+      body: campaignBody(f, versions, { showScore: true }),
+    })
+    expect([plain.status, shown.status]).toEqual([201, 201])
+    const detailOf = (id: number) => f.call('GET', `/api/campaigns/${id}`, { token: tokens.admin })
+    expect((await detailOf(plain.body.id)).body.showScore).toBe(false)
+    expect((await detailOf(shown.body.id)).body.showScore).toBe(true)
+    const list = await f.call('GET', '/api/campaigns?limit=100', { token: tokens.admin })
+    const listed = (id: number) =>
+      list.body.items.find((item: { id: number }) => item.id === id)?.showScore
+    expect([listed(plain.body.id), listed(shown.body.id)]).toEqual([false, true])
+  })
+
+  it('refuses a showScore that is not a boolean, and nothing is written', async () => {
+    const before = await f.database.db.select().from(schema.campaigns)
+    const { status, body } = await f.call('POST', '/api/campaigns', {
+      token: tokens.admin,
+      body: campaignBody(f, versions, { showScore: 'yes' }),
+    })
+    expect(status).toBe(400)
+    expect(body.error.details.issues[0].path).toBe('showScore')
+    expect(await f.database.db.select().from(schema.campaigns)).toHaveLength(before.length)
+  })
+
   it('takes an explicit list of branches, under their common office by default', async () => {
     const created = await f.call('POST', '/api/campaigns', {
       token: tokens.admin,

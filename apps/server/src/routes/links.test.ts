@@ -76,6 +76,24 @@ describe.each(await testStores())('respondent links on %s', (kind) => {
     expect(anon.body).toMatchObject({ anonymous: true, needsToken: true })
   })
 
+  it('shows the score only where the campaign allows it, whatever the form kind', async () => {
+    const sources = (formVersion: number) => [
+      { key: 'members', formVersion, weight: 1, anonymous: true },
+    ]
+    const quietQuiz = await openCampaign(
+      f,
+      campaignBody(f, versions, { sources: sources(versions.quiz) }),
+    )
+    const slug = quietQuiz.slug(f.orgs.branch1, 'members')
+    const [token] = await issue(quietQuiz, 1)
+    const view = await f.call('GET', `/api/links/${slug}?token=${token}`)
+    expect(view.status).toBe(200)
+    expect(view.body).toMatchObject({ form: { kind: 'quiz' }, showScore: false })
+    const scoredSurvey = await openCampaign(f, campaignBody(f, versions, { showScore: true }))
+    const shown = await f.call('GET', `/api/links/${scoredSurvey.slug(f.orgs.branch1, 'members')}`)
+    expect(shown.body).toMatchObject({ form: { kind: 'satisfaction' }, showScore: true })
+  })
+
   it('answers 404 for an unknown slug', async () => {
     const { status, body } = await f.call('GET', '/api/links/no-such-link')
     expect(status).toBe(404)
@@ -334,6 +352,7 @@ describe.each(await testStores())('respondent links on %s', (kind) => {
         f,
         campaignBody(f, versions, {
           sources: [{ key: 'members', formVersion: versions.quiz, weight: 1, anonymous: true }],
+          showScore: true,
         }),
       )
       slug = quiz.slug(f.orgs.branch1, 'members')
@@ -350,7 +369,7 @@ describe.each(await testStores())('respondent links on %s', (kind) => {
       expect(names).toEqual(drawQuestions(templates.quiz, String(token)))
       const again = await f.call('GET', `/api/links/${slug}?token=${token}`)
       expect(again.body.form).toEqual(view.body.form)
-      // A quiz is graded for the member: the embed shows the score after submitting.
+      // This campaign lets members see their score: the embed shows it after submitting.
       expect(view.body.showScore).toBe(true)
       const theirs = await f.call('GET', `/api/links/${slug}?token=${other}`)
       expect(theirs.body.form).not.toEqual(view.body.form)

@@ -31,7 +31,9 @@ const LinkViewSchema = z
     needsToken: z.boolean().openapi({ description: 'Submitting needs a one-time token' }),
     needsSignIn: z.boolean().openapi({ description: 'Submitting needs a signed-in assessor' }),
     showScore: z.boolean().openapi({
-      description: 'The respondent is shown their score after submitting (knowledge quizzes)',
+      description:
+        'The respondent is shown their score after submitting: the campaign’s `showScore` ' +
+        '(the embed and the SDK link mode hide it otherwise)',
     }),
     form: z.record(z.string(), z.unknown()).openapi({
       description: 'The form version JSON, with only the drawn questions of each bank',
@@ -72,7 +74,9 @@ const submitRoute = createRoute({
   description:
     'Validated against the exact form version, scored, and stored in one transaction (group ' +
     'commit). `Idempotency-Key` is required: a retry with the same key stores nothing new and ' +
-    'answers 200 with the first result (and `Idempotent-Replayed: true`).',
+    'answers 200 with the first result (and `Idempotent-Replayed: true`). The answer always ' +
+    'carries the score: the caller is the respondent, who sent the answers; whether a page ' +
+    'shows it is the campaign’s `showScore` (see `GET /links/{slug}`).',
   request: {
     params: SlugParams,
     headers: z.object({

@@ -208,6 +208,8 @@ export async function seedDemo(
     ],
     quota: { grade: '先进', maxShare: 0.2 },
     allowedOrigins: ['http://127.0.0.1:8080', 'http://localhost:8080'],
+    // A comprehensive evaluation of branches (no quiz source): the score is the office's.
+    showScore: false,
   })
   await db
     .update(schema.campaigns)

@@ -13,6 +13,8 @@ export interface LinkContext {
     opensAt: Date
     closesAt: Date
     allowedOrigins: string[]
+    /** Whether respondents are shown their score (fixed when the campaign is created). */
+    showScore: boolean
   }
   unit: { id: number; name: string; path: string }
   source: { key: SourceKey; anonymous: boolean; formVersionId: number }
@@ -106,6 +108,7 @@ export class LinkContextCache {
           opensAt: campaigns.opensAt,
           closesAt: campaigns.closesAt,
           allowedOrigins: campaigns.allowedOrigins,
+          showScore: campaigns.showScore,
         },
         unit: { id: orgs.id, name: orgs.name, path: orgs.path },
         source: {

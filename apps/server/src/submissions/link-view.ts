@@ -21,21 +21,9 @@ export interface LinkView {
   anonymous: boolean
   needsToken: boolean
   needsSignIn: boolean
-  /** Whether the respondent sees their score after submitting (see `showsScore`). */
+  /** Whether the respondent sees their score after submitting: the campaign's `showScore`. */
   showScore: boolean
   form: FormJson
-}
-
-/**
- * Whether a link shows respondents their score: a knowledge quiz (知识答卷) is graded for the
- * member who answers it; a satisfaction survey, a scorecard or a self-check is a judgement of
- * the branch, whose score is the office's to publish.
- *
- * @example
- * showsScore(context) // true for a link whose form is a quiz
- */
-export function showsScore(context: Pick<LinkContext, 'form'>): boolean {
-  return context.form.kind === 'quiz'
 }
 
 /**
@@ -71,7 +59,7 @@ export async function viewLink(
     anonymous: source.anonymous,
     needsToken: source.anonymous,
     needsSignIn: source.key === 'superior',
-    showScore: showsScore(context),
+    showScore: campaign.showScore,
     form: seed === undefined ? context.form : personalize(context.form, seed),
   }
 }
