@@ -12,6 +12,11 @@ const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./.data'),
   DATABASE_URL: z.string().startsWith('postgres').optional(),
+  /**
+   * Runs embedded PGlite in a worker thread (its WebAssembly beside the server's thread) rather
+   * than on the server's thread. The trade-off is measured in BENCHMARKS.md.
+   */
+  PGLITE_WORKER: boolean.default(true),
   REDIS_URL: z.string().optional(),
   /** Channel prefix on Redis, so several deployments (or test runs) can share one Redis. */
   REDIS_PREFIX: z.string().default('yardstick:collab:'),

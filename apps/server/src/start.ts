@@ -37,7 +37,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     database = await openDatabase(
       config.DATABASE_URL
         ? { url: config.DATABASE_URL }
-        : { dataDir: join(config.DATA_DIR, 'pglite') },
+        : { dataDir: join(config.DATA_DIR, 'pglite'), worker: config.PGLITE_WORKER },
     )
     await migrate(database)
     const demoAccounts = config.SEED_DEMO ? await demoAccountsFor(database, config) : []
