@@ -1,13 +1,14 @@
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { moveElement, type PeerPresence, ROOT, removeElement } from '@yardstick/doc'
-import { type KeyboardEvent, useCallback, useId, useMemo, useRef, useState } from 'react'
+import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { peersOn, useEditor } from '../EditorContext'
-import { nodeOf } from '../form-view'
+import { type NodeView, nodeOf } from '../form-view'
 import { nodeTitle } from '../labels'
 import { type KeyboardMove, keyboardTarget, visibleRows } from './places'
 import { SurveyRow } from './SurveyRow'
 import { TreeRow } from './TreeRow'
+import { useTreeWindow } from './useTreeWindow'
 
 const MOVES: Record<string, KeyboardMove> = {
   ArrowUp: 'up',
@@ -30,6 +31,16 @@ export function TreePanel() {
   const ids = [ROOT, ...rowIds]
   const peersById = useMemo(() => peersByRow(peers), [peers])
   const current = nodeOf(view, selected)?.id ?? (selected === ROOT ? ROOT : null)
+  const rowsStart = useRef<HTMLDivElement>(null)
+  const windowed = useTreeWindow(rows.length, (index) => rowIds[index] ?? String(index), rowsStart)
+  const currentIndex = current ? rowIds.indexOf(current) : -1
+
+  // A selection made elsewhere (validation, a peer's avatar) on a row outside the window.
+  useEffect(() => {
+    if (currentIndex >= 0 && !document.getElementById(rowDomId(rowIds[currentIndex] as string))) {
+      windowed.scrollTo(currentIndex)
+    }
+  })
 
   const toggle = useCallback(
     (id: string, open?: boolean) =>
@@ -53,7 +64,9 @@ export function TreePanel() {
 
   const focusRow = (id: string) => {
     select(id)
-    requestAnimationFrame(() => document.getElementById(rowDomId(id))?.focus())
+    const index = rowIds.indexOf(id)
+    if (index >= 0) windowed.scrollTo(index)
+    focusWhenShown(rowDomId(id))
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -63,7 +76,7 @@ export function TreePanel() {
     if (event.altKey && MOVES[event.key] && node) {
       event.preventDefault()
       move(id, keyboardTarget(view, id, MOVES[event.key] as KeyboardMove))
-      requestAnimationFrame(() => document.getElementById(rowDomId(id))?.focus())
+      focusWhenShown(rowDomId(id))
       return
     }
     switch (event.key) {
@@ -131,20 +144,27 @@ export function TreePanel() {
             peers={peersOn(peers, ROOT)}
             onSelect={() => select(ROOT)}
           />
-          {rows.map((node) => (
-            <TreeRow
-              key={node.id}
-              node={node}
-              domId={rowDomId(node.id)}
-              selected={current === node.id}
-              tabbable={current === node.id}
-              collapsed={collapsed.has(node.id)}
-              peers={peersById.get(node.id) ?? NO_PEERS}
-              draggable={canWrite}
-              onSelect={select}
-              onToggle={toggle}
-            />
-          ))}
+          <div ref={rowsStart} aria-hidden="true" style={{ height: windowed.padTop }} />
+          {windowed.indexes.map((index) => {
+            const node = rows[index] as NodeView
+            return (
+              <TreeRow
+                key={node.id}
+                index={index}
+                measure={windowed.measure}
+                node={node}
+                domId={rowDomId(node.id)}
+                selected={current === node.id}
+                tabbable={current === node.id}
+                collapsed={collapsed.has(node.id)}
+                peers={peersById.get(node.id) ?? NO_PEERS}
+                draggable={canWrite}
+                onSelect={select}
+                onToggle={toggle}
+              />
+            )
+          })}
+          <div aria-hidden="true" style={{ height: windowed.padBottom }} />
         </div>
       </SortableContext>
     </section>
@@ -152,6 +172,15 @@ export function TreePanel() {
 }
 
 const NO_PEERS: PeerPresence[] = []
+
+/** Focuses an element once it is rendered (a row scrolled into the window renders a frame later). */
+function focusWhenShown(domId: string, frames = 6) {
+  requestAnimationFrame(() => {
+    const element = document.getElementById(domId)
+    if (element) element.focus()
+    else if (frames > 0) focusWhenShown(domId, frames - 1)
+  })
+}
 
 /** The other editors (not this tab) per selected id. */
 function peersByRow(peers: readonly PeerPresence[]): Map<string, PeerPresence[]> {

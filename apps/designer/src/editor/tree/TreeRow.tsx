@@ -13,6 +13,8 @@ import { PeerDots } from './PeerDots'
  * this row alone.
  */
 export const TreeRow = memo(function TreeRow({
+  index,
+  measure,
   node,
   domId,
   selected,
@@ -23,6 +25,10 @@ export const TreeRow = memo(function TreeRow({
   onSelect,
   onToggle,
 }: {
+  /** Its place among the rows (for the tree's windowing). */
+  index: number
+  /** The windowing's ref, which reads the row's real height. */
+  measure: (element: Element | null) => void
   node: NodeView
   domId: string
   selected: boolean
@@ -58,7 +64,9 @@ export const TreeRow = memo(function TreeRow({
       ref={(element) => {
         ref.current = element
         setNodeRef(element)
+        measure(element)
       }}
+      data-index={index}
       id={domId}
       role="treeitem"
       aria-level={node.depth + 2}
