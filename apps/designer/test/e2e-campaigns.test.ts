@@ -125,6 +125,7 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
     )
     const sub = orgs.items[0]?.children.find((o) => o.name === '综合部门分工委')
     await page.getByLabel('参评党支部（按组织）').selectOption(String(sub?.id))
+    await page.getByLabel('向答题人显示得分').check()
     await page.screenshot({ path: join(SCREENSHOTS, 'campaign-creation.png'), fullPage: true })
     await page.getByRole('button', { name: '创建活动' }).click()
 
@@ -137,9 +138,16 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
       status: string
       unitCount: number
       cadence: string
+      showScore: boolean
       sources: Array<{ key: string; weight: number }>
     }>(`/api/campaigns/${id}`)
-    expect(created).toMatchObject({ status: 'draft', unitCount: 20, cadence: 'quarterly' })
+    expect(created).toMatchObject({
+      status: 'draft',
+      unitCount: 20,
+      cadence: 'quarterly',
+      showScore: true,
+    })
+    await page.getByText('答题人提交后可看到本人得分').waitFor()
     expect(created.sources.map((s) => [s.key, s.weight])).toEqual([
       ['self', 20],
       ['members', 30],

@@ -82,6 +82,8 @@ export interface CampaignSummary {
   status: 'draft' | 'open' | 'closed'
   accepting: boolean
   unitCount: number
+  /** Respondents are shown their score after submitting. */
+  showScore: boolean
 }
 
 /** One unit's result (`GET /api/campaigns/:id/results`). */
@@ -168,6 +170,8 @@ export interface NewCampaign {
   }>
   bands: Array<{ min: number; grade: string; stars?: number }>
   quota?: { grade: string; maxShare: number }
+  /** Show respondents their score after submitting (server default: false). */
+  showScore?: boolean
 }
 
 /** One respondent link (`GET /api/campaigns/:id/links`). */

@@ -9,8 +9,9 @@ import { TokensPanel } from './TokensPanel'
 import './campaigns.css'
 
 /**
- * A campaign's administration: its window and status with open / close, its rules, the
- * respondent links (copy a URL or an embed snippet per branch) and one-time tokens.
+ * A campaign's administration: its window and status with open / close, its rules (and whether
+ * respondents see their score), the respondent links (copy a URL or an embed snippet per
+ * branch) and one-time tokens.
  */
 export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
   const { t, locale } = useI18n()
@@ -111,6 +112,9 @@ export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
                   .join('；')}
                 {c.quota &&
                   ` · ${t('campaignNew.quota')}：${c.quota.grade} ≤ ${Math.round(c.quota.maxShare * 1000) / 10}%`}
+              </li>
+              <li data-show-score={c.showScore}>
+                {c.showScore ? t('campaignAdmin.showsScore') : t('campaignAdmin.hidesScore')}
               </li>
             </ul>
           </section>

@@ -182,6 +182,20 @@ export function NewCampaignPage() {
                 <FieldIssue id={`${id}-units-issue`} message={at('units') ?? at('orgId')} />
               </div>
             </div>
+            <div className="field">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={draft.showScore}
+                  aria-describedby={`${id}-score-hint`}
+                  onChange={(e) => change({ showScore: e.target.checked })}
+                />
+                {t('campaignNew.showScore')}
+              </label>
+              <span id={`${id}-score-hint`} className="hint">
+                {t('campaignNew.showScoreHint')}
+              </span>
+            </div>
           </section>
 
           <section className="card" aria-labelledby={`${id}-sources`}>

@@ -16,6 +16,8 @@ export interface CampaignDraft extends PolicyDraft {
   opensAt: string
   closesAt: string
   subtree: number | null
+  /** Respondents see their score after submitting; off unless the office chooses it. */
+  showScore: boolean
 }
 
 const SOURCE_DEFAULTS: Record<SourceKey, Omit<SourceDraft, 'key' | 'formId' | 'formVersion'>> = {
@@ -82,7 +84,7 @@ const local = (date: Date) => {
 /**
  * A new campaign's starting point: the year's composite evaluation (自评 30, 测评 30 with at
  * least 5 answers, 考评 40), the three bands with stars, 先进 at most 20 %, open from now for
- * thirty days.
+ * thirty days, respondents not shown their score.
  *
  * @example
  * const [draft, setDraft] = useState(() => defaultDraft(new Date()))
@@ -94,6 +96,7 @@ export function defaultDraft(now: Date): CampaignDraft {
     opensAt: local(now),
     closesAt: local(new Date(now.getTime() + 30 * 86_400_000)),
     subtree: null,
+    showScore: false,
     sources: SOURCE_KEYS.map((key) => ({
       key,
       formId: null,
@@ -140,5 +143,6 @@ export function toRequest(draft: CampaignDraft): NewCampaign {
     })),
     bands: policy.bands.map((b) => ({ ...b })),
     ...(policy.quota ? { quota: policy.quota } : {}),
+    showScore: draft.showScore,
   }
 }

@@ -43,6 +43,9 @@ export const campaignsEn: Record<keyof typeof campaignsZhCN, string> = {
   'campaignNew.cancel': 'Cancel',
   'campaignNew.failed': 'Not created: {message}',
   'campaignNew.fixFirst': 'The rules are not valid; fix them first: {message}',
+  'campaignNew.showScore': 'Show respondents their score',
+  'campaignNew.showScoreHint':
+    'Each respondent sees their own score after submitting (for knowledge quizzes); the office publishes the scores of surveys, scorecards and self-checks',
   'policyPreview.title': 'Preview of the rules',
   'policyPreview.hint': 'Computed live on these sample numbers (the SDK’s evaluate, as the server)',
   'policyPreview.sample': 'Sample branch',
@@ -65,6 +68,8 @@ export const campaignsEn: Record<keyof typeof campaignsZhCN, string> = {
   'campaignAdmin.notAccepting': 'Not taking responses now',
   'campaignAdmin.rules': 'Rules',
   'campaignAdmin.sourceRule': '{source}: weight {weight}',
+  'campaignAdmin.showsScore': 'Respondents see their score after submitting',
+  'campaignAdmin.hidesScore': 'Respondents are not shown their score',
   'campaignAdmin.links': 'Respondent links',
   'campaignAdmin.linksTotal': '{n} in all',
   'campaignAdmin.searchLinks': 'Search branches',

@@ -41,6 +41,9 @@ export const campaignsZhCN = {
   'campaignNew.cancel': '取消',
   'campaignNew.failed': '未能创建：{message}',
   'campaignNew.fixFirst': '评分规则有误，请先修正：{message}',
+  'campaignNew.showScore': '向答题人显示得分',
+  'campaignNew.showScoreHint':
+    '答题人提交后看到本人得分，适用于知识答卷；满意度测评、考评和自评的得分由组织公布',
   'policyPreview.title': '评分规则预览',
   'policyPreview.hint': '用下列示例数据即时计算（与服务器相同的 SDK evaluate）',
   'policyPreview.sample': '示例支部',
@@ -63,6 +66,8 @@ export const campaignsZhCN = {
   'campaignAdmin.notAccepting': '当前不收集答卷',
   'campaignAdmin.rules': '评分规则',
   'campaignAdmin.sourceRule': '{source}：权重 {weight}',
+  'campaignAdmin.showsScore': '答题人提交后可看到本人得分',
+  'campaignAdmin.hidesScore': '不向答题人显示得分',
   'campaignAdmin.links': '答题链接',
   'campaignAdmin.linksTotal': '共 {n} 条',
   'campaignAdmin.searchLinks': '搜索党支部',
