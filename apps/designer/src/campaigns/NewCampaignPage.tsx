@@ -182,7 +182,7 @@ export function NewCampaignPage() {
                 <FieldIssue id={`${id}-units-issue`} message={at('units') ?? at('orgId')} />
               </div>
             </div>
-            <div className="field">
+            <div>
               <label className="check">
                 <input
                   type="checkbox"
@@ -192,9 +192,9 @@ export function NewCampaignPage() {
                 />
                 {t('campaignNew.showScore')}
               </label>
-              <span id={`${id}-score-hint`} className="hint">
+              <p id={`${id}-score-hint`} className="hint">
                 {t('campaignNew.showScoreHint')}
-              </span>
+              </p>
             </div>
           </section>
 
