@@ -73,15 +73,19 @@ export function openFormSession({
   const everSynced = createStore(false)
   const localLoaded = createStore(storageName === null)
 
-  let pending: ReturnType<typeof setTimeout> | null = null
-  // Edits are read once per task, and only the owners they touched are read again: typing in
-  // one title leaves every other node's view object (and so its memoised row) as it was.
+  let pending = false
+  let destroyed = false
+  // Edits are read once per task (a microtask after the last transaction of it, so a keystroke's
+  // view is ready before the browser's next task), and only the owners they touched are read
+  // again: typing in one title leaves every other node's view object (and its row) as it was.
   const refresh = () => {
-    pending = null
-    view.set(updateFormView(doc, view.get(), changes.take()))
+    pending = false
+    if (!destroyed) view.set(updateFormView(doc, view.get(), changes.take()))
   }
   const onUpdate = () => {
-    pending ??= setTimeout(refresh, 0)
+    if (pending) return
+    pending = true
+    queueMicrotask(refresh)
   }
   doc.on('update', onUpdate)
 
@@ -149,7 +153,7 @@ export function openFormSession({
       provider.connect()
     },
     destroy: () => {
-      if (pending) clearTimeout(pending)
+      destroyed = true
       clearTimeout(connecting)
       doc.off('update', onUpdate)
       changes.destroy()

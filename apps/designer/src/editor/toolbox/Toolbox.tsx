@@ -1,4 +1,5 @@
 import { useDraggable } from '@dnd-kit/core'
+import { memo, useCallback, useRef } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
 import type { ToolDrag } from '../tree/EditorDnd'
@@ -13,13 +14,20 @@ export function Toolbox() {
   const { t } = useI18n()
   const { session, view, selected, select, canWrite, announce } = useEditor()
 
-  const add = (tool: Tool, label: string) => {
-    const id = insertTool(session, view, selected, tool)
-    if (id) {
-      select(id)
-      announce(t('toolbox.added', { name: label }))
-    }
-  }
+  // The buttons are memoised: `add` stays one function and reads the current view and selection.
+  const latest = useRef({ session, view, selected })
+  latest.current = { session, view, selected }
+  const add = useCallback(
+    (tool: Tool, label: string) => {
+      const now = latest.current
+      const id = insertTool(now.session, now.view, now.selected, tool)
+      if (id) {
+        select(id)
+        announce(t('toolbox.added', { name: label }))
+      }
+    },
+    [select, announce, t],
+  )
 
   return (
     <section className="toolbox" aria-label={t('toolbox.label')}>
@@ -32,7 +40,7 @@ export function Toolbox() {
             <li key={block}>
               <ToolButton
                 name={block}
-                tool={{ block }}
+                tool={BLOCK_TOOLS[block]}
                 label={t(`block.${block}`)}
                 disabled={!canWrite}
                 onAdd={add}
@@ -47,7 +55,7 @@ export function Toolbox() {
           <li>
             <ToolButton
               name="page"
-              tool={{ page: true }}
+              tool={PAGE_TOOL}
               label={t('type.page')}
               disabled={!canWrite}
               onAdd={add}
@@ -57,7 +65,7 @@ export function Toolbox() {
             <li key={type}>
               <ToolButton
                 name={type}
-                tool={{ type }}
+                tool={TYPE_TOOLS[type]}
                 label={t(`type.${type}`)}
                 disabled={!canWrite}
                 onAdd={add}
@@ -70,8 +78,18 @@ export function Toolbox() {
   )
 }
 
+const PAGE_TOOL: Tool = { page: true }
+const BLOCK_TOOLS = Object.fromEntries(BLOCKS.map((block) => [block, { block }])) as Record<
+  (typeof BLOCKS)[number],
+  Tool
+>
+const TYPE_TOOLS = Object.fromEntries(QUESTION_TYPES.map((type) => [type, { type }])) as Record<
+  (typeof QUESTION_TYPES)[number],
+  Tool
+>
+
 /** One toolbox entry: a button (click or Enter adds it) that can also be dragged onto the tree. */
-function ToolButton({
+const ToolButton = memo(function ToolButton({
   name,
   tool,
   label,
@@ -101,4 +119,4 @@ function ToolButton({
       {label}
     </button>
   )
-}
+})

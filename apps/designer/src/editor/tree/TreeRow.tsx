@@ -1,7 +1,7 @@
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import type { PeerPresence } from '@yardstick/doc'
-import { memo, useEffect, useRef } from 'react'
+import { memo, useCallback, useEffect, useRef } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { NodeView } from '../form-view'
 import { nodeTitle, typeGlyph, typeKey } from '../labels'
@@ -45,6 +45,16 @@ export const TreeRow = memo(function TreeRow({
     disabled: !draggable,
   })
   const ref = useRef<HTMLDivElement | null>(null)
+  // One callback for the row's life: a new one each render would measure it (a forced layout)
+  // on every render; the windowing's ResizeObserver follows later size changes.
+  const attach = useCallback(
+    (element: HTMLDivElement | null) => {
+      ref.current = element
+      setNodeRef(element)
+      measure(element)
+    },
+    [setNodeRef, measure],
+  )
   const container = node.kind !== 'question'
   const title = nodeTitle(node, locale) || t('tree.untitled')
   const type = typeKey(node.json.type)
@@ -61,11 +71,7 @@ export const TreeRow = memo(function TreeRow({
 
   return (
     <div
-      ref={(element) => {
-        ref.current = element
-        setNodeRef(element)
-        measure(element)
-      }}
+      ref={attach}
       data-index={index}
       id={domId}
       role="treeitem"
