@@ -181,6 +181,11 @@ async function startTargets(): Promise<Target[]> {
     { nodeArgs: ['--expose-gc'] },
   )
   const first = await signInAndCreateForm(ours.url, admin.ADMIN_EMAIL, admin.ADMIN_PASSWORD)
+  const onThread = await startServerProcess(
+    { DATA_DIR: mkdtempSync(join(os.tmpdir(), 'ys-bench-')), PGLITE_WORKER: 'false', ...admin },
+    { nodeArgs: ['--expose-gc'] },
+  )
+  const second = await signInAndCreateForm(onThread.url, admin.ADMIN_EMAIL, admin.ADMIN_PASSWORD)
   const reference = await startServerProcess(
     {},
     { entry: join(import.meta.dirname, 'reference-server.ts'), nodeArgs: ['--expose-gc'] },
@@ -195,13 +200,23 @@ async function startTargets(): Promise<Target[]> {
       newRoom: async () => `room-${room++}`,
     },
     {
-      name: 'Yardstick /collab (auth, durable on PGlite)',
+      name: 'Yardstick /collab (auth, durable on PGlite in a worker thread: the default)',
       process: ours,
       wsUrl: `${ours.url.replace('http', 'ws')}/collab`,
       token: first.token,
       newRoom: async () =>
         String(
           (await signInAndCreateForm(ours.url, admin.ADMIN_EMAIL, admin.ADMIN_PASSWORD)).formId,
+        ),
+    },
+    {
+      name: "Yardstick /collab, PGlite on the server's thread (PGLITE_WORKER=false)",
+      process: onThread,
+      wsUrl: `${onThread.url.replace('http', 'ws')}/collab`,
+      token: second.token,
+      newRoom: async () =>
+        String(
+          (await signInAndCreateForm(onThread.url, admin.ADMIN_EMAIL, admin.ADMIN_PASSWORD)).formId,
         ),
     },
   ]

@@ -61,11 +61,24 @@ async function onBareHono(bodies: string[], withBodyLimit: boolean): Promise<Lin
   }
 }
 
-async function onStore(kind: DatabaseKind, bodies: string[]): Promise<Line> {
+/** A store as the server runs it: PGlite on its worker thread (default) or on the main one. */
+interface Variant {
+  kind: DatabaseKind
+  label: string
+  env: Record<string, string>
+}
+
+const VARIANTS: Variant[] = [
+  { kind: 'pglite', label: 'pglite', env: {} },
+  { kind: 'pglite', label: "pglite on the server's thread", env: { PGLITE_WORKER: 'false' } },
+  { kind: 'postgres', label: 'postgres', env: {} },
+]
+
+async function onStore({ kind, label, env }: Variant, bodies: string[]): Promise<Line> {
   const store = await prepareStore(kind)
   let server: ServerProcess | undefined
   try {
-    server = await startServerProcess(store.env, { nodeArgs: nodeArgs() })
+    server = await startServerProcess({ ...store.env, ...env }, { nodeArgs: nodeArgs() })
     const { campaignId, slugs } = await setupCampaign(server.url)
     const paths = slugs.map((slug) => `/api/links/${slug}/responses`)
     const before = loadAverage()
@@ -77,7 +90,7 @@ async function onStore(kind: DatabaseKind, bodies: string[]): Promise<Line> {
     if (new Set(keys).size !== keys.length) throw new Error(`${kind}: a key is stored twice`)
     const stored = new Set(keys.filter((key) => key.includes(':run-')))
     const lost = [...load.acknowledged].filter((key) => !stored.has(key)).length
-    const what = `**POST /api/links/:slug/responses** on ${kind}`
+    const what = `**POST /api/links/:slug/responses** on ${label}`
     return { what, load, loadAverage: before, stored: stored.size, lost }
   } finally {
     if (server) await kill9(server.child)
@@ -113,10 +126,13 @@ export async function runSubmissionsBench(): Promise<void> {
   const bodies = answerBodies(1000)
   // `BENCH_STORES=postgres` measures one store only (while investigating).
   const only = process.env.BENCH_STORES?.split(',')
-  const stores = (await testStores()).filter((kind) => !only || only.includes(kind))
+  const stores = await testStores()
+  const variants = VARIANTS.filter(
+    ({ kind }) => stores.includes(kind) && (!only || only.includes(kind)),
+  )
   console.log(`load average before: ${loadAverage()}`)
   const lines: Line[] = [await onBareHono(bodies, false), await onBareHono(bodies, true)]
-  for (const kind of stores) lines.push(await onStore(kind, bodies))
+  for (const variant of variants) lines.push(await onStore(variant, bodies))
   for (const { what, load } of lines) {
     console.log(
       `${what}: ${int(load.perSecond)}/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ` +
