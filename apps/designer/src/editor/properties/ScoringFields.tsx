@@ -1,8 +1,9 @@
 import { localizedText, SCORE_KINDS } from '@yardstick/sdk'
+import { useMemo } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
 import type { NodeView } from '../form-view'
-import { choiceValue, questionOptions, typedValue } from './choices'
+import { choiceValue, typedValue, useQuestionOptions } from './choices'
 import { SelectField } from './SelectField'
 import { useSetProperty } from './useEdit'
 import { numberOrNone, ValueField } from './ValueField'
@@ -23,6 +24,15 @@ export function ScoringFields({ node }: { node: NodeView }) {
   }))
   const choices = Array.isArray(json.choices) ? json.choices.map(choiceValue) : []
   const correct = json.correctAnswer
+  const questions = useQuestionOptions(view, id)
+  const noneLabel = none.label
+  const problemOptions = useMemo(
+    () => [
+      { value: '', label: noneLabel },
+      ...questions.map((q) => ({ value: q.name, label: q.name })),
+    ],
+    [questions, noneLabel],
+  )
   return (
     <div className="scoring">
       <div className="field-row">
@@ -75,10 +85,7 @@ export function ScoringFields({ node }: { node: NodeView }) {
         <SelectField
           label={t('props.problemOf')}
           value={typeof json.problemOf === 'string' ? json.problemOf : ''}
-          options={[
-            none,
-            ...questionOptions(view, id).map((q) => ({ value: q.name, label: q.name })),
-          ]}
+          options={problemOptions}
           onChange={(v) => set(id, 'problemOf', v || undefined)}
         />
       </div>

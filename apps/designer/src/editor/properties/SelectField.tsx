@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { memo, useId } from 'react'
 import { useEditor } from '../EditorContext'
 
 /** A choice among options, written as soon as it changes; '' stands for none. */
@@ -21,12 +21,19 @@ export function SelectField({
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} disabled={!canWrite} onChange={(e) => onChange(e.target.value)}>
         {!known && <option value={value}>{value}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </div>
   )
 }
+
+type Options = ReadonlyArray<{ value: string; label: string }>
+
+/** The options, skipped by React while the array is the same one (pickers list 500 questions). */
+const OptionList = memo(function OptionList({ options }: { options: Options }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ))
+})

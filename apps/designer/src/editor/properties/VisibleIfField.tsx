@@ -1,8 +1,8 @@
-import { useId, useState } from 'react'
+import { memo, useId, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
 import type { NodeView } from '../form-view'
-import { condition, questionOptions } from './choices'
+import { choiceValue, condition, useQuestionOptions } from './choices'
 import { useSetProperty } from './useEdit'
 import { ValueField } from './ValueField'
 
@@ -12,15 +12,17 @@ export function VisibleIfField({ node }: { node: NodeView }) {
   const { view, canWrite } = useEditor()
   const set = useSetProperty()
   const id = useId()
-  const questions = questionOptions(view, node.id)
+  const questions = useQuestionOptions(view, node.id)
   const [question, setQuestion] = useState('')
   const [choice, setChoice] = useState('')
   const picked = questions.find((q) => q.name === question)
+  // Read live: the list above is kept while names stay, and choices may have changed since.
+  const pickedChoices = picked ? choicesOf(view.nodes.get(picked.id)?.json) : []
   const current = typeof node.json.visibleIf === 'string' ? node.json.visibleIf : ''
 
   const insert = () => {
     if (!picked || choice === '') return
-    const value = picked.choices.find((c) => String(c) === choice) ?? choice
+    const value = pickedChoices.find((c) => String(c) === choice) ?? choice
     const expression = condition(picked.name, value)
     set(node.id, 'visibleIf', current.trim() ? `${current} and ${expression}` : expression)
   }
@@ -47,16 +49,12 @@ export function VisibleIfField({ node }: { node: NodeView }) {
             }}
           >
             <option value="">{t('props.none')}</option>
-            {questions.map((q) => (
-              <option key={q.id} value={q.name}>
-                {q.name}
-              </option>
-            ))}
+            <NameOptions questions={questions} />
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-c`}>{t('props.pickChoice')}</label>
-          {picked && picked.choices.length > 0 ? (
+          {picked && pickedChoices.length > 0 ? (
             <select
               id={`${id}-c`}
               value={choice}
@@ -64,7 +62,7 @@ export function VisibleIfField({ node }: { node: NodeView }) {
               onChange={(e) => setChoice(e.target.value)}
             >
               <option value="">{t('props.none')}</option>
-              {picked.choices.map((c) => (
+              {pickedChoices.map((c) => (
                 <option key={String(c)} value={String(c)}>
                   {String(c)}
                 </option>
@@ -85,4 +83,25 @@ export function VisibleIfField({ node }: { node: NodeView }) {
       </div>
     </div>
   )
+}
+
+/** The picker's questions, skipped by React while the list is the same one. */
+const NameOptions = memo(function NameOptions({
+  questions,
+}: {
+  questions: ReadonlyArray<{ id: string; name: string }>
+}) {
+  return questions.map((q) => (
+    <option key={q.id} value={q.name}>
+      {q.name}
+    </option>
+  ))
+})
+
+/** A question's choice values, as `questionOptions` lists them (booleans for a boolean). */
+function choicesOf(json: Record<string, unknown> | undefined): unknown[] {
+  if (!json) return []
+  const choices = Array.isArray(json.choices) ? json.choices.map(choiceValue) : []
+  if (json.type === 'boolean') choices.push(true, false)
+  return choices
 }

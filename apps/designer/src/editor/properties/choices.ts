@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import type { FormView } from '../form-view'
 
 /** A choice's value: the value of `{ value, text }`, or the bare entry itself. */
@@ -27,6 +28,17 @@ export function questionOptions(view: FormView, except?: string) {
     out.push({ id, name, choices })
   }
   return out
+}
+
+/**
+ * `questionOptions` kept between renders while no question is added, moved, removed or renamed
+ * (the incremental view keeps `order` and `names` then): pickers of 500 questions are then one
+ * unchanged array, whose options React does not reconcile again on every keystroke.
+ */
+export function useQuestionOptions(view: FormView, except?: string) {
+  const latest = view
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `order` and `names` change whenever a question is added, moved, removed, renamed or retyped (a full read); typing keeps them.
+  return useMemo(() => questionOptions(latest, except), [view.order, view.names, except])
 }
 
 /**
