@@ -43,10 +43,11 @@ export function useTreeWindow(
     getItemKey: keyOf,
   })
 
-  // The toolbox above can open and close: follow the rows' offset whenever the column resizes.
+  // The toolbox above can open and close: follow the rows' offset whenever the column's parts
+  // resize (measured then, not on every render: reading layout in a commit forces a layout).
   useLayoutEffect(() => {
-    const container = scroller()
     const marker = start.current
+    const container = marker?.closest<HTMLElement>('.editor-left')
     if (!container || !marker) return
     const measure = () => {
       const offset =
@@ -59,7 +60,7 @@ export function useTreeWindow(
     const observer = new ResizeObserver(measure)
     for (const child of container.children) observer.observe(child)
     return () => observer.disconnect()
-  })
+  }, [start])
 
   const items = virtualizer.getVirtualItems()
   const first = items[0]
