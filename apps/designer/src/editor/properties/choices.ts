@@ -36,8 +36,9 @@ export function questionOptions(view: FormView, except?: string) {
  * unchanged array, whose options React does not reconcile again on every keystroke.
  */
 export function useQuestionOptions(view: FormView, except?: string) {
+  // `order` and `names` change whenever a question is added, moved, removed, renamed or retyped
+  // (a full read); typing keeps them, and the list then stays the one made before.
   const latest = view
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `order` and `names` change whenever a question is added, moved, removed, renamed or retyped (a full read); typing keeps them.
   return useMemo(() => questionOptions(latest, except), [view.order, view.names, except])
 }
 
