@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { bigForm } from '../bench/big-form'
 import { sendOwnAwarenessOnly } from '../src/collab/own-awareness'
 import {
   apiToken,
@@ -76,13 +77,14 @@ describe.skipIf(!hasChromium)(
     let browser: Browser
     let editor: OpenedPage
     let watcher: ReturnType<typeof watchForm>
+    let token: string
 
     beforeAll(async () => {
       ;[server, browser] = await Promise.all([
         buildDesigner().then(() => startTestServer()),
         chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
       ])
-      const token = await apiToken(server.url, 'editor@yardstick.local')
+      token = await apiToken(server.url, 'editor@yardstick.local')
       const created = await fetch(`${server.url}/api/forms`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -190,6 +192,43 @@ describe.skipIf(!hasChromium)(
       await page.getByLabel('规则 1（数值范围） 最大值').fill('')
       await page.getByLabel('规则 1（数值范围） 最大值').press('Enter')
       await expect.poll(() => watcher.list(matrix, 'validators')[0]?.maxValue).toBeUndefined()
+    })
+
+    it('renders a 500-question tree as a window, and the keyboard still reaches every row', async () => {
+      const { page } = editor
+      const created = await fetch(`${server.url}/api/forms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ title: '500 题', json: bigForm('500 题') }),
+      })
+      const formId = ((await created.json()) as { id: number }).id
+      const back = page.url()
+      await page.goto(`${server.url}/forms/${formId}`)
+      await page.locator('.connection[data-state="synced"]').waitFor()
+      await row(page, 'q1').waitFor()
+      // Far fewer rows than the form's 510 nodes are in the page.
+      const rendered = await page.locator('[role="tree"] [role="treeitem"]').count()
+      expect(rendered).toBeGreaterThan(20)
+      expect(rendered).toBeLessThan(200)
+      expect(await row(page, 'q500').count()).toBe(0)
+      // End: the last row is scrolled in, rendered, selected and focused; Home: back to the top.
+      await row(page, 'q1').focus()
+      await page.keyboard.press('End')
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-name')))
+        .toBe('q500')
+      await expect.poll(() => row(page, 'q500').getAttribute('aria-selected')).toBe('true')
+      await page.keyboard.press('ArrowUp')
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-name')))
+        .toBe('q499')
+      await page.keyboard.press('Home')
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')))
+        .toBe('treeitem')
+      await expect.poll(() => row(page, 'q500').count()).toBe(0)
+      await page.goto(back)
+      await page.locator('.connection[data-state="synced"]').waitFor()
     })
 
     it('gives every control of the editor an accessible name (Chromium’s accessibility tree)', async () => {
