@@ -194,6 +194,25 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => watcher.list(matrix, 'validators')[0]?.maxValue).toBeUndefined()
     })
 
+    it('validates in its worker: a duplicate name is counted on the validation tab, and cleared', async () => {
+      const { page } = editor
+      const [first, second] = (await treeNames(page)) as string[]
+      const badge = page.locator('[role="tab"] .count')
+      const count = async () => Number(await badge.textContent())
+      // Let the worker answer for the form as it is (a second, at most, on this machine).
+      await page.waitForTimeout(1000)
+      const before = await count()
+      await row(page, second as string).click()
+      const name = page.getByLabel('名称（英文标识）')
+      await name.fill(first as string)
+      await name.press('Enter')
+      await expect.poll(count, { timeout: 5000 }).toBe(before + 1)
+      expect(await badge.getAttribute('class')).toContain('count-bad')
+      await name.fill(second as string)
+      await name.press('Enter')
+      await expect.poll(count, { timeout: 5000 }).toBe(before)
+    })
+
     it('renders a 500-question tree as a window, and the keyboard still reaches every row', async () => {
       const { page } = editor
       const created = await fetch(`${server.url}/api/forms`, {
