@@ -2,10 +2,11 @@ import type { WebsocketProvider } from 'y-websocket'
 
 /**
  * Makes the provider send only this client's own presence. `y-websocket` sends every awareness
- * change it sees, other editors' included, straight back to the server; ours refuses a
- * connection that speaks for another's client and closes it after 100 such messages (COL
- * `rateLimited`), so with a few colleagues moving about an editor was closed within a minute.
- * The handler is swapped under the provider's own field so its `destroy` removes ours.
+ * change it sees, other editors' included, straight back to the server: with a room of moving
+ * colleagues that multiplies each editor's awareness traffic by the room's size. The server
+ * drops such echoes without counting them (COL6; it once closed such editors as `rateLimited`),
+ * so this only saves the traffic. The handler is swapped under the provider's own field so its
+ * `destroy` removes ours.
  */
 export function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
   const { awareness } = provider
