@@ -1,9 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { buildUi } from '../../../scripts/build-ui.mjs'
-import { kill9, type ServerProcess, startServerProcess } from '../../server/test/collab/processes'
+import { type DemoServer, startDemoServer } from '../../server/test/collab/processes'
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const CHROMIUM_ARGS = [
@@ -34,27 +32,10 @@ export async function buildDesigner(): Promise<void> {
 }
 
 /** The real server in its own process on a fresh data folder, with the demo data. */
-export interface TestServer {
-  url: string
-  process: ServerProcess
-  stop: () => Promise<void>
-}
+export type TestServer = DemoServer
 
-export async function startTestServer(): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ys-designer-e2e-'))
-  const server = await startServerProcess({
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'true',
-    SEED_PASSWORD: PASSWORD,
-  })
-  return {
-    url: server.url,
-    process: server,
-    stop: async () => {
-      await kill9(server.child)
-      rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
+export function startTestServer(): Promise<TestServer> {
+  return startDemoServer(PASSWORD)
 }
 
 /** Signs in over the API and returns the token (for setting up data the test then opens). */

@@ -1,12 +1,4 @@
-/**
- * Test helpers for pages that embed a live survey (examples/portal-embed, examples/react-portal):
- * the embed built as `pnpm start` builds it, the real server in its own process with the demo
- * data, and a campaign whose members survey the page's origin may embed.
- */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { kill9, startServerProcess } from '../../../apps/server/test/collab/processes'
+import { type DemoServer, startDemoServer } from '../../../apps/server/test/collab/processes'
 import { buildUi } from '../../../scripts/build-ui.mjs'
 
 export const PASSWORD = 'embed-demo-password'
@@ -21,21 +13,8 @@ export async function buildEmbed(): Promise<void> {
 }
 
 /** The real server on a fresh data folder with the demo data; `stop` kills it and the folder. */
-export async function startLiveServer() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ys-embed-e2e-'))
-  const server = await startServerProcess({
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'true',
-    SEED_PASSWORD: PASSWORD,
-  })
-  return {
-    url: server.url,
-    output: server.output,
-    stop: async () => {
-      await kill9(server.child)
-      rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
+export function startLiveServer(): Promise<DemoServer> {
+  return startDemoServer(PASSWORD)
 }
 
 async function api(url: string, path: string, token: string, body?: unknown): Promise<any> {

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const ENTRY = join(import.meta.dirname, 'server-process.ts')
@@ -83,4 +85,40 @@ export async function signInAndCreateForm(url: string, email: string, password: 
     throw new Error(`create form: ${created.status} ${await created.text()}`)
   const { id } = (await created.json()) as { id: number }
   return { token, formId: id }
+}
+
+/** A real server process on a fresh data folder with the demo data. */
+export interface DemoServer {
+  url: string
+  process: ServerProcess
+  /** Everything the process printed so far. */
+  output: () => string
+  /** Kills the process and removes its data folder. */
+  stop: () => Promise<void>
+}
+
+/**
+ * The real server in its own process on a fresh data folder, seeded with the demo data whose
+ * accounts all have `password` (browser tests, examples, benchmarks).
+ */
+export async function startDemoServer(
+  password: string,
+  env: Record<string, string> = {},
+): Promise<DemoServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ys-demo-'))
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    SEED_PASSWORD: password,
+    ...env,
+  })
+  return {
+    url: server.url,
+    process: server,
+    output: server.output,
+    stop: async () => {
+      await kill9(server.child)
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
 }
