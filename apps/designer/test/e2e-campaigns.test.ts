@@ -2,18 +2,15 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { inflateRawSync } from 'node:zlib'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CampaignResults, Page as ListPage, UnitResult } from '../src/api/types'
 import {
   apiToken,
-  buildDesigner,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   chromiumAvailable,
   type OpenedPage,
   signedInPage,
-  startTestServer,
+  startServerAndBrowser,
   type TestServer,
 } from './harness'
 
@@ -48,10 +45,7 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
   }
 
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([
-      buildDesigner().then(() => startTestServer()),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-    ])
+    ;({ server, browser } = await startServerAndBrowser())
     token = await apiToken(server.url, 'admin@yardstick.local')
     const campaigns = await call<ListPage<{ id: number; name: string }>>('/api/campaigns')
     demoId = campaigns.items.find((c) => c.name === DEMO_CAMPAIGN)?.id as number

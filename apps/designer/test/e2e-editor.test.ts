@@ -1,6 +1,6 @@
 import { toSurveyJson } from '@yardstick/doc'
 import type { FormJson } from '@yardstick/sdk'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -9,13 +9,10 @@ import { bigForm } from '../bench/big-form'
 import { sendOwnAwarenessOnly } from '../src/collab/own-awareness'
 import {
   apiToken,
-  buildDesigner,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   chromiumAvailable,
   type OpenedPage,
   signedInPage,
-  startTestServer,
+  startServerAndBrowser,
   type TestServer,
 } from './harness'
 
@@ -80,10 +77,7 @@ describe.skipIf(!hasChromium)(
     let token: string
 
     beforeAll(async () => {
-      ;[server, browser] = await Promise.all([
-        buildDesigner().then(() => startTestServer()),
-        chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-      ])
+      ;({ server, browser } = await startServerAndBrowser())
       token = await apiToken(server.url, 'editor@yardstick.local')
       const created = await fetch(`${server.url}/api/forms`, {
         method: 'POST',

@@ -1,18 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   apiToken,
-  buildDesigner,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   chromiumAvailable,
   type OpenedPage,
-  PASSWORD,
   signedInPage,
-  startTestServer,
+  startServerAndBrowser,
   type TestServer,
 } from './harness'
 
@@ -24,36 +20,6 @@ const FORM = '2026 年度自检自查（评审测试）'
 const row = (page: Page, name: string) => page.locator(`.tree-row[data-name="${name}"]`)
 const thread = (page: Page, body: string) =>
   page.locator('.comment-thread').filter({ has: page.getByText(body, { exact: true }) })
-
-/**
- * A fresh browser context signed in as a branch-only user, who lands on the branch page (the
- * harness's `signedInPage` waits for the forms list, which such a user does not get).
- */
-async function signedInBranchPage(
-  browser: Browser,
-  url: string,
-  email: string,
-): Promise<OpenedPage> {
-  const context = await browser.newContext({
-    viewport: { width: 1500, height: 950 },
-    locale: 'zh-CN',
-  })
-  const page = await context.newPage()
-  page.setDefaultTimeout(10_000)
-  const problems: string[] = []
-  page.on('console', (message) => {
-    if (message.type() !== 'error' && message.type() !== 'warning') return
-    if (/SurveyJS libraries should have the same versions/.test(message.text())) return
-    problems.push(`console.${message.type()}: ${message.text()}`)
-  })
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  await page.goto(url)
-  await page.getByLabel('邮箱').fill(email)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('heading', { name: '支部自检自查' }).waitFor()
-  return { context, page, problems }
-}
 
 /**
  * Types a date into a native date field as a person does. SurveyJS's date inputs ignore a
@@ -97,10 +63,7 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
   let formId: number
 
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([
-      buildDesigner().then(() => startTestServer()),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-    ])
+    ;({ server, browser } = await startServerAndBrowser())
     const token = await apiToken(server.url, 'editor@yardstick.local')
     formId = (
       await call<{ id: number }>(server, token, 'POST', '/api/forms', {
@@ -302,8 +265,13 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
     })
     await call(server, admin, 'POST', `/api/campaigns/${campaign.id}/open`)
 
-    const secretary = await signedInBranchPage(browser, server.url, 'secretary@yardstick.local')
-    const member = await signedInBranchPage(browser, server.url, 'member@yardstick.local')
+    const secretary = await signedInPage(
+      browser,
+      server.url,
+      'secretary@yardstick.local',
+      '支部自检自查',
+    )
+    const member = await signedInPage(browser, server.url, 'member@yardstick.local', '支部自检自查')
     // A branch-only user starts on the branch page; both open the same self-check.
     for (const { page } of [secretary, member]) {
       const campaignItem = page

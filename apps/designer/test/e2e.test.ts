@@ -1,17 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   apiToken,
-  buildDesigner,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   chromiumAvailable,
   type OpenedPage,
   signedInPage,
-  startTestServer,
+  startServerAndBrowser,
   type TestServer,
 } from './harness'
 
@@ -34,10 +31,7 @@ describe.skipIf(!hasChromium)('the designer in Chromium, two editors on one form
   let formId: number
 
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([
-      buildDesigner().then(() => startTestServer()),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-    ])
+    ;({ server, browser } = await startServerAndBrowser())
     const token = await apiToken(server.url, 'editor@yardstick.local')
     const created = await fetch(`${server.url}/api/forms`, {
       method: 'POST',

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { buildUi } from '../../../scripts/build-ui.mjs'
 import { type DemoServer, startDemoServer } from '../../server/test/collab/processes'
 
@@ -38,6 +38,15 @@ export function startTestServer(): Promise<TestServer> {
   return startDemoServer(PASSWORD)
 }
 
+/** The designer built, the real server with the demo data, and Chromium, started together. */
+export async function startServerAndBrowser(): Promise<{ server: TestServer; browser: Browser }> {
+  const [server, browser] = await Promise.all([
+    buildDesigner().then(() => startTestServer()),
+    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+  ])
+  return { server, browser }
+}
+
 /** Signs in over the API and returns the token (for setting up data the test then opens). */
 export async function apiToken(url: string, email: string): Promise<string> {
   const response = await fetch(`${url}/api/auth/login`, {
@@ -59,11 +68,16 @@ export interface OpenedPage {
 // survey-core logs this once per page: the shipped pair differs on purpose (see the SDK README).
 const VERSION_NOTICE = /SurveyJS libraries should have the same versions/
 
-/** A fresh browser context (its own storage, like another person's computer) signed in by the UI. */
+/**
+ * A fresh browser context (its own storage, like another person's computer) signed in by the UI,
+ * once the page a user of that role lands on shows `landing` (the forms list by default; a
+ * branch-only user lands on 支部自检自查).
+ */
 export async function signedInPage(
   browser: Browser,
   url: string,
   email: string,
+  landing = '表单',
 ): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport: { width: 1500, height: 950 },
@@ -82,6 +96,6 @@ export async function signedInPage(
   await page.getByLabel('邮箱').fill(email)
   await page.getByLabel('密码').fill(PASSWORD)
   await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('heading', { name: '表单', exact: true }).waitFor()
+  await page.getByRole('heading', { name: landing, exact: true }).waitFor()
   return { context, page, problems }
 }
