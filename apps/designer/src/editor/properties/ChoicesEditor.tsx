@@ -1,4 +1,4 @@
-import { addChoice, moveChoice, removeChoice } from '@yardstick/doc'
+import { addChoice } from '@yardstick/doc'
 import { useEffect, useRef } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
@@ -7,6 +7,7 @@ import { uniqueName } from '../names'
 import { bilingual } from '../toolbox/tools'
 import { choiceObject, choiceValue, typedValue } from './choices'
 import { LocalizedCells } from './LocalizedText'
+import { RowActions } from './RowActions'
 import { useSetProperty } from './useEdit'
 import { numberOrNone, ValueField } from './ValueField'
 
@@ -112,49 +113,20 @@ export function ChoicesEditor({
                     </label>
                   ))}
                 </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="icon"
-                    disabled={!canWrite || index === 0}
-                    aria-label={t('props.moveChoiceUp', { n })}
-                    onClick={() =>
-                      moveChoice(
-                        session.doc,
-                        id,
-                        { parent: node.id, slot, index: index - 1 },
-                        session.origin,
-                      )
-                    }
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="icon"
-                    disabled={!canWrite || index === ids.length - 1}
-                    aria-label={t('props.moveChoiceDown', { n })}
-                    onClick={() =>
-                      moveChoice(
-                        session.doc,
-                        id,
-                        { parent: node.id, slot, index: index + 1 },
-                        session.origin,
-                      )
-                    }
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    className="icon"
-                    disabled={!canWrite}
-                    aria-label={t('props.removeChoice', { n })}
-                    onClick={() => removeChoice(session.doc, id, session.origin)}
-                  >
-                    ✕
-                  </button>
-                </td>
+                <RowActions
+                  entry={id}
+                  parent={node.id}
+                  slot={slot}
+                  index={index}
+                  count={ids.length}
+                  labels={{
+                    up: t('props.moveChoiceUp', { n }),
+                    down: t('props.moveChoiceDown', { n }),
+                    remove: t('props.removeChoice', { n }),
+                  }}
+                  session={session}
+                  canWrite={canWrite}
+                />
               </tr>
             )
           })}

@@ -1,4 +1,4 @@
-import { addChoice, moveChoice, removeChoice } from '@yardstick/doc'
+import { addChoice } from '@yardstick/doc'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
 import type { NodeView } from '../form-view'
@@ -6,6 +6,7 @@ import { uniqueName } from '../names'
 import { bilingual } from '../toolbox/tools'
 import { choiceObject, typedValue } from './choices'
 import { LocalizedCells } from './LocalizedText'
+import { RowActions } from './RowActions'
 import { useSetProperty } from './useEdit'
 import { ValueField } from './ValueField'
 
@@ -71,49 +72,20 @@ export function ItemsEditor({ node, slot }: { node: NodeView; slot: ItemSlot }) 
                   />
                 </td>
                 <LocalizedCells target={id} field={textField} value={entry[textField]} row={row} />
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="icon"
-                    disabled={!canWrite || index === 0}
-                    aria-label={t('props.items.up', { row })}
-                    onClick={() =>
-                      moveChoice(
-                        session.doc,
-                        id,
-                        { parent: node.id, slot, index: index - 1 },
-                        session.origin,
-                      )
-                    }
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="icon"
-                    disabled={!canWrite || index === ids.length - 1}
-                    aria-label={t('props.items.down', { row })}
-                    onClick={() =>
-                      moveChoice(
-                        session.doc,
-                        id,
-                        { parent: node.id, slot, index: index + 1 },
-                        session.origin,
-                      )
-                    }
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    className="icon"
-                    disabled={!canWrite}
-                    aria-label={t('props.items.remove', { row })}
-                    onClick={() => removeChoice(session.doc, id, session.origin)}
-                  >
-                    ✕
-                  </button>
-                </td>
+                <RowActions
+                  entry={id}
+                  parent={node.id}
+                  slot={slot}
+                  index={index}
+                  count={ids.length}
+                  labels={{
+                    up: t('props.items.up', { row }),
+                    down: t('props.items.down', { row }),
+                    remove: t('props.items.remove', { row }),
+                  }}
+                  session={session}
+                  canWrite={canWrite}
+                />
               </tr>
             )
           })}
