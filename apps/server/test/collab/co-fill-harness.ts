@@ -6,7 +6,11 @@ import * as Y from 'yjs'
 import type { CollabOptions } from '../../src/collab/collab-server'
 import { DocStore } from '../../src/collab/doc-store'
 import { createUser } from '../../src/orgs/org-tree'
-import { SELF_CHECK_ITEMS, selfCheckCampaign } from '../../src/self-checks/test-campaign'
+import {
+  completeAnswers,
+  SELF_CHECK_ITEMS,
+  selfCheckCampaign,
+} from '../../src/self-checks/test-campaign'
 import { createFixture, type Fixture, PASSWORD } from '../harness'
 import { type CollabTestServer, eventually, startCollabServer } from './collab-harness'
 
@@ -40,6 +44,14 @@ export interface CoFillTest {
   stored: (campaignId: number) => Promise<any>
   /** `PUT` of the draft's answers; the response. */
   put: (campaignId: number, answers: Record<string, unknown>) => Promise<{ status: number }>
+  /**
+   * Answers every item through `member`'s document in one transaction and waits until the row
+   * holds them (the write-back); returns the answers.
+   */
+  fillAndStore: (
+    campaignId: number,
+    member: { doc: Y.Doc; answers: Y.Map<unknown> },
+  ) => Promise<Record<string, unknown>>
   /** A workflow step (`approve`, `announce`, `submit`) that must succeed. */
   step: (campaignId: number, name: string, body?: unknown) => Promise<void>
   /** Closes every provider and waits until the server has no connection left. */
@@ -82,6 +94,14 @@ export function useCoFill(kind: DatabaseKind, options: Partial<CollabOptions> = 
     (await t.f.call('GET', url(campaignId), { token: t.secretary })).body
   t.put = (campaignId, answers) =>
     t.f.call('PUT', url(campaignId), { token: t.secretary, body: { answers } })
+  t.fillAndStore = async (campaignId, member) => {
+    const answers = completeAnswers()
+    member.doc.transact(() => {
+      for (const [name, value] of Object.entries(answers)) member.answers.set(name, value)
+    })
+    await eventually(async () => expect((await t.stored(campaignId)).answers).toEqual(answers))
+    return answers
+  }
   t.step = async (campaignId, name, body) => {
     const response = await t.f.call('POST', url(campaignId, name), { token: t.secretary, body })
     if (response.status !== 200) throw new Error(`${name}: ${JSON.stringify(response.body)}`)

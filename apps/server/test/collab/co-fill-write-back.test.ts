@@ -82,11 +82,7 @@ describe.each(await testStores())('co-filled answers and the self-check row on %
     const a = t.open(id, t.secretary)
     const b = t.open(id, t.member)
     await Promise.all([synced(a.provider), synced(b.provider)])
-    const answers = completeAnswers()
-    a.doc.transact(() => {
-      for (const [name, value] of Object.entries(answers)) a.answers.set(name, value)
-    })
-    await eventually(async () => expect((await t.stored(campaignId)).answers).toEqual(answers))
+    await t.fillAndStore(campaignId, a)
     const closes = [closedBy(a.provider), closedBy(b.provider)]
     // Through the HTTP app of the server that holds the live document (revalidation is 10 s).
     const approved = await fetch(
@@ -108,11 +104,7 @@ describe.each(await testStores())('co-filled answers and the self-check row on %
     const a = t.open(id, t.secretary)
     const reader = t.open(id, await t.f.login('assessor'))
     await Promise.all([synced(a.provider), synced(reader.provider)])
-    const answers = completeAnswers()
-    a.doc.transact(() => {
-      for (const [name, value] of Object.entries(answers)) a.answers.set(name, value)
-    })
-    await eventually(async () => expect((await t.stored(campaignId)).answers).toEqual(answers))
+    const answers = await t.fillAndStore(campaignId, a)
     await t.step(campaignId, 'approve', { approvedOn: '2026-03-18' })
     const closing = closedBy(a.provider)
     await t.server.collab.revalidate()
@@ -133,11 +125,7 @@ describe.each(await testStores())('co-filled answers and the self-check row on %
     const a = t.open(id, t.secretary)
     const reader = t.open(id, await t.f.login('assessor'))
     await Promise.all([synced(a.provider), synced(reader.provider)])
-    const answers = completeAnswers()
-    a.doc.transact(() => {
-      for (const [name, value] of Object.entries(answers)) a.answers.set(name, value)
-    })
-    await eventually(async () => expect((await t.stored(campaignId)).answers).toEqual(answers))
+    const answers = await t.fillAndStore(campaignId, a)
     await t.step(campaignId, 'approve', { approvedOn: '2026-03-18' })
     // An edit racing the approval: its write-back finds the row approved.
     const closing = closedBy(a.provider)
