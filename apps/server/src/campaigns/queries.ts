@@ -1,7 +1,7 @@
 import { type Db, type SourceKey, schema } from '@yardstick/db'
-import { and, asc, count, desc, eq, like, lt, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, eq, like, or, type SQL, sql } from 'drizzle-orm'
 import type { AuthUser } from '../auth/sessions'
-import { type PageQuery, pageStart, toPage } from '../forms/pagination'
+import { type PageQuery, pageStart, pageWindow, toPage } from '../forms/pagination'
 import { AppError } from '../http/errors'
 import { acceptsResponses } from '../submissions/link-context'
 import { type CampaignRow, campaignVisibleTo, linkPaths } from './access'
@@ -30,25 +30,19 @@ function summary(row: typeof schema.campaigns.$inferSelect, units: number) {
  * const { items, total, nextCursor } = await listCampaigns(db, user, { limit: 20 })
  */
 export async function listCampaigns(db: Db, user: AuthUser, query: PageQuery) {
-  const { offset, below } = pageStart(query)
+  const window = pageWindow(query, schema.campaigns.id)
   const visible = campaignVisibleTo(user)
   const [rows, [counted]] = await Promise.all([
     db
       .select({ campaign: schema.campaigns, unitCount })
       .from(schema.campaigns)
-      .where(below === null ? visible : and(visible, lt(schema.campaigns.id, below)))
-      .orderBy(desc(schema.campaigns.id))
-      .limit(query.limit + 1)
-      .offset(below === null ? offset : 0),
+      .where(and(visible, window.after))
+      .orderBy(window.orderBy)
+      .limit(window.limit)
+      .offset(window.offset),
     db.select({ n: count() }).from(schema.campaigns).where(visible),
   ])
-  const page = toPage(rows, {
-    limit: query.limit,
-    offset,
-    total: counted?.n ?? 0,
-    keyOf: (row) => row.campaign.id,
-    cursorPaging: below !== null,
-  })
+  const page = window.page(rows, counted?.n, (row) => row.campaign.id)
   return { ...page, items: page.items.map((row) => summary(row.campaign, row.unitCount)) }
 }
 

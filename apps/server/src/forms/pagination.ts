@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { type AnyColumn, asc, desc, gt, lt, type SQL } from 'drizzle-orm'
 import { AppError } from '../http/errors'
 
 /**
@@ -67,5 +68,33 @@ export function toPage<T>(
     total,
     nextOffset: more && !cursorPaging ? offset + items.length : null,
     nextCursor: more ? String(keyOf(last)) : null,
+  }
+}
+
+/**
+ * The page a keyset-ordered list query fetches: the cursor's condition (undefined without one;
+ * `and()` drops it), the order by `key`, `limit + 1` rows from `offset`, and `page` to cut the
+ * rows it got into `{ items, total, nextOffset, nextCursor }`. Refuses offset and cursor together.
+ *
+ * @example
+ * const w = pageWindow(query, forms.id)
+ * const rows = await q.where(and(where, w.after)).orderBy(w.orderBy).limit(w.limit).offset(w.offset)
+ * return w.page(rows, total, (row) => row.id)
+ */
+export function pageWindow(query: PageQuery, key: AnyColumn, direction: 'asc' | 'desc' = 'desc') {
+  const { offset, below } = pageStart(query)
+  const cursorPaging = below !== null
+  const after: SQL | undefined = !cursorPaging
+    ? undefined
+    : direction === 'desc'
+      ? lt(key, below)
+      : gt(key, below)
+  return {
+    after,
+    orderBy: direction === 'desc' ? desc(key) : asc(key),
+    limit: query.limit + 1,
+    offset: cursorPaging ? 0 : offset,
+    page: <T>(rows: T[], total: number | undefined, keyOf: (row: T) => number) =>
+      toPage(rows, { limit: query.limit, offset, total: total ?? 0, keyOf, cursorPaging }),
   }
 }

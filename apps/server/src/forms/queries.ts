@@ -9,7 +9,6 @@ import {
   isNotNull,
   isNull,
   like,
-  lt,
   or,
   type SQL,
   sql,
@@ -19,7 +18,7 @@ import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
 import { FORM_READERS, type FormRow } from './access'
 import { contentHash } from './content-hash'
-import { type PageQuery, pageStart, toPage } from './pagination'
+import { type PageQuery, pageWindow } from './pagination'
 
 /** Filters of `GET /api/forms`, beside paging. */
 export interface FormFilters {
@@ -56,7 +55,7 @@ export async function listForms(db: Db, user: AuthUser, query: PageQuery & FormF
   if (query.q) conditions.push(ilike(forms.title, `%${escapeLike(query.q)}%`))
   if (query.kind) conditions.push(eq(forms.kind, query.kind))
   const where = and(...conditions)
-  const { offset, below } = pageStart(query)
+  const window = pageWindow(query, forms.id)
   const [counted] = await db
     .select({ total: count() })
     .from(forms)
@@ -75,17 +74,11 @@ export async function listForms(db: Db, user: AuthUser, query: PageQuery & FormF
     })
     .from(forms)
     .innerJoin(orgs, eq(orgs.id, forms.orgId))
-    .where(below === null ? where : and(where, lt(forms.id, below)))
-    .orderBy(desc(forms.id))
-    .limit(query.limit + 1)
-    .offset(below === null ? offset : 0)
-  const page = toPage(rows, {
-    limit: query.limit,
-    offset,
-    total: counted?.total ?? 0,
-    keyOf: (row) => row.id,
-    cursorPaging: below !== null,
-  })
+    .where(and(where, window.after))
+    .orderBy(window.orderBy)
+    .limit(window.limit)
+    .offset(window.offset)
+  const page = window.page(rows, counted?.total, (row) => row.id)
   return {
     ...page,
     items: page.items.map(({ archivedAt, latestVersion, createdAt, updatedAt, ...row }) => ({

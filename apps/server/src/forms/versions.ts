@@ -1,9 +1,9 @@
 import { type Db, schema } from '@yardstick/db'
 import type { FormJson } from '@yardstick/sdk'
-import { and, count, desc, eq, lt } from 'drizzle-orm'
+import { and, count, eq } from 'drizzle-orm'
 import { AppError } from '../http/errors'
 import type { FormRow } from './access'
-import { type PageQuery, pageStart, toPage } from './pagination'
+import { type PageQuery, pageWindow } from './pagination'
 
 const { formVersions, users } = schema
 
@@ -43,24 +43,18 @@ function summary({ authorId, authorName, createdAt, ...row }: SummaryRow) {
  * await listVersions(db, 7, { limit: 20 }) // { items: [{ version: 3, … }, …], total: 3, … }
  */
 export async function listVersions(db: Db, formId: number, query: PageQuery) {
-  const { offset, below } = pageStart(query)
+  const window = pageWindow(query, formVersions.version)
   const mine = eq(formVersions.formId, formId)
   const [counted] = await db.select({ total: count() }).from(formVersions).where(mine)
   const rows = await db
     .select(SUMMARY)
     .from(formVersions)
     .leftJoin(users, eq(users.id, formVersions.authorId))
-    .where(below === null ? mine : and(mine, lt(formVersions.version, below)))
-    .orderBy(desc(formVersions.version))
-    .limit(query.limit + 1)
-    .offset(below === null ? offset : 0)
-  const page = toPage(rows, {
-    limit: query.limit,
-    offset,
-    total: counted?.total ?? 0,
-    keyOf: (row) => row.version,
-    cursorPaging: below !== null,
-  })
+    .where(and(mine, window.after))
+    .orderBy(window.orderBy)
+    .limit(window.limit)
+    .offset(window.offset)
+  const page = window.page(rows, counted?.total, (row) => row.version)
   return { ...page, items: page.items.map(summary) }
 }
 

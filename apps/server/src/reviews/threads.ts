@@ -1,7 +1,7 @@
 import { type Db, schema } from '@yardstick/db'
-import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { type PageQuery, pageStart, toPage } from '../forms/pagination'
+import { type PageQuery, pageWindow } from '../forms/pagination'
 import { AppError } from '../http/errors'
 import type { Thread } from './schemas'
 
@@ -91,30 +91,17 @@ export async function commentsTag(db: Db, formId: number): Promise<string> {
 
 /** One page of a form's threads, newest first, each with all its replies. */
 export async function listThreads(db: Db, formId: number, query: PageQuery) {
-  const { offset, below } = pageStart(query)
-  const where = and(
-    eq(comments.formId, formId),
-    isNull(comments.parentId),
-    below === null ? undefined : lt(comments.id, below),
-  )
+  const window = pageWindow(query, comments.id)
+  const threads = and(eq(comments.formId, formId), isNull(comments.parentId))
   const [rows, [total]] = await Promise.all([
     roots(db)
-      .where(where)
-      .orderBy(desc(comments.id))
-      .limit(query.limit + 1)
-      .offset(offset),
-    db
-      .select({ n: count() })
-      .from(comments)
-      .where(and(eq(comments.formId, formId), isNull(comments.parentId))),
+      .where(and(threads, window.after))
+      .orderBy(window.orderBy)
+      .limit(window.limit)
+      .offset(window.offset),
+    db.select({ n: count() }).from(comments).where(threads),
   ])
-  const page = toPage(rows, {
-    limit: query.limit,
-    offset,
-    total: total?.n ?? 0,
-    keyOf: (r) => r.id,
-    cursorPaging: below !== null,
-  })
+  const page = window.page(rows, total?.n, (r) => r.id)
   return { ...page, items: await withReplies(db, page.items) }
 }
 

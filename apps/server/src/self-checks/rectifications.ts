@@ -1,8 +1,8 @@
 import { type Db, type RectificationStatus, schema } from '@yardstick/db'
-import { and, asc, count, eq, gt, like, or, type SQL } from 'drizzle-orm'
+import { and, count, eq, like, or, type SQL } from 'drizzle-orm'
 import { assertReaches, reachablePaths } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
-import { type PageQuery, pageStart, toPage } from '../forms/pagination'
+import { type PageQuery, pageWindow } from '../forms/pagination'
 import { AppError } from '../http/errors'
 import { SELF_CHECK_READERS, SELF_CHECK_WRITERS } from './context'
 import { localToday } from './dates'
@@ -88,7 +88,7 @@ export async function listRectifications(
   }
   if (query.status) conditions.push(eq(rectifications.status, query.status))
   const where = and(...conditions)
-  const { offset, below } = pageStart(query)
+  const window = pageWindow(query, rectifications.id, 'asc')
   const [counted] = await db
     .select({ total: count() })
     .from(rectifications)
@@ -99,17 +99,11 @@ export async function listRectifications(
     .select(COLUMNS)
     .from(rectifications)
     .innerJoin(orgs, eq(orgs.id, rectifications.unitId))
-    .where(below === null ? where : and(where, gt(rectifications.id, below)))
-    .orderBy(asc(rectifications.id))
-    .limit(query.limit + 1)
-    .offset(below === null ? offset : 0)
-  const page = toPage(rows, {
-    limit: query.limit,
-    offset,
-    total: counted?.total ?? 0,
-    keyOf: (row) => row.id,
-    cursorPaging: below !== null,
-  })
+    .where(and(where, window.after))
+    .orderBy(window.orderBy)
+    .limit(window.limit)
+    .offset(window.offset)
+  const page = window.page(rows, counted?.total, (row) => row.id)
   const today = localToday()
   return { ...page, items: page.items.map((row) => rectificationView(row, today)) }
 }
