@@ -50,5 +50,10 @@ async function stopProfile(cdp: CDPSession): Promise<void> {
   })
   const inclusive = [...total].sort((a, b) => b[1] - a[1]).slice(0, 40)
   for (const [name, t] of inclusive) console.log(`total ${t.toFixed(0).padStart(6)} ms  ${name}`)
+  // React components (capitalised functions of the app), inclusive: which parts of the editor render.
+  const components = [...total].filter(([name]) => /^[A-Z]/.test(name)).sort((a, b) => b[1] - a[1])
+  for (const [name, t] of components.slice(0, 30)) {
+    console.log(`component ${t.toFixed(0).padStart(6)} ms  ${name}`)
+  }
   await cdp.detach()
 }

@@ -206,7 +206,22 @@ async function main() {
       '[role="tree"]',
     ] as ProbeArgs)
     const profiling = process.env.BENCH_PROFILE ? await startProfile(page) : null
+    const tracing = process.env.BENCH_TRACE
+    if (tracing) {
+      await browser.startTracing(page, {
+        path: tracing,
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'toplevel',
+          'blink.user_timing',
+          'input',
+          'benchmark',
+        ],
+      })
+    }
     const editorKeys = await typeKeys(page, KEYSTROKES)
+    if (tracing) await browser.stopTracing()
     await profiling?.()
 
     // Baseline on the same page, same moment: a bare <textarea> no script listens to.

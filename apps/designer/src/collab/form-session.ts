@@ -96,6 +96,9 @@ export function openFormSession({
     params: { token },
     maxBackoffTime: 5000,
     connect: false,
+    // No BroadcastChannel between this browser's tabs: the server relays every edit anyway, and
+    // the channel would cost each keystroke and presence change a structured clone and a post.
+    disableBc: true,
   })
   sendOwnAwarenessOnly(provider)
   // Connect on the next task: a session React opens and closes at once (StrictMode in

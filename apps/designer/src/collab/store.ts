@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { useSyncExternalStoreWithSelector } from 'use-sync-external-store/with-selector'
 
 /** A value that changes over time and tells its subscribers (for `useSyncExternalStore`). */
 export interface Store<T> {
@@ -35,4 +36,22 @@ export function createStore<T>(initial: T): Store<T> {
 /** Reads a store in a component and re-renders when it changes. */
 export function useStore<T>(store: Store<T>): T {
   return useSyncExternalStore(store.subscribe, store.get, store.get)
+}
+
+/**
+ * Reads part of a store: the component renders again only when `select`'s result changes (by
+ * `isEqual`, `Object.is` by default). What every editor panel uses, so that a keystroke in one
+ * title renders that title's row and field, not the whole editor.
+ */
+export function useStoreSelect<T, S>(
+  store: Store<T>,
+  select: (value: T) => S,
+  isEqual?: (a: S, b: S) => boolean,
+): S {
+  return useSyncExternalStoreWithSelector(store.subscribe, store.get, store.get, select, isEqual)
+}
+
+/** Equal arrays: same length, entries `Object.is` equal. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => Object.is(item, b[i]))
 }

@@ -4,7 +4,7 @@ import type { FormDetail } from '../api/types'
 import { useSignedIn } from '../auth/SessionProvider'
 import { canEdit } from '../auth/session'
 import type { FormSession } from '../collab/form-session'
-import { useStore } from '../collab/store'
+import { createStore, useStore, useStoreSelect } from '../collab/store'
 import { useI18n } from '../i18n/I18nProvider'
 import { CommentsProvider } from '../review/CommentsContext'
 import { EditorBar } from './bar/EditorBar'
@@ -21,11 +21,10 @@ import { useUndoShortcuts } from './useUndoShortcuts'
 export function Editor({ form, session }: { form: FormDetail; session: FormSession }) {
   const { t } = useI18n()
   const { user } = useSignedIn()
-  const view = useStore(session.view)
-  const peers = useStore(session.peers)
+  const empty = useStoreSelect(session.view, (view) => view.empty)
   const connection = useStore(session.connection)
   const everSynced = useStore(session.everSynced)
-  const [selected, setSelected] = useState<string | null>(ROOT)
+  const [selection] = useState(() => createStore<string | null>(ROOT))
   const [announcement, setAnnouncement] = useState('')
   const [versionsKey, setVersionsKey] = useState(0)
   const versionPublished = useCallback(() => setVersionsKey((k) => k + 1), [])
@@ -34,10 +33,10 @@ export function Editor({ form, session }: { form: FormDetail; session: FormSessi
 
   const select = useCallback(
     (id: string | null) => {
-      setSelected(id)
+      selection.set(id)
       session.select(id)
     },
-    [session],
+    [session, selection],
   )
   useUndoShortcuts(session.undo, canWrite)
   useEffect(() => session.select(ROOT), [session])
@@ -46,21 +45,19 @@ export function Editor({ form, session }: { form: FormDetail; session: FormSessi
     () => ({
       form,
       session,
-      view,
-      peers,
-      selected,
+      selection,
       select,
       canWrite,
       announce: setAnnouncement,
       versionsKey,
       versionPublished,
     }),
-    [form, session, view, peers, selected, select, canWrite, versionsKey, versionPublished],
+    [form, session, selection, select, canWrite, versionsKey, versionPublished],
   )
 
   let body: ReactNode
-  if (view.empty && everSynced) body = <EmptyDocNotice />
-  else if (view.empty) body = <p className="editor-waiting muted">{t('editor.waiting')}</p>
+  if (empty && everSynced) body = <EmptyDocNotice />
+  else if (empty) body = <p className="editor-waiting muted">{t('editor.waiting')}</p>
   else {
     body = (
       <div className="editor-body">

@@ -2,7 +2,6 @@ import { type KeyboardEvent, useId, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider'
 import { useComments } from '../review/CommentsContext'
 import { CommentsPanel } from '../review/CommentsPanel'
-import { useEditor } from './EditorContext'
 import { PreviewPanel } from './preview/PreviewPanel'
 import { VersionsPanel } from './publish/VersionsPanel'
 import { useValidation } from './validation/useValidation'
@@ -14,8 +13,7 @@ type Tab = (typeof TABS)[number]
 /** Tabs beside the properties: live preview with its score, validation, versions, comments. */
 export function SidePanels() {
   const { t } = useI18n()
-  const { view } = useEditor()
-  const validation = useValidation(view.json)
+  const validation = useValidation()
   const openComments = [...useComments().counts.values()].reduce((a, b) => a + b, 0)
   const [tab, setTab] = useState<Tab>('preview')
   const id = useId()
@@ -67,7 +65,7 @@ export function SidePanels() {
           {name === 'preview' && <PreviewPanel />}
           {name === 'validation' && <ValidationPanel validation={validation} />}
           {name === 'versions' && tab === 'versions' && <VersionsPanel />}
-          {name === 'comments' && <CommentsPanel />}
+          {name === 'comments' && tab === 'comments' && <CommentsPanel />}
         </div>
       ))}
     </div>

@@ -1,6 +1,6 @@
 import './review.css'
 import { type FormEvent, useId, useMemo, useState } from 'react'
-import { useEditor } from '../editor/EditorContext'
+import { useEditor, useSelected, useView } from '../editor/EditorContext'
 import { nodeTitle } from '../editor/labels'
 import { useI18n } from '../i18n/I18nProvider'
 import { useComments } from './CommentsContext'
@@ -18,7 +18,10 @@ const shorten = (text: string, max = 28) => (text.length > max ? `${text.slice(0
  */
 export function CommentsPanel() {
   const { t, locale } = useI18n()
-  const { form, view, selected, select } = useEditor()
+  // Shown only while its tab is open: it may follow every edit.
+  const { form, select } = useEditor()
+  const view = useView()
+  const selected = useSelected()
   const comments = useComments()
   const id = useId()
   const [showResolved, setShowResolved] = useState(false)

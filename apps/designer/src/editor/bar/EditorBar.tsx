@@ -1,7 +1,7 @@
 import { localizedText } from '@yardstick/sdk'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Link } from '../../router'
-import { useEditor } from '../EditorContext'
+import { useEditor, useViewSelect } from '../EditorContext'
 import { PublishButton } from '../publish/PublishButton'
 import { ConnectionBadge } from './ConnectionBadge'
 import { PresenceAvatars } from './PresenceAvatars'
@@ -10,8 +10,12 @@ import { UndoRedo } from './UndoRedo'
 /** The editor's top bar: back, the form's title, connection, who is here, undo/redo, publish. */
 export function EditorBar() {
   const { t, locale } = useI18n()
-  const { view, form } = useEditor()
-  const title = localizedText(view.json.title, locale) || form.title
+  const { form } = useEditor()
+  const title =
+    localizedText(
+      useViewSelect((view) => view.json.title),
+      locale,
+    ) || form.title
   return (
     <div className="editor-bar">
       <Link to="/" className="back">

@@ -1,24 +1,24 @@
 import { initialsOf } from '../../collab/colors'
 import { useI18n } from '../../i18n/I18nProvider'
-import { useEditor } from '../EditorContext'
+import { useEditor, usePeers, useViewSelect } from '../EditorContext'
+import type { FormView } from '../form-view'
 
 /** Everyone with the form open, in their colours; clicking one jumps to what they selected. */
 export function PresenceAvatars() {
   const { t } = useI18n()
-  const { peers, select, view } = useEditor()
+  const { select } = useEditor()
+  const peers = usePeers()
+  // Which selections can be jumped to, as one string: typing elsewhere does not render this.
+  const reachable = useViewSelect((view) =>
+    peers.map((peer) => (isShown(view, peer.selection) ? '1' : '0')).join(''),
+  )
   return (
     <ul className="presence" aria-label={t('presence.label')}>
-      {peers.map((peer) => {
+      {peers.map((peer, i) => {
         const label = peer.local
           ? t('presence.you', { name: peer.user.name })
           : t('presence.jump', { name: peer.user.name })
-        const target =
-          peer.selection &&
-          (peer.selection === 'root' ||
-            view.nodes.has(peer.selection) ||
-            view.items.has(peer.selection))
-            ? peer.selection
-            : null
+        const target = reachable[i] === '1' ? (peer.selection ?? null) : null
         return (
           <li key={peer.clientId}>
             <button
@@ -38,4 +38,9 @@ export function PresenceAvatars() {
       })}
     </ul>
   )
+}
+
+/** Whether a selected id is something the editor shows: the form, a node or an item. */
+function isShown(view: FormView, id: string | undefined): boolean {
+  return id !== undefined && (id === 'root' || view.nodes.has(id) || view.items.has(id))
 }

@@ -6,8 +6,8 @@ import { memo, type RefObject, useDeferredValue, useEffect, useMemo, useRef, use
 import type { SurveyModel } from 'survey-core'
 import { Survey } from 'survey-react-ui'
 import { useI18n } from '../../i18n/I18nProvider'
-import { useEditor } from '../EditorContext'
-import { useDebounced } from '../useDebounced'
+import type { FormView } from '../form-view'
+import { useSettledView } from '../useSettledView'
 import { ScorePanel } from './ScorePanel'
 
 type Built = { model: SurveyModel; error?: undefined } | { model?: undefined; error: Error }
@@ -15,7 +15,8 @@ type Built = { model: SurveyModel; error?: undefined } | { model?: undefined; er
 // Building a SurveyJS model costs about 1 ms per question here: the preview waits until the edits
 // (anyone's) pause for a time that grows with the form (150 ms for a short form, a second and more
 // for 500 questions), renders as a deferred update, and is not rebuilt while its tab is hidden.
-const settleMs = (nodes: number) => Math.min(1500, Math.max(150, nodes * 2))
+const settleMs = (view: FormView) => Math.min(1500, Math.max(150, view.order.length * 2))
+const formJson = (view: FormView) => view.json
 
 /**
  * The form as respondents will see it, rebuilt once edits pause with the SDK's sanitising model
@@ -24,10 +25,9 @@ const settleMs = (nodes: number) => Math.min(1500, Math.max(150, nodes * 2))
  */
 export default function LivePreview() {
   const { t, locale } = useI18n()
-  const { view } = useEditor()
   const root = useRef<HTMLDivElement>(null)
   const shown = useShown(root)
-  const settled = useDebounced(view.json, settleMs(view.order.length))
+  const settled = useSettledView(formJson, settleMs)
   const kept = useRef(settled)
   if (shown) kept.current = settled
   const json = useDeferredValue(kept.current)

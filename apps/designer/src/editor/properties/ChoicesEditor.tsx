@@ -1,23 +1,26 @@
 import { addChoice } from '@yardstick/doc'
-import { useEffect, useRef } from 'react'
+import { memo, useEffect, useRef } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
-import { useEditor } from '../EditorContext'
+import { useEditor, useSelected } from '../EditorContext'
 import type { NodeView } from '../form-view'
 import { uniqueName } from '../names'
 import { bilingual } from '../toolbox/tools'
-import { choiceObject, choiceValue, typedValue } from './choices'
+import { choiceObject, choiceValue, typedValue, useItemsJson } from './choices'
 import { LocalizedCells } from './LocalizedText'
 import { RowActions } from './RowActions'
+import { readsKeys } from './reads-keys'
 import { useSetProperty } from './useEdit'
 import { numberOrNone, ValueField } from './ValueField'
 
 const FLAGS = ['satisfied', 'problem', 'veto'] as const
 
+const NO_IDS: readonly string[] = []
+
 /**
  * A question's choices (or rate values): value, zh-CN and English text, score, and the
  * satisfied / problem / veto flags; add, reorder, remove.
  */
-export function ChoicesEditor({
+export const ChoicesEditor = memo(function ChoicesEditor({
   node,
   slot,
   label,
@@ -27,9 +30,11 @@ export function ChoicesEditor({
   label: string
 }) {
   const { t } = useI18n()
-  const { view, session, canWrite, selected } = useEditor()
+  const { session, canWrite } = useEditor()
+  const selected = useSelected()
   const set = useSetProperty()
-  const ids = node.items[slot] ?? []
+  const ids = node.items[slot] ?? NO_IDS
+  const entries = useItemsJson(ids)
   const selectedRow = useRef<HTMLTableRowElement | null>(null)
 
   useEffect(() => {
@@ -38,7 +43,7 @@ export function ChoicesEditor({
   }, [selected, ids])
 
   const add = () => {
-    const taken = new Set(ids.map((id) => String(choiceValue(view.items.get(id)?.json))))
+    const taken = new Set(entries.map((json) => String(choiceValue(json))))
     const value = uniqueName('item', taken)
     addChoice(
       session.doc,
@@ -69,7 +74,7 @@ export function ChoicesEditor({
         </thead>
         <tbody>
           {ids.map((id, index) => {
-            const choice = choiceObject(view.items.get(id)?.json)
+            const choice = choiceObject(entries[index])
             const n = index + 1
             const row = t('props.choice.row', { n })
             const isSelected = selected === id
@@ -137,4 +142,4 @@ export function ChoicesEditor({
       </button>
     </fieldset>
   )
-}
+}, readsKeys())

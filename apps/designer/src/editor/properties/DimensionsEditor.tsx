@@ -1,8 +1,9 @@
 import { addChoice, ROOT, removeChoice } from '@yardstick/doc'
 import { useI18n } from '../../i18n/I18nProvider'
-import { useEditor } from '../EditorContext'
+import { useEditor, useViewSelect } from '../EditorContext'
 import { uniqueName } from '../names'
 import { bilingual } from '../toolbox/tools'
+import { useItemsJson } from './choices'
 import { LocalizedCells } from './LocalizedText'
 import { useSetProperty } from './useEdit'
 import { numberOrNone, ValueField } from './ValueField'
@@ -10,14 +11,11 @@ import { numberOrNone, ValueField } from './ValueField'
 /** The survey's dimensions (the four strengths, the five basics) with their weights. */
 export function DimensionsEditor() {
   const { t } = useI18n()
-  const { view, session, canWrite } = useEditor()
+  const { session, canWrite } = useEditor()
   const set = useSetProperty()
-  const names = new Set(
-    view.dimensions.map((id) => {
-      const json = view.items.get(id)?.json as { name?: string } | undefined
-      return json?.name ?? ''
-    }),
-  )
+  const dimensions = useViewSelect((view) => view.dimensions)
+  const entries = useItemsJson(dimensions)
+  const names = new Set(entries.map((json) => (json as { name?: string } | undefined)?.name ?? ''))
   const add = () =>
     addChoice(
       session.doc,
@@ -35,7 +33,7 @@ export function DimensionsEditor() {
   return (
     <fieldset className="dimensions">
       <legend>{t('props.dimensions')}</legend>
-      {view.dimensions.length > 0 && (
+      {dimensions.length > 0 && (
         <table className="grid-table">
           <thead>
             <tr>
@@ -49,8 +47,8 @@ export function DimensionsEditor() {
             </tr>
           </thead>
           <tbody>
-            {view.dimensions.map((id) => {
-              const json = (view.items.get(id)?.json ?? {}) as {
+            {dimensions.map((id, index) => {
+              const json = (entries[index] ?? {}) as {
                 name?: string
                 title?: unknown
                 weight?: number

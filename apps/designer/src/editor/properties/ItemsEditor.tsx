@@ -1,34 +1,45 @@
 import { addChoice } from '@yardstick/doc'
+import { memo } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
 import type { NodeView } from '../form-view'
 import { uniqueName } from '../names'
 import { bilingual } from '../toolbox/tools'
-import { choiceObject, typedValue } from './choices'
+import { choiceObject, typedValue, useItemsJson } from './choices'
 import { LocalizedCells } from './LocalizedText'
 import { RowActions } from './RowActions'
+import { readsKeys } from './reads-keys'
 import { useSetProperty } from './useEdit'
 import { ValueField } from './ValueField'
 
 /** The item slots edited here: a matrix's rows and columns, a multiple-text question's items. */
 export type ItemSlot = 'rows' | 'columns' | 'items'
 
+const NO_IDS: readonly string[] = []
+
 /**
  * A matrix's rows or columns (`value` and text) or a multiple-text question's items (`name` and
  * title): key, zh-CN and English text side by side; add, reorder, remove. Each entry is an item
  * of the document (SPEC [DOC7]), so two editors adding rows at once keep both.
  */
-export function ItemsEditor({ node, slot }: { node: NodeView; slot: ItemSlot }) {
+export const ItemsEditor = memo(function ItemsEditor({
+  node,
+  slot,
+}: {
+  node: NodeView
+  slot: ItemSlot
+}) {
   const { t } = useI18n()
-  const { view, session, canWrite } = useEditor()
+  const { session, canWrite } = useEditor()
   const set = useSetProperty()
-  const ids = node.items[slot] ?? []
+  const ids = node.items[slot] ?? NO_IDS
+  const entries = useItemsJson(ids)
   const keyField = slot === 'items' ? 'name' : 'value'
   const textField = slot === 'items' ? 'title' : 'text'
   const label = t(`props.items.${slot}`)
 
   const add = () => {
-    const taken = new Set(ids.map((id) => String(choiceObject(view.items.get(id)?.json)[keyField])))
+    const taken = new Set(entries.map((json) => String(choiceObject(json)[keyField])))
     const key = uniqueName(slot === 'columns' ? 'col' : slot === 'rows' ? 'row' : 'item', taken)
     addChoice(
       session.doc,
@@ -57,7 +68,7 @@ export function ItemsEditor({ node, slot }: { node: NodeView; slot: ItemSlot }) 
         </thead>
         <tbody>
           {ids.map((id, index) => {
-            const entry = choiceObject(view.items.get(id)?.json)
+            const entry = choiceObject(entries[index])
             const n = index + 1
             const row = t('props.items.row', { list: label, n })
             return (
@@ -96,4 +107,4 @@ export function ItemsEditor({ node, slot }: { node: NodeView; slot: ItemSlot }) 
       </button>
     </fieldset>
   )
-}
+}, readsKeys())

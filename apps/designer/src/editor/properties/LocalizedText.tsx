@@ -1,9 +1,10 @@
+import { memo } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { SharedTextField } from './SharedTextField'
 import { textIn } from './text-value'
 
 /** A text property in zh-CN and English side by side. */
-export function LocalizedText({
+export const LocalizedText = memo(function LocalizedText({
   target,
   field,
   value,
@@ -40,7 +41,7 @@ export function LocalizedText({
       />
     </fieldset>
   )
-}
+})
 
 /**
  * The same pair as two table cells, for lists (choices, dimensions): each labelled with the

@@ -1,7 +1,7 @@
 import { editText } from '@yardstick/doc'
 import { useCallback, useId, useLayoutEffect, useRef } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
-import { useEditor } from '../EditorContext'
+import { samePeers, useEditor, usePeersSelect } from '../EditorContext'
 import { diffText, moveCaret } from '../text-diff'
 import type { TextLocale } from './text-value'
 
@@ -38,7 +38,7 @@ export function SharedTextField({
   hideLabel = false,
 }: SharedTextFieldProps) {
   const { t } = useI18n()
-  const { session, canWrite, peers } = useEditor()
+  const { session, canWrite } = useEditor()
   const id = useId()
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null)
   const shown = useRef(value)
@@ -75,12 +75,16 @@ export function SharedTextField({
     if (change) editText(session.doc, { target, key: field, locale, ...change }, session.origin)
   }
 
-  const others = peers.filter(
-    (p) =>
-      !p.local &&
-      p.editing?.elementId === target &&
-      p.editing.field === field &&
-      (p.editing.locale ?? 'default') === locale,
+  const others = usePeersSelect(
+    (peers) =>
+      peers.filter(
+        (p) =>
+          !p.local &&
+          p.editing?.elementId === target &&
+          p.editing.field === field &&
+          (p.editing.locale ?? 'default') === locale,
+      ),
+    samePeers,
   )
   const color = others[0]?.user.color
   const common = {

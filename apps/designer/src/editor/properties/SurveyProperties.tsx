@@ -2,7 +2,7 @@ import { ROOT } from '@yardstick/doc'
 import { FORM_KINDS } from '@yardstick/sdk'
 import { kindKey } from '../../forms/kinds'
 import { useI18n } from '../../i18n/I18nProvider'
-import { useEditor } from '../EditorContext'
+import { useViewSelect } from '../EditorContext'
 import { DimensionsEditor } from './DimensionsEditor'
 import { LocalizedText } from './LocalizedText'
 import { SelectField } from './SelectField'
@@ -12,9 +12,8 @@ import { numberOrNone, ValueField } from './ValueField'
 /** The form's own settings: title, description, kind, bonus cap, dimensions and weights. */
 export function SurveyProperties() {
   const { t } = useI18n()
-  const { view } = useEditor()
   const set = useSetProperty()
-  const json = view.json
+  const json = useViewSelect((view) => view.json)
   return (
     <div className="props">
       <h2 className="panel-title">{t('props.survey')}</h2>

@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
 import type { NodeView } from '../form-view'
+import { readsKeys } from './reads-keys'
 import { SelectField } from './SelectField'
 import { useSetProperty } from './useEdit'
 import { ValueField } from './ValueField'
@@ -22,7 +23,7 @@ import {
  * with its error message in zh-CN and English. The whole list is one plain value (SPEC [DOC6]),
  * written at once when a field is left.
  */
-export function ValidatorsEditor({ node }: { node: NodeView }) {
+export const ValidatorsEditor = memo(function ValidatorsEditor({ node }: { node: NodeView }) {
   const { t } = useI18n()
   const { canWrite } = useEditor()
   const set = useSetProperty()
@@ -124,7 +125,7 @@ export function ValidatorsEditor({ node }: { node: NodeView }) {
       </div>
     </fieldset>
   )
-}
+}, readsKeys('validators'))
 
 /** The label key of a validator parameter (`regex` and `expression` name their type too). */
 function paramKey(key: string) {

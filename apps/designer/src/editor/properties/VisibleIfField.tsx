@@ -1,23 +1,28 @@
 import { memo, useId, useState } from 'react'
+import { sameItems } from '../../collab/store'
 import { useI18n } from '../../i18n/I18nProvider'
-import { useEditor } from '../EditorContext'
+import { useEditor, useViewSelect } from '../EditorContext'
 import type { NodeView } from '../form-view'
 import { choiceValue, condition, useQuestionOptions } from './choices'
+import { readsKeys } from './reads-keys'
 import { useSetProperty } from './useEdit'
 import { ValueField } from './ValueField'
 
 /** `visibleIf` as text, with a picker that writes `{question} = 'choice'` for you. */
-export function VisibleIfField({ node }: { node: NodeView }) {
+export const VisibleIfField = memo(function VisibleIfField({ node }: { node: NodeView }) {
   const { t } = useI18n()
-  const { view, canWrite } = useEditor()
+  const { canWrite } = useEditor()
   const set = useSetProperty()
   const id = useId()
-  const questions = useQuestionOptions(view, node.id)
+  const questions = useQuestionOptions(node.id)
   const [question, setQuestion] = useState('')
   const [choice, setChoice] = useState('')
   const picked = questions.find((q) => q.name === question)
   // Read live: the list above is kept while names stay, and choices may have changed since.
-  const pickedChoices = picked ? choicesOf(view.nodes.get(picked.id)?.json) : []
+  const pickedChoices = useViewSelect(
+    (view) => (picked ? choicesOf(view.nodes.get(picked.id)?.json) : NO_CHOICES),
+    sameItems,
+  )
   const current = typeof node.json.visibleIf === 'string' ? node.json.visibleIf : ''
 
   const insert = () => {
@@ -83,7 +88,9 @@ export function VisibleIfField({ node }: { node: NodeView }) {
       </div>
     </div>
   )
-}
+}, readsKeys('visibleIf'))
+
+const NO_CHOICES: unknown[] = []
 
 /** The picker's questions, skipped by React while the list is the same one. */
 const NameOptions = memo(function NameOptions({

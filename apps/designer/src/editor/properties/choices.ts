@@ -1,4 +1,6 @@
 import { useMemo } from 'react'
+import { sameItems } from '../../collab/store'
+import { useEditor, useViewSelect } from '../EditorContext'
 import type { FormView } from '../form-view'
 
 /** A choice's value: the value of `{ value, text }`, or the bare entry itself. */
@@ -35,11 +37,12 @@ export function questionOptions(view: FormView, except?: string) {
  * (the incremental view keeps `order` and `names` then): pickers of 500 questions are then one
  * unchanged array, whose options React does not reconcile again on every keystroke.
  */
-export function useQuestionOptions(view: FormView, except?: string) {
+export function useQuestionOptions(except?: string) {
+  const { session } = useEditor()
   // `order` and `names` change whenever a question is added, moved, removed, renamed or retyped
   // (a full read); typing keeps them, and the list then stays the one made before.
-  const latest = view
-  return useMemo(() => questionOptions(latest, except), [view.order, view.names, except])
+  const [order, names] = useViewSelect((view) => [view.order, view.names] as const, sameItems)
+  return useMemo(() => questionOptions(session.view.get(), except), [order, names, except, session])
 }
 
 /**
@@ -69,4 +72,9 @@ export function typedValue(text: string, previous: unknown): unknown {
     return Number(text)
   }
   return text
+}
+
+/** The JSON of some items (choices, rows, dimensions), rendering again only when one changes. */
+export function useItemsJson(ids: readonly string[]): unknown[] {
+  return useViewSelect((view) => ids.map((id) => view.items.get(id)?.json), sameItems)
 }

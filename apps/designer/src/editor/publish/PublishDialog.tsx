@@ -1,11 +1,11 @@
 import { validateForm } from '@yardstick/sdk'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../../api/client'
 import type { Published } from '../../api/types'
 import { useApi } from '../../api/useApi'
 import { useStore } from '../../collab/store'
 import { useI18n } from '../../i18n/I18nProvider'
-import { useEditor } from '../EditorContext'
+import { useEditor, useViewSelect } from '../EditorContext'
 
 /** Issues listed in the dialog; the validation tab has them all. */
 const MAX_LISTED = 5
@@ -25,14 +25,15 @@ export function PublishDialog({
 }) {
   const { t, locale } = useI18n()
   const api = useApi()
-  const { form, view, session, versionPublished } = useEditor()
+  const { form, session, versionPublished } = useEditor()
+  const json = useViewSelect((view) => view.json)
   const connection = useStore(session.connection)
   const ref = useRef<HTMLDialogElement>(null)
   const id = useId()
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
-  const issues = validateForm(view.json, { locale }).errors
+  const issues = useMemo(() => validateForm(json, { locale }).errors, [json, locale])
   const errors = issues.length
   const synced = connection.state === 'synced'
   const noted = note.trim().length > 0

@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core'
-import { memo, useCallback, useRef } from 'react'
+import { memo, useCallback } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
 import type { ToolDrag } from '../tree/EditorDnd'
@@ -12,21 +12,18 @@ import { BLOCKS, QUESTION_TYPES } from './tools'
  */
 export function Toolbox() {
   const { t } = useI18n()
-  const { session, view, selected, select, canWrite, announce } = useEditor()
+  const { session, selection, select, canWrite, announce } = useEditor()
 
-  // The buttons are memoised: `add` stays one function and reads the current view and selection.
-  const latest = useRef({ session, view, selected })
-  latest.current = { session, view, selected }
+  // Reads the view and selection when a tool is added: the toolbox never renders for an edit.
   const add = useCallback(
     (tool: Tool, label: string) => {
-      const now = latest.current
-      const id = insertTool(now.session, now.view, now.selected, tool)
+      const id = insertTool(session, session.view.get(), selection.get(), tool)
       if (id) {
         select(id)
         announce(t('toolbox.added', { name: label }))
       }
     },
-    [select, announce, t],
+    [session, selection, select, announce, t],
   )
 
   return (

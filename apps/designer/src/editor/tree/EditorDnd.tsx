@@ -31,11 +31,13 @@ export interface ToolDrag {
  */
 export function EditorDnd({ children }: { children: ReactNode }) {
   const { t, locale } = useI18n()
-  const { view, session, canWrite, announce, select } = useEditor()
+  const { session, canWrite, announce, select } = useEditor()
   const sensors = useSensors(useSensor(PointerSensor, POINTER))
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || !canWrite) return
+    // Read at the drop: this context does not render again on every edit.
+    const view = session.view.get()
     const drag = active.data.current as Partial<ToolDrag> | undefined
     if (drag?.tool) {
       const target = toolDropTarget(view, String(over.id))

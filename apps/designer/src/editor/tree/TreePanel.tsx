@@ -1,9 +1,10 @@
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
-import { moveElement, type PeerPresence, ROOT, removeElement } from '@yardstick/doc'
-import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { moveElement, ROOT, removeElement } from '@yardstick/doc'
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { sameItems } from '../../collab/store'
 import { useI18n } from '../../i18n/I18nProvider'
-import { peersOn, useEditor } from '../EditorContext'
-import { type NodeView, nodeOf } from '../form-view'
+import { useEditor, usePeersOn, useSelected, useViewSelect } from '../EditorContext'
+import { type FormView, nodeOf } from '../form-view'
 import { nodeTitle } from '../labels'
 import { type KeyboardMove, keyboardTarget, visibleRows } from './places'
 import { SurveyRow } from './SurveyRow'
@@ -23,16 +24,26 @@ const MOVES: Record<string, KeyboardMove> = {
  */
 export function TreePanel() {
   const { t, locale } = useI18n()
-  const { view, session, selected, select, canWrite, announce, peers } = useEditor()
+  const { session, select, canWrite, announce } = useEditor()
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
   const helpId = useId()
-  const rows = visibleRows(view, collapsed)
-  const rowIds = useSameList(rows.map((r) => r.id))
+  // Only the rows' ids: typing in a title changes one row, which reads its own node.
+  const rowIds = useViewSelect(
+    useCallback((view: FormView) => visibleRows(view, collapsed).map((r) => r.id), [collapsed]),
+    sameItems,
+  )
   const ids = [ROOT, ...rowIds]
-  const peersById = useMemo(() => peersByRow(peers), [peers])
-  const current = nodeOf(view, selected)?.id ?? (selected === ROOT ? ROOT : null)
+  const selected = useSelected()
+  const current = useViewSelect(
+    (view) => nodeOf(view, selected)?.id ?? (selected === ROOT ? ROOT : null),
+  )
+  const surveyPeers = usePeersOn(ROOT)
   const rowsStart = useRef<HTMLDivElement>(null)
-  const windowed = useTreeWindow(rows.length, (index) => rowIds[index] ?? String(index), rowsStart)
+  const windowed = useTreeWindow(
+    rowIds.length,
+    (index) => rowIds[index] ?? String(index),
+    rowsStart,
+  )
   const currentIndex = current ? rowIds.indexOf(current) : -1
 
   // A selection made elsewhere (validation, a peer's avatar) on a row outside the window.
@@ -56,7 +67,7 @@ export function TreePanel() {
 
   const move = (id: string, target: ReturnType<typeof keyboardTarget>) => {
     if (!target || !canWrite) return
-    const node = view.nodes.get(id)
+    const node = session.view.get().nodes.get(id)
     if (moveElement(session.doc, id, target, session.origin) && node) {
       announce(t('tree.moved', { name: nodeTitle(node, locale) }))
     }
@@ -72,6 +83,7 @@ export function TreePanel() {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const id = current ?? ROOT
     const at = ids.indexOf(id)
+    const view = session.view.get()
     const node = view.nodes.get(id)
     if (event.altKey && MOVES[event.key] && node) {
       event.preventDefault()
@@ -141,23 +153,22 @@ export function TreePanel() {
             domId={rowDomId(ROOT)}
             selected={current === ROOT}
             tabbable={current === ROOT || current === null}
-            peers={peersOn(peers, ROOT)}
+            peers={surveyPeers}
             onSelect={() => select(ROOT)}
           />
           <div ref={rowsStart} aria-hidden="true" style={{ height: windowed.padTop }} />
           {windowed.indexes.map((index) => {
-            const node = rows[index] as NodeView
+            const id = rowIds[index] as string
             return (
               <TreeRow
-                key={node.id}
+                key={id}
                 index={index}
                 measure={windowed.measure}
-                node={node}
-                domId={rowDomId(node.id)}
-                selected={current === node.id}
-                tabbable={current === node.id}
-                collapsed={collapsed.has(node.id)}
-                peers={peersById.get(node.id) ?? NO_PEERS}
+                id={id}
+                domId={rowDomId(id)}
+                selected={current === id}
+                tabbable={current === id}
+                collapsed={collapsed.has(id)}
                 draggable={canWrite}
                 onSelect={select}
                 onToggle={toggle}
@@ -171,8 +182,6 @@ export function TreePanel() {
   )
 }
 
-const NO_PEERS: PeerPresence[] = []
-
 /** Focuses an element once it is rendered (a row scrolled into the window renders a frame later). */
 function focusWhenShown(domId: string, frames = 6) {
   requestAnimationFrame(() => {
@@ -180,27 +189,6 @@ function focusWhenShown(domId: string, frames = 6) {
     if (element) element.focus()
     else if (frames > 0) focusWhenShown(domId, frames - 1)
   })
-}
-
-/** The other editors (not this tab) per selected id. */
-function peersByRow(peers: readonly PeerPresence[]): Map<string, PeerPresence[]> {
-  const byId = new Map<string, PeerPresence[]>()
-  for (const peer of peers) {
-    if (peer.local || !peer.selection) continue
-    byId.set(peer.selection, [...(byId.get(peer.selection) ?? []), peer])
-  }
-  return byId
-}
-
-/**
- * The same array as last time while its entries are the same: @dnd-kit's sortable context (and
- * so every row under it) renders again whenever its `items` array is a new one.
- */
-function useSameList(list: string[]): string[] {
-  const kept = useRef(list)
-  const before = kept.current
-  if (before.length !== list.length || before.some((id, i) => id !== list[i])) kept.current = list
-  return kept.current
 }
 
 /** The DOM id of a tree row. */

@@ -1,18 +1,30 @@
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
-import type { PeerPresence } from '@yardstick/doc'
 import { memo, useCallback, useEffect, useRef } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
+import { usePeersOn, useViewSelect } from '../EditorContext'
 import type { NodeView } from '../form-view'
 import { nodeTitle, typeGlyph, typeKey } from '../labels'
 import { PeerDots } from './PeerDots'
 
 /**
  * One page, panel or question of the tree: draggable, selectable, with others' selections.
- * Memoised: the view keeps a node's object while it is unchanged, so typing elsewhere leaves
- * this row alone.
+ * Reads its own node and its peers: the view keeps a node's object while it is unchanged, so
+ * typing elsewhere, or someone selecting another row, leaves this row alone.
  */
 export const TreeRow = memo(function TreeRow({
+  id,
+  ...rest
+}: Omit<TreeRowViewProps, 'node' | 'peers'> & { id: string }) {
+  const node = useViewSelect((view) => view.nodes.get(id))
+  const peers = usePeersOn(id)
+  // The tree drops a removed row in the same render; until then there is nothing to show.
+  return node ? <TreeRowView node={node} peers={peers} {...rest} /> : null
+})
+
+type TreeRowViewProps = Parameters<typeof TreeRowView>[0]
+
+function TreeRowView({
   index,
   measure,
   node,
@@ -34,7 +46,7 @@ export const TreeRow = memo(function TreeRow({
   selected: boolean
   tabbable: boolean
   collapsed: boolean
-  peers: PeerPresence[]
+  peers: ReturnType<typeof usePeersOn>
   draggable: boolean
   onSelect: (id: string) => void
   onToggle: (id: string) => void
@@ -125,4 +137,4 @@ export const TreeRow = memo(function TreeRow({
       <PeerDots peers={peers} />
     </div>
   )
-})
+}
