@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
-import { appendDocUpdates, type DocUpdateRow, type SimpleQuery } from './doc-log'
+import { appendDocUpdates, type DocUpdateRow, preparedDocLog, type SimpleQuery } from './doc-log'
 import { pgliteTypeOptions } from './pglite-types.js'
 import { PGliteWorker } from './pglite-worker'
 import * as schema from './schema'
@@ -29,7 +29,13 @@ function withDocLog(
   database: Omit<Database, 'appendDocUpdates'>,
   simpleQuery: SimpleQuery,
 ): Database {
-  return { ...database, appendDocUpdates: (rows) => appendDocUpdates(simpleQuery, rows) }
+  // PGlite is one session, so one prepared statement serves every append; PostgreSQL's pool
+  // would need it on each connection, and its network hop dwarfs the planning saved.
+  const append =
+    database.kind === 'pglite'
+      ? preparedDocLog(simpleQuery)
+      : (rows: readonly DocUpdateRow[]) => appendDocUpdates(simpleQuery, rows)
+  return { ...database, appendDocUpdates: append }
 }
 
 /** PGlite's `exec` (simple protocol); the insert is its only statement. */

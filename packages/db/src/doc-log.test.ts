@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { docUpdatesInsertSql } from './doc-log'
+import { docUpdateExecuteSql, docUpdatesInsertSql } from './doc-log'
 import { docUpdates } from './schema'
 import { createTestDatabase, testStores } from './test-database'
 
@@ -42,6 +42,43 @@ describe.each(await testStores())('appendDocUpdates on %s', (kind) => {
     } finally {
       await database.close()
     }
+  })
+})
+
+describe.each(await testStores())('one-row appends on %s', (kind) => {
+  it('store each row, several at once, and again after the session forgot its statements', async () => {
+    const database = await createTestDatabase(kind)
+    try {
+      const rows = [0x27, 0x5c, 0x00, 0xff].map((byte, i) => ({
+        docName: `form:${i % 2}`,
+        update: new Uint8Array([byte, i]),
+      }))
+      // The first appends race to prepare the statement on PGlite: one prepares, all run.
+      const first = await Promise.all(
+        rows.slice(0, 2).map((row) => database.appendDocUpdates([row])),
+      )
+      await database.db.execute(sql`deallocate all`)
+      const second = await Promise.all(rows.slice(2).map((row) => database.appendDocUpdates([row])))
+      const ids = [...first, ...second].map(([id]) => id)
+      const stored = await database.db
+        .select({ id: docUpdates.id, docName: docUpdates.docName, update: docUpdates.update })
+        .from(docUpdates)
+        .orderBy(asc(docUpdates.id))
+      expect(stored).toEqual(rows.map((row, i) => ({ id: ids[i], ...row })))
+    } finally {
+      await database.close()
+    }
+  })
+})
+
+describe('docUpdateExecuteSql', () => {
+  it('checks the name and hex-encodes the bytes like the multi-row insert', () => {
+    expect(docUpdateExecuteSql({ docName: 'form:1', update: new Uint8Array([0x27, 0]) })).toBe(
+      "execute doc_updates_append_one('form:1','\\x2700')",
+    )
+    expect(() => docUpdateExecuteSql({ docName: "x'", update: new Uint8Array() })).toThrow(
+      /not a server-made name/,
+    )
   })
 })
 
