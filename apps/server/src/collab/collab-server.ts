@@ -211,7 +211,13 @@ export class CollabServer implements FormDocuments, ResponseDocuments {
 
   /** Checks every live connection's token and role again; revoked access is closed. */
   async revalidate(): Promise<void> {
-    for (const shared of this.docs.loaded()) await this.revalidateDoc(shared)
+    for (const shared of this.docs.loaded()) {
+      await this.revalidateDoc(shared)
+      // With PGlite on this thread a query settles in microtasks alone, so a pass over every
+      // document would hold the event loop (and every edit) until it ends: 150 ms or more for
+      // a hundred documents (BENCHMARKS.md). Between documents, waiting messages go first.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
   }
 
   async selfCheckLeftDraft(selfCheckId: number): Promise<void> {

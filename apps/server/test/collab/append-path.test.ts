@@ -1,0 +1,99 @@
+import { createTestDatabase, type Database, testStores } from '@yardstick/db'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { Admission } from '../../src/collab/authorize'
+import { DocStore } from '../../src/collab/doc-store'
+import { createFixture, type Fixture } from '../harness'
+import { connect, createForm, startCollabServer, synced } from './collab-harness'
+
+// What keeps an edit's append from waiting on work it has nothing to do with (BENCHMARKS.md,
+// co-editing endpoint): compactions and revalidation passes.
+
+describe.each(await testStores())('compaction beside appends on %s', (kind) => {
+  let database: Database
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+  })
+  afterAll(() => database.close())
+
+  it('[COL5] many documents compacting at once hold an append behind one compaction at most', async () => {
+    const store = new DocStore(database)
+    const docs = Array.from({ length: 12 }, (_, i) => `form:${9000 + i}`)
+    const folded = new Map<string, number[]>()
+    for (const name of docs) {
+      const doc = new Y.Doc()
+      const ids: number[] = []
+      doc.on(
+        'update',
+        (update: Uint8Array) => void store.append(name, update).then((id) => ids.push(id)),
+      )
+      for (let i = 0; i < 40; i++) doc.getMap('m').set(`k${i}`, i)
+      folded.set(name, ids)
+      await new Promise((resolve) => setImmediate(resolve))
+      await store.append(name, Y.encodeStateAsUpdate(doc)).then((id) => ids.push(id))
+    }
+    const finished: string[] = []
+    const compactions = docs.map((name) =>
+      store
+        .compact(name, folded.get(name) ?? [], () => new Uint8Array([0, 0]))
+        .then(() => finished.push(name)),
+    )
+    await store.append('form:9999', new Uint8Array([0, 0]))
+    finished.push('append')
+    await Promise.all(compactions)
+    // Appends queue behind every transaction already waiting for PGlite's one connection:
+    // with all twelve compactions in flight at once, the append would come last.
+    expect(finished.indexOf('append')).toBeLessThan(docs.length)
+    for (const name of docs) expect((await store.load(name)).updates).toEqual([])
+  })
+})
+
+describe('revalidation beside edits', () => {
+  let f: Fixture
+  const providers: WebsocketProvider[] = []
+
+  beforeAll(async () => {
+    f = await createFixture('pglite')
+  })
+  afterAll(async () => {
+    for (const provider of providers) provider.destroy()
+    await f.close()
+  })
+
+  it('[COL9] a revalidation pass lets waiting messages through between documents', async () => {
+    const token = await f.login('editor')
+    const user = { id: 1, email: 'e@example.org', name: 'e', grants: [] }
+    // A check that settles in microtasks alone after 10 ms of work on this thread: what
+    // queries to PGlite on the server's thread do (PGLITE_WORKER=false).
+    const admit = async (): Promise<Admission> => {
+      const until = performance.now() + 10
+      while (performance.now() < until);
+      return { user, canWrite: true }
+    }
+    const server = await startCollabServer(f, { admit, revalidateMs: 3_600_000 })
+    try {
+      for (let i = 0; i < 15; i++) {
+        const provider = connect(server.wsUrl, await createForm(f), token).provider
+        providers.push(provider)
+        await synced(provider)
+      }
+      let longest = 0
+      let last = performance.now()
+      const ticker = setInterval(() => {
+        const now = performance.now()
+        longest = Math.max(longest, now - last)
+        last = now
+      }, 1)
+      await server.collab.revalidate()
+      clearInterval(ticker)
+      longest = Math.max(longest, performance.now() - last)
+      // 15 documents × 10 ms held the event loop for 150 ms in one piece before.
+      expect(longest).toBeLessThan(80)
+    } finally {
+      for (const provider of providers.splice(0)) provider.destroy()
+      await server.stop()
+    }
+  })
+})
