@@ -188,6 +188,27 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => watcher.list(matrix, 'validators')[0]?.maxValue).toBeUndefined()
     })
 
+    it('edits a dropdown matrix’s columns: name, texts and cell type', async () => {
+      const { page } = editor
+      await page.locator('[data-tool="matrixdropdown"]').click()
+      const matrix = (await page.locator('.tree-row.selected').getAttribute('data-name')) as string
+      await expect.poll(() => watcher.element(matrix)?.type).toBe('matrixdropdown')
+      type Column = { name: string; title: { default?: string; en?: string }; cellType?: string }
+      const columns = () => watcher.list<Column>(matrix, 'columns')
+
+      await page.getByLabel('矩阵列 2 名称（英文标识）', { exact: true }).fill('years')
+      await page.getByLabel('矩阵列 2 名称（英文标识）', { exact: true }).press('Enter')
+      await page.getByLabel('矩阵列 2 English', { exact: true }).fill('Years in post')
+      await page.getByLabel('矩阵列 2 单元格类型', { exact: true }).selectOption('text')
+      await expect
+        .poll(() => columns()[1])
+        .toMatchObject({ name: 'years', title: { en: 'Years in post' }, cellType: 'text' })
+      // Back to the question's own cell type: the property is removed, not set to 'default'.
+      await page.getByLabel('矩阵列 2 单元格类型', { exact: true }).selectOption('default')
+      await expect.poll(() => columns()[1]?.cellType).toBeUndefined()
+      expect(columns()[0]?.cellType).toBeUndefined()
+    })
+
     it('validates in its worker: a duplicate name is counted on the validation tab, and cleared', async () => {
       const { page } = editor
       const [first, second] = (await treeNames(page)) as string[]
@@ -240,6 +261,19 @@ describe.skipIf(!hasChromium)(
         .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')))
         .toBe('treeitem')
       await expect.poll(() => row(page, 'q500').count()).toBe(0)
+
+      // A question's pickers list the other 499 questions only once reached: untouched, each
+      // holds its chosen option alone; focused by keyboard, all of them, and a pick is written.
+      await row(page, 'q2').click()
+      const problemOf = page.getByLabel('问题清单对应的题目', { exact: true })
+      const picker = page.getByLabel('条件题目', { exact: true })
+      expect(await problemOf.locator('option').count()).toBe(1)
+      expect(await picker.locator('option').count()).toBe(1)
+      await problemOf.focus()
+      await expect.poll(() => problemOf.locator('option').count()).toBe(500)
+      await problemOf.selectOption('q7')
+      // A controlled select shows what the document holds: q7 only once it is written.
+      await expect.poll(() => problemOf.inputValue()).toBe('q7')
       await page.goto(back)
       await page.locator('.connection[data-state="synced"]').waitFor()
     })

@@ -257,6 +257,8 @@ export const en: Record<MessageKey, string> = {
   'props.items.down': 'Move {row} down',
   'props.items.remove': 'Remove {row}',
   'props.items.add': 'Add to {list}',
+  'props.items.cellType': 'Cell type',
+  'props.items.cellType.default': 'As the question (dropdown)',
   'props.removeNode': 'Remove this',
 
   'preview.label': 'Live preview',

@@ -255,6 +255,8 @@ export const zhCN = {
   'props.items.down': '下移{row}',
   'props.items.remove': '删除{row}',
   'props.items.add': '添加{list}',
+  'props.items.cellType': '单元格类型',
+  'props.items.cellType.default': '随题目（下拉选择）',
   'props.removeNode': '删除此项',
 
   'preview.label': '实时预览',

@@ -9,6 +9,7 @@ import { choiceObject, typedValue, useItemsJson } from './choices'
 import { LocalizedCells } from './LocalizedText'
 import { RowActions } from './RowActions'
 import { readsKeys } from './reads-keys'
+import { SelectField } from './SelectField'
 import { useSetProperty } from './useEdit'
 import { ValueField } from './ValueField'
 
@@ -18,8 +19,26 @@ export type ItemSlot = 'rows' | 'columns' | 'items'
 const NO_IDS: readonly string[] = []
 
 /**
- * A matrix's rows or columns (`value` and text) or a multiple-text question's items (`name` and
- * title): key, zh-CN and English text side by side; add, reorder, remove. Each entry is an item
+ * The cell types of a `matrixdropdown` column (SurveyJS's `cellType`); `default` takes the
+ * question's own (`dropdown` with the question's choices).
+ */
+const CELL_TYPES = [
+  'default',
+  'dropdown',
+  'radiogroup',
+  'checkbox',
+  'tagbox',
+  'boolean',
+  'rating',
+  'text',
+  'comment',
+  'expression',
+] as const
+
+/**
+ * A matrix's rows or columns (`value` and text), a dropdown matrix's columns (`name`, title and
+ * cell type) or a multiple-text question's items (`name` and title): key, zh-CN and English
+ * text side by side; add, reorder, remove. Each entry is an item
  * of the document (SPEC [DOC7]), so two editors adding rows at once keep both.
  */
 export const ItemsEditor = memo(function ItemsEditor({
@@ -34,9 +53,15 @@ export const ItemsEditor = memo(function ItemsEditor({
   const set = useSetProperty()
   const ids = node.items[slot] ?? NO_IDS
   const entries = useItemsJson(ids)
-  const keyField = slot === 'items' ? 'name' : 'value'
-  const textField = slot === 'items' ? 'title' : 'text'
+  // A dropdown matrix's columns are SurveyJS column objects, named and titled like items.
+  const cells = slot === 'columns' && node.json.type === 'matrixdropdown'
+  const keyField = slot === 'items' || cells ? 'name' : 'value'
+  const textField = slot === 'items' || cells ? 'title' : 'text'
   const label = t(`props.items.${slot}`)
+  const cellTypes = CELL_TYPES.map((type) => ({
+    value: type,
+    label: type === 'default' ? t('props.items.cellType.default') : t(`type.${type}`),
+  }))
 
   const add = () => {
     const taken = new Set(entries.map((json) => String(choiceObject(json)[keyField])))
@@ -58,9 +83,10 @@ export const ItemsEditor = memo(function ItemsEditor({
       <table className="grid-table">
         <thead>
           <tr>
-            <th scope="col">{t(slot === 'items' ? 'props.name' : 'props.choice.value')}</th>
+            <th scope="col">{t(keyField === 'name' ? 'props.name' : 'props.choice.value')}</th>
             <th scope="col">{t('props.zh')}</th>
             <th scope="col">{t('props.en')}</th>
+            {cells && <th scope="col">{t('props.items.cellType')}</th>}
             <th scope="col">
               <span className="visually-hidden">{t('forms.col.actions')}</span>
             </th>
@@ -77,12 +103,23 @@ export const ItemsEditor = memo(function ItemsEditor({
                   <ValueField
                     hideLabel
                     mono
-                    label={`${row} ${t(slot === 'items' ? 'props.name' : 'props.choice.value')}`}
+                    label={`${row} ${t(keyField === 'name' ? 'props.name' : 'props.choice.value')}`}
                     value={String(entry[keyField] ?? '')}
                     onCommit={(v) => set(id, keyField, typedValue(v, entry[keyField]))}
                   />
                 </td>
                 <LocalizedCells target={id} field={textField} value={entry[textField]} row={row} />
+                {cells && (
+                  <td>
+                    <SelectField
+                      hideLabel
+                      label={`${row} ${t('props.items.cellType')}`}
+                      value={typeof entry.cellType === 'string' ? entry.cellType : 'default'}
+                      options={cellTypes}
+                      onChange={(v) => set(id, 'cellType', v === 'default' ? undefined : v)}
+                    />
+                  </td>
+                )}
                 <RowActions
                   entry={id}
                   parent={node.id}

@@ -14,11 +14,11 @@ import { numberOrNone, ValueField } from './ValueField'
 import { VisibleIfField } from './VisibleIfField'
 
 const TEXTLESS = new Set(['html'])
-// Item lists edited beside choices: SurveyJS's matrix rows/columns and multiple-text items
-// (matrixdropdown's columns carry cell types and are edited as plain JSON elsewhere).
+// Item lists edited beside choices: SurveyJS's matrix rows/columns (a dropdown matrix's columns
+// with their cell types) and multiple-text items.
 const ITEM_LISTS: Record<string, readonly ItemSlot[]> = {
   matrix: ['columns', 'rows'],
-  matrixdropdown: ['rows'],
+  matrixdropdown: ['columns', 'rows'],
   multipletext: ['items'],
 }
 

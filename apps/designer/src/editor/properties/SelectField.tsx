@@ -1,5 +1,6 @@
 import { memo, useId } from 'react'
 import { useEditor } from '../EditorContext'
+import { useOptionsOnDemand } from './options-on-demand'
 
 /** A choice among options, written as soon as it changes; '' stands for none. */
 export function SelectField({
@@ -7,21 +8,37 @@ export function SelectField({
   value,
   options,
   onChange,
+  hideLabel = false,
 }: {
   label: string
   value: string
   options: ReadonlyArray<{ value: string; label: string }>
   onChange: (value: string) => void
+  /** Label for screen readers only (in tables, where the column says it). */
+  hideLabel?: boolean
 }) {
   const { canWrite } = useEditor()
   const id = useId()
-  const known = options.some((o) => o.value === value)
+  const chosen = options.find((o) => o.value === value)
+  const { complete, reach } = useOptionsOnDemand(options.length)
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} disabled={!canWrite} onChange={(e) => onChange(e.target.value)}>
-        {!known && <option value={value}>{value}</option>}
-        <OptionList options={options} />
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        disabled={!canWrite}
+        onChange={(e) => onChange(e.target.value)}
+        {...reach}
+      >
+        {!chosen && <option value={value}>{value}</option>}
+        {complete ? (
+          <OptionList options={options} />
+        ) : (
+          chosen && <option value={chosen.value}>{chosen.label}</option>
+        )}
       </select>
     </div>
   )

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor, useViewSelect } from '../EditorContext'
 import type { NodeView } from '../form-view'
 import { choiceValue, condition, useQuestionOptions } from './choices'
+import { useOptionsOnDemand } from './options-on-demand'
 import { readsKeys } from './reads-keys'
 import { useSetProperty } from './useEdit'
 import { ValueField } from './ValueField'
@@ -18,6 +19,7 @@ export const VisibleIfField = memo(function VisibleIfField({ node }: { node: Nod
   const [question, setQuestion] = useState('')
   const [choice, setChoice] = useState('')
   const picked = questions.find((q) => q.name === question)
+  const { complete, reach } = useOptionsOnDemand(questions.length)
   // Read live: the list above is kept while names stay, and choices may have changed since.
   const pickedChoices = useViewSelect(
     (view) => (picked ? choicesOf(view.nodes.get(picked.id)?.json) : NO_CHOICES),
@@ -52,9 +54,14 @@ export const VisibleIfField = memo(function VisibleIfField({ node }: { node: Nod
               setQuestion(e.target.value)
               setChoice('')
             }}
+            {...reach}
           >
             <option value="">{t('props.none')}</option>
-            <NameOptions questions={questions} />
+            {complete ? (
+              <NameOptions questions={questions} />
+            ) : (
+              picked && <option value={picked.name}>{picked.name}</option>
+            )}
           </select>
         </div>
         <div className="field">
