@@ -173,6 +173,25 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
     expect(editor.problems).toEqual([])
   }, 60_000)
 
+  it('lists every thread of a form with more than one page of them (105 threads, pages of 100)', async () => {
+    const reviewerToken = await apiToken(server.url, 'reviewer@yardstick.local')
+    const elementId = (await row(editor.page, 'threeMeetingsOneLesson').getAttribute(
+      'data-node-id',
+    )) as string
+    for (let n = 1; n <= 105; n++) {
+      await call(server, reviewerToken, 'POST', `/api/forms/${formId}/comments`, {
+        elementId,
+        elementName: 'threeMeetingsOneLesson',
+        body: `批量意见 ${n}`,
+      })
+    }
+    const group = editor.page.locator('.comment-group[data-element-name="threeMeetingsOneLesson"]')
+    await expect.poll(() => group.locator('.comment-thread').count(), { timeout: 10_000 }).toBe(105)
+    // The oldest, on the second page, is there.
+    await group.getByText('批量意见 1', { exact: true }).waitFor()
+    expect(editor.problems).toEqual([])
+  }, 60_000)
+
   it('publishing asks for a note, is refused with the errors listed while invalid, and shows the new version; any two versions compare', async () => {
     const { page } = editor
     // Make the form invalid: two questions with one name.

@@ -35,10 +35,15 @@ export interface CommentThread {
 /** What one poll gave: the threads and their tag, or `null` when nothing changed. */
 export type CommentsPoll = { threads: CommentThread[]; etag: string | null } | null
 
+/** Threads per request: a page of the server's keyset paging. */
+const PAGE = 100
+
 /**
- * Reads a form's threads (the first 100, newest first) unless they are unchanged since `etag`:
- * the server answers 304 then, so polling every few seconds costs a count on the server and a
- * few hundred bytes on the wire.
+ * Reads all of a form's threads, newest first, unless they are unchanged since `etag`: the
+ * server answers 304 then, so polling every few seconds costs a count on the server and a few
+ * hundred bytes on the wire. A form with more than 100 threads is read page by page (by the
+ * server's cursor) once it changed; the tag is the first page's, so a change made meanwhile is
+ * read on the next poll.
  *
  * @example
  * const poll = await pollComments(7, { token, etag: last })
@@ -48,12 +53,36 @@ export async function pollComments(
   formId: number,
   { token, etag, signal }: { token: string | null; etag: string | null; signal?: AbortSignal },
 ): Promise<CommentsPoll> {
+  const first = await commentsPage(formId, { token, etag, cursor: null, signal })
+  if (!first) return null
+  const threads = [...first.page.items]
+  for (let cursor = first.page.nextCursor; cursor !== null; ) {
+    const next = await commentsPage(formId, { token, etag: null, cursor, signal })
+    if (!next) break
+    threads.push(...next.page.items)
+    cursor = next.page.nextCursor
+  }
+  return { threads, etag: first.etag }
+}
+
+/** One page of threads, or `null` when `etag` still holds. */
+async function commentsPage(
+  formId: number,
+  {
+    token,
+    etag,
+    cursor,
+    signal,
+  }: { token: string | null; etag: string | null; cursor: string | null; signal?: AbortSignal },
+): Promise<{ page: Page<CommentThread>; etag: string | null } | null> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (token) headers.authorization = `Bearer ${token}`
   if (etag) headers['if-none-match'] = etag
+  const query = new URLSearchParams({ limit: String(PAGE) })
+  if (cursor !== null) query.set('cursor', cursor)
   let response: Response
   try {
-    response = await fetch(`/api/forms/${formId}/comments?limit=100`, {
+    response = await fetch(`/api/forms/${formId}/comments?${query}`, {
       headers,
       signal,
       credentials: 'same-origin',
@@ -77,5 +106,5 @@ export async function pollComments(
       error?.details,
     )
   }
-  return { threads: body.items, etag: response.headers.get('etag') }
+  return { page: body, etag: response.headers.get('etag') }
 }
