@@ -198,6 +198,13 @@ async function main() {
       })
     const field = page.locator('[data-field="title:default"]').first()
     await field.click()
+    // What the browser walks on every keystroke (layout, paint, its own form tracking).
+    const elements = await page.evaluate(() => ({
+      page: document.querySelectorAll('*').length,
+      controls: document.querySelectorAll('input, select, textarea, button, option').length,
+      preview: document.querySelectorAll('.editor-right *').length,
+    }))
+    console.log('elements in the page while typing:', JSON.stringify(elements))
     await page.keyboard.press('End')
     const rowTitle = `.tree-row[data-name="${TYPED_IN}"] .row-title`
     await page.evaluate(keystrokeProbe, [

@@ -1,5 +1,5 @@
 import { toSurveyJson } from '@yardstick/doc'
-import type { FormJson } from '@yardstick/sdk'
+import { type FormJson, scoreResponse } from '@yardstick/sdk'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -207,6 +207,44 @@ describe.skipIf(!hasChromium)(
       await page.getByLabel('矩阵列 2 单元格类型', { exact: true }).selectOption('default')
       await expect.poll(() => columns()[1]?.cellType).toBeUndefined()
       expect(columns()[0]?.cellType).toBeUndefined()
+    })
+
+    it('scores the live preview’s answers with the SDK, as a respondent would be scored', async () => {
+      const { page } = editor
+      const created = await fetch(`${server.url}/api/forms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ title: '满意度预览计分', template: 'satisfaction' }),
+      })
+      const formId = ((await created.json()) as { id: number }).id
+      const back = page.url()
+      await page.goto(`${server.url}/forms/${formId}`)
+      await page.locator('.connection[data-state="synced"]').waitFor()
+      const preview = page.getByTestId('preview')
+      const score = page.getByTestId('score')
+      // Answers given in the preview: the first item "basically satisfied", the second not.
+      await preview.locator('.sd-question').nth(0).getByText('基本满意', { exact: true }).click()
+      await preview.locator('.sd-question').nth(1).getByText('不满意', { exact: true }).click()
+      const json = (await (
+        await fetch(`${server.url}/api/forms/${formId}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { json: FormJson }
+      const names = (json.json.pages?.[0]?.elements ?? []).map((e) => e.name as string)
+      const expected = scoreResponse(json.json, {
+        [names[0] as string]: 'basic',
+        [names[1] as string]: 'dissatisfied',
+      })
+      const round1 = (n: number) => Math.round(n * 10) / 10
+      await expect
+        .poll(() => score.locator('.score-total').textContent())
+        .toBe(
+          `得分 ${round1(expected.score)} / ${round1(expected.maxScore)}（${round1(expected.percent)}%）`,
+        )
+      expect(expected.satisfaction).toMatchObject({ satisfied: 1, answered: 2 })
+      await score.getByText('满意率 50%（1/2）', { exact: false }).waitFor()
+      await page.goto(back)
+      await page.locator('.connection[data-state="synced"]').waitFor()
     })
 
     it('validates in its worker: a duplicate name is counted on the validation tab, and cleared', async () => {

@@ -41,6 +41,10 @@ export default function LivePreview() {
   const built = useMemo<Built>(() => {
     try {
       const model = createSurveyModel(json, { answers: answersRef.current, locale: surveyLocale })
+      // Questions enter the page as the preview scrolls to them: a 50-question page would
+      // otherwise put hundreds of answer inputs beside the editor, which the browser walks
+      // (layout, paint, its form tracking) on every keystroke typed anywhere.
+      model.lazyRenderEnabled = true
       if (pageRef.current > 0 && pageRef.current < model.visiblePageCount) {
         model.currentPageNo = pageRef.current
       }
