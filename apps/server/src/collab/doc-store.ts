@@ -1,5 +1,5 @@
 import { type Database, type Db, schema } from '@yardstick/db'
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm'
 
 /** What is stored of one document: its snapshot (if any) and the updates after it, by id. */
 export interface StoredDoc {
@@ -76,10 +76,13 @@ export class DocStore {
    * before encoding. Only the update rows `foldedIds` — those this process knows are in its
    * document — are deleted; others stay in the log and are applied again at load (idempotent).
    *
-   * Compactions of this process run one at a time: a transaction holds PGlite's one connection
-   * and appends wait behind every transaction queued before them, so a hundred documents
-   * unloading together held every edit of the other documents for 0.3 s (BENCHMARKS.md); one
-   * at a time, an append waits for one compaction at most.
+   * A transaction holds PGlite's one connection, and every append waits behind it, so the
+   * transaction does as little as it can: the snapshot is read and the document encoded
+   * BEFORE it (encoding a large form takes milliseconds), and under the lock it only checks
+   * that the stored snapshot is still the one read (else it folds that one in and encodes
+   * again), writes, and deletes the folded rows in one statement. Compactions of this process
+   * also run one at a time: a hundred documents unloading together queued a hundred
+   * transactions ahead of every other document's appends (edits held for 0.3 s, BENCHMARKS.md).
    */
   compact(
     docName: string,
@@ -96,13 +99,18 @@ export class DocStore {
     foldedIds: readonly number[],
     encode: (storedSnapshot: Uint8Array | null) => Uint8Array,
   ): Promise<void> {
+    const read = await this.storedSnapshot(this.db, docName)
+    let state = encode(read?.state ?? null)
     await this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`doc:${docName}`}))`)
       const [current] = await tx
-        .select({ state: schema.docSnapshots.state, through: schema.docSnapshots.throughUpdateId })
+        .select({ hash: snapshotHash, through: schema.docSnapshots.throughUpdateId })
         .from(schema.docSnapshots)
         .where(eq(schema.docSnapshots.docName, docName))
-      const state = encode(current?.state ?? null)
+      if (current?.hash !== read?.hash) {
+        // Another process compacted meanwhile: its snapshot may hold what this one lacks.
+        state = encode((await this.storedSnapshot(tx, docName))?.state ?? null)
+      }
       const through = Math.max(current?.through ?? 0, ...foldedIds)
       await tx
         .insert(schema.docSnapshots)
@@ -111,13 +119,25 @@ export class DocStore {
           target: schema.docSnapshots.docName,
           set: { state, throughUpdateId: through, updatedAt: new Date() },
         })
-      for (let i = 0; i < foldedIds.length; i += 5000) {
-        const ids = foldedIds.slice(i, i + 5000)
+      if (foldedIds.length > 0) {
         await tx
           .delete(schema.docUpdates)
-          .where(and(eq(schema.docUpdates.docName, docName), inArray(schema.docUpdates.id, ids)))
+          .where(
+            and(
+              eq(schema.docUpdates.docName, docName),
+              sql`${schema.docUpdates.id} = any(${idArray(foldedIds)})`,
+            ),
+          )
       }
     })
+  }
+
+  private async storedSnapshot(db: Pick<Db, 'select'>, docName: string) {
+    const [stored] = await db
+      .select({ state: schema.docSnapshots.state, hash: snapshotHash })
+      .from(schema.docSnapshots)
+      .where(eq(schema.docSnapshots.docName, docName))
+    return stored
   }
 
   /**
@@ -151,4 +171,18 @@ export class DocStore {
       .limit(1)
     return !snapshot && !update
   }
+}
+
+/** What identifies a stored snapshot: the hash of its bytes, computed by the database. */
+const snapshotHash = sql<string>`md5(${schema.docSnapshots.state})`
+
+/**
+ * Row ids as ONE array literal: a list of thousands of bound parameters costs PostgreSQL more
+ * to parse and plan than deleting the rows (13 ms against 2 ms for 500 ids on PGlite).
+ */
+function idArray(ids: readonly number[]): SQL {
+  for (const id of ids) {
+    if (!Number.isSafeInteger(id)) throw new Error(`DocStore: row id ${id} is not an integer`)
+  }
+  return sql.raw(`'{${ids.join(',')}}'::bigint[]`)
 }

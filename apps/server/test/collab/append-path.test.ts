@@ -50,6 +50,51 @@ describe.each(await testStores())('compaction beside appends on %s', (kind) => {
   })
 })
 
+describe.each(await testStores())('compaction outside the transaction on %s', (kind) => {
+  let database: Database
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+  })
+  afterAll(() => database.close())
+
+  it('[COL18] folds in a snapshot another process stored after this one read it', async () => {
+    const name = 'form:9100'
+    const ours = new Y.Doc()
+    ours.getMap('m').set('ours', 1)
+    const theirs = new Y.Doc()
+    theirs.getMap('m').set('theirs', 2)
+    const other = new DocStore(database)
+    // The other process compacts between our read (and encode) and our transaction.
+    const racing = {
+      ...database,
+      db: new Proxy(database.db, {
+        get(target, key, receiver) {
+          if (key !== 'transaction') return Reflect.get(target, key, receiver)
+          return async (...args: Parameters<typeof target.transaction>) => {
+            await other.compact(name, [], () => Y.encodeStateAsUpdate(theirs))
+            return target.transaction(...args)
+          }
+        },
+      }),
+    }
+    const id = await new DocStore(database).append(name, Y.encodeStateAsUpdate(ours))
+    const seen: Array<Uint8Array | null> = []
+    await new DocStore(racing).compact(name, [id], (stored) => {
+      seen.push(stored)
+      if (stored) Y.applyUpdate(ours, stored)
+      return Y.encodeStateAsUpdate(ours)
+    })
+    expect(seen[0]).toBeNull()
+    expect(seen).toHaveLength(2)
+    const stored = await new DocStore(database).load(name)
+    expect(stored.updates).toEqual([])
+    const loaded = new Y.Doc()
+    Y.applyUpdate(loaded, stored.snapshot as Uint8Array)
+    expect(loaded.getMap('m').toJSON()).toEqual({ ours: 1, theirs: 2 })
+  })
+})
+
 describe('revalidation beside edits', () => {
   let f: Fixture
   const providers: WebsocketProvider[] = []
