@@ -1,8 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { toSurveyJson } from '@yardstick/doc'
+import type { FormJson } from '@yardstick/sdk'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import {
   apiToken,
   chromiumAvailable,
@@ -143,10 +146,33 @@ describe.skipIf(!hasChromium)('the designer in Chromium, two editors on one form
     await english(a.page).click()
     await a.page.keyboard.press('End')
     await a.page.keyboard.type(' [offline]', { delay: 20 })
-    const stored = await a.page.evaluate(async () =>
-      (await indexedDB.databases()).map((d) => d.name ?? ''),
-    )
-    expect(stored.some((name) => name.includes(`:form:${formId}:`))).toBe(true)
+    // What IndexedDB holds, read back into a document of its own: the offline edit is there.
+    const storedTitle = async () => {
+      const updates = await a.page.evaluate(async (form) => {
+        const name = (await indexedDB.databases())
+          .map((d) => d.name ?? '')
+          .find((n) => n.includes(`:form:${form}:`))
+        if (!name) return []
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(name)
+          open.onsuccess = () => resolve(open.result)
+          open.onerror = () => reject(open.error)
+        })
+        const all = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction('updates').objectStore('updates').getAll()
+          request.onsuccess = () => resolve(request.result)
+          request.onerror = () => reject(request.error)
+        })
+        db.close()
+        return all.map((update) => [...(update as Uint8Array)])
+      }, formId)
+      const doc = new Y.Doc()
+      for (const update of updates) Y.applyUpdate(doc, new Uint8Array(update))
+      const questions = (toSurveyJson(doc) as FormJson).pages?.flatMap((p) => p.elements ?? [])
+      const title = questions?.find((q) => q.name === QUESTION)?.title
+      return typeof title === 'object' && title !== null ? (title as { en?: string }).en : null
+    }
+    await expect.poll(storedTitle, { timeout: 3000 }).toBe(`${before} [offline]`)
 
     // Meanwhile B, online, adds a bonus item; A, offline, cannot see it yet.
     await row(b.page, QUESTION).click()

@@ -11,6 +11,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type FormView, readFormView } from '../editor/form-view'
 import { trackViewChanges, updateFormView } from '../editor/form-view-update'
+import { batchIndexeddbWrites } from './batched-persistence'
 import { type Connection, type ConnectionEvent, nextConnection } from './connection'
 import { sendOwnAwarenessOnly } from './own-awareness'
 import { createStore, type Store } from './store'
@@ -91,6 +92,7 @@ export function openFormSession({
 
   const persistence = storageName ? new IndexeddbPersistence(storageName, doc) : null
   persistence?.once('synced', () => localLoaded.set(true))
+  const stopBatching = persistence ? batchIndexeddbWrites(persistence, doc) : null
 
   const provider = new WebsocketProvider(serverUrl, String(formId), doc, {
     params: { token },
@@ -165,6 +167,7 @@ export function openFormSession({
       provider.awareness.off('change', onAwareness)
       undo.destroy()
       provider.destroy()
+      stopBatching?.()
       void persistence?.destroy()
       doc.destroy()
     },
