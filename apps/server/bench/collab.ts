@@ -225,6 +225,14 @@ async function startTargets(): Promise<Target[]> {
 /** Latency rounds per target, alternating between targets so both see the same machine load. */
 const ROUNDS = 3
 
+/**
+ * Pause after each workload: our server unloads a document 2 s after its last client left and
+ * compacts it, which takes both cores for a moment with 100 documents. Without the pause that
+ * work fell into the next workload, often another server's (the reference measured beside our
+ * unloading).
+ */
+const QUIET_MS = 4000
+
 /** Runs the co-editing benchmark and prints a markdown table. */
 export async function runCollabBench(): Promise<void> {
   const targets = await startTargets()
@@ -236,7 +244,9 @@ export async function runCollabBench(): Promise<void> {
       for (const [i, target] of targets.entries()) {
         console.error(`  round ${round}/${ROUNDS}, ${target.name}: latency`)
         pool(one[i] as Pooled, await latency(target, 1, 20, 400, 10))
+        await sleep(QUIET_MS)
         pool(many[i] as Pooled, await latency(target, 100, 5, 1000, 4))
+        await sleep(QUIET_MS)
       }
     }
     for (const [i, target] of targets.entries()) {
