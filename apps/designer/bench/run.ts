@@ -244,11 +244,23 @@ async function main() {
     const bareKeys = await typeKeys(page, KEYSTROKES)
     const peerEdits = peers.edits()
     peers.stop()
+    await page.close()
+
+    // The harness's own floor: the same keystrokes into a textarea on an empty page (Playwright's
+    // input through the DevTools protocol, the renderer's input handling and one frame).
+    // A context of its own: none of the editor's probes run there.
+    const blank = await browser.newPage()
+    await blank.setContent('<textarea id="bench-blank" aria-label="bench"></textarea>')
+    await blank.evaluate('globalThis.__name = (target) => target')
+    await blank.locator('#bench-blank').click()
+    await blank.evaluate(keystrokeProbe, ['#bench-blank', null, null] as ProbeArgs)
+    const blankKeys = await typeKeys(blank, KEYSTROKES)
 
     const load = median(loads)
     const list = median(lists)
     const keys = summary(editorKeys.samples)
     const bare = summary(bareKeys.samples)
+    const empty = summary(blankKeys.samples)
     const row = (cells: string[]) => `| ${cells.join(' | ')} |`
     console.log(`\nDesigner bench, ${new Date().toISOString()}, ${QUESTIONS} questions, 5 editors`)
     console.log(`(the browser + 4 Node peers that made ${peerEdits} edits during the run)\n`)
@@ -271,7 +283,7 @@ async function main() {
         row([
           `keystroke in a question title → tree row shows it, ${name} (n = ${keys.n}, missed ${editorKeys.missed})`,
           `**${ms(keys[s])}**`,
-          `bare textarea: ${ms(bare[s])}`,
+          `bare textarea, same page: ${ms(bare[s])}; on an empty page: ${ms(empty[s])}`,
           '< 16 ms',
         ]),
       )
