@@ -2,18 +2,9 @@ import { Serializer, surveyLocalization } from 'survey-core'
 // SurveyJS's own Chinese strings (buttons, required-field errors) for the zh-CN default.
 import 'survey-core/i18n/simplified-chinese'
 
-/** The form kinds Yardstick knows how to score. */
-export const FORM_KINDS = ['selfCheck', 'satisfaction', 'scorecard', 'quiz', 'generic'] as const
-export type FormKind = (typeof FORM_KINDS)[number]
-
-/** How a question's score counts toward the total (DESIGN.md §2). */
-export const SCORE_KINDS = ['normal', 'bonus', 'deduction'] as const
-export type ScoreKind = (typeof SCORE_KINDS)[number]
+import { DEFAULT_LOCALE, FORM_KINDS, SCORE_KINDS } from './kinds'
 
 let registered = false
-
-/** The locale of a localisable string's `default` text in Yardstick forms: Chinese first. */
-export const DEFAULT_LOCALE = 'zh-cn'
 
 /**
  * Registers Yardstick's assessment properties (DESIGN.md §2) with SurveyJS's `Serializer`,

@@ -65,8 +65,9 @@ export {
   INCOMPLETE_REASONS,
   SOURCE_MEASURES,
 } from './evaluate-types'
-export type { FormKind, ScoreKind } from './extensions'
-export { DEFAULT_LOCALE, FORM_KINDS, registerExtensions, SCORE_KINDS } from './extensions'
+export { registerExtensions } from './extensions'
+export type { FormKind, ScoreKind } from './kinds'
+export { DEFAULT_LOCALE, FORM_KINDS, SCORE_KINDS } from './kinds'
 export {
   createLinkClient,
   type LinkClient,

@@ -1,6 +1,6 @@
 import { ConditionRunner } from 'survey-core'
 import './extensions'
-import type { ScoreKind } from './extensions'
+import type { ScoreKind } from './kinds'
 import type { ChoiceJson, DimensionJson, ElementJson, FormJson, LocalizedText } from './types'
 import { type Container, formPages, isPanel, walkElements } from './walk'
 

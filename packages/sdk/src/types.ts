@@ -1,4 +1,4 @@
-import type { FormKind, ScoreKind } from './extensions'
+import type { FormKind, ScoreKind } from './kinds'
 
 /** A localisable SurveyJS string: plain, or `{ default: '中文', en: 'English' }`. */
 export type LocalizedText = string | { default?: string; [locale: string]: string | undefined }

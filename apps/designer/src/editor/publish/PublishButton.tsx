@@ -1,7 +1,12 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
-import { PublishDialog } from './PublishDialog'
+
+// The dialog checks the form with `validateForm`, that is with survey-core: loaded when the
+// dialog first opens, so the editor itself starts without survey-core in its script.
+const PublishDialog = lazy(() =>
+  import('./PublishDialog').then((module) => ({ default: module.PublishDialog })),
+)
 
 /** Opens the publish dialog; shows the version just published. */
 export function PublishButton() {
@@ -26,13 +31,15 @@ export function PublishButton() {
         {t('publish.button')}
       </button>
       {open && (
-        <PublishDialog
-          onClose={() => setOpen(false)}
-          onPublished={(version) => {
-            setPublished(version)
-            setOpen(false)
-          }}
-        />
+        <Suspense fallback={null}>
+          <PublishDialog
+            onClose={() => setOpen(false)}
+            onPublished={(version) => {
+              setPublished(version)
+              setOpen(false)
+            }}
+          />
+        </Suspense>
       )}
     </>
   )

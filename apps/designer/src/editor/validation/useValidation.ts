@@ -1,4 +1,4 @@
-import { type FormValidation, type Locale, validateForm } from '@yardstick/sdk'
+import type { FormValidation, Locale } from '@yardstick/sdk'
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import type { FormSession } from '../../collab/form-session'
@@ -26,9 +26,13 @@ export function useValidation(): FormValidation {
 
   useEffect(() => {
     if (typeof Worker === 'undefined') {
-      return watchSettled(session.view, VALIDATION_SETTLE_MS, (view) =>
-        setValidation(validateForm(view.json, { locale })),
-      )
+      // No worker: here, with survey-core loaded on first use (it stays out of the editor's
+      // own script either way).
+      return watchSettled(session.view, VALIDATION_SETTLE_MS, (view) => {
+        void import('./validate-here').then(({ validateForm }) =>
+          setValidation(validateForm(view.json, { locale })),
+        )
+      })
     }
     return validateInWorker(session, locale, setValidation)
   }, [session, locale])
