@@ -6,20 +6,13 @@ import { memo, type RefObject, useDeferredValue, useEffect, useMemo, useRef, use
 import type { SurveyModel } from 'survey-core'
 import { Survey } from 'survey-react-ui'
 import { useI18n } from '../../i18n/I18nProvider'
-import type { FormView } from '../form-view'
-import { useSettledView } from '../useSettledView'
 import { ScorePanel } from './ScorePanel'
+import { usePreviewJson } from './usePreviewJson'
 
 type Built = { model: SurveyModel; error?: undefined } | { model?: undefined; error: Error }
 
-// Building a SurveyJS model costs about 1 ms per question here: the preview waits until the edits
-// (anyone's) pause for a time that grows with the form (150 ms for a short form, a second and more
-// for 500 questions), renders as a deferred update, and is not rebuilt while its tab is hidden.
-const settleMs = (view: FormView) => Math.min(1500, Math.max(150, view.order.length * 2))
-const formJson = (view: FormView) => view.json
-
 /**
- * The form as respondents will see it, rebuilt once edits pause with the SDK's sanitising model
+ * The form as respondents will see it, rebuilt when this editor pauses with the SDK's sanitising model
  * (`createSurveyModel`, the model `YardstickSurvey` renders), keeping the answers given so far and
  * the page; its answers feed the score panel beneath. Loaded on demand (`PreviewPanel`).
  */
@@ -27,7 +20,9 @@ export default function LivePreview() {
   const { t, locale } = useI18n()
   const root = useRef<HTMLDivElement>(null)
   const shown = useShown(root)
-  const settled = useSettledView(formJson, settleMs)
+  // Rebuilt when this editor pauses (`usePreviewJson`), as a deferred update, and not while its
+  // tab is hidden.
+  const { json: settled, shown: previewShown } = usePreviewJson()
   const kept = useRef(settled)
   if (shown) kept.current = settled
   const json = useDeferredValue(kept.current)
@@ -38,7 +33,8 @@ export default function LivePreview() {
   const pageRef = useRef(0)
   const surveyLocale = locale === 'en' ? 'en' : 'zh-cn'
 
-  const built = useMemo<Built>(() => {
+  const built = useMemo<Built | null>(() => {
+    if (!json) return null
     try {
       const model = createSurveyModel(json, { answers: answersRef.current, locale: surveyLocale })
       // Questions enter the page as the preview scrolls to them: a 50-question page would
@@ -54,8 +50,13 @@ export default function LivePreview() {
     }
   }, [json, surveyLocale, round])
 
+  // How long a rebuild took, model and render: the next one waits a few times that.
   useEffect(() => {
-    const model = built.model
+    if (built) previewShown()
+  }, [built, previewShown])
+
+  useEffect(() => {
+    const model = built?.model
     if (!model) return
     const onValue = (sender: SurveyModel) => setAnswers({ ...(sender.data as Answers) })
     const onPage = (sender: SurveyModel) => {
@@ -76,7 +77,10 @@ export default function LivePreview() {
     setRound((r) => r + 1)
   }
 
-  const empty = !json.pages?.some((p) => (p.elements?.length ?? 0) > 0) && !json.elements?.length
+  const empty =
+    json !== null &&
+    !json.pages?.some((p) => (p.elements?.length ?? 0) > 0) &&
+    !json.elements?.length
   return (
     <div className="preview" ref={root}>
       <div className="preview-tools">
@@ -85,15 +89,16 @@ export default function LivePreview() {
           {t('preview.reset')}
         </button>
       </div>
-      <MemoScorePanel json={json} answers={answers} />
+      {json && <MemoScorePanel json={json} answers={answers} />}
       <div className="preview-survey" data-testid="preview">
-        {built.error && (
+        {!built && <p className="muted">{t('preview.loading')}</p>}
+        {built?.error && (
           <p role="alert" className="error">
             {t('preview.invalid', { message: built.error.message })}
           </p>
         )}
         {empty && <p className="muted">{t('preview.empty')}</p>}
-        {built.model && !empty && <SurveyView model={built.model} />}
+        {built?.model && !empty && <SurveyView model={built.model} />}
       </div>
     </div>
   )

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import type { FormSession } from '../../collab/form-session'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
-import { watchSettled } from '../useSettledView'
+import { watchSettled } from '../watch-settled'
 import {
   VALIDATION_SETTLE_MS,
   type ValidationAnswer,
