@@ -1,5 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
+import type { PeerPresence } from '@yardstick/doc'
 import { memo, useCallback, useEffect, useRef } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { usePeersOn, useViewSelect } from '../EditorContext'
@@ -46,7 +47,7 @@ function TreeRowView({
   selected: boolean
   tabbable: boolean
   collapsed: boolean
-  peers: ReturnType<typeof usePeersOn>
+  peers: PeerPresence[]
   draggable: boolean
   onSelect: (id: string) => void
   onToggle: (id: string) => void
