@@ -1,3 +1,4 @@
+import { ROOT } from '@yardstick/doc'
 import { initialsOf } from '../../collab/colors'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor, usePeers, useViewSelect } from '../EditorContext'
@@ -42,5 +43,5 @@ export function PresenceAvatars() {
 
 /** Whether a selected id is something the editor shows: the form, a node or an item. */
 function isShown(view: FormView, id: string | undefined): boolean {
-  return id !== undefined && (id === 'root' || view.nodes.has(id) || view.items.has(id))
+  return id !== undefined && (id === ROOT || view.nodes.has(id) || view.items.has(id))
 }
