@@ -50,9 +50,12 @@ export default function LivePreview() {
     }
   }, [json, surveyLocale, round])
 
-  // How long a rebuild took, model and render: the next one waits a few times that.
+  // How long a rebuild took, model and render: the next one waits a few times that. Taken a task
+  // later, so SurveyJS's own work after React's commit counts too.
   useEffect(() => {
-    if (built) previewShown()
+    if (!built) return
+    const timer = setTimeout(previewShown, 0)
+    return () => clearTimeout(timer)
   }, [built, previewShown])
 
   useEffect(() => {
