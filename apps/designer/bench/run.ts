@@ -3,83 +3,25 @@
  * Chromium, with four other editors (Node `y-websocket` clients) on the same 500-question form.
  * Prints a Markdown table for BENCHMARKS.md. Measures, never asserts.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from 'playwright-core'
-import { build } from 'vite'
-import { kill9, startServerProcess } from '../../server/test/collab/processes'
-import {
-  apiToken,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  chromiumAvailable,
-  PASSWORD,
-  signedInPage,
-} from '../test/harness'
-import { bigForm, QUESTIONS } from './big-form'
-import { keystrokeProbe, type ProbeArgs, readinessProbe } from './page-probes'
+import { apiToken, CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../test/harness'
+import { QUESTIONS } from './big-form'
+import { keystrokeProbe, type ProbeArgs } from './page-probes'
 import { connectPeers } from './peers'
 import { startProfile } from './profile'
+import {
+  createBenchForm,
+  editorContext,
+  focusTitle,
+  startBenchServer,
+  TYPED_IN,
+  timedLoad,
+  typeKeys,
+} from './setup'
 import { median, ms, summary } from './stats'
 
-const TITLE = '500 题考评表（基准）'
-const TYPED_IN = 'q7'
 const LOADS = Number(process.env.BENCH_LOADS ?? 5)
 const KEYSTROKES = Number(process.env.BENCH_KEYS ?? 120)
-// Pauses between keystrokes, cycled: quick bursts and the pauses of someone thinking, so the
-// work that waits for a pause (validation, the preview) lands between keystrokes too.
-const PAUSES_MS = [40, 90, 160, 260]
-// ASCII: Playwright types other characters as inserted text, without the keydown timed here.
-// No spaces: the tree shows a title trimmed, so a trailing space would never show there.
-const TEXT = 'zhibuzuzhishenghuohuianshizhaokai'
-
-async function timedLoad(page: Page, url: string): Promise<number> {
-  await page.goto(url)
-  try {
-    const handle = await page.waitForFunction(() => window.__benchReadyAt, null, {
-      timeout: 60_000,
-      polling: 50,
-    })
-    return (await handle.jsonValue()) as number
-  } catch (error) {
-    const state = await page.evaluate(() => ({
-      path: location.pathname,
-      synced: document.querySelector('.connection')?.getAttribute('data-state'),
-      badge: document.querySelector('.connection')?.textContent,
-      questions: document.querySelectorAll('[role="tree"] .tree-question').length,
-      field: document.querySelector('[data-field="title:default"]')?.outerHTML.slice(0, 200),
-      links: [...document.querySelectorAll('a')].map((a) => a.textContent).slice(0, 8),
-    }))
-    throw new Error(`${url} never became ready: ${JSON.stringify(state)}`, { cause: error })
-  }
-}
-
-async function typeKeys(page: Page, count: number): Promise<{ samples: number[]; missed: number }> {
-  for (let i = 0; i < count; i++) {
-    await page.keyboard.type(TEXT[i % TEXT.length] as string)
-    await page
-      .waitForFunction((n) => (window.__benchKeys?.samples.length ?? 0) >= n, i + 1, {
-        timeout: 5000,
-        polling: 5,
-      })
-      .catch(async () => {
-        const state = await page
-          .evaluate(() => ({
-            active: document.activeElement?.outerHTML.slice(0, 160),
-            keys: window.__benchKeys,
-            url: location.href,
-          }))
-          .catch((error: Error) => ({ error: error.message }))
-        console.warn(`keystroke ${i + 1}: not shown within 5 s`, JSON.stringify(state))
-      })
-    await page.waitForTimeout(PAUSES_MS[i % PAUSES_MS.length] as number)
-  }
-  const result = await page.evaluate(() => window.__benchKeys)
-  if (!result) throw new Error('the keystroke probe was not installed')
-  return result
-}
 
 /** Long tasks (> 50 ms) on the page's main thread during `ms`: count, total and longest. */
 async function longTasksDuring(page: Page, ms: number) {
@@ -104,67 +46,17 @@ async function longTasksDuring(page: Page, ms: number) {
   )
 }
 
-const DESIGNER = join(dirname(fileURLToPath(import.meta.url)), '..')
-
-/**
- * The production build in a folder of its own, served by a server of its own: tests of the other
- * engineers rebuild `apps/designer/dist` at any time, which must not swap the measured bundle.
- */
-async function startBenchServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'ys-designer-bench-'))
-  const dist = join(dir, 'dist')
-  const nodeEnv = process.env.NODE_ENV
-  process.env.NODE_ENV = 'production'
-  try {
-    await build({
-      root: DESIGNER,
-      configFile: join(DESIGNER, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'error',
-      build: { outDir: dist, emptyOutDir: true },
-    })
-  } finally {
-    process.env.NODE_ENV = nodeEnv
-  }
-  const server = await startServerProcess({
-    DATA_DIR: join(dir, 'data'),
-    SEED_DEMO: 'true',
-    SEED_PASSWORD: PASSWORD,
-    DESIGNER_DIST: dist,
-  })
-  return {
-    url: server.url,
-    stop: async () => {
-      await kill9(server.child)
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
-
 async function main() {
   if (!chromiumAvailable('designer bench')) throw new Error(`the designer bench needs ${CHROMIUM}`)
   const started = Date.now()
   const server = await startBenchServer()
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   try {
-    const token = await apiToken(server.url, 'editor@yardstick.local')
-    const created = await fetch(`${server.url}/api/forms`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ title: TITLE, json: bigForm(TITLE) }),
-    })
-    if (!created.ok) throw new Error(`creating the form: ${created.status} ${await created.text()}`)
-    const formId = ((await created.json()) as { id: number }).id
+    const formId = await createBenchForm(server.url)
     const peerToken = await apiToken(server.url, 'admin@yardstick.local')
     const peers = await connectPeers(server.url, formId, peerToken, 4, (name) => name === TYPED_IN)
 
-    const signedIn = await signedInPage(browser, server.url, 'editor@yardstick.local')
-    const { context, problems } = signedIn
-    // One tab at a time: a tab in the background gets no frames.
-    await signedIn.page.close()
-    // tsx compiles the probes with esbuild's `keepNames`, whose `__name` helper the page lacks.
-    await context.addInitScript('globalThis.__name = (target) => target')
-    await context.addInitScript(readinessProbe, TITLE)
+    const { context, problems } = await editorContext(browser, server.url)
     const editorUrl = `${server.url}/forms/${formId}`
     const listUrl = `${server.url}/`
     const loads: number[] = []
@@ -188,16 +80,7 @@ async function main() {
     const idle = await longTasksDuring(page, 5000)
     console.log('long tasks in 5 s after load, 4 peers active:', JSON.stringify(idle))
 
-    await page
-      .locator(`.tree-row[data-name="${TYPED_IN}"]`)
-      .click()
-      .catch((error) => {
-        throw new Error(`the tree row of ${TYPED_IN}; page problems: ${problems.join('\n')}`, {
-          cause: error,
-        })
-      })
-    const field = page.locator('[data-field="title:default"]').first()
-    await field.click()
+    await focusTitle(page, problems)
     // What the browser walks on every keystroke (layout, paint, its own form tracking).
     const elements = await page.evaluate(() => ({
       page: document.querySelectorAll('*').length,
@@ -205,13 +88,6 @@ async function main() {
       preview: document.querySelectorAll('.editor-right *').length,
     }))
     console.log('elements in the page while typing:', JSON.stringify(elements))
-    await page.keyboard.press('End')
-    const rowTitle = `.tree-row[data-name="${TYPED_IN}"] .row-title`
-    await page.evaluate(keystrokeProbe, [
-      '[data-field="title:default"]',
-      rowTitle,
-      '[role="tree"]',
-    ] as ProbeArgs)
     const profiling = process.env.BENCH_PROFILE ? await startProfile(page) : null
     const tracing = process.env.BENCH_TRACE
     if (tracing) {

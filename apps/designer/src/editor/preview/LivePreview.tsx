@@ -1,8 +1,8 @@
 import 'survey-core/survey-core.css'
 import 'survey-core/i18n/simplified-chinese'
-import type { Answers } from '@yardstick/sdk'
+import type { Answers, FormJson } from '@yardstick/sdk'
 import { createSurveyModel } from '@yardstick/sdk/react'
-import { memo, type RefObject, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { memo, type RefObject, useDeferredValue, useEffect, useRef, useState } from 'react'
 import type { SurveyModel } from 'survey-core'
 import { Survey } from 'survey-react-ui'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -33,22 +33,20 @@ export default function LivePreview() {
   const pageRef = useRef(0)
   const surveyLocale = locale === 'en' ? 'en' : 'zh-cn'
 
-  const built = useMemo<Built | null>(() => {
-    if (!json) return null
-    try {
-      const model = createSurveyModel(json, { answers: answersRef.current, locale: surveyLocale })
-      // Questions enter the page as the preview scrolls to them: a 50-question page would
-      // otherwise put hundreds of answer inputs beside the editor, which the browser walks
-      // (layout, paint, its form tracking) on every keystroke typed anywhere.
-      model.lazyRenderEnabled = true
-      if (pageRef.current > 0 && pageRef.current < model.visiblePageCount) {
-        model.currentPageNo = pageRef.current
-      }
-      return { model }
-    } catch (error) {
-      return { error: error as Error }
-    }
-  }, [json, surveyLocale, round])
+  // Built once per JSON, language and reset, kept outside React's render: a deferred render that
+  // React throws away because an urgent one came in (a colleague's presence, several a second)
+  // keeps no `useMemo` value, and a 500-question model was then built again each time (the idle
+  // editor's main thread ≈ 70 % busy). The urgent render still shows the previous JSON, so both
+  // stay cached until their JSON is dropped.
+  const models = useRef(new WeakMap<FormJson, Map<string, Built>>())
+  let built: Built | null = null
+  if (json) {
+    const key = `${surveyLocale}:${round}`
+    const forJson = models.current.get(json) ?? new Map<string, Built>()
+    models.current.set(json, forJson)
+    built = forJson.get(key) ?? buildModel(json, answersRef.current, surveyLocale, pageRef.current)
+    forJson.set(key, built)
+  }
 
   // How long a rebuild took, model and render: the next one waits a few times that. Taken a task
   // later, so SurveyJS's own work after React's commit counts too.
@@ -105,6 +103,21 @@ export default function LivePreview() {
       </div>
     </div>
   )
+}
+
+/** The preview's SurveyJS model for `json`, with the answers so far and on the page shown. */
+function buildModel(json: FormJson, answers: Answers, locale: string, page: number): Built {
+  try {
+    const model = createSurveyModel(json, { answers, locale })
+    // Questions enter the page as the preview scrolls to them: a 50-question page would
+    // otherwise put hundreds of answer inputs beside the editor, which the browser walks
+    // (layout, paint, its form tracking) on every keystroke typed anywhere.
+    model.lazyRenderEnabled = true
+    if (page > 0 && page < model.visiblePageCount) model.currentPageNo = page
+    return { model }
+  } catch (error) {
+    return { error: error as Error }
+  }
 }
 
 // The editor renders again on every edit and presence change; the survey (hundreds of
