@@ -55,7 +55,9 @@ async function main() {
       missed = typed.missed
     }
     peers.stop()
-    console.log(`\nA/B, ${new Date().toISOString()}, ${PEERS} peers, ${BLOCKS} blocks of ${PER_BLOCK} a side`)
+    console.log(
+      `\nA/B, ${new Date().toISOString()}, ${PEERS} peers, ${BLOCKS} blocks of ${PER_BLOCK} a side`,
+    )
     console.log(`B: ${ON}\n`)
     console.log('| side | n | p50 | p95 | max |')
     console.log('| --- | ---: | ---: | ---: | ---: |')
