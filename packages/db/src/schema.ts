@@ -175,6 +175,11 @@ export const campaigns = pgTable('campaigns', {
   allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull().default([]),
   /** Whether a respondent is shown their score after submitting (off: scores are the office's). */
   showScore: boolean('show_score').notNull().default(false),
+  /**
+   * A quiz's time limit in minutes, counted per respondent from the first time their link is
+   * opened (`link_attempts`); null: no limit.
+   */
+  timeLimitMinutes: integer('time_limit_minutes'),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: createdAt(),
 })
@@ -252,6 +257,23 @@ export const respondentTokens = pgTable(
 )
 
 /**
+ * When a respondent first opened a timed link (a quiz with `timeLimitMinutes`): the start of
+ * their countdown. `respondentKey` is the token's hash or `user:<id>`; it is never stored with
+ * the response, so an anonymous answer stays unlinked.
+ */
+export const linkAttempts = pgTable(
+  'link_attempts',
+  {
+    slug: text('slug')
+      .notNull()
+      .references(() => links.slug, { onDelete: 'cascade' }),
+    respondentKey: text('respondent_key').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.slug, t.respondentKey] })],
+)
+
+/**
  * A submitted response: immutable, scored at submission. The score's parts that results
  * aggregate are columns, so results are SQL over numbers, not over JSON. An anonymous response
  * keeps no reference to its token or respondent.
@@ -322,6 +344,14 @@ export const rectifications = pgTable(
     owner: text('owner'),
     deadline: date('deadline'),
     status: text('status').$type<RectificationStatus>().notNull().default('open'),
+    /** What the branch has done so far (进展). */
+    progress: text('progress'),
+    /** What shows it is done (佐证材料): a description or a link. */
+    evidence: text('evidence'),
+    /** The superior's reason when sending it back (退回理由), or its note when accepting. */
+    reviewNote: text('review_note'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

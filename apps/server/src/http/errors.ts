@@ -15,6 +15,10 @@ export const ERROR_STATUS = {
   tokenUsed: 409,
   tokenRequired: 401,
   tokenInvalid: 401,
+  /** A timed quiz answered after its limit plus the stated grace. */
+  timeLimitExceeded: 409,
+  /** A timed quiz submitted without its countdown started (`POST /links/:slug/attempts`). */
+  attemptNotStarted: 409,
   invalidTransition: 409,
   payloadTooLarge: 413,
   originNotAllowed: 403,
