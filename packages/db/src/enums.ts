@@ -39,5 +39,11 @@ export type SelfCheckStatus = (typeof SELF_CHECK_STATUSES)[number]
  * 整改: open → inProgress → fixed (the branch says it is done) → accepted (销号 by the superior),
  * or returned (退回, with a reason) and worked on again.
  */
-export const RECTIFICATION_STATUSES = ['open', 'inProgress', 'fixed', 'accepted', 'returned'] as const
+export const RECTIFICATION_STATUSES = [
+  'open',
+  'inProgress',
+  'fixed',
+  'accepted',
+  'returned',
+] as const
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number]
