@@ -1,7 +1,7 @@
-// Builds the browser code `pnpm start` serves — the designer and the embed — unless a build of
-// the same sources is already there. `pnpm start`, the browser tests and the benchmarks all call
-// this: the first builds, the rest reuse, and two never build one package at the same time
-// (a lock per checkout). Plain JavaScript so `pnpm start` runs it with no loader.
+// Builds the browser code `pnpm start` serves — the designer, the embed and the respondent page —
+// unless a build of the same sources is already there. `pnpm start`, the browser tests and the
+// benchmarks all call this: the first builds, the rest reuse, and two never build one package at
+// the same time (a lock per checkout). Plain JavaScript so `pnpm start` runs it with no loader.
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -22,6 +22,11 @@ const TARGETS = {
     filter: '@yardstick/embed',
     dist: 'packages/embed/dist',
     inputs: ['packages/embed', 'packages/sdk'],
+  },
+  respondent: {
+    filter: '@yardstick/respondent',
+    dist: 'apps/respondent/dist',
+    inputs: ['apps/respondent', 'packages/sdk'],
   },
 }
 const SKIP = new Set(['node_modules', 'dist', 'test', 'bench', '.data'])

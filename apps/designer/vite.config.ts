@@ -52,6 +52,11 @@ export default defineConfig({
     proxy: {
       '/api': { target: API, changeOrigin: true },
       '/collab': { target: API, ws: true, changeOrigin: true },
+      // What the designer's links, slips and embed snippets point at, served by the server.
+      '/s/': { target: API, changeOrigin: true },
+      '/embed.js': { target: API, changeOrigin: true },
+      '/embed.classic.js': { target: API, changeOrigin: true },
+      '/embed/': { target: API, changeOrigin: true },
     },
   },
 })

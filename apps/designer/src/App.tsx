@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react'
-import { SessionProvider, useSession, useSignedIn } from './auth/SessionProvider'
+import { SessionProvider, useSession } from './auth/SessionProvider'
 import { SignInPage } from './auth/SignInPage'
-import { isBranchOnly } from './branch/units'
+import { useReturnToNext } from './auth/useReturnToNext'
 import { EditorPage } from './editor/EditorPage'
 import { FormListPage } from './forms/FormListPage'
+import { HomePage } from './home/HomePage'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
 import { AppHeader } from './layout/AppHeader'
 import { Link, useRoute } from './router'
@@ -28,6 +29,35 @@ const NewCampaignPage = lazy(() =>
 const CampaignAdminPage = lazy(() =>
   import('./campaigns/CampaignAdminPage').then((m) => ({ default: m.CampaignAdminPage })),
 )
+// Each role's home and the rectification screens load only when opened.
+const OverviewPage = lazy(() =>
+  import('./home/OverviewPage').then((m) => ({ default: m.OverviewPage })),
+)
+const ReviewHomePage = lazy(() =>
+  import('./home/ReviewHomePage').then((m) => ({ default: m.ReviewHomePage })),
+)
+const RectificationReviewPage = lazy(() =>
+  import('./rectifications/RectificationReviewPage').then((m) => ({
+    default: m.RectificationReviewPage,
+  })),
+)
+const RectificationPage = lazy(() =>
+  import('./rectifications/RectificationPage').then((m) => ({ default: m.RectificationPage })),
+)
+// The assessor's home (上级考评) loads only when opened.
+const AssessorHomePage = lazy(() =>
+  import('./assess/AssessorHomePage').then((m) => ({ default: m.AssessorHomePage })),
+)
+// What the office uses to run a campaign: its settings, participation and QR link sheet.
+const CampaignSettingsPage = lazy(() =>
+  import('./campaigns/CampaignSettingsPage').then((m) => ({ default: m.CampaignSettingsPage })),
+)
+const ParticipationPage = lazy(() =>
+  import('./campaigns/ParticipationPage').then((m) => ({ default: m.ParticipationPage })),
+)
+const LinkSheetPage = lazy(() =>
+  import('./campaigns/LinkSheetPage').then((m) => ({ default: m.LinkSheetPage })),
+)
 const UnitDetailPage = lazy(() =>
   import('./campaigns/UnitDetailPage').then((m) => ({ default: m.UnitDetailPage })),
 )
@@ -45,11 +75,14 @@ export function App() {
 
 function Shell() {
   const { session } = useSession()
-  const { locale } = useI18n()
+  const { locale, t } = useI18n()
+  // A link that sent the user to sign in (`/?next=…`) is where they go once signed in.
+  const leaving = useReturnToNext()
   useEffect(() => {
     document.documentElement.lang = locale
   }, [locale])
   if (!session) return <SignInPage />
+  if (leaving) return <p className="page muted">{t('signIn.returning')}</p>
   return (
     <div className="app">
       <AppHeader />
@@ -63,10 +96,19 @@ function Shell() {
 function Page() {
   const route = useRoute()
   const { t } = useI18n()
-  const { user } = useSignedIn()
   switch (route.page) {
+    case 'home':
+      return <HomePage />
+    case 'overview':
+      return <OverviewPage />
+    case 'review':
+      return <ReviewHomePage />
+    case 'rectifications':
+      return <RectificationReviewPage />
+    case 'rectification':
+      return <RectificationPage key={route.id} id={route.id} />
     case 'forms':
-      return isBranchOnly(user) ? <BranchHomePage /> : <FormListPage />
+      return <FormListPage />
     case 'editor':
       return <EditorPage key={route.formId} formId={route.formId} />
     case 'campaigns':
@@ -77,6 +119,12 @@ function Page() {
       return <NewCampaignPage />
     case 'campaignAdmin':
       return <CampaignAdminPage key={route.campaignId} campaignId={route.campaignId} />
+    case 'campaignSettings':
+      return <CampaignSettingsPage key={route.campaignId} campaignId={route.campaignId} />
+    case 'participation':
+      return <ParticipationPage key={route.campaignId} campaignId={route.campaignId} />
+    case 'linkSheet':
+      return <LinkSheetPage key={route.campaignId} campaignId={route.campaignId} />
     case 'unitDetail':
       return (
         <UnitDetailPage
@@ -95,11 +143,13 @@ function Page() {
           unitId={route.unitId}
         />
       )
+    case 'assess':
+      return <AssessorHomePage />
     case 'notFound':
       return (
         <main className="page">
           <p>404</p>
-          <Link to="/">{t('nav.forms')}</Link>
+          <Link to="/">{t('home.back')}</Link>
         </main>
       )
   }

@@ -2,15 +2,24 @@ import { type MouseEvent, type ReactNode, useEffect, useState } from 'react'
 
 /** A page of the designer, from the address bar. */
 export type Route =
+  | { page: 'home' }
   | { page: 'forms' }
+  | { page: 'overview' }
+  | { page: 'review' }
+  | { page: 'rectifications' }
+  | { page: 'rectification'; id: number }
   | { page: 'editor'; formId: number }
   | { page: 'campaigns' }
   | { page: 'results'; campaignId: number }
   | { page: 'newCampaign' }
   | { page: 'campaignAdmin'; campaignId: number }
+  | { page: 'campaignSettings'; campaignId: number }
+  | { page: 'participation'; campaignId: number }
+  | { page: 'linkSheet'; campaignId: number }
   | { page: 'unitDetail'; campaignId: number; unitId: number }
   | { page: 'branch' }
   | { page: 'selfCheck'; campaignId: number; unitId: number }
+  | { page: 'assess' }
   | { page: 'notFound' }
 
 /**
@@ -20,16 +29,33 @@ export type Route =
  * parseRoute('/forms/12') // { page: 'editor', formId: 12 }
  */
 export function parseRoute(path: string): Route {
-  if (path === '/' || path === '/forms' || path === '') return { page: 'forms' }
+  // `/` is each user's own home (home/home-route.ts), which it forwards to.
+  if (path === '/' || path === '') return { page: 'home' }
+  if (path === '/forms' || path === '/forms/') return { page: 'forms' }
+  if (path === '/overview' || path === '/overview/') return { page: 'overview' }
+  if (path === '/review' || path === '/review/') return { page: 'review' }
+  if (path === '/rectifications' || path === '/rectifications/') return { page: 'rectifications' }
+  const rectification = /^\/branch\/rectifications\/(\d+)\/?$/.exec(path)
+  if (rectification) return { page: 'rectification', id: Number(rectification[1]) }
   if (path === '/campaigns') return { page: 'campaigns' }
   if (path === '/campaigns/new' || path === '/campaigns/new/') return { page: 'newCampaign' }
   const admin = /^\/campaigns\/(\d+)\/admin\/?$/.exec(path)
   if (admin) return { page: 'campaignAdmin', campaignId: Number(admin[1]) }
+  const office = /^\/campaigns\/(\d+)\/(settings|participation|links\/print)\/?$/.exec(path)
+  if (office) {
+    const pages = {
+      settings: 'campaignSettings',
+      participation: 'participation',
+      'links/print': 'linkSheet',
+    } as const
+    return { page: pages[office[2] as keyof typeof pages], campaignId: Number(office[1]) }
+  }
   const unit = /^\/campaigns\/(\d+)\/units\/(\d+)\/?$/.exec(path)
   if (unit) return { page: 'unitDetail', campaignId: Number(unit[1]), unitId: Number(unit[2]) }
   const form = /^\/forms\/(\d+)\/?$/.exec(path)
   if (form) return { page: 'editor', formId: Number(form[1]) }
   if (path === '/branch' || path === '/branch/') return { page: 'branch' }
+  if (path === '/assess' || path === '/assess/') return { page: 'assess' }
   const selfCheck = /^\/branch\/campaigns\/(\d+)\/units\/(\d+)\/?$/.exec(path)
   if (selfCheck) {
     return { page: 'selfCheck', campaignId: Number(selfCheck[1]), unitId: Number(selfCheck[2]) }
@@ -39,10 +65,14 @@ export function parseRoute(path: string): Route {
   return { page: 'notFound' }
 }
 
-/** Goes to a path inside the app (history API; the server answers every path with the app). */
-export function navigate(path: string): void {
+/**
+ * Goes to a path inside the app (history API; the server answers every path with the app);
+ * `replace` takes the current entry's place (a forward from `/` leaves no step back to it).
+ */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
   if (path === location.pathname) return
-  history.pushState(null, '', path)
+  if (replace) history.replaceState(null, '', path)
+  else history.pushState(null, '', path)
   window.dispatchEvent(new PopStateEvent('popstate'))
 }
 
@@ -52,6 +82,8 @@ export function useRoute(): Route {
   useEffect(() => {
     const update = () => setPath(location.pathname)
     window.addEventListener('popstate', update)
+    // A child may have navigated in its own effect, which runs before this one subscribes.
+    update()
     return () => window.removeEventListener('popstate', update)
   }, [])
   return parseRoute(path)

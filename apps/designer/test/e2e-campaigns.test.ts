@@ -1,26 +1,22 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { inflateRawSync } from 'node:zlib'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CampaignResults, Page as ListPage, UnitResult } from '../src/api/types'
 import {
-  apiToken,
   chromiumAvailable,
+  DEMO_CAMPAIGN,
+  downloadFile,
   type OpenedPage,
-  signedInPage,
-  startServerAndBrowser,
+  SCREENSHOTS,
+  startAsAdmin,
+  stopRun,
   type TestServer,
+  until,
+  unzip,
 } from './harness'
 
-// Committed screenshots, linked from the designer's README.
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/screenshots')
 const hasChromium = chromiumAvailable('designer campaigns e2e')
-const DEMO_CAMPAIGN = '2026年度党支部综合评定'
 const NEW_CAMPAIGN = '2026年第四季度综合部门考评（端到端）'
-// What waits on the server or a lazily loaded chunk gets longer than expect.poll's 1 s default.
-const until = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 })
 
 describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
   let server: TestServer
@@ -45,24 +41,16 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
   }
 
   beforeAll(async () => {
-    ;({ server, browser } = await startServerAndBrowser())
-    token = await apiToken(server.url, 'admin@yardstick.local')
-    const campaigns = await call<ListPage<{ id: number; name: string }>>('/api/campaigns')
-    demoId = campaigns.items.find((c) => c.name === DEMO_CAMPAIGN)?.id as number
-    admin = await signedInPage(browser, server.url, 'admin@yardstick.local')
+    ;({ server, browser, token, demoId, admin } = await startAsAdmin())
     admin.page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
     })
     await admin.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: server.url,
     })
-    mkdirSync(SCREENSHOTS, { recursive: true })
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => stopRun({ browser, server }))
 
   it('creates a campaign with a live policy preview, opens and closes it, copies a link and an embed snippet, issues tokens', async () => {
     const { page } = admin
@@ -73,7 +61,7 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
     expect(scripts.filter((s) => /BarChart/.test(s))).toEqual([])
 
     // Each source gets the newest version of the demo form of its kind.
-    for (const source of ['支部自评', '党员群众测评', '上级考评']) {
+    for (const source of ['自评', '党员群众测评', '上级考评']) {
       const version = page.getByLabel(`${source}发布版本`)
       await until(() => version.inputValue()).not.toBe('')
     }
@@ -83,6 +71,7 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
     await until(() => result(1).getAttribute('data-grade')).toBe('先进')
     // The quota (先进 at most 20 % of five graded) moves B down; D lacks participation.
     expect(await result(2).textContent()).toContain('受名额限制降档')
+    expect(await result(4).textContent()).toContain('评价来源“党员群众测评”只有')
     expect(await result(4).textContent()).toContain('少于最低要求的 5 份')
     expect(await result(6).getAttribute('data-grade')).toBe('后进')
     await page.getByLabel('示例支部 A 上级考评得分').fill('20')
@@ -97,7 +86,7 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
     await page.getByText('规则无法计算').waitFor()
     await page.getByLabel('第 2 档最低分').fill('60')
     await until(() => page.getByText('规则无法计算').count()).toBe(0)
-    await page.getByLabel('支部自评权重').fill('20')
+    await page.getByLabel('自评权重').fill('20')
     await page.getByLabel('上级考评权重').fill('50')
 
     // The server's own validation lands next to the field it names (an empty name).
@@ -106,6 +95,7 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
     const nameIssue = page.locator('.field-issue').first()
     await nameIssue.waitFor()
     expect(await page.getByLabel('活动名称').getAttribute('aria-invalid')).toBe('true')
+    expect(await nameIssue.textContent()).toBe('不能为空')
     expect(await page.getByLabel('活动名称').getAttribute('aria-describedby')).toBe(
       await nameIssue.getAttribute('id'),
     )
@@ -169,10 +159,12 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
     const link = await fetch(`${server.url}/api/links/${slug}`)
     expect(link.status).toBe(200)
     await row.getByRole('button', { name: '复制嵌入代码' }).click()
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      `<script type="module" src="${server.url}/embed.js"></script>` +
-        `<yardstick-survey server="${server.url}" link="${slug}" locale="zh-cn"></yardstick-survey>`,
-    )
+    // The members' survey is anonymous: the snippet says where each respondent's token goes.
+    expect((await page.evaluate(() => navigator.clipboard.readText())).split('\n')).toEqual([
+      `<script type="module" src="${server.url}/embed.js"></script>`,
+      expect.stringMatching(/^<!-- 把 token 属性中的 TOKEN 换成答题人的一次性答题凭证.* -->$/),
+      `<yardstick-survey server="${server.url}" link="${slug}" token="TOKEN" locale="zh-cn"></yardstick-survey>`,
+    ])
 
     // Tokens: issued once, offered as CSV, JSON and a sheet that prints alone.
     await page.getByLabel('凭证数量').fill('5')
@@ -283,7 +275,7 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
     expect(rows[0]).toContain('支部')
     expect(rows[0]).toContain('等次')
     expect(rows).toHaveLength(61)
-    const xlsx = await downloadedBytes(page, '导出 Excel')
+    const xlsx = await downloadFile(page, '导出 Excel')
     const files = unzip(xlsx)
     expect([...files.keys()]).toEqual(expect.arrayContaining(['xl/workbook.xml']))
     const sheet = [...files.entries()].find(([name]) => name.startsWith('xl/worksheets/'))
@@ -309,7 +301,7 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
     if (ofUnit[1]) {
       await call(`/api/rectifications/${ofUnit[1].id}`, {
         method: 'PATCH',
-        body: JSON.stringify({ status: 'fixed' }),
+        body: JSON.stringify({ status: 'fixed', evidence: '支委会会议记录（2026-03-02）' }),
       })
     }
     await page.getByLabel('搜索支部').fill(first.unitName)
@@ -373,39 +365,9 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
   }, 60_000)
 })
 
-/** Clicks a control that downloads a file and returns the file as text. */
+/** Clicks a control that downloads a file (an export's link, a token sheet's button): its text. */
 async function downloaded(page: Page, name: string): Promise<string> {
-  return (await downloadedBytes(page, name)).toString('utf8')
-}
-
-async function downloadedBytes(page: Page, name: string): Promise<Buffer> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole(name.startsWith('导出') ? 'link' : 'button', { name }).click(),
-  ])
-  return readFileSync(await download.path())
-}
-
-/** The entries of a ZIP archive (an XLSX file), read through its central directory. */
-function unzip(zip: Buffer): Map<string, Buffer> {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  if (end < 0) throw new Error('not a ZIP archive: no end of central directory')
-  const count = zip.readUInt16LE(end + 10)
-  let at = zip.readUInt32LE(end + 16)
-  const files = new Map<string, Buffer>()
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`bad central directory entry ${i}`)
-    const method = zip.readUInt16LE(at + 10)
-    const size = zip.readUInt32LE(at + 20)
-    const nameLength = zip.readUInt16LE(at + 28)
-    const extra = zip.readUInt16LE(at + 30)
-    const comment = zip.readUInt16LE(at + 32)
-    const local = zip.readUInt32LE(at + 42)
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength)
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
-    const data = zip.subarray(start, start + size)
-    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data))
-    at += 46 + nameLength + extra + comment
-  }
-  return files
+  return (await downloadFile(page, name, name.startsWith('导出') ? 'link' : 'button')).toString(
+    'utf8',
+  )
 }

@@ -1,19 +1,19 @@
-import { mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  api,
   apiToken,
   chromiumAvailable,
   type OpenedPage,
+  openBranchCampaign,
+  SCREENSHOTS,
   signedInPage,
   startServerAndBrowser,
+  stopRun,
   type TestServer,
 } from './harness'
 
-// Committed screenshots, linked from the README (the other e2e's stay git-ignored beside it).
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/screenshots')
 const hasChromium = chromiumAvailable('designer review e2e')
 const FORM = '2026 年度自检自查（评审测试）'
 
@@ -37,24 +37,6 @@ async function typeDate(field: Locator, iso: string) {
   throw new Error(`the date field did not take ${iso}`)
 }
 
-/** Calls the API as a user: JSON in and out, failing loudly on an error status. */
-async function call<T>(
-  server: TestServer,
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`)
-  return JSON.parse(text) as T
-}
-
 describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', () => {
   let server: TestServer
   let browser: Browser
@@ -66,7 +48,7 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
     ;({ server, browser } = await startServerAndBrowser())
     const token = await apiToken(server.url, 'editor@yardstick.local')
     formId = (
-      await call<{ id: number }>(server, token, 'POST', '/api/forms', {
+      await api<{ id: number }>(server, token, 'POST', '/api/forms', {
         title: FORM,
         template: 'selfCheck',
       })
@@ -82,10 +64,7 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
     }
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => stopRun({ browser, server }))
 
   it('a reviewer comments on a question; the editor sees it within seconds, replies and resolves it', async () => {
     // The reviewer reads the live form (read-only) and comments on the first self-check item.
@@ -116,7 +95,6 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
     await thread(reviewer.page, '第 1 项表述过长，建议精简为一句话。')
       .getByText('已精简，请再看。')
       .waitFor({ timeout: 6000 })
-    mkdirSync(SCREENSHOTS, { recursive: true })
     await editor.page.screenshot({ path: join(SCREENSHOTS, 'review-comment-thread.png') })
 
     // The editor resolves it: it leaves the open list for both, and comes back when reopened.
@@ -179,7 +157,7 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
       'data-node-id',
     )) as string
     for (let n = 1; n <= 105; n++) {
-      await call(server, reviewerToken, 'POST', `/api/forms/${formId}/comments`, {
+      await api(server, reviewerToken, 'POST', `/api/forms/${formId}/comments`, {
         elementId,
         elementName: 'threeMeetingsOneLesson',
         body: `批量意见 ${n}`,
@@ -247,42 +225,14 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
     // An open campaign whose self source is a freshly published self-check form, for the demo
     // secretary's branch (the demo campaign's self-check of that branch is already submitted).
     const admin = await apiToken(server.url, 'admin@yardstick.local')
-    const form = await call<{ id: number }>(server, admin, 'POST', '/api/forms', {
-      title: '2026 年第四季度自查',
-      template: 'selfCheck',
-    })
-    const version = await call<{ id: number }>(
-      server,
-      admin,
-      'POST',
-      `/api/forms/${form.id}/publish`,
-      {
-        note: '季度自查',
-      },
-    )
-    const secretaryToken = await apiToken(server.url, 'secretary@yardstick.local')
-    const me = await call<{ grants: Array<{ role: string; orgId: number }> }>(
-      server,
-      secretaryToken,
-      'GET',
-      '/api/me',
-    )
-    const unitId = me.grants.find((g) => g.role === 'secretary')?.orgId ?? 0
-    const campaign = await call<{ id: number }>(server, admin, 'POST', '/api/campaigns', {
+    await openBranchCampaign(server, admin, {
+      form: '2026 年第四季度自查',
       name: '2026 年第四季度支部自查',
-      cadence: 'quarterly',
-      opensAt: '2026-01-01T00:00:00+08:00',
-      closesAt: '2027-12-31T23:59:59+08:00',
-      units: { ids: [unitId] },
-      sources: [
-        { key: 'self', formVersion: version.id, weight: 100, required: true, measure: 'percent' },
-      ],
       bands: [
         { min: 90, grade: '先进' },
         { min: 0, grade: '达标' },
       ],
     })
-    await call(server, admin, 'POST', `/api/campaigns/${campaign.id}/open`)
 
     const secretary = await signedInPage(
       browser,
@@ -324,7 +274,6 @@ describe.skipIf(!hasChromium)('review, publishing and co-filling in Chromium', (
     await expect
       .poll(() => chosen(secretary.page, items[3] ?? '', '否'), { timeout: 3000 })
       .toBe(true)
-    mkdirSync(SCREENSHOTS, { recursive: true })
     await question(member.page, items[0] ?? '').scrollIntoViewIfNeeded()
     await member.page.evaluate(() => window.scrollBy(0, -260))
     await member.page.screenshot({ path: join(SCREENSHOTS, 'co-filling-two-members.png') })

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { toSurveyJson } from '@yardstick/doc'
@@ -9,9 +9,12 @@ import * as Y from 'yjs'
 import {
   apiToken,
   chromiumAvailable,
+  downloadFile,
   type OpenedPage,
+  publishVersion,
   signedInPage,
   startServerAndBrowser,
+  stopRun,
   type TestServer,
 } from './harness'
 
@@ -48,13 +51,11 @@ describe.skipIf(!hasChromium)('the designer in Chromium, two editors on one form
     ])
   }, 120_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => stopRun({ browser, server }))
 
   it('A types a title while B adds a question and reorders it; each sees the other within 1 s; A undoes only A; publish', async () => {
-    // Both open the form from the list, as a user would.
+    // Both open the form from the list, as a user would (the admin lands on 需要关注 first).
+    await b.page.getByRole('link', { name: '表单', exact: true }).click()
     for (const { page } of [a, b]) {
       await page.getByRole('link', { name: '2026 年度自检自查（协同测试）' }).first().click()
       await page.locator('.connection[data-state="synced"]').waitFor()
@@ -116,10 +117,7 @@ describe.skipIf(!hasChromium)('the designer in Chromium, two editors on one form
 
     // Publish with a note; the new version is shown, and it holds what both editors see.
     await expect.poll(() => a.page.locator('[role="tab"] .count').textContent()).toBe('0')
-    await a.page.getByRole('button', { name: '发布', exact: true }).click()
-    await a.page.getByLabel('发布说明').fill('增加一项自查内容')
-    await a.page.getByRole('button', { name: '确认发布' }).click()
-    await a.page.getByText('已发布第 1 版').waitFor()
+    await publishVersion(a.page, '增加一项自查内容', 1)
     const token = await apiToken(server.url, 'editor@yardstick.local')
     const version = (await (
       await fetch(`${server.url}/api/forms/${formId}/versions/1`, {
@@ -216,10 +214,7 @@ describe.skipIf(!hasChromium)('the designer in Chromium, two editors on one form
     await expect.poll(() => row(b.page, 'veto1').count(), { timeout: 1000 }).toBe(1)
 
     // Publish version 2, compare it with version 1, restore version 1, and undo the restore.
-    await page.getByRole('button', { name: '发布', exact: true }).click()
-    await page.getByLabel('发布说明').fill('加分项与否决项')
-    await page.getByRole('button', { name: '确认发布' }).click()
-    await page.getByText('已发布第 2 版').waitFor()
+    await publishVersion(page, '加分项与否决项', 2)
     await page.getByRole('tab', { name: /版本/ }).click()
     await page.getByRole('button', { name: '与第 1 版比较' }).click()
     const diff = page.locator('.version-diff')
@@ -253,7 +248,11 @@ describe.skipIf(!hasChromium)('the designer in Chromium, two editors on one form
   it("the demo campaign's dashboard shows grades and a ranking, and exports CSV", async () => {
     const { page } = b
     await page.getByRole('link', { name: '测评活动' }).click()
-    await page.getByRole('link', { name: '查看结果' }).first().click()
+    // The demo's yearly evaluation (the demo quiz campaign is listed too, and newer).
+    await page
+      .getByRole('row', { name: /年度党支部综合评定/ })
+      .getByRole('link', { name: '查看结果' })
+      .click()
     await page.locator('.chart canvas').waitFor()
     await expect
       .poll(() => page.locator('.ranking-table tbody tr td.unit-name').count())
@@ -263,12 +262,7 @@ describe.skipIf(!hasChromium)('the designer in Chromium, two editors on one form
     mkdirSync(SCREENSHOTS, { recursive: true })
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true })
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: '导出 CSV' }).click(),
-    ])
-    const path = await download.path()
-    const csv = readFileSync(path, 'utf8')
+    const csv = (await downloadFile(page, '导出 CSV')).toString('utf8')
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     expect(csv).toContain('支部')
     expect(b.problems).toEqual([])

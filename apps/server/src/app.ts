@@ -10,12 +10,15 @@ import { docsRoutes } from './http/docs'
 import { serveEmbed } from './http/embed-assets'
 import { AppError, errorBody, handleError } from './http/errors'
 import { homeRoutes, type ListedAccount } from './http/home'
+import { serveRespondentPage } from './http/respondent-page'
+import { assessmentsRoutes } from './routes/assessments'
 import { authRoutes } from './routes/auth'
 import { campaignsRoutes } from './routes/campaigns'
 import { exportsRoutes } from './routes/exports'
 import { formsRoutes } from './routes/forms'
 import { linksRoutes } from './routes/links'
 import { orgsRoutes } from './routes/orgs'
+import { participationRoutes } from './routes/participation'
 import { resultsRoutes } from './routes/results'
 import { reviewsRoutes } from './routes/reviews'
 import { selfChecksRoutes } from './routes/self-checks'
@@ -55,6 +58,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   app.route('/api', selfChecksRoutes(deps))
   app.route('/api', resultsRoutes(deps))
   app.route('/api', exportsRoutes(deps))
+  app.route('/api', participationRoutes(deps))
+  app.route('/api', assessmentsRoutes(deps))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -74,6 +79,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   app.route('/api', docsRoutes())
   // Before the designer, whose catch-all GET would answer /embed.js with its index.html.
   serveEmbed(app)
+  // The respondent's page: /s/:slug is never the designer's sign-in.
+  serveRespondentPage(app)
   serveDesigner(app, deps.demoAccounts ?? [])
   app.route('/', homeRoutes(deps.demoAccounts ?? []))
   return app

@@ -1,4 +1,6 @@
+import { join } from 'node:path'
 import { DataDirLockedError } from '@yardstick/db'
+import { respondentPath } from './campaigns/tokens'
 import { loadConfig } from './config'
 import { startServer } from './start'
 
@@ -16,6 +18,14 @@ async function main() {
     lines.push('', '  Demo accounts (role · email · password):')
     for (const a of server.demoAccounts)
       lines.push(`    ${a.role.padEnd(9)} ${a.email.padEnd(28)} ${a.password}`)
+  }
+  const quiz = server.demoQuiz
+  if (quiz?.tokens[0]) {
+    lines.push(
+      '',
+      `  Demo quiz (${quiz.name}, ${quiz.unit}, ${quiz.minutes} min, ${quiz.tokens.length} one-time tokens in ${join(config.DATA_DIR, 'demo-quiz.json')}):`,
+      `    ${server.url}${respondentPath(quiz.slug, quiz.tokens[0])}`,
+    )
   }
   console.log(`${lines.join('\n')}\n`)
   let stopping = false

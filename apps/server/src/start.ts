@@ -10,6 +10,7 @@ import { seedFromStoredForm } from './collab/form-documents'
 import type { Config } from './config'
 import { createUser, insertOrg } from './orgs/org-tree'
 import { type DemoAccount, seedDemo } from './seed/demo'
+import type { DemoQuiz } from './seed/demo-quiz'
 import { submissionWriter } from './submissions/group-commit'
 
 /** A running server: its URL, the demo accounts, and how to stop it (flushes, closes, unlocks). */
@@ -17,6 +18,8 @@ export interface RunningServer {
   url: string
   database: Database
   demoAccounts: DemoAccount[]
+  /** The demo's timed quiz and its tokens (printed at start); null without the demo. */
+  demoQuiz: DemoQuiz | null
   collab: CollabServer
   stop: () => Promise<void>
 }
@@ -41,6 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     )
     await migrate(database)
     const demoAccounts = config.SEED_DEMO ? await demoAccountsFor(database, config) : []
+    const demoQuiz = config.SEED_DEMO ? readJson<DemoQuiz>(demoQuizFile(config)) : null
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD)
       await ensureAdmin(database, config.ADMIN_EMAIL, config.ADMIN_PASSWORD)
     const collab = new CollabServer({
@@ -66,6 +70,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       url,
       database: open,
       demoAccounts,
+      demoQuiz,
       collab,
       stop: async () => {
         // Sockets first (their updates are flushed), then HTTP, then queued submissions, then
@@ -93,17 +98,33 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Pr
 
 /**
  * Seeds the demo world on first run and keeps its accounts in `DATA_DIR/demo-accounts.json`
- * (mode 0600), so every later start can print them again: the database keeps only hashes.
+ * and the demo quiz's tokens in `DATA_DIR/demo-quiz.json` (mode 0600), so every later start can
+ * print them again: the database keeps only hashes.
  */
 async function demoAccountsFor(database: Database, config: Config): Promise<DemoAccount[]> {
   const file = join(config.DATA_DIR, 'demo-accounts.json')
   const created = await seedDemo(database.db, { password: config.SEED_PASSWORD })
   if (created) {
-    writeFileSync(file, JSON.stringify(created, null, 2))
-    chmodSync(file, 0o600)
-    return created
+    writeSecret(file, created.accounts)
+    writeSecret(demoQuizFile(config), created.quiz)
+    return created.accounts
   }
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]) : []
+  return readJson<DemoAccount[]>(file) ?? []
+}
+
+/** Where the demo quiz's tokens are kept between starts (the database keeps only hashes). */
+function demoQuizFile(config: Config): string {
+  return join(config.DATA_DIR, 'demo-quiz.json')
+}
+
+/** Writes JSON readable by its owner only (mode 0600): accounts and tokens are secrets. */
+function writeSecret(file: string, value: unknown): void {
+  writeFileSync(file, JSON.stringify(value, null, 2))
+  chmodSync(file, 0o600)
+}
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null
 }
 
 /** Creates (or resets the password of) the first administrator, on the top committee. */

@@ -1,45 +1,16 @@
 // Bundle size of the embed beside its two floors, measured in one run:
 //   pnpm --filter @yardstick/embed bench
 // Each is a production Vite build; sizes are gzip (level 9) of every JS and CSS file it emits.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { build, defaultClientConditions } from 'vite'
+import { gzipSizes, inTempDir, kib, type Sizes } from '../../../scripts/gzip-sizes'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const SURVEY_CORE_2 = join(ROOT, 'node_modules/survey-core-2')
 
-interface Sizes {
-  js: number
-  css: number
-  files: number
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? filesUnder(path) : [path]
-  })
-}
-
-function measure(dir: string, skip: (file: string) => boolean = () => false): Sizes {
-  const sizes: Sizes = { js: 0, css: 0, files: 0 }
-  for (const file of filesUnder(dir)) {
-    if (skip(relative(dir, file))) continue
-    const gzip = gzipSync(readFileSync(file), { level: 9 }).length
-    if (file.endsWith('.js')) sizes.js += gzip
-    else if (file.endsWith('.css')) sizes.css += gzip
-    else continue
-    sizes.files++
-  }
-  return sizes
-}
-
-async function buildFloor(entry: string, alias: Record<string, string>): Promise<Sizes> {
-  const outDir = mkdtempSync(join(tmpdir(), 'ys-embed-floor-'))
-  try {
+function buildFloor(entry: string, alias: Record<string, string>): Promise<Sizes> {
+  return inTempDir('ys-embed-floor-', async (outDir) => {
     await build({
       configFile: false,
       root: ROOT,
@@ -55,15 +26,12 @@ async function buildFloor(entry: string, alias: Record<string, string>): Promise
         rollupOptions: { input: join(ROOT, entry) },
       },
     })
-    return measure(outDir)
-  } finally {
-    rmSync(outDir, { recursive: true, force: true })
-  }
+    return gzipSizes(outDir)
+  })
 }
 
-async function buildEmbed(): Promise<{ es: Sizes; classic: Sizes; entry: Sizes }> {
-  const outDir = mkdtempSync(join(tmpdir(), 'ys-embed-'))
-  try {
+function buildEmbed(): Promise<{ es: Sizes; classic: Sizes; entry: Sizes }> {
+  return inTempDir('ys-embed-', async (outDir) => {
     for (const mode of ['production', 'classic']) {
       await build({
         configFile: join(ROOT, 'vite.config.ts'),
@@ -75,18 +43,14 @@ async function buildEmbed(): Promise<{ es: Sizes; classic: Sizes; entry: Sizes }
     }
     return {
       // What a module page loads: embed.js and the chunks it imports (not the classic script).
-      es: measure(outDir, (file) => file === 'embed.classic.js'),
+      es: gzipSizes(outDir, (file) => file !== 'embed.classic.js'),
       // What a classic page loads: embed.classic.js and the same chunks.
-      classic: measure(outDir, (file) => file === 'embed.js'),
+      classic: gzipSizes(outDir, (file) => file !== 'embed.js'),
       // What loads before the portal's `load` event: the element alone.
-      entry: measure(outDir, (file) => file !== 'embed.js'),
+      entry: gzipSizes(outDir, (file) => file === 'embed.js'),
     }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true })
-  }
+  })
 }
-
-const kib = (bytes: number) => (bytes / 1024).toFixed(1)
 
 const jsUi = await buildFloor('bench/floors/js-ui.ts', { 'survey-core': SURVEY_CORE_2 })
 const reactUi = await buildFloor('bench/floors/react-ui.ts', {})

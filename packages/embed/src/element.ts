@@ -129,6 +129,6 @@ function readyDetail(view: LinkView): ReadyDetail {
 
 function submittedDetail(submitted: LinkSubmitted, view: LinkView | null): SubmittedDetail {
   const detail: SubmittedDetail = { id: submitted.id, replayed: submitted.replayed }
-  if (view?.showScore) detail.score = submitted.score
+  if (view?.showScore && submitted.score) detail.score = submitted.score
   return detail
 }

@@ -155,8 +155,8 @@ describe('incomplete units', () => {
       reason: 'missingSource',
       source: 'self',
       message: {
-        'zh-CN': '缺少必需的评价来源“self”的可计分答卷',
-        en: 'Required source "self" has no scorable responses',
+        'zh-CN': '缺少必需的评价来源“自评”的可计分答卷',
+        en: 'Required source "Self-evaluation" has no scorable responses',
       },
     })
   })
@@ -184,8 +184,8 @@ describe('incomplete units', () => {
       reason: 'belowMinResponses',
       source: 'members',
       message: {
-        'zh-CN': '评价来源“members”只有 2 份答卷，少于最低要求的 3 份',
-        en: 'Source "members" has 2 responses, fewer than the required 3',
+        'zh-CN': '评价来源“党员群众测评”只有 2 份答卷，少于最低要求的 3 份',
+        en: 'Source "Member and public survey" has 2 responses, fewer than the required 3',
       },
     })
   })
@@ -194,7 +194,7 @@ describe('incomplete units', () => {
     const result = evaluateOne(policy, { unitId: 'a', sources: { self: [response(90)] } })
     expect(result.incomplete?.reason).toBe('belowMinResponses')
     expect(result.incomplete?.message.en).toBe(
-      'Source "members" has 0 responses, fewer than the required 3',
+      'Source "Member and public survey" has 0 responses, fewer than the required 3',
     )
   })
 

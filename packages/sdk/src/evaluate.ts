@@ -14,18 +14,20 @@ import type {
   UnitInput,
   UnitSummaryInput,
 } from './evaluate-types'
+import { sourceLabel } from './source-labels'
 
 const INCOMPLETE_MESSAGES: Record<
   IncompleteReason,
   (context: { source: string; n: number; min: number }) => EvaluationMessage
 > = {
+  // Sources are named as people read them (自评, 党员群众测评 …), never by their key.
   missingSource: ({ source }) => ({
-    'zh-CN': `缺少必需的评价来源“${source}”的可计分答卷`,
-    en: `Required source "${source}" has no scorable responses`,
+    'zh-CN': `缺少必需的评价来源“${sourceLabel(source, 'zh-CN')}”的可计分答卷`,
+    en: `Required source "${sourceLabel(source, 'en')}" has no scorable responses`,
   }),
   belowMinResponses: ({ source, n, min }) => ({
-    'zh-CN': `评价来源“${source}”只有 ${n} 份答卷，少于最低要求的 ${min} 份`,
-    en: `Source "${source}" has ${n} responses, fewer than the required ${min}`,
+    'zh-CN': `评价来源“${sourceLabel(source, 'zh-CN')}”只有 ${n} 份答卷，少于最低要求的 ${min} 份`,
+    en: `Source "${sourceLabel(source, 'en')}" has ${n} responses, fewer than the required ${min}`,
   }),
   noSources: () => ({
     'zh-CN': '没有任何评价来源的可计分答卷',

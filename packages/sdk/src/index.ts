@@ -16,6 +16,13 @@ export {
   DEFAULT_APPRAISAL_ASPECTS,
   peerAppraisalForm,
 } from './builders/peer-appraisal-form'
+export type { ProblemEntryItem } from './builders/problem-entry'
+export {
+  PROBLEM_ENTRY_ITEMS,
+  problemEntry,
+  problemEntryName,
+  withProblemEntries,
+} from './builders/problem-entry'
 export type { QuizChoice, QuizFormOptions, QuizQuestion } from './builders/quiz-form'
 export { quizForm } from './builders/quiz-form'
 export type {
@@ -26,6 +33,7 @@ export type {
 export { SATISFACTION_SCALE, satisfactionForm } from './builders/satisfaction-form'
 export type {
   ScorecardBonus,
+  ScorecardDeduction,
   ScorecardDimension,
   ScorecardFormOptions,
   ScorecardIndicator,
@@ -74,26 +82,40 @@ export {
   type LinkClientOptions,
   type SendOptions,
 } from './link/client'
-export { LINK_TEXT, linkErrorText } from './link/messages'
+export { formatTime, LINK_TEXT, linkErrorText } from './link/messages'
 export { newIdempotencyKey } from './link/pending'
+export { isWellFormedToken, normalizeToken, TOKEN_FORMAT } from './link/token'
 export type {
   LinkAnswerError,
   LinkError,
   LinkResult,
   LinkSubmitted,
+  LinkTimeLimit,
   LinkView,
   LinkWaitReason,
   PendingResponse,
   PendingStorage,
 } from './link/types'
 export type { FormErrorCode, ResponseErrorCode } from './messages'
-export { FORM_ERROR_CODES, RESPONSE_ERROR_CODES } from './messages'
+export { FORM_ERROR_CODES, formMessage, RESPONSE_ERROR_CODES, responseMessage } from './messages'
 export type { ScoringPlan } from './plan'
 export { compileForm } from './plan'
+export type { QuizReviewItem, QuizReviewOptions } from './quiz-review'
+export { quizReview } from './quiz-review'
+export type { ReasonedAnswer } from './reasons'
+export {
+  REASON_SUFFIX,
+  reasonedAnswers,
+  reasonKey,
+  reasonQuestions,
+  reasonsRequired,
+} from './reasons'
 export type { QuestionSatisfaction, SatisfactionSummary } from './satisfaction'
 export { summarizeSatisfaction } from './satisfaction'
 export type { ScoreOptions } from './score'
 export { scoreResponse } from './score'
+export type { LabelledSourceKey } from './source-labels'
+export { MEASURE_LABELS, measureLabel, SOURCE_LABELS, sourceLabel } from './source-labels'
 export type { TemplateId } from './templates/index'
 export { templates } from './templates/index'
 export type { Locale } from './text'

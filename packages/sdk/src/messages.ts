@@ -33,6 +33,7 @@ export const RESPONSE_ERROR_CODES = {
   outOfRange: 'outOfRange',
   required: 'required',
   notDrawn: 'notDrawn',
+  reasonRequired: 'reasonRequired',
 } as const
 export type ResponseErrorCode = (typeof RESPONSE_ERROR_CODES)[keyof typeof RESPONSE_ERROR_CODES]
 
@@ -122,13 +123,21 @@ const RESPONSE_MESSAGES: Record<ResponseErrorCode, Record<Locale, Template>> = {
     'zh-CN': (p) => `题目“${p.name}”的分值 ${p.value} 超出范围 [${p.min}, ${p.max}]`,
     en: (p) => `${p.value} is outside [${p.min}, ${p.max}] for "${p.name}"`,
   },
+  // With `item`: a required entry inside the question (a multiple-text item, a matrix cell…).
   required: {
-    'zh-CN': (p) => `必答题“${p.name}”未作答`,
-    en: (p) => `"${p.name}" is required`,
+    'zh-CN': (p) =>
+      p.item === undefined ? `必答题“${p.name}”未作答` : `必答题“${p.name}”的“${p.item}”未填写`,
+    en: (p) =>
+      p.item === undefined ? `"${p.name}" is required` : `"${p.item}" of "${p.name}" is required`,
   },
   notDrawn: {
     'zh-CN': (p) => `题目“${p.name}”不在本答题人抽到的题目中`,
     en: (p) => `"${p.name}" was not drawn for this respondent`,
+  },
+  // Shown under the question itself, so it names no question.
+  reasonRequired: {
+    'zh-CN': () => '此项扣分或一票否决，须填写理由',
+    en: () => 'This item deducts points or vetoes the grade: give the reason',
   },
 }
 

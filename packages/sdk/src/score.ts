@@ -158,7 +158,12 @@ function part(score: number, maxScore: number): ScorePart {
   return { score, maxScore, percent: maxScore > 0 ? (score / maxScore) * 100 : 0 }
 }
 
-function pointsOf(question: PlannedQuestion, answer: unknown, chosen: PlannedChoice[]): number {
+/** The points an answer earns on a scored question (before bonus caps and signs of its kind). */
+export function pointsOf(
+  question: PlannedQuestion,
+  answer: unknown,
+  chosen: PlannedChoice[],
+): number {
   switch (question.mode) {
     case 'single':
       return chosen[0]?.score ?? 0

@@ -2,6 +2,8 @@ import { isEmpty } from './answer'
 import { drawnByBank } from './draw'
 import { RESPONSE_ERROR_CODES, type ResponseErrorCode, responseMessage } from './messages'
 import { compileForm, type PlannedQuestion, valueKey } from './plan'
+import { mayNeedReason, REASON_SUFFIX, reasonedIn } from './reasons'
+import { isRequiredNow, isUnanswered, missingEntries } from './required'
 import type { Locale } from './text'
 import type { Answers, FormJson } from './types'
 import { visibilityFor } from './visibility'
@@ -11,6 +13,17 @@ export interface ResponseIssue {
   question: string
   code: ResponseErrorCode
   message: string
+  /**
+   * Where inside the question, for a required entry left empty (`missingEntries`): a
+   * multiple-text item (`'deadline'`), a matrix row or cell (`'row1'`, `'row1.col'`, `'0.col'`),
+   * a dynamic panel's question (`'0.name'`).
+   */
+  item?: string
+  /**
+   * The figures `message` was made from (`value`, `min`, `max`, `expected`, …), so a client can
+   * word the issue in its reader's language: `responseMessage(code, locale, { name, ...params })`.
+   */
+  params?: Record<string, string | number>
 }
 
 /** What `validateResponse` returns. */
@@ -25,6 +38,11 @@ export interface ValidateResponseOptions {
   seed?: string
   /** Language of the messages. Default zh-CN. */
   locale?: Locale
+  /**
+   * Refuse (`reasonRequired`) each deduction that deducts and each veto chosen without a reason
+   * in `<name>-Comment` (see `reasonsRequired`): on for an assessor's scorecard. Default false.
+   */
+  requireReasons?: boolean
 }
 
 type Add = (
@@ -35,6 +53,14 @@ type Add = (
 
 const SINGLE_TYPES = new Set(['radiogroup', 'dropdown', 'imagepicker', 'buttongroup'])
 const MULTIPLE_TYPES = new Set(['checkbox', 'tagbox'])
+/** Questions with required entries inside them (`missingEntries`). */
+const HAS_ENTRIES = new Set([
+  'multipletext',
+  'matrix',
+  'matrixdropdown',
+  'matrixdynamic',
+  'paneldynamic',
+])
 /** Values SurveyJS adds to choice lists itself when a question turns them on. */
 const SPECIAL_VALUES = {
   showOtherItem: 'other',
@@ -46,11 +72,16 @@ const SPECIAL_VALUES = {
 /**
  * Checks a response against the exact form version before it is stored: unknown questions,
  * values that are not choices, wrong types, points outside `[0, maxScore]`, required visible
- * questions left empty, answers to quiz questions the respondent did not draw.
+ * questions left empty (text of only spaces is empty, `requiredIf` counts) and the required
+ * entries inside them — multiple-text items, matrix rows and columns, dynamic panels' questions,
+ * as SurveyJS 3.1.1 checks them, each error naming its `item` —, answers to quiz questions the
+ * respondent did not draw, and, with `requireReasons`, deductions and vetoes without a reason. A reason (SurveyJS's comment
+ * `<name>-Comment`) is accepted on every question that may need one.
  *
  * @param form the form JSON (the published version answered)
  * @param answers the response as SurveyJS `survey.data`
- * @param options `seed` of the respondent's draw, `locale` of the messages (default zh-CN)
+ * @param options `seed` of the respondent's draw, `locale` of the messages (default zh-CN),
+ *   `requireReasons` for deductions and vetoes (default false)
  * @example
  * validateResponse(templates.satisfaction, { study: 'maybe' }).errors[0].code // 'notAChoice'
  */
@@ -66,6 +97,8 @@ export function validateResponse(
       question,
       code,
       message: responseMessage(code, locale, { name: question, ...params }),
+      ...(typeof params.item === 'string' ? { item: params.item } : {}),
+      ...(Object.keys(params).length > 0 ? { params } : {}),
     })
 
   if (!answers || typeof answers !== 'object' || Array.isArray(answers)) {
@@ -80,6 +113,8 @@ export function validateResponse(
     const question = plan.byName.get(name)
     if (!question) {
       if (!isCommentOf(name, plan.byName)) add(name, RESPONSE_ERROR_CODES.unknownQuestion)
+      // A comment (a reason, an "other" text) is text as SurveyJS keeps it.
+      else if (!isEmpty(value) && typeof value !== 'string') wrongType(add, name, 'text', '文本')
       continue
     }
     if (isEmpty(value)) continue
@@ -92,8 +127,24 @@ export function validateResponse(
 
   const isVisible = visibilityFor(plan, data, drawn)
   for (const question of plan.questions) {
-    if (question.isRequired && isEmpty(data[question.name]) && isVisible(question)) {
-      add(question.name, RESPONSE_ERROR_CODES.required)
+    const { element, name } = question
+    const required = isRequiredNow(element, data)
+    const hasEntries = HAS_ENTRIES.has(element.type)
+    if (!required && !hasEntries) continue
+    // Visibility runs conditions: an answered question without entries inside needs none of it.
+    if (!hasEntries && !isUnanswered(data[name])) continue
+    if (!isVisible(question)) continue
+    // Each missing entry is named (an empty problem entry: its four items); a required question
+    // with no required entries inside is one error.
+    const missing = missingEntries(element, data[name], data)
+    for (const item of missing) add(name, RESPONSE_ERROR_CODES.required, { item })
+    if (missing.length === 0 && required && isUnanswered(data[name])) {
+      add(name, RESPONSE_ERROR_CODES.required)
+    }
+  }
+  if (options.requireReasons) {
+    for (const { question, reason } of reasonedIn(plan, data, isVisible)) {
+      if (reason === null) add(question, RESPONSE_ERROR_CODES.reasonRequired)
     }
   }
   return { valid: errors.length === 0, errors }
@@ -184,13 +235,17 @@ function wrongType(add: Add, name: string, expected: string, expectedZh: string)
   add(name, RESPONSE_ERROR_CODES.wrongType, { expected, expectedZh })
 }
 
-/** SurveyJS stores a question's comment or "other" text as `<name>-Comment`. */
+/**
+ * SurveyJS stores a question's comment or "other" text as `<name>-Comment`; a question that may
+ * need a reason (a deduction or veto item) takes one whether or not its form shows the area.
+ */
 function isCommentOf(key: string, questions: Map<string, PlannedQuestion>): boolean {
-  if (!key.endsWith('-Comment')) return false
-  const question = questions.get(key.slice(0, -'-Comment'.length))
+  if (!key.endsWith(REASON_SUFFIX)) return false
+  const question = questions.get(key.slice(0, -REASON_SUFFIX.length))
   if (!question) return false
   const { element } = question
   return (
+    mayNeedReason(question) ||
     element.showCommentArea === true ||
     element.hasComment === true ||
     element.showOtherItem === true ||

@@ -32,10 +32,14 @@ export interface SelfCheck {
   form: FormJson
 }
 
-/** A rectification (整改) created from a submitted self-check's problem. */
+/** 整改: open → inProgress → fixed (the branch) → accepted (销号) or returned (退回, by the office above). */
+export type RectificationStatus = 'open' | 'inProgress' | 'fixed' | 'accepted' | 'returned'
+
+/** A rectification (整改) created from a submitted self-check's problem (`GET /api/rectifications/:id`). */
 export interface Rectification {
   id: number
   campaignId: number
+  campaignName: string
   unitId: number
   unitName: string
   question: string
@@ -44,10 +48,45 @@ export interface Rectification {
   measure: string | null
   owner: string | null
   deadline: string | null
-  status: 'open' | 'inProgress' | 'fixed'
+  status: RectificationStatus
+  progress: string | null
+  evidence: string | null
+  /** The superior's reason for returning it, or its note on accepting. */
+  reviewNote: string | null
+  reviewedAt: string | null
+  reviewer: { id: number; name: string } | null
   overdue: boolean
+  /** What the signed-in user may do with it now (the server decides). */
+  can: { update: boolean; review: boolean }
   createdAt: string
   updatedAt: string
+}
+
+/** `GET /api/rectifications` and `GET /api/campaigns/:id/rectifications`. */
+export interface RectificationList {
+  items: Rectification[]
+  total: number
+  nextOffset: number | null
+  nextCursor: string | null
+  /** Over the same scope, before the status and overdue filters. */
+  counts: { byStatus: Record<RectificationStatus, number>; overdue: number }
+}
+
+/** One self-check a branch has to do (`GET /api/self-checks`). */
+export interface SelfCheckToDo {
+  campaignId: number
+  campaignName: string
+  opensAt: string
+  closesAt: string
+  accepting: boolean
+  unitId: number
+  unitName: string
+  started: boolean
+  status: SelfCheckStatus
+  submittedAt: string | null
+  updatedAt: string | null
+  openRectifications: number
+  overdueRectifications: number
 }
 
 /** `/api/campaigns/:id/self-checks/:unitId`, the base of the workflow's routes. */

@@ -1,4 +1,5 @@
 import type { FormJson, FormKind } from '@yardstick/sdk'
+import type { RectificationStatus } from './branch'
 
 /** A role grant of the signed-in user on an organisation (its path `/1/4/`). */
 export interface Grant {
@@ -40,6 +41,8 @@ export interface FormSummary {
   createdAt: string
   updatedAt: string
   latestVersion: number | null
+  /** Unresolved review threads (lists only). */
+  openThreads?: number
 }
 
 /** `GET /api/forms/:id`. */
@@ -119,6 +122,8 @@ export interface CampaignResults {
     incomplete: number
     bySource: Record<string, { responses: number; unitsWithResponses: number }>
   }
+  /** Whether the reader may export the raw responses (office roles, never a secretary only). */
+  canExportResponses: boolean
 }
 
 /** `GET /api/forms/:id/versions/:a/diff/:b`. */
@@ -127,15 +132,19 @@ export interface VersionDiff {
   removed: Array<{ name: string; type: string; title: string }>
   changed: Array<{
     name: string
-    changes: Array<{ property: string; before: unknown; after: unknown }>
+    /** A localised text changes per language: `locale` says which (`default` is zh-CN). */
+    changes: Array<{ property: string; locale?: string; before: unknown; after: unknown }>
   }>
-  form: Array<{ property: string; before: unknown; after: unknown }>
+  form: Array<{ property: string; locale?: string; before: unknown; after: unknown }>
 }
 
 /** An evaluation source of a campaign (`GET /api/campaigns/:id`). */
 export interface CampaignSource {
   key: 'self' | 'members' | 'superior'
   formVersion: number
+  /** The form the version belongs to, and the version's number in it. */
+  formId: number
+  version: number
   weight: number
   required: boolean
   minResponses: number | null
@@ -148,6 +157,8 @@ export interface CampaignDetail extends CampaignSummary {
   bands: Array<{ min: number; grade: string; stars?: number }>
   quota: { grade: string; maxShare: number } | null
   allowedOrigins: string[]
+  /** A quiz's time limit per respondent in minutes; null: none. */
+  timeLimitMinutes: number | null
   sources: CampaignSource[]
   createdAt: string
 }
@@ -158,7 +169,10 @@ export interface NewCampaign {
   cadence: CampaignSummary['cadence']
   opensAt: string
   closesAt: string
-  units: { subtree: number }
+  /** Every branch of a subtree, or exactly the listed branches. */
+  units: { subtree: number } | { ids: number[] }
+  /** The office running it (default: the subtree, or the branches' common ancestor). */
+  orgId?: number
   sources: Array<{
     key: CampaignSource['key']
     formVersion: number
@@ -229,7 +243,7 @@ export interface Rectification {
   measure: string | null
   owner: string | null
   deadline: string | null
-  status: 'open' | 'inProgress' | 'fixed'
+  status: RectificationStatus
   overdue: boolean
 }
 
@@ -255,4 +269,57 @@ export interface UnitDetail {
     problems: Array<{ question: string; title: string; answer: unknown; note?: string }>
   } | null
   rectifications: Rectification[]
+  /**
+   * Each assessor's scorecard (上级考评), oldest first, with its deductions and vetoes; null when
+   * the campaign has no source assessors answer.
+   */
+  scorecards: UnitScorecard[] | null
+}
+
+/** One assessor's scorecard of a branch, as its detail shows it. */
+export interface UnitScorecard {
+  id: number
+  /** The assessor; null for an anonymous source. */
+  respondent: string | null
+  createdAt: string
+  percent: number
+  veto: boolean
+  items: Array<{
+    question: string
+    title: { 'zh-CN': string; en: string }
+    /** Points taken off; 0 for a veto. */
+    deducted: number
+    veto: boolean
+    reason: string | null
+  }>
+}
+
+/** `GET /api/assessments`: an assessor's open campaigns with progress, and a page of branches. */
+export interface AssessmentList extends Page<AssessmentItem> {
+  campaigns: Array<{
+    id: number
+    name: string
+    opensAt: string
+    closesAt: string
+    accepting: boolean
+    total: number
+    scoredByMe: number
+    scoredByAnyone: number
+  }>
+}
+
+/** One branch an assessor scores in one campaign. */
+export interface AssessmentItem {
+  campaignId: number
+  campaignName: string
+  unitId: number
+  unitName: string
+  unitType: string | null
+  parentName: string | null
+  slug: string
+  /** The scorecard page, `/s/<slug>` (served by the server). */
+  url: string
+  scoredByMe: boolean
+  myLastScoredAt: string | null
+  responses: number
 }

@@ -1,9 +1,11 @@
 import { type FormEvent, useId, useState } from 'react'
 import { ApiError } from '../api/client'
+import { useErrorText } from '../api/useErrorText'
 import { useI18n } from '../i18n/I18nProvider'
 import { LanguageToggle } from '../layout/LanguageToggle'
 import { DemoAccounts } from './DemoAccounts'
 import { useSession } from './SessionProvider'
+import { hasNext } from './useReturnToNext'
 
 /** Email and password; the server answers a token (also set as an httpOnly cookie). */
 export function SignInPage() {
@@ -12,7 +14,8 @@ export function SignInPage() {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const errorText = useErrorText()
   const id = useId()
 
   const submit = async (event: FormEvent) => {
@@ -22,11 +25,7 @@ export function SignInPage() {
     try {
       await signIn(email.trim(), password)
     } catch (caught) {
-      setError(
-        caught instanceof ApiError && caught.status === 401
-          ? t('signIn.failed')
-          : t('app.error', { message: (caught as Error).message }),
-      )
+      setError(caught)
       setBusy(false)
     }
   }
@@ -43,6 +42,7 @@ export function SignInPage() {
         <p className="muted">{t('app.tagline')}</p>
         <form onSubmit={submit} aria-labelledby={`${id}-title`}>
           <h2 id={`${id}-title`}>{t('signIn.title')}</h2>
+          {hasNext() && <p className="notice">{t('signIn.returnNote')}</p>}
           <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
           <input
             id={`${id}-email`}
@@ -61,9 +61,11 @@ export function SignInPage() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-          {error && (
+          {error !== null && (
             <p role="alert" className="error">
-              {error}
+              {error instanceof ApiError && error.status === 401
+                ? t('signIn.failed')
+                : errorText(error)}
             </p>
           )}
           <button type="submit" className="primary sign-in-submit" disabled={busy}>

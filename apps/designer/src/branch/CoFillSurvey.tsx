@@ -1,6 +1,7 @@
 import 'survey-core/survey-core.css'
 import 'survey-core/collaboration.css'
 import 'survey-core/i18n/simplified-chinese'
+import { closeReasonOf } from '@yardstick/doc'
 import { type CoFill, createCoFill, createSurveyModel } from '@yardstick/sdk/react'
 import { useEffect, useMemo, useState } from 'react'
 import type { SurveyModel } from 'survey-core'
@@ -12,7 +13,7 @@ import { useSignedIn } from '../auth/SessionProvider'
 import { defaultServerUrl } from '../collab/form-session'
 import { useI18n } from '../i18n/I18nProvider'
 
-type Link = 'connecting' | 'connected' | { closed: string }
+type Link = 'connecting' | 'connected' | { closed: number }
 
 /**
  * The self-check filled together: survey-core's `CollaborationPlugin` over the response document
@@ -29,6 +30,10 @@ export function CoFillSurvey({
   onAnswers: () => void
 }) {
   const { t, locale } = useI18n()
+  const closeText = (code: number) => {
+    const reason = closeReasonOf(code)
+    return reason ? t(`close.${reason}`) : t('close.unknown', { code })
+  }
   const { token, user } = useSignedIn()
   const [model, setModel] = useState<SurveyModel | null>(null)
   const [link, setLink] = useState<Link>('connecting')
@@ -52,9 +57,9 @@ export function CoFillSurvey({
     const coFill: CoFill = createCoFill(survey, { doc, provider, user: { name: user.name } })
     const onStatus = ({ status }: { status: string }) =>
       setLink(status === 'connected' ? 'connected' : 'connecting')
-    // A final close (4401/4403/4404…): y-websocket stops retrying and says why.
-    const onClose = (event: { code: number; reason: string }) =>
-      setLink({ closed: `${event.code} ${event.reason}` })
+    // A final close (4401/4403/4404…): y-websocket stops retrying; its code says why (the
+    // server's reason text is English, for logs).
+    const onClose = (event: { code: number }) => setLink({ closed: event.code })
     const meta = doc.getMap('meta')
     const onMeta = () => setFrozen(coFill.frozen)
     const answers = doc.getMap('answers')
@@ -96,7 +101,7 @@ export function CoFillSurvey({
         >
           {typeof link === 'string'
             ? t(`branch.connection.${link}`)
-            : t('branch.connection.closed', { reason: link.closed })}
+            : t('branch.connection.closed', { reason: closeText(link.closed) })}
         </p>
       )}
       {frozen && (

@@ -1,8 +1,11 @@
 import type { Rectification, SelfCheck } from '../api/branch'
 import type { Page } from '../api/types'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
+import { rectificationPath } from '../rectifications/paths'
+import { Link } from '../router'
 
 const problemText = (details: Record<string, unknown> | undefined, key: string) =>
   typeof details?.[key] === 'string' ? (details[key] as string) : ''
@@ -49,12 +52,13 @@ export function ProblemList({ selfCheck }: { selfCheck: SelfCheck }) {
 
 function Rectifications({ selfCheck }: { selfCheck: SelfCheck }) {
   const { t } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const path = `/api/campaigns/${selfCheck.campaignId}/rectifications?unitId=${selfCheck.unitId}&limit=100`
   const list = useResource(`${path}#${selfCheck.submittedAt}`, (signal) =>
     api<Page<Rectification>>(path, { signal }),
   )
-  if (list.error) return <p className="error">{list.error.message}</p>
+  if (list.error) return <p className="error">{errorText(list.error)}</p>
   if (!list.data) return <p className="muted">{t('app.loading')}</p>
   return (
     <>
@@ -62,14 +66,16 @@ function Rectifications({ selfCheck }: { selfCheck: SelfCheck }) {
       <ul className="rectification-list">
         {list.data.items.map((r) => (
           <li key={r.id} data-question={r.question}>
-            <strong>{r.title}</strong>
+            <Link to={rectificationPath(r.id)}>
+              <strong>{r.title}</strong>
+            </Link>
             {r.note && <p>{r.note}</p>}
             <p className="muted">
               {[
                 r.measure && t('branch.rect.measure', { text: r.measure }),
                 r.owner && t('branch.rect.owner', { text: r.owner }),
                 r.deadline && t('branch.rect.deadline', { text: r.deadline }),
-                t('branch.rect.status', { text: t(`branch.rectStatus.${r.status}`) }),
+                t('branch.rect.status', { text: t(`rectStatus.${r.status}`) }),
               ]
                 .filter(Boolean)
                 .join(' · ')}

@@ -2,6 +2,7 @@ import './branch.css'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { type SelfCheck, selfCheckPath } from '../api/branch'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
@@ -18,6 +19,7 @@ const REFRESH_AFTER_MS = 700
  */
 export function SelfCheckPage({ campaignId, unitId }: { campaignId: number; unitId: number }) {
   const { t } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const path = selfCheckPath(campaignId, unitId)
   const loaded = useResource(path, (signal) => api<SelfCheck>(path, { signal }))
@@ -45,7 +47,7 @@ export function SelfCheckPage({ campaignId, unitId }: { campaignId: number; unit
   if (loaded.error)
     return (
       <main className="page">
-        <p className="error">{loaded.error.message}</p>
+        <p className="error">{errorText(loaded.error)}</p>
       </main>
     )
   if (!current)

@@ -1,9 +1,26 @@
+import { compileForm, type FormJson, type LocalizedText, localizedText } from '@yardstick/sdk'
 import { type FormEvent, useId, useState } from 'react'
 import { type SelfCheck, selfCheckPath } from '../api/branch'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useI18n } from '../i18n/I18nProvider'
 
 const today = () => new Date().toISOString().slice(0, 10)
+
+// A refused answer is named by the question's title, as the secretary sees it on the page.
+function questionTitle(form: FormJson, name: string, locale: string): string {
+  const question = compileForm(form).byName.get(name)
+  return question ? localizedText(question.element.title, locale, name) : name
+}
+
+// A required entry of a problem entry (整改时限…) by the item's title; a deeper path as it is.
+function itemTitle(form: FormJson, name: string, item: string, locale: string): string {
+  const items = compileForm(form).byName.get(name)?.element.items
+  const found = Array.isArray(items)
+    ? (items as Array<{ name?: unknown; title?: LocalizedText }>).find((i) => i.name === item)
+    : undefined
+  return found ? localizedText(found.title, locale, item) : item
+}
 
 /**
  * The self-check's workflow as the secretary moves it: record the committee's approval (the
@@ -22,7 +39,8 @@ export function WorkflowPanel({
   const id = useId()
   const [approvedOn, setApprovedOn] = useState(today)
   const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  const [failure, setFailure] = useState<unknown>(null)
+  const errorText = useErrorText()
   const base = selfCheckPath(selfCheck.campaignId, selfCheck.unitId)
   const date = (iso: string | null) =>
     iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)) : ''
@@ -33,7 +51,7 @@ export function WorkflowPanel({
     try {
       onChange(await api<SelfCheck>(`${base}/${path}`, { method: 'POST', body }))
     } catch (error) {
-      setFailure(t('branch.failed', { message: (error as Error).message }))
+      setFailure(error)
     } finally {
       setBusy(false)
     }
@@ -94,9 +112,14 @@ export function WorkflowPanel({
           {t('branch.submit')}
         </button>
       )}
-      {failure && (
+      {failure !== null && (
         <p role="alert" className="error">
-          {failure}
+          {t('branch.failed', {
+            message: errorText(failure, {
+              questionTitle: (name) => questionTitle(selfCheck.form, name, locale),
+              itemTitle: (name, item) => itemTitle(selfCheck.form, name, item, locale),
+            }),
+          })}
         </p>
       )}
     </section>

@@ -1,12 +1,14 @@
 import { useState } from 'react'
 import type { CampaignDetail } from '../api/types'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
 import { LinksTable } from './LinksTable'
 import { TokensPanel } from './TokensPanel'
 import './campaigns.css'
+import './office.css'
 
 /**
  * A campaign's administration: its window and status with open / close, its rules (and whether
@@ -15,11 +17,12 @@ import './campaigns.css'
  */
 export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
   const { t, locale } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const path = `/api/campaigns/${campaignId}`
   const campaign = useResource(path, (signal) => api<CampaignDetail>(path, { signal }))
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
 
   const move = async (action: 'open' | 'close') => {
@@ -29,7 +32,7 @@ export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
       await api(`${path}/${action}`, { method: 'POST' })
       campaign.reload()
     } catch (caught) {
-      setError(t('app.error', { message: (caught as Error).message }))
+      setError(caught)
     } finally {
       setBusy(false)
     }
@@ -41,7 +44,7 @@ export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
       <Link to="/campaigns">← {t('results.back')}</Link>
       {campaign.error && (
         <p role="alert" className="error">
-          {t('app.error', { message: campaign.error.message })}
+          {errorText(campaign.error)}
         </p>
       )}
       {c && (
@@ -75,10 +78,16 @@ export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
             <Link to={`/campaigns/${c.id}`} className="button">
               {t('campaignAdmin.results')}
             </Link>
+            <Link to={`/campaigns/${c.id}/participation`} className="button">
+              {t('office.participation')}
+            </Link>
+            <Link to={`/campaigns/${c.id}/settings`} className="button">
+              {t('office.settings')}
+            </Link>
           </div>
-          {error && (
+          {error !== null && (
             <p role="alert" className="error">
-              {error}
+              {errorText(error)}
             </p>
           )}
           <section className="card campaign-facts">
@@ -116,6 +125,14 @@ export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
               <li data-show-score={c.showScore}>
                 {c.showScore ? t('campaignAdmin.showsScore') : t('campaignAdmin.hidesScore')}
               </li>
+              <li data-origins={c.allowedOrigins.length}>
+                {c.allowedOrigins.length > 0
+                  ? t('office.originsList', { origins: c.allowedOrigins.join('、') })
+                  : t('office.noOrigins')}
+              </li>
+              {c.timeLimitMinutes !== null && (
+                <li>{t('office.timeLimitRule', { n: c.timeLimitMinutes })}</li>
+              )}
             </ul>
           </section>
           <LinksTable campaignId={c.id} />

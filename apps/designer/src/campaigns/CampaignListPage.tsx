@@ -1,5 +1,6 @@
 import type { CampaignSummary, Page } from '../api/types'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
@@ -7,6 +8,7 @@ import { Link } from '../router'
 /** The campaigns the user can see, newest first, each with links to its results and admin. */
 export function CampaignListPage() {
   const { t, locale } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const path = '/api/campaigns?limit=100'
   const campaigns = useResource(path, (signal) => api<Page<CampaignSummary>>(path, { signal }))
@@ -22,7 +24,7 @@ export function CampaignListPage() {
       </div>
       {campaigns.error && (
         <p role="alert" className="error">
-          {t('app.error', { message: campaigns.error.message })}
+          {errorText(campaigns.error)}
         </p>
       )}
       {campaigns.data?.items.length === 0 && <p className="muted">{t('campaigns.empty')}</p>}

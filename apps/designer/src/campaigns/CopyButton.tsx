@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react'
+import { useErrorText } from '../api/useErrorText'
 import { useI18n } from '../i18n/I18nProvider'
 
 /** A button that copies text to the clipboard and says so (or why it could not). */
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const { t } = useI18n()
-  const [state, setState] = useState<'idle' | 'copied' | { error: string }>('idle')
+  const errorText = useErrorText()
+  const [state, setState] = useState<'idle' | 'copied' | { error: unknown }>('idle')
   useEffect(() => {
     if (state !== 'copied') return
     const timer = setTimeout(() => setState('idle'), 2000)
@@ -15,7 +17,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       await navigator.clipboard.writeText(text)
       setState('copied')
     } catch (error) {
-      setState({ error: (error as Error).message })
+      setState({ error })
     }
   }
   return (
@@ -25,7 +27,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       </button>
       {typeof state === 'object' && (
         <span role="alert" className="error">
-          {t('campaignAdmin.copyFailed', { message: state.error })}
+          {t('campaignAdmin.copyFailed', { message: errorText(state.error) })}
         </span>
       )}
     </>

@@ -1,19 +1,22 @@
 import { useId, useMemo, useState } from 'react'
 import type { CampaignLink, Page } from '../api/types'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
-import { CopyButton } from './CopyButton'
-import { embedSnippet, linkUrl } from './links'
+import { Link } from '../router'
+import { LinkRow } from './LinkRow'
 
 const PAGE = 100
 
 /**
- * The campaign's respondent links, one per branch and source, each with buttons that copy its
- * URL and an embed snippet for a portal. Pages of 100; a search narrows the loaded ones.
+ * The campaign's respondent links, one per branch and source, each with what works for it
+ * (`LinkRow`): its URL to copy, a QR code, an embed snippet for a portal. Pages of 100; a search
+ * narrows the loaded ones; the QR sheet prints them all.
  */
 export function LinksTable({ campaignId }: { campaignId: number }) {
   const { t } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const id = useId()
   const [pages, setPages] = useState(1)
@@ -37,7 +40,6 @@ export function LinksTable({ campaignId }: { campaignId: number }) {
     const items = links.data?.items ?? []
     return needle ? items.filter((l) => l.unitName.includes(needle)) : items
   }, [links.data, search])
-  const origin = location.origin
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <div className="page-head">
@@ -46,6 +48,9 @@ export function LinksTable({ campaignId }: { campaignId: number }) {
           {links.data && t('campaignAdmin.linksTotal', { n: links.data.total })}
         </span>
         <span className="spacer" />
+        <Link to={`/campaigns/${campaignId}/links/print`} className="button">
+          {t('office.printLinkSheet')}
+        </Link>
         <label htmlFor={`${id}-q`} className="visually-hidden">
           {t('campaignAdmin.searchLinks')}
         </label>
@@ -59,7 +64,7 @@ export function LinksTable({ campaignId }: { campaignId: number }) {
       </div>
       {links.error && (
         <p role="alert" className="error">
-          {t('app.error', { message: links.error.message })}
+          {errorText(links.error)}
         </p>
       )}
       <div className="links-scroll">
@@ -74,21 +79,7 @@ export function LinksTable({ campaignId }: { campaignId: number }) {
           </thead>
           <tbody>
             {shown.map((link) => (
-              <tr key={link.slug} data-unit={link.unitName} data-source={link.source}>
-                <td>{link.unitName}</td>
-                <td>{t(`source.${link.source}`)}</td>
-                <td className="mono link-url">{linkUrl(origin, link.path)}</td>
-                <td className="actions">
-                  <CopyButton
-                    text={linkUrl(origin, link.path)}
-                    label={t('campaignAdmin.copyLink')}
-                  />
-                  <CopyButton
-                    text={embedSnippet(origin, link.slug)}
-                    label={t('campaignAdmin.copyEmbed')}
-                  />
-                </td>
-              </tr>
+              <LinkRow key={link.slug} link={link} campaignId={campaignId} />
             ))}
           </tbody>
         </table>

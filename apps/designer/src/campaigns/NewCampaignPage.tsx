@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useMemo, useState } from 'react'
-import { ApiError } from '../api/client'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link, navigate } from '../router'
 import { BandsEditor } from './BandsEditor'
@@ -8,7 +8,10 @@ import { FieldIssue, type Issues, issueAt } from './FieldIssue'
 import { type CampaignDraft, DEFAULT_SAMPLES, defaultDraft, toRequest } from './new-campaign'
 import { PolicyPreview } from './PolicyPreview'
 import { keyedPath, previewPolicy, type SourceDraft, toPolicy } from './policy'
+import { policyIssueText } from './policy-text'
 import { SourceFields } from './SourceFields'
+import { type ServerIssue, serverIssuesOf, serverIssueText } from './server-issues'
+import { UnitPicker } from './UnitPicker'
 import { usePublishedForms } from './useForms'
 import { orgsOfKinds, useOrgs } from './useOrgs'
 import './campaigns.css'
@@ -16,18 +19,21 @@ import './campaigns.css'
 const CADENCES = ['monthly', 'quarterly', 'yearly'] as const
 
 /**
- * Creates a campaign (`POST /api/campaigns`): name, cadence, window, the branches of a subtree,
+ * Creates a campaign (`POST /api/campaigns`): name, cadence, window, the branches of an office
+ * (all, or chosen by type and one by one: `UnitPicker`),
  * a published version per source and the rules, previewed live on sample branches with the SDK's
  * `evaluate`. The server's validation errors are shown next to their fields.
  */
 export function NewCampaignPage() {
   const { t } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const id = useId()
   const [draft, setDraft] = useState<CampaignDraft>(() => defaultDraft(new Date()))
   const [samples, setSamples] = useState(DEFAULT_SAMPLES)
-  const [serverIssues, setServerIssues] = useState<Issues>({})
-  const [failure, setFailure] = useState<string | null>(null)
+  // Kept as sent and worded at render, so switching the language rewords them.
+  const [serverIssues, setServerIssues] = useState<Record<string, ServerIssue>>({})
+  const [failure, setFailure] = useState<{ refused: unknown } | 'fixFirst' | null>(null)
   const [busy, setBusy] = useState(false)
   const forms = usePublishedForms()
   const orgs = useOrgs()
@@ -40,12 +46,16 @@ export function NewCampaignPage() {
   const enabled = draft.sources.filter((s) => s.enabled).map((s) => s.key)
   const policy = useMemo(() => toPolicy(draft), [draft])
   const preview = useMemo(() => previewPolicy(policy, samples), [policy, samples])
+  const localIssue = preview.ok
+    ? null
+    : { code: preview.issue.code, path: keyedPath(preview.issue.path, enabled) }
   const issues: Issues = useMemo(() => {
-    const local = preview.ok
-      ? {}
-      : { [keyedPath(preview.issue.path, enabled)]: preview.issue.message }
-    return { ...serverIssues, ...local }
-  }, [serverIssues, preview, enabled.join()])
+    const server = Object.fromEntries(
+      Object.entries(serverIssues).map(([path, issue]) => [path, serverIssueText(issue, t)]),
+    )
+    const local = localIssue ? { [localIssue.path]: policyIssueText(localIssue, t) } : {}
+    return { ...server, ...local }
+  }, [serverIssues, localIssue?.code, localIssue?.path, t])
 
   const change = (patch: Partial<CampaignDraft>) => {
     setDraft((d) => ({ ...d, ...patch }))
@@ -77,7 +87,7 @@ export function NewCampaignPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!preview.ok) {
-      setFailure(t('campaignNew.fixFirst', { message: preview.issue.message }))
+      setFailure('fixFirst')
       return
     }
     setBusy(true)
@@ -88,9 +98,8 @@ export function NewCampaignPage() {
       const created = await api<{ id: number }>('/api/campaigns', { method: 'POST', body })
       navigate(`/campaigns/${created.id}/admin`)
     } catch (caught) {
-      const error = caught as Error
-      setFailure(t('campaignNew.failed', { message: error.message }))
-      if (error instanceof ApiError) setServerIssues(issuesOf(error.details, enabled))
+      setFailure({ refused: caught })
+      setServerIssues(serverIssuesOf(caught, enabled))
       setBusy(false)
     }
   }
@@ -165,7 +174,10 @@ export function NewCampaignPage() {
                   aria-invalid={at('units') !== undefined}
                   aria-describedby={`${id}-units-hint ${id}-units-issue`}
                   onChange={(e) =>
-                    change({ subtree: e.target.value ? Number(e.target.value) : null })
+                    change({
+                      subtree: e.target.value ? Number(e.target.value) : null,
+                      unitIds: null,
+                    })
                   }
                 >
                   <option value="">{t('campaignNew.pickOrg')}</option>
@@ -182,6 +194,11 @@ export function NewCampaignPage() {
                 <FieldIssue id={`${id}-units-issue`} message={at('units') ?? at('orgId')} />
               </div>
             </div>
+            <UnitPicker
+              office={offices.find(({ node }) => node.id === subtree)?.node ?? null}
+              ids={draft.unitIds}
+              onChange={(unitIds) => change({ unitIds })}
+            />
             <div>
               <label className="check">
                 <input
@@ -202,7 +219,7 @@ export function NewCampaignPage() {
             <h2 id={`${id}-sources`}>{t('campaignNew.sources')}</h2>
             {forms.error && (
               <p role="alert" className="error">
-                {t('app.error', { message: forms.error.message })}
+                {errorText(forms.error)}
               </p>
             )}
             {draft.sources.map((source) => (
@@ -238,25 +255,18 @@ export function NewCampaignPage() {
               {t('campaignNew.cancel')}
             </Link>
           </div>
-          {failure && (
+          {failure === 'fixFirst' && localIssue && (
             <p role="alert" className="error">
-              {failure}
+              {t('campaignNew.fixFirst', { message: policyIssueText(localIssue, t) })}
+            </p>
+          )}
+          {failure !== null && failure !== 'fixFirst' && (
+            <p role="alert" className="error">
+              {t('campaignNew.failed', { message: errorText(failure.refused) })}
             </p>
           )}
         </div>
       </form>
     </main>
   )
-}
-
-/** The server's `details.issues` as field paths, sources named by key. */
-function issuesOf(details: unknown, enabled: SourceDraft['key'][]): Issues {
-  const list = (details as { issues?: Array<{ path?: string; message?: string }> } | null)?.issues
-  if (!Array.isArray(list)) return {}
-  const out: Record<string, string> = {}
-  for (const issue of list) {
-    const path = keyedPath(issue.path ?? '', enabled)
-    out[path] ??= issue.message ?? ''
-  }
-  return out
 }

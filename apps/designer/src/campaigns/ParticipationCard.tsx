@@ -1,17 +1,21 @@
 import { useId } from 'react'
 import type { CampaignResults } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
+import { Link } from '../router'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 
 /**
  * Participation: units graded and not, and per source the responses and the share of units
- * that have any, each with a bar.
+ * that have any, each with a bar; and the way to the branches that have not answered.
  */
 export function ParticipationCard({
   participation,
+  campaignId,
 }: {
   participation: CampaignResults['participation']
+  /** Links to the campaign's participation page (who has not answered), when given. */
+  campaignId?: number
 }) {
   const { t } = useI18n()
   const id = useId()
@@ -40,6 +44,9 @@ export function ParticipationCard({
           </li>
         ))}
       </ul>
+      {campaignId !== undefined && (
+        <Link to={`/campaigns/${campaignId}/participation`}>{t('office.participationLink')}</Link>
+      )}
     </section>
   )
 }

@@ -1,6 +1,7 @@
 import { roundForDisplay, type UnitEvaluation } from '@yardstick/sdk'
 import { useI18n } from '../i18n/I18nProvider'
-import type { PreviewResult, SampleUnit, SourceKey } from './policy'
+import { keyedPath, type PreviewResult, type SampleUnit, type SourceKey } from './policy'
+import { policyIssueText } from './policy-text'
 
 /**
  * The rules at work on editable sample branches: each sample's numbers per enabled source, and
@@ -119,7 +120,12 @@ export function PolicyPreview({
       </div>
       {!preview.ok && (
         <p className="error" role="alert">
-          {t('policyPreview.invalid', { message: preview.issue.message })}
+          {t('policyPreview.invalid', {
+            message: policyIssueText(
+              { code: preview.issue.code, path: keyedPath(preview.issue.path, sources) },
+              t,
+            ),
+          })}
         </p>
       )}
       <button

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react'
 import { query } from '../api/client'
 import type { CampaignSource, QuestionResults } from '../api/types'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import type { Bar } from './BarChart'
@@ -25,6 +26,7 @@ export function QuestionsPanel({
   filters: { subtree?: string | undefined; unitType?: string | undefined }
 }) {
   const { t, locale } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const id = useId()
   const [source, setSource] = useState<CampaignSource['key'] | ''>('')
@@ -69,7 +71,7 @@ export function QuestionsPanel({
       </div>
       {report.error && (
         <p role="alert" className="error">
-          {t('app.error', { message: report.error.message })}
+          {errorText(report.error)}
         </p>
       )}
       {report.loading && !report.data && <p className="muted">{t('results.questionsLoading')}</p>}

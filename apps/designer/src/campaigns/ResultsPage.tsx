@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react'
 import { query } from '../api/client'
 import type { CampaignDetail, CampaignResults } from '../api/types'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
@@ -9,6 +10,7 @@ import { Chart } from './Charts'
 import { ParticipationCard } from './ParticipationCard'
 import { QuestionsPanel } from './QuestionsPanel'
 import { RankingTable } from './RankingTable'
+import { ResponsesExport } from './ResponsesExport'
 import { type RankingSort, searchUnits, sortRanking, starCounts } from './ranking'
 import { orgsOfKinds, useOrgs } from './useOrgs'
 import './campaigns.css'
@@ -29,10 +31,12 @@ const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 /**
  * The results dashboard of a campaign: grade and star distribution, participation, the ranking
  * (sort, filter by sub-committee and branch type, search; each branch opens its detail),
- * per-question charts and CSV / XLSX exports.
+ * per-question charts and CSV / XLSX exports of the results and, for office roles, of the raw
+ * responses.
  */
 export function ResultsPage({ campaignId }: { campaignId: number }) {
   const { t } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const id = useId()
   const [subtree, setSubtree] = useState('')
@@ -102,6 +106,13 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
         >
           {t('results.exportXlsx')}
         </a>
+        {results.data?.canExportResponses && campaign.data && (
+          <ResponsesExport
+            campaignId={campaignId}
+            sources={campaign.data.sources.map((s) => s.key)}
+            filterQuery={exportQuery}
+          />
+        )}
       </div>
       <search className="filters">
         <label htmlFor={`${id}-sub`}>{t('results.subtree')}</label>
@@ -135,7 +146,7 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
       </search>
       {results.error && (
         <p role="alert" className="error">
-          {t('app.error', { message: results.error.message })}
+          {errorText(results.error)}
         </p>
       )}
       {!results.data && !results.error && <p className="muted">{t('results.loading')}</p>}
@@ -163,7 +174,10 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
                 ))}
               </ul>
             </section>
-            <ParticipationCard participation={results.data.participation} />
+            <ParticipationCard
+              participation={results.data.participation}
+              campaignId={results.data.canExportResponses ? campaignId : undefined}
+            />
           </div>
           <section className="card" aria-labelledby={`${id}-rank`}>
             <div className="page-head">

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react'
 import type { CampaignLink, IssuedTokens, Page } from '../api/types'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { downloadText, tokensCsv } from './links'
@@ -18,12 +19,13 @@ export function TokensPanel({
   campaignName: string
 }) {
   const { t } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const id = useId()
   const [unitId, setUnitId] = useState('')
   const [count, setCount] = useState('30')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   const [issued, setIssued] = useState<(IssuedTokens & { unitName: string }) | null>(null)
   const units = useResource(`member-links:${campaignId}`, async (signal) => {
     const all: CampaignLink[] = []
@@ -50,7 +52,7 @@ export function TokensPanel({
       const unitName = units.data?.find((l) => l.unitId === result.unitId)?.unitName ?? ''
       setIssued({ ...result, unitName })
     } catch (caught) {
-      setError(t('app.error', { message: (caught as Error).message }))
+      setError(caught)
     } finally {
       setBusy(false)
     }
@@ -89,9 +91,9 @@ export function TokensPanel({
           {busy ? t('campaignAdmin.issuing') : t('campaignAdmin.issue')}
         </button>
       </form>
-      {error && (
+      {error !== null && (
         <p role="alert" className="error">
-          {error}
+          {errorText(error)}
         </p>
       )}
       {issued && (

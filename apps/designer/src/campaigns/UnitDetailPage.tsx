@@ -2,7 +2,9 @@ import { roundForDisplay } from '@yardstick/sdk'
 import { useId } from 'react'
 import type { UnitDetail } from '../api/types'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
+import { ScorecardReasons } from '../assess/ScorecardReasons'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
 import { RectificationsTable } from './RectificationsTable'
@@ -15,6 +17,7 @@ import './campaigns.css'
  */
 export function UnitDetailPage({ campaignId, unitId }: { campaignId: number; unitId: number }) {
   const { t, locale } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const id = useId()
   const path = `/api/campaigns/${campaignId}/results/units/${unitId}`
@@ -27,7 +30,7 @@ export function UnitDetailPage({ campaignId, unitId }: { campaignId: number; uni
       <Link to={`/campaigns/${campaignId}`}>← {t('unitDetail.back')}</Link>
       {detail.error && (
         <p role="alert" className="error">
-          {t('app.error', { message: detail.error.message })}
+          {errorText(detail.error)}
         </p>
       )}
       {!d && !detail.error && <p className="muted">{t('app.loading')}</p>}
@@ -82,6 +85,7 @@ export function UnitDetailPage({ campaignId, unitId }: { campaignId: number; uni
               </tbody>
             </table>
           </section>
+          {d.scorecards !== null && <ScorecardReasons scorecards={d.scorecards} />}
           <section className="card" aria-labelledby={`${id}-self`}>
             <h2 id={`${id}-self`}>{t('unitDetail.selfCheck')}</h2>
             {d.selfCheck === null ? (

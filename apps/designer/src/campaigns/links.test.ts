@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { embedSnippet, linkUrl, tokensCsv, tokenUrl } from './links'
+import { embeddable, embedSnippet, linkUrl, SOURCES_WITH_LINKS, tokensCsv, tokenUrl } from './links'
 
 describe('respondent links, embed snippets and token files', () => {
   it('builds the link URL and the embed snippet the brief names', () => {
@@ -8,6 +8,27 @@ describe('respondent links, embed snippets and token files', () => {
       '<script type="module" src="https://ys.example.org/embed.js"></script>' +
         '<yardstick-survey server="https://ys.example.org" link="abc" locale="zh-cn"></yardstick-survey>',
     )
+  })
+
+  it('shows in an anonymous survey’s snippet where each respondent’s token goes', () => {
+    const snippet = embedSnippet('https://ys.example.org', 'abc', {
+      locale: 'en',
+      tokenHint: 'Put the respondent’s one-time token -- from their slip -- in token',
+    })
+    expect(snippet.split('\n')).toEqual([
+      '<script type="module" src="https://ys.example.org/embed.js"></script>',
+      '<!-- Put the respondent’s one-time token - from their slip - in token -->',
+      '<yardstick-survey server="https://ys.example.org" link="abc" token="TOKEN" locale="en"></yardstick-survey>',
+    ])
+  })
+
+  it('hands out links for members and superiors only, and embeds members’ surveys only', () => {
+    expect(SOURCES_WITH_LINKS).toEqual(['members', 'superior'])
+    expect([embeddable('self'), embeddable('members'), embeddable('superior')]).toEqual([
+      false,
+      true,
+      false,
+    ])
   })
 
   it('escapes attribute values, so a strange origin cannot break out of the snippet', () => {

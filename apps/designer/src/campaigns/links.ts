@@ -1,3 +1,5 @@
+import type { CampaignLink, CampaignSource, Page } from '../api/types'
+
 /**
  * The address a respondent opens for a link.
  *
@@ -8,20 +10,82 @@ export function linkUrl(origin: string, path: string): string {
   return `${origin}${path}`
 }
 
+/** Where an anonymous source's snippet tells the portal to put each respondent's token. */
+export const TOKEN_PLACEHOLDER = 'TOKEN'
+
+/** Options of `embedSnippet`. */
+export interface EmbedSnippetOptions {
+  /** The survey's language attribute (default `zh-cn`). */
+  locale?: string
+  /**
+   * For an anonymous source: a comment saying where the token goes (in the reader's language),
+   * and a `token="TOKEN"` attribute for the portal to fill per respondent.
+   */
+  tokenHint?: string
+}
+
 /**
  * The snippet a portal pastes to embed a link's survey: the `/embed.js` module and one
- * `<yardstick-survey>` element pointing at this server.
+ * `<yardstick-survey>` element pointing at this server; for an anonymous source, a comment and a
+ * `token` attribute to fill with each respondent's one-time token.
  *
  * @example
  * embedSnippet('https://ys.example.org', 'q8Xr0m3c')
  * // '<script type="module" src="https://ys.example.org/embed.js"></script><yardstick-survey …'
  */
-export function embedSnippet(origin: string, slug: string, locale = 'zh-cn'): string {
+export function embedSnippet(
+  origin: string,
+  slug: string,
+  { locale = 'zh-cn', tokenHint }: EmbedSnippetOptions = {},
+): string {
   const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
-  return (
-    `<script type="module" src="${attr(origin)}/embed.js"></script>` +
-    `<yardstick-survey server="${attr(origin)}" link="${attr(slug)}" locale="${attr(locale)}"></yardstick-survey>`
-  )
+  const script = `<script type="module" src="${attr(origin)}/embed.js"></script>`
+  const token = tokenHint === undefined ? '' : ` token="${TOKEN_PLACEHOLDER}"`
+  const element = `<yardstick-survey server="${attr(origin)}" link="${attr(slug)}"${token} locale="${attr(locale)}"></yardstick-survey>`
+  if (tokenHint === undefined) return script + element
+  // `--` would end an HTML comment early.
+  return `${script}\n<!-- ${tokenHint.replace(/-{2,}/g, '-')} -->\n${element}`
+}
+
+/**
+ * The sources whose links work when opened or embedded: the self-check goes through its own
+ * workflow (支部自检自查), so it has none to hand out.
+ */
+export const SOURCES_WITH_LINKS: ReadonlyArray<CampaignSource['key']> = ['members', 'superior']
+
+/**
+ * Whether a link's survey can be embedded in a portal: members' surveys only (a superior's
+ * scorecard needs the assessor signed in on this server, which a portal's page cannot carry).
+ *
+ * @example
+ * embeddable('superior') // false
+ */
+export function embeddable(source: CampaignSource['key']): boolean {
+  return source === 'members'
+}
+
+/**
+ * Every link of a campaign (one source, or all), read page by page.
+ *
+ * @example
+ * const links = await allLinks(api, 7, { source: 'members', signal })
+ */
+export async function allLinks(
+  api: <T>(path: string, options?: { signal?: AbortSignal }) => Promise<T>,
+  campaignId: number,
+  { source, signal }: { source?: CampaignSource['key']; signal?: AbortSignal } = {},
+): Promise<CampaignLink[]> {
+  const all: CampaignLink[] = []
+  const filter = source === undefined ? '' : `&source=${source}`
+  for (let offset: number | null = 0; offset !== null; ) {
+    const page: Page<CampaignLink> = await api<Page<CampaignLink>>(
+      `/api/campaigns/${campaignId}/links?limit=100&offset=${offset}${filter}`,
+      { signal },
+    )
+    all.push(...page.items)
+    offset = page.nextOffset
+  }
+  return all
 }
 
 /**

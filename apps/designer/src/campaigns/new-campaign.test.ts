@@ -17,3 +17,20 @@ describe('the new campaign request', () => {
     })
   })
 })
+
+describe('the branches a new campaign assesses', () => {
+  const draft = { ...defaultDraft(new Date('2026-03-01T09:00:00')), name: '季度考评', subtree: 7 }
+
+  it('are every branch of the office unless some are chosen', () => {
+    const body = toRequest(draft)
+    expect(body.units).toEqual({ subtree: 7 })
+    expect(body.orgId).toBeUndefined()
+  })
+
+  it('are exactly the chosen ones, run by the chosen office', () => {
+    expect(toRequest({ ...draft, unitIds: [17, 19] })).toMatchObject({
+      units: { ids: [17, 19] },
+      orgId: 7,
+    })
+  })
+})

@@ -16,6 +16,8 @@ export interface CampaignDraft extends PolicyDraft {
   opensAt: string
   closesAt: string
   subtree: number | null
+  /** The branches chosen under `subtree`, or null for all of them. */
+  unitIds: number[] | null
   /** Respondents see their score after submitting; off unless the office chooses it. */
   showScore: boolean
 }
@@ -96,6 +98,7 @@ export function defaultDraft(now: Date): CampaignDraft {
     opensAt: local(now),
     closesAt: local(new Date(now.getTime() + 30 * 86_400_000)),
     subtree: null,
+    unitIds: null,
     showScore: false,
     sources: SOURCE_KEYS.map((key) => ({
       key,
@@ -131,7 +134,13 @@ export function toRequest(draft: CampaignDraft): NewCampaign {
     cadence: draft.cadence,
     opensAt: iso(draft.opensAt),
     closesAt: iso(draft.closesAt),
-    units: { subtree: draft.subtree ?? 0 },
+    // Chosen branches are the office's (orgId), even when they share a deeper ancestor.
+    ...(draft.unitIds === null
+      ? { units: { subtree: draft.subtree ?? 0 } }
+      : {
+          units: { ids: draft.unitIds },
+          ...(draft.subtree === null ? {} : { orgId: draft.subtree }),
+        }),
     sources: enabled.map((s, i) => ({
       key: s.key,
       formVersion: s.formVersion ?? 0,

@@ -1,6 +1,7 @@
 import {
   type EvaluationPolicy,
   EvaluationPolicyError,
+  type EvaluationPolicyErrorCode,
   evaluate,
   type UnitEvaluation,
   type UnitInput,
@@ -85,9 +86,13 @@ export function toPolicy(draft: PolicyDraft): EvaluationPolicy {
   return { sources, bands, ...(quota ? { quota } : {}) }
 }
 
-/** A problem with the rules, at a field path as the server names it (`sources.1.weight`). */
+/**
+ * A problem with the rules, at a field path as the server names it (`sources.1.weight`), with
+ * the SDK's code (worded by `policyIssueText`; `message` is the SDK's English, for logs).
+ */
 export interface PolicyIssue {
   path: string
+  code: EvaluationPolicyErrorCode
   message: string
 }
 
@@ -128,7 +133,8 @@ export function previewPolicy(policy: EvaluationPolicy, samples: SampleUnit[]): 
     return { ok: true, units: evaluate(policy, units) }
   } catch (error) {
     if (!(error instanceof EvaluationPolicyError)) throw error
-    return { ok: false, issue: { path: fieldPath(error.details.path), message: error.message } }
+    const issue = { path: fieldPath(error.details.path), code: error.code, message: error.message }
+    return { ok: false, issue }
   }
 }
 

@@ -1,5 +1,6 @@
 import type { FormDetail } from '../api/types'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
@@ -9,6 +10,7 @@ import { useFormSession } from './useFormSession'
 /** `/forms/:id`: loads the form's record, then opens its shared document in the editor. */
 export function EditorPage({ formId }: { formId: number }) {
   const { t } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const form = useResource(`form:${formId}`, (signal) =>
     api<FormDetail>(`/api/forms/${formId}`, { signal }),
@@ -17,9 +19,9 @@ export function EditorPage({ formId }: { formId: number }) {
     return (
       <main className="page">
         <p role="alert" className="error">
-          {t('app.error', { message: form.error.message })}
+          {errorText(form.error)}
         </p>
-        <Link to="/">{t('editor.back')}</Link>
+        <Link to="/forms">{t('editor.back')}</Link>
       </main>
     )
   }

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react'
 import { query } from '../api/client'
 import type { FormSummary, Page } from '../api/types'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useSignedIn } from '../auth/SessionProvider'
 import { canEdit } from '../auth/session'
@@ -16,6 +17,7 @@ const PAGE = 20
 /** Every form the user may see: search, filter by kind, archived, create, duplicate, archive. */
 export function FormListPage() {
   const { t } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const { user } = useSignedIn()
   const id = useId()
@@ -78,7 +80,7 @@ export function FormListPage() {
       )}
       {forms.error && (
         <p role="alert" className="error">
-          {t('app.error', { message: forms.error.message })}
+          {errorText(forms.error)}
         </p>
       )}
       {forms.data && (

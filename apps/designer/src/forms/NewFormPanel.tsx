@@ -1,6 +1,7 @@
 import { localizedText, templates } from '@yardstick/sdk'
 import { type FormEvent, useId, useState } from 'react'
 import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
 import { useI18n } from '../i18n/I18nProvider'
 import { navigate } from '../router'
 import { TEMPLATE_IDS } from './kinds'
@@ -8,12 +9,13 @@ import { TEMPLATE_IDS } from './kinds'
 /** Creates a form, blank or from one of the SDK's templates, and opens it. */
 export function NewFormPanel() {
   const { t, locale } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const id = useId()
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState('')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
 
   const create = async (event: FormEvent) => {
     event.preventDefault()
@@ -31,7 +33,7 @@ export function NewFormPanel() {
       })
       navigate(`/forms/${created.id}`)
     } catch (caught) {
-      setError(t('app.error', { message: (caught as Error).message }))
+      setError(caught)
       setBusy(false)
     }
   }
@@ -59,9 +61,9 @@ export function NewFormPanel() {
       <button type="submit" className="primary" disabled={busy}>
         {busy ? t('forms.creating') : t('forms.create')}
       </button>
-      {error && (
+      {error !== null && (
         <p role="alert" className="error">
-          {error}
+          {errorText(error)}
         </p>
       )}
     </form>

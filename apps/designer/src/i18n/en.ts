@@ -1,13 +1,24 @@
+import { SOURCE_LABELS } from '@yardstick/sdk'
+import { apiEn } from '../api/i18n/en'
+import { assessEn } from '../assess/i18n/en'
 import { branchEn } from '../branch/i18n/en'
 import { campaignsEn } from '../campaigns/i18n/en'
+import { officeEn } from '../campaigns/i18n/office-en'
+import { homeEn } from '../home/i18n/en'
+import { rectificationsEn } from '../rectifications/i18n/en'
 import { reviewEn } from '../review/i18n/en'
 import type { MessageKey } from './zh-CN'
 
 /** Every user-facing string, in English: the second language. */
 export const en: Record<MessageKey, string> = {
+  ...apiEn,
   ...campaignsEn,
+  ...officeEn,
   ...branchEn,
   ...reviewEn,
+  ...homeEn,
+  ...rectificationsEn,
+  ...assessEn,
   'app.name': 'Yardstick',
   'app.tagline': 'Branch self-checks, satisfaction surveys and composite evaluation',
   'app.loading': 'Loading…',
@@ -154,11 +165,6 @@ export const en: Record<MessageKey, string> = {
   'block.quizQuestion': 'Quiz question',
   'block.questionBank': 'Question bank (random draw)',
   'block.title.selfCheckItem': 'Is it so that …? (the item to check)',
-  'block.title.problem': 'Problem list: describe the problem and how it will be rectified',
-  'block.title.problemDescription': 'Problem description',
-  'block.title.problemMeasure': 'Rectification measure',
-  'block.title.problemOwner': 'Person responsible',
-  'block.title.problemDeadline': 'Deadline',
   'block.title.satisfactionItem': 'Please rate this aspect of the work',
   'block.title.indicator': 'Indicator (10 points)',
   'block.title.bonusItem': 'Innovation and progress bonus (at most 5 points)',
@@ -355,9 +361,9 @@ export const en: Record<MessageKey, string> = {
   'results.allSubtrees': 'All sub-committees',
   'results.count': '{n}',
   'results.loading': 'Computing results…',
-  'source.self': 'Self-evaluation',
-  'source.members': 'Members and public',
-  'source.superior': 'Superior',
+  'source.self': SOURCE_LABELS.self.en,
+  'source.members': SOURCE_LABELS.members.en,
+  'source.superior': SOURCE_LABELS.superior.en,
   'unitType.organ': 'Government organ',
   'unitType.enterprise': 'Enterprise',
   'unitType.publicInstitution': 'Public institution',

@@ -1,12 +1,23 @@
+import { SOURCE_LABELS } from '@yardstick/sdk'
+import { apiZhCN } from '../api/i18n/zh-CN'
+import { assessZhCN } from '../assess/i18n/zh-CN'
 import { branchZhCN } from '../branch/i18n/zh-CN'
+import { officeZhCN } from '../campaigns/i18n/office-zh-CN'
 import { campaignsZhCN } from '../campaigns/i18n/zh-CN'
+import { homeZhCN } from '../home/i18n/zh-CN'
+import { rectificationsZhCN } from '../rectifications/i18n/zh-CN'
 import { reviewZhCN } from '../review/i18n/zh-CN'
 
 /** Every user-facing string, in Simplified Chinese: the first language (DESIGN.md §4). */
 export const zhCN = {
+  ...apiZhCN,
   ...campaignsZhCN,
+  ...officeZhCN,
   ...branchZhCN,
   ...reviewZhCN,
+  ...homeZhCN,
+  ...rectificationsZhCN,
+  ...assessZhCN,
   'app.name': '标尺',
   'app.tagline': '党支部自检自查、满意率测评与综合评定',
   'app.loading': '正在加载…',
@@ -152,11 +163,6 @@ export const zhCN = {
   'block.quizQuestion': '知识题',
   'block.questionBank': '题库（随机抽题）',
   'block.title.selfCheckItem': '是否……（请填写自查内容）',
-  'block.title.problem': '问题清单：请填写存在的问题和整改措施',
-  'block.title.problemDescription': '问题描述',
-  'block.title.problemMeasure': '整改措施',
-  'block.title.problemOwner': '责任人',
-  'block.title.problemDeadline': '整改时限',
   'block.title.satisfactionItem': '请对本项工作作出评价',
   'block.title.indicator': '考评指标（10分）',
   'block.title.bonusItem': '创新进步加分（最多5分）',
@@ -352,9 +358,10 @@ export const zhCN = {
   'results.allSubtrees': '全部分工委',
   'results.count': '{n} 个',
   'results.loading': '正在计算结果…',
-  'source.self': '支部自评',
-  'source.members': '党员群众测评',
-  'source.superior': '上级考评',
+  // The SDK is the one home of the sources' names (also used by evaluate's notes and exports).
+  'source.self': SOURCE_LABELS.self['zh-CN'],
+  'source.members': SOURCE_LABELS.members['zh-CN'],
+  'source.superior': SOURCE_LABELS.superior['zh-CN'],
   'unitType.organ': '机关',
   'unitType.enterprise': '企业',
   'unitType.publicInstitution': '事业单位',

@@ -1,43 +1,54 @@
 import { useSession, useSignedIn } from '../auth/SessionProvider'
-import { branchUnits, isBranchOnly } from '../branch/units'
+import { type NavKey, navItemsOf } from '../home/home-route'
 import { useI18n } from '../i18n/I18nProvider'
-import { Link, useRoute } from '../router'
+import { Link, type Route, useRoute } from '../router'
 import { LanguageToggle } from './LanguageToggle'
 
-/** The bar on every signed-in page: name, navigation, language, user, sign-out. */
+// Which section each page belongs to, so its link shows as the current one.
+const SECTION_OF: Partial<Record<Route['page'], NavKey>> = {
+  overview: 'overview',
+  forms: 'forms',
+  editor: 'forms',
+  review: 'review',
+  campaigns: 'campaigns',
+  results: 'campaigns',
+  newCampaign: 'campaigns',
+  campaignAdmin: 'campaigns',
+  campaignSettings: 'campaigns',
+  participation: 'campaigns',
+  linkSheet: 'campaigns',
+  unitDetail: 'campaigns',
+  rectifications: 'rectifications',
+  branch: 'branch',
+  selfCheck: 'branch',
+  rectification: 'branch',
+  assess: 'assess',
+}
+
+/**
+ * The bar on every signed-in page: name, the sections the user's roles use (`navItemsOf`),
+ * language, user, sign-out.
+ */
 export function AppHeader() {
   const { t, locale } = useI18n()
   const { signOut } = useSession()
   const { user } = useSignedIn()
-  const route = useRoute()
-  const inForms = route.page === 'forms' || route.page === 'editor'
-  const inCampaigns = [
-    'campaigns',
-    'results',
-    'newCampaign',
-    'campaignAdmin',
-    'unitDetail',
-  ].includes(route.page)
-  const inBranch = route.page === 'branch' || route.page === 'selfCheck'
+  const current = SECTION_OF[useRoute().page]
   return (
     <header className="app-header">
       <span className="brand">
         {t('app.name')} <small>{locale === 'en' ? '标尺' : 'Yardstick'}</small>
       </span>
       <nav aria-label={t('nav.label')} className="app-nav">
-        {!isBranchOnly(user) && (
-          <Link to="/" aria-current={inForms ? 'page' : undefined}>
-            {t('nav.forms')}
+        {navItemsOf(user).map((item) => (
+          <Link
+            key={item.key}
+            to={item.path}
+            aria-current={current === item.key ? 'page' : undefined}
+          >
+            {t(`nav.${item.key}`)}
           </Link>
-        )}
-        <Link to="/campaigns" aria-current={inCampaigns ? 'page' : undefined}>
-          {t('nav.campaigns')}
-        </Link>
-        {branchUnits(user).length > 0 && (
-          <Link to="/branch" aria-current={inBranch ? 'page' : undefined}>
-            {t('nav.branch')}
-          </Link>
-        )}
+        ))}
       </nav>
       <span className="spacer" />
       <LanguageToggle />

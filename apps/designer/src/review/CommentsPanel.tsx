@@ -1,5 +1,6 @@
 import './review.css'
 import { type FormEvent, useId, useMemo, useState } from 'react'
+import { useErrorText } from '../api/useErrorText'
 import { useEditor, useSelected, useView } from '../editor/EditorContext'
 import { nodeTitle } from '../editor/labels'
 import { useI18n } from '../i18n/I18nProvider'
@@ -27,7 +28,8 @@ export function CommentsPanel() {
   const [showResolved, setShowResolved] = useState(false)
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  const [failure, setFailure] = useState<unknown>(null)
+  const errorText = useErrorText()
   const groups = useMemo(
     () =>
       groupThreads(comments.threads, view, { showResolved }).map((group) => ({
@@ -53,7 +55,7 @@ export function CommentsPanel() {
       })
       setText('')
     } catch (error) {
-      setFailure(t('comments.failed', { message: (error as Error).message }))
+      setFailure(error)
     } finally {
       setBusy(false)
     }
@@ -95,12 +97,12 @@ export function CommentsPanel() {
       ) : (
         <p className="muted">{t('comments.pickElement')}</p>
       )}
-      {failure && (
+      {failure !== null && (
         <p role="alert" className="error">
-          {failure}
+          {t('comments.failed', { message: errorText(failure) })}
         </p>
       )}
-      {comments.error && <p className="error">{comments.error.message}</p>}
+      {comments.error && <p className="error">{errorText(comments.error)}</p>}
       {comments.loaded && groups.length === 0 && <p className="muted">{t('comments.empty')}</p>}
       {groups.map((group) => (
         <section

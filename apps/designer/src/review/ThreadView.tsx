@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
 import type { CommentThread } from '../api/comments'
+import { useErrorText } from '../api/useErrorText'
 import { useI18n } from '../i18n/I18nProvider'
 import { useComments } from './CommentsContext'
 
@@ -10,7 +11,8 @@ export function ThreadView({ thread, disabled }: { thread: CommentThread; disabl
   const id = useId()
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  const [failure, setFailure] = useState<unknown>(null)
+  const errorText = useErrorText()
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' })
   const by = (name: string, at: string) =>
     t('comments.by', { author: name, time: time.format(new Date(at)) })
@@ -22,7 +24,7 @@ export function ThreadView({ thread, disabled }: { thread: CommentThread; disabl
       await action()
       return true
     } catch (error) {
-      setFailure(t('comments.failed', { message: (error as Error).message }))
+      setFailure(error)
       return false
     } finally {
       setBusy(false)
@@ -86,9 +88,9 @@ export function ThreadView({ thread, disabled }: { thread: CommentThread; disabl
           </div>
         </form>
       )}
-      {failure && (
+      {failure !== null && (
         <p role="alert" className="error">
-          {failure}
+          {t('comments.failed', { message: errorText(failure) })}
         </p>
       )}
     </article>

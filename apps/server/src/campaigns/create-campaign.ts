@@ -90,6 +90,7 @@ export async function createCampaign(
         quota: input.quota ?? null,
         allowedOrigins: input.allowedOrigins ?? [],
         showScore: input.showScore,
+        timeLimitMinutes: input.timeLimitMinutes ?? null,
         createdBy: user.id,
       })
       .returning({ id: schema.campaigns.id })
@@ -125,7 +126,16 @@ export async function createCampaign(
   })
 }
 
-async function assertVersionsExist(db: Db, sources: CreateCampaignInput['sources']) {
+/**
+ * Throws 400 at `sources.<i>.formVersion` for the first source whose form version does not exist.
+ *
+ * @example
+ * await assertVersionsExist(db, [{ formVersion: 12 }])
+ */
+export async function assertVersionsExist(
+  db: Db,
+  sources: ReadonlyArray<{ formVersion: number }>,
+): Promise<void> {
   const ids = [...new Set(sources.map((source) => source.formVersion))]
   const rows = await db
     .select({ id: schema.formVersions.id })

@@ -55,8 +55,16 @@ export async function listCampaigns(db: Db, user: AuthUser, query: PageQuery) {
 export async function campaignDetail(db: Db, campaign: CampaignRow) {
   const [sources, [units]] = await Promise.all([
     db
-      .select()
+      .select({
+        source: schema.campaignSources,
+        formId: schema.formVersions.formId,
+        version: schema.formVersions.version,
+      })
       .from(schema.campaignSources)
+      .innerJoin(
+        schema.formVersions,
+        eq(schema.formVersions.id, schema.campaignSources.formVersionId),
+      )
       .where(eq(schema.campaignSources.campaignId, campaign.id)),
     db
       .select({ n: count() })
@@ -69,12 +77,15 @@ export async function campaignDetail(db: Db, campaign: CampaignRow) {
     bands: campaign.bands as Array<{ min: number; grade: string; stars?: number }>,
     quota: campaign.quota as { grade: string; maxShare: number } | null,
     allowedOrigins: campaign.allowedOrigins,
+    timeLimitMinutes: campaign.timeLimitMinutes,
     createdAt: campaign.createdAt.toISOString(),
     sources: sources
-      .sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key))
-      .map((source) => ({
+      .sort((a, b) => order.indexOf(a.source.key) - order.indexOf(b.source.key))
+      .map(({ source, formId, version }) => ({
         key: source.key,
         formVersion: source.formVersionId,
+        formId,
+        version,
         weight: source.weight,
         required: source.required,
         minResponses: source.minResponses,

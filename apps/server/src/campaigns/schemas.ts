@@ -1,13 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { CADENCES, CAMPAIGN_STATUSES, SOURCE_KEYS } from '@yardstick/db'
-
-const isOrigin = (value: string) => {
-  try {
-    return new URL(value).origin === value
-  } catch {
-    return false
-  }
-}
+import { AllowedOriginsSchema } from './origins'
+import { TimeLimitMinutesSchema } from './settings-schema'
 
 /** One evaluation source of a new campaign; the SDK's `evaluate` checks weights and counts. */
 export const SourceInputSchema = z.object({
@@ -45,10 +39,7 @@ export const CreateCampaignSchema = z
       .min(1)
       .max(20),
     quota: z.object({ grade: z.string().min(1).max(50), maxShare: z.number() }).optional(),
-    allowedOrigins: z
-      .array(z.string().refine(isOrigin, 'An origin is scheme://host[:port], with no path'))
-      .max(100)
-      .optional(),
+    allowedOrigins: AllowedOriginsSchema.optional(),
     showScore: z
       .boolean()
       .default(false)
@@ -57,6 +48,7 @@ export const CreateCampaignSchema = z
           'Show each respondent their score after submitting (in the embed and the SDK link mode). ' +
           'Off by default, quizzes included: a score is the office’s to publish unless it says so',
       }),
+    timeLimitMinutes: TimeLimitMinutesSchema.optional(),
     orgId: z.number().int().positive().optional().openapi({
       description: 'The office running it; default: the subtree, or the units’ common ancestor',
     }),
@@ -67,6 +59,8 @@ export type CreateCampaignInput = z.infer<typeof CreateCampaignSchema>
 const SourceSchema = z.object({
   key: z.enum(SOURCE_KEYS),
   formVersion: z.number(),
+  formId: z.number().openapi({ description: 'The form the version belongs to' }),
+  version: z.number().openapi({ description: 'The version’s number within its form' }),
   weight: z.number(),
   required: z.boolean(),
   minResponses: z.number().nullable(),
@@ -97,6 +91,9 @@ export const CampaignSchema = CampaignSummarySchema.extend({
   bands: z.array(z.object({ min: z.number(), grade: z.string(), stars: z.number().optional() })),
   quota: z.object({ grade: z.string(), maxShare: z.number() }).nullable(),
   allowedOrigins: z.array(z.string()),
+  timeLimitMinutes: z.number().nullable().openapi({
+    description: 'A quiz’s time limit per respondent, in minutes; null: none',
+  }),
   sources: z.array(SourceSchema),
   createdAt: z.string(),
 }).openapi('Campaign')

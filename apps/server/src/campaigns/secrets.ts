@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { normalizeToken, TOKEN_FORMAT } from '@yardstick/sdk'
 
 /**
  * A new link slug: 16 random bytes in base64url (22 characters), so links cannot be guessed.
@@ -10,10 +11,7 @@ export function newSlug(): string {
   return randomBytes(16).toString('base64url')
 }
 
-// Crockford's base32: no I, L, O, U, so a token copied from paper by hand survives.
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-const GROUPS = 4
-const GROUP_LENGTH = 4
+const { alphabet: ALPHABET, groups: GROUPS, groupLength: GROUP_LENGTH } = TOKEN_FORMAT
 
 /**
  * A new one-time respondent token: 80 random bits as `XXXX-XXXX-XXXX-XXXX` in Crockford base32,
@@ -32,19 +30,9 @@ export function newRespondentToken(): string {
 }
 
 /**
- * A token as typed (any case, with or without dashes or spaces, O for 0, I or L for 1) in its
- * one canonical form: what is hashed and what seeds a quiz draw.
- *
- * @example
- * normalizeToken('7kq2 m9xd orTb-4hzc') // '7KQ2-M9XD-0RTB-4HZC'
+ * SHA-256 (hex) of a token in its canonical form (`normalizeToken`, the SDK's one rule shared
+ * with the respondent page): the only thing the database keeps of it.
  */
-export function normalizeToken(token: string): string {
-  const plain = token.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
-  if (plain.length !== GROUPS * GROUP_LENGTH) return plain
-  return plain.match(new RegExp(`.{${GROUP_LENGTH}}`, 'g'))?.join('-') ?? plain
-}
-
-/** SHA-256 (hex) of a normalised token: the only thing the database keeps of it. */
 export function hashRespondentToken(token: string): string {
   return createHash('sha256').update(normalizeToken(token)).digest('hex')
 }

@@ -25,6 +25,21 @@ describe('answerColumns', () => {
     expect(problem.slice(0, 3).map((c) => c.cell(answers))).toEqual(['学习不经常', null, '张三'])
   })
 
+  it('follows each deduction and veto item with the reason given for it', () => {
+    const columns = answerColumns(templates.scorecard)
+    const headers = columns.map((c) => c.header)
+    const at = headers.indexOf('负面清单扣分（最多扣10分）')
+    expect(headers[at + 1]).toBe('负面清单扣分（最多扣10分）·理由')
+    expect(headers.at(-1)).toMatch(/^一票否决.*·理由$/)
+    const answers = { deduction: 2, 'deduction-Comment': '通报批评一次', veto: 'no' }
+    expect(columns[at]?.cell(answers)).toBe(2)
+    expect(columns[at + 1]?.cell(answers)).toBe('通报批评一次')
+    expect(columns.at(-1)?.cell(answers)).toBeNull()
+    expect(answerColumns(templates.satisfaction).some((c) => c.header.endsWith('·理由'))).toBe(
+      false,
+    )
+  })
+
   it('joins checkbox texts, shows booleans as 是/否, matrix rows apart, and other objects as JSON', () => {
     const columns = answerColumns({
       elements: [

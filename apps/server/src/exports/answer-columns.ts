@@ -5,6 +5,8 @@ import {
   type ElementJson,
   type FormJson,
   localizedText,
+  reasonKey,
+  reasonQuestions,
 } from '@yardstick/sdk'
 import type { CellValue } from './cells'
 
@@ -21,8 +23,9 @@ const zh = (text: ChoiceJson['text'], fallback: string) => localizedText(text, '
 /**
  * One column per question of a form, flattened: a choice shows its Chinese text (several joined
  * by `、`), a boolean 是 / 否, a `multipletext` one column per item and a `matrix` one per row;
- * anything else nested is written as JSON. Headers are the Chinese titles (a repeated title gets
- * the question name after it).
+ * anything else nested is written as JSON; a deduction or veto item is followed by its reason
+ * (`标题·理由`, see `reasonQuestions`). Headers are the Chinese titles (a repeated title gets the
+ * question name after it).
  *
  * @example
  * const columns = answerColumns(templates.satisfaction)
@@ -30,8 +33,11 @@ const zh = (text: ChoiceJson['text'], fallback: string) => localizedText(text, '
  */
 export function answerColumns(form: FormJson): AnswerColumn[] {
   const questions = compileForm(form).questions.filter((q) => !DISPLAY_ONLY_TYPES.has(q.type))
+  const reasoned = new Set(reasonQuestions(form))
   const columns = questions.flatMap(({ element, name }) =>
-    columnsOf(element, name).map((column) => ({ ...column, name })),
+    [...columnsOf(element, name), ...(reasoned.has(name) ? [reasonColumn(element, name)] : [])].map(
+      (column) => ({ ...column, name }),
+    ),
   )
   // Two questions titled alike stay apart: each gets its name after the title.
   const times = new Map<string, number>()
@@ -41,6 +47,15 @@ export function answerColumns(form: FormJson): AnswerColumn[] {
       ? { ...column, header: `${column.header}（${name}）` }
       : column,
   )
+}
+
+/** The reason an assessor gave for a deduction or veto (`<name>-Comment`), beside its answer. */
+function reasonColumn(element: ElementJson, name: string): AnswerColumn {
+  return {
+    header: `${zh(element.title, name)}·理由`,
+    width: 30,
+    cell: (answers) => scalar(answers[reasonKey(name)]),
+  }
 }
 
 function columnsOf(element: ElementJson, name: string): AnswerColumn[] {

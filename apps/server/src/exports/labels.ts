@@ -1,12 +1,11 @@
-import type { SourceKey, UnitType } from '@yardstick/db'
+import { SOURCE_KEYS, type SourceKey, type UnitType } from '@yardstick/db'
+import { sourceLabel } from '@yardstick/sdk'
 import { UNIT_TYPE_LABELS } from '../orgs/unit-types'
 
-/** Chinese names of the evaluation sources, for export headers. */
-export const SOURCE_LABELS: Record<SourceKey, string> = {
-  self: '自评',
-  members: '党员群众测评',
-  superior: '上级考评',
-}
+/** Chinese names of the evaluation sources, for export headers: the SDK's labels (one home). */
+export const SOURCE_LABELS = Object.fromEntries(
+  SOURCE_KEYS.map((key) => [key, sourceLabel(key, 'zh-CN')]),
+) as Record<SourceKey, string>
 
 /** Chinese names of the usual grade keys; a band named otherwise (e.g. in Chinese) is shown as is. */
 const GRADE_LABELS: Record<string, string> = {

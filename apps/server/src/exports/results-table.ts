@@ -50,10 +50,7 @@ export function resultsTable(
   return { columns, rows }
 }
 
-// The SDK's message names the source by its key; people read the source's Chinese name.
+// The SDK's note already names the source by its label (党员群众测评), not its key.
 function incompleteReason({ incomplete }: UnitResult): string | null {
-  if (!incomplete) return null
-  const text = incomplete.message['zh-CN']
-  const label = SOURCE_LABELS[incomplete.source as keyof typeof SOURCE_LABELS]
-  return label ? text.replace(`“${incomplete.source}”`, `“${label}”`) : text
+  return incomplete ? incomplete.message['zh-CN'] : null
 }

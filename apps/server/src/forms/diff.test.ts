@@ -61,7 +61,7 @@ describe('diffForms', () => {
     ])
   })
 
-  it('reports a changed title, localized or plain, per property', () => {
+  it('reports a localised title that changed per language, as texts, beside other properties', () => {
     const after = structuredClone(before)
     const dues = after.pages?.[0]?.elements?.[1]
     if (!dues) throw new Error('fixture')
@@ -74,9 +74,65 @@ describe('diffForms', () => {
           { property: 'isRequired', before: null, after: true },
           {
             property: 'title',
+            locale: 'default',
             before: '是否按时交纳党费',
-            after: { default: '是否按月交纳党费', en: 'Dues paid monthly?' },
+            after: '是否按月交纳党费',
           },
+          { property: 'title', locale: 'en', before: null, after: 'Dues paid monthly?' },
+        ],
+      },
+    ])
+  })
+
+  it('lists only the languages that changed, the form’s own first, and a text removed as null', () => {
+    const was: FormJson = {
+      description: { default: '说明', en: 'Notes', 'zh-cn': '说明' },
+      pages: [{ name: 'p', elements: [{ type: 'text', name: 'a', title: { en: 'A', fr: 'A' } }] }],
+    }
+    const is: FormJson = {
+      description: { default: '说明', en: 'About', 'zh-cn': '简介' },
+      pages: [{ name: 'p', elements: [{ type: 'text', name: 'a', title: '甲' }] }],
+    }
+    const diff = diffForms(was, is)
+    expect(diff.form).toEqual([
+      { property: 'description', locale: 'zh-cn', before: '说明', after: '简介' },
+      { property: 'description', locale: 'en', before: 'Notes', after: 'About' },
+    ])
+    expect(diff.changed).toEqual([
+      {
+        name: 'a',
+        changes: [
+          { property: 'title', locale: 'default', before: null, after: '甲' },
+          { property: 'title', locale: 'en', before: 'A', after: null },
+          { property: 'title', locale: 'fr', before: 'A', after: null },
+        ],
+      },
+    ])
+  })
+
+  it('keeps two plain strings one change, and an object that is not a text whole', () => {
+    const was: FormJson = {
+      pages: [
+        {
+          name: 'p',
+          elements: [{ type: 'multipletext', name: 'm', title: '甲', defaultValue: { q1: 'x' } }],
+        },
+      ],
+    }
+    const is: FormJson = {
+      pages: [
+        {
+          name: 'p',
+          elements: [{ type: 'multipletext', name: 'm', title: '乙', defaultValue: { q1: 'y' } }],
+        },
+      ],
+    }
+    expect(diffForms(was, is).changed).toEqual([
+      {
+        name: 'm',
+        changes: [
+          { property: 'defaultValue', before: { q1: 'x' }, after: { q1: 'y' } },
+          { property: 'title', before: '甲', after: '乙' },
         ],
       },
     ])

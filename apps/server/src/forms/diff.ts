@@ -1,9 +1,15 @@
 import { type ElementJson, type FormJson, localizedText, type PageJson } from '@yardstick/sdk'
 import { canonicalJson } from './content-hash'
 
-/** One property that differs: its value before and after (null when absent). */
+/**
+ * One property that differs: its value before and after (null when absent). A localised text
+ * (`title: { default, en }`, or a string on one side and such an object on the other) differs
+ * per language: one change per language that changed, with its `locale` (`default` is the
+ * form's own language, zh-CN in Yardstick forms) and the two texts.
+ */
 export interface PropertyChange {
   property: string
+  locale?: string
   before: unknown
   after: unknown
 }
@@ -33,7 +39,8 @@ interface Located {
  * Compares two versions of a form. Questions (and panels) are matched by name wherever they sit,
  * so a moved question is one change of its `page` or `parent` property, not a removal plus an
  * addition. Properties are compared whole by content (key order ignored): `choices` is one
- * property, so a changed choice score shows the whole list before and after. A panel's
+ * property, so a changed choice score shows the whole list before and after; a localised text
+ * changes per language (`PropertyChange.locale`). A panel's
  * `elements` are left out: its children report their own changes. Survey-level properties go
  * to `form`, with the page list as `pages` (names in order) and each page's own properties as
  * `pages.<name>.<property>`.
@@ -86,15 +93,57 @@ function formChanges(before: FormJson, after: FormJson): PropertyChange[] {
   return changes
 }
 
-/** Properties whose content differs, in key order. */
+/** Properties whose content differs, in key order; localised texts per language. */
 function compare(before: Record<string, unknown>, after: Record<string, unknown>) {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()
   const changes: PropertyChange[] = []
   for (const property of keys) {
     if (canonicalJson(before[property]) === canonicalJson(after[property])) continue
-    changes.push({ property, before: before[property] ?? null, after: after[property] ?? null })
+    const texts = localizedPair(before[property], after[property])
+    if (texts) changes.push(...textChanges(property, texts))
+    else
+      changes.push({ property, before: before[property] ?? null, after: after[property] ?? null })
   }
   return changes
+}
+
+type Texts = Record<string, string>
+
+// SurveyJS locale keys: `default`, `en`, `zh-cn`, `pt-br`, … (all values strings).
+const LOCALE_KEY = /^(default|[a-z]{2}(-[a-z]{2,4})?)$/
+
+/** A value as texts per locale: a string is the default text; absent is none. */
+function asTexts(value: unknown): Texts | null {
+  if (value === undefined || value === null) return {}
+  if (typeof value === 'string') return { default: value }
+  if (typeof value !== 'object' || Array.isArray(value)) return null
+  const entries = Object.entries(value)
+  const texts =
+    entries.length > 0 && entries.every(([k, v]) => LOCALE_KEY.test(k) && typeof v === 'string')
+  return texts ? (value as Texts) : null
+}
+
+// Localised only when one side is a texts object: two plain strings stay one plain change.
+function localizedPair(before: unknown, after: unknown): [Texts, Texts] | null {
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null
+  if (!isObject(before) && !isObject(after)) return null
+  const [was, is] = [asTexts(before), asTexts(after)]
+  return was && is ? [was, is] : null
+}
+
+const LOCALE_ORDER = ['default', 'zh-cn', 'en']
+
+function textChanges(property: string, [was, is]: [Texts, Texts]): PropertyChange[] {
+  const rank = (locale: string) => {
+    const at = LOCALE_ORDER.indexOf(locale)
+    return at === -1 ? LOCALE_ORDER.length : at
+  }
+  const locales = [...new Set([...Object.keys(was), ...Object.keys(is)])].sort(
+    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
+  )
+  return locales
+    .filter((locale) => was[locale] !== is[locale])
+    .map((locale) => ({ property, locale, before: was[locale] ?? null, after: is[locale] ?? null }))
 }
 
 /** Pages by name; unnamed pages get SurveyJS's own default names (`page1`, `page2`, …). */

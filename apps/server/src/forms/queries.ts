@@ -25,17 +25,26 @@ export interface FormFilters {
   q?: string | undefined
   kind?: FormKind | undefined
   archived?: boolean | undefined
+  /** Only forms with an unresolved review thread (a reviewer's to-do). */
+  openThreads?: boolean | undefined
+  /** Only forms never published or edited since their latest version (to review before publishing). */
+  unpublished?: boolean | undefined
 }
 
-const { forms, formVersions, orgs } = schema
+const { forms, formVersions, formComments, orgs } = schema
 
 const latestVersionSql = sql<
   number | null
 >`(select max(${formVersions.version}) from ${formVersions} where ${formVersions.formId} = ${forms.id})`
+// Unresolved threads: root comments (no parent) not resolved.
+const openThreadsSql = sql<number>`(select count(*) from ${formComments} where ${formComments.formId} = ${forms.id} and ${formComments.parentId} is null and ${formComments.resolvedAt} is null)`
+// Saving the form's JSON moves updatedAt only when the content changed (document-sync).
+const unpublishedSql = sql`(not exists (select 1 from ${formVersions} where ${formVersions.formId} = ${forms.id} and ${formVersions.createdAt} >= ${forms.updatedAt}))`
 
 /**
  * One page of the forms a user reads (editor, reviewer or admin reaching the form's
- * organisation), newest first. Forms outside their reach are simply absent; a user with no
+ * organisation), newest first, each with its number of open review threads; `openThreads` and
+ * `unpublished` narrow it to a reviewer's to-do. Forms outside their reach are simply absent; a user with no
  * reading role anywhere is refused (403).
  *
  * @example
@@ -54,6 +63,8 @@ export async function listForms(db: Db, user: AuthUser, query: PageQuery & FormF
   ]
   if (query.q) conditions.push(ilike(forms.title, `%${escapeLike(query.q)}%`))
   if (query.kind) conditions.push(eq(forms.kind, query.kind))
+  if (query.openThreads) conditions.push(sql`${openThreadsSql} > 0`)
+  if (query.unpublished) conditions.push(unpublishedSql)
   const where = and(...conditions)
   const window = pageWindow(query, forms.id)
   const [counted] = await db
@@ -71,6 +82,7 @@ export async function listForms(db: Db, user: AuthUser, query: PageQuery & FormF
       createdAt: forms.createdAt,
       updatedAt: forms.updatedAt,
       latestVersion: latestVersionSql,
+      openThreads: openThreadsSql.mapWith(Number),
     })
     .from(forms)
     .innerJoin(orgs, eq(orgs.id, forms.orgId))

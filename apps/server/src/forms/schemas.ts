@@ -58,6 +58,18 @@ export const FormListQuery = PageQuerySchema.extend({
     .optional()
     .transform((value) => value === 'true')
     .openapi({ description: 'true: archived forms only; default: active forms only' }),
+  openThreads: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .openapi({ description: 'true: only forms with an unresolved review thread' }),
+  unpublished: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .openapi({
+      description: 'true: only forms never published or edited since their latest version',
+    }),
 })
 
 const FormSummary = z.object({
@@ -69,16 +81,19 @@ const FormSummary = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   latestVersion: z.number().nullable(),
+  openThreads: z.number().openapi({ description: 'Unresolved review threads (评审意见)' }),
 })
 
 export const FormListSchema = pageSchema(FormSummary).openapi('FormList')
 
-export const FormSchema = FormSummary.extend({
-  json: FormJsonSchema,
-  unpublishedChanges: z
-    .boolean()
-    .openapi({ description: 'The current JSON differs from the latest version (or none yet)' }),
-}).openapi('Form')
+export const FormSchema = FormSummary.omit({ openThreads: true })
+  .extend({
+    json: FormJsonSchema,
+    unpublishedChanges: z
+      .boolean()
+      .openapi({ description: 'The current JSON differs from the latest version (or none yet)' }),
+  })
+  .openapi('Form')
 
 export const IdSchema = z.object({ id: z.number() })
 
@@ -102,7 +117,19 @@ export const VersionSchema = VersionSummary.extend({
 
 export const PublishedSchema = z.object({ id: z.number(), version: z.number(), hash: z.string() })
 
-const Change = z.object({ property: z.string(), before: z.unknown(), after: z.unknown() })
+const Change = z.object({
+  property: z.string(),
+  locale: z
+    .string()
+    .optional()
+    .openapi({
+      description:
+        'For a localised text, the language that changed (`default` is the form’s own, zh-CN); ' +
+        '`before` and `after` are then that language’s texts (null when absent)',
+    }),
+  before: z.unknown(),
+  after: z.unknown(),
+})
 const ElementRef = z.object({ name: z.string(), type: z.string(), title: z.string() })
 
 export const DiffSchema = z

@@ -20,6 +20,10 @@ export const ERROR_STATUS = {
   /** A timed quiz submitted without its countdown started (`POST /links/:slug/attempts`). */
   attemptNotStarted: 409,
   invalidTransition: 409,
+  /** A closed campaign's settings no longer change (reopen it first). */
+  campaignClosed: 409,
+  /** What answers were given against (form versions, source weights) cannot change once any exist. */
+  responsesExist: 409,
   payloadTooLarge: 413,
   originNotAllowed: 403,
   internal: 500,

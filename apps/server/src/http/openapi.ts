@@ -1,10 +1,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Env } from 'hono'
 import { AppError } from './errors'
+import { requestIssues } from './issues'
 
 /**
  * A Hono app whose routes are described in OpenAPI, and whose request validation failures
- * become the one error shape: 400 `invalidBody` with each issue's path and message.
+ * become the one error shape: 400 `invalidBody` with each issue's path, code, figures and message
+ * (`RequestIssue`), so a client can say it in its reader's language.
  *
  * @example
  * const forms = createRouter<AuthEnv>()
@@ -14,10 +16,7 @@ export function createRouter<E extends Env = Env>(): OpenAPIHono<E> {
   return new OpenAPIHono<E>({
     defaultHook: (result) => {
       if (result.success) return
-      const issues = result.error.issues.map((issue) => ({
-        path: issue.path.join('.'),
-        message: issue.message,
-      }))
+      const issues = requestIssues(result.error)
       const where = issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')
       throw new AppError('invalidBody', `The request is not valid: ${where}`, { issues })
     },

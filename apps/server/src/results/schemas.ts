@@ -82,6 +82,11 @@ export const ResultsSchema = z
         z.object({ responses: z.number().int(), unitsWithResponses: z.number().int() }),
       ),
     }),
+    canExportResponses: z.boolean().openapi({
+      description:
+        'Whether you may export the raw responses (`GET /campaigns/:id/responses.{csv,xlsx}`): ' +
+        'admin, editor or assessor reaching at least one unit; never a secretary only',
+    }),
   })
   .openapi('CampaignResults')
 
@@ -177,5 +182,36 @@ export const UnitDetailSchema = z
         updatedAt: z.string(),
       }),
     ),
+    scorecards: z
+      .array(
+        z.object({
+          id: z.number().int(),
+          respondent: z
+            .string()
+            .nullable()
+            .openapi({ description: 'The assessor; null for an anonymous source' }),
+          createdAt: z.string(),
+          percent: z.number(),
+          veto: z.boolean(),
+          items: z.array(
+            z.object({
+              question: z.string(),
+              title: z.object({ 'zh-CN': z.string(), en: z.string() }),
+              deducted: z.number().openapi({ description: 'Points taken off; 0 for a veto' }),
+              veto: z.boolean(),
+              reason: z
+                .string()
+                .nullable()
+                .openapi({ description: 'null only for responses stored before reasons' }),
+            }),
+          ),
+        }),
+      )
+      .nullable()
+      .openapi({
+        description:
+          'Each assessor’s scorecard (上级考评), oldest first, with every deduction and veto ' +
+          'and its reason (`reasonsRequired`); null when no source is answered by assessors',
+      }),
   })
   .openapi('UnitDetail')

@@ -5,12 +5,14 @@ import { AppError } from '../http/errors'
 import { rectificationView } from '../self-checks/rectifications'
 import type { ResultsContext } from './context'
 import { gradeCampaign } from './grade'
+import { unitScorecards } from './scorecard-reasons'
 
 /**
  * One branch of a campaign as its detail page shows it: its graded row (over the whole campaign,
  * as `GET /results`), each source's rule and figures, its self-check's place in
  * 草稿 → 审议通过 → 通报 → 上报 with the problem list, and each rectification with its status and
- * overdue flag. Reads only: unlike `GET /self-checks/:unitId`, no draft is created. 404 when the
+ * overdue flag, and each assessor's scorecard with its deductions, vetoes and their reasons
+ * (the assessor named unless the source is anonymous). Reads only: unlike `GET /self-checks/:unitId`, no draft is created. 404 when the
  * campaign does not assess the unit; 403 when the reader may not see it (`ResultsAccess.shows`).
  *
  * @example
@@ -28,7 +30,7 @@ export async function unitDetail(db: Db, context: ResultsContext, unitId: number
       `Your roles do not reach ${unit.name} in campaign ${campaign.id}`,
     )
   }
-  const [graded, selfCheck, rectifications] = await Promise.all([
+  const [graded, selfCheck, rectifications, scorecards] = await Promise.all([
     gradeCampaign(db, campaign, units),
     loadSelfCheck(db, context, unitId),
     db
@@ -52,6 +54,7 @@ export async function unitDetail(db: Db, context: ResultsContext, unitId: number
         ),
       )
       .orderBy(asc(schema.rectifications.id)),
+    unitScorecards(db, campaign, unitId),
   ])
   const row = graded.find((g) => g.unitId === unitId)
   if (!row) throw new Error(`unitDetail: unit ${unitId} was not graded`)
@@ -74,6 +77,7 @@ export async function unitDetail(db: Db, context: ResultsContext, unitId: number
     }),
     selfCheck,
     rectifications: rectifications.map((r) => rectificationView(r)),
+    scorecards,
   }
 }
 

@@ -57,6 +57,8 @@ export function resultsView(
     units: sorted.slice(page.offset, page.offset + page.limit).map(publicRow),
     distribution: gradeDistribution(policy, counted),
     participation: participationOf(policy, counted),
+    // The raw export's own rule (`exportResponses`), so the page offers it only where it works.
+    canExportResponses: graded.some(access.exportsRaw),
   }
 }
 

@@ -265,11 +265,13 @@ describe.each(await testStores())('campaigns on %s', (kind) => {
     expect(JSON.stringify(rows)).not.toContain(body.tokens[0])
   })
 
-  it('issues tokens as CSV rows of token and respondent link, and as printable slips', async () => {
+  it('issues tokens as CSV rows of token and respondent URL, and as printable slips with QR codes', async () => {
     const { id, slug } = await openCampaign(f, campaignBody(f, versions))
+    // Behind a reverse proxy, the URLs are the ones people reach.
+    const proxied = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'ys.example.cn' }
     const csv = await f.call('POST', `/api/campaigns/${id}/tokens`, {
       token: tokens.admin,
-      headers: { accept: 'text/csv' },
+      headers: { accept: 'text/csv', ...proxied },
       body: { unitId: f.orgs.branch2, source: 'members', count: 3 },
     })
     expect(csv.status).toBe(201)
@@ -278,15 +280,21 @@ describe.each(await testStores())('campaigns on %s', (kind) => {
     expect(lines[0]).toBe('token,link')
     expect(lines).toHaveLength(4)
     const [token, link] = (lines[1] as string).split(',')
-    expect(link).toBe(`/s/${slug(f.orgs.branch2, 'members')}?token=${token}`)
+    expect(link).toBe(`https://ys.example.cn/s/${slug(f.orgs.branch2, 'members')}?token=${token}`)
     const html = await f.call('POST', `/api/campaigns/${id}/tokens`, {
       token: tokens.admin,
       headers: { accept: 'text/html' },
-      body: { unitId: f.orgs.branch2, source: 'members', count: 2 },
+      body: { unitId: f.orgs.branch2, source: 'members', count: 9 },
     })
     expect(html.headers.get('content-type')).toContain('text/html')
-    expect(html.body).toContain('第二党支部')
-    expect((html.body as string).match(/class="slip"/g)).toHaveLength(2)
+    const page = html.body as string
+    expect(page).toContain('第二党支部')
+    expect(page.match(/class="slip"/g)).toHaveLength(9)
+    expect(page.match(/<svg /g)).toHaveLength(9)
+    expect(page).toContain('@page { size: A4')
+    // Eight slips to an A4 sheet.
+    expect(page.match(/<section class="page">/g)).toHaveLength(2)
+    expect(page).toContain(`http://localhost/s/${slug(f.orgs.branch2, 'members')}?token=`)
   })
 
   it('refuses tokens to non-managers, over 1000 at once, and for other sources or units', async () => {

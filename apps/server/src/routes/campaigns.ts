@@ -11,12 +11,15 @@ import {
   IssueTokensSchema,
   LinkSchema,
 } from '../campaigns/schemas'
+import { UpdateCampaignSchema } from '../campaigns/settings-schema'
 import { moveCampaign } from '../campaigns/status'
 import { tokensCsv, tokensHtml } from '../campaigns/token-sheets'
 import { issueTokens } from '../campaigns/tokens'
+import { updateCampaign } from '../campaigns/update-campaign'
 import type { AppDeps } from '../deps'
 import { PageQuerySchema, pageSchema } from '../forms/pagination'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
+import { publicOrigin } from '../http/public-origin'
 
 const IdParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) })
 const security = [{ bearer: [] }]
@@ -62,6 +65,29 @@ const getCampaignRoute = createRoute({
   security,
   request: { params: IdParams },
   responses: { 200: json(CampaignSchema, 'The campaign'), ...errorResponses(401, 404) },
+})
+
+const updateCampaignRoute = createRoute({
+  method: 'patch',
+  path: '/campaigns/{id}',
+  tags: ['campaigns'],
+  summary: 'Change a campaign’s settings · 修改测评活动设置',
+  description:
+    'Admin or editor of the campaign’s office, while it is a draft or open (closed: 409 ' +
+    '`campaignClosed`). Name, window (`closesAt` after `opensAt`), `allowedOrigins` (normalised, ' +
+    'deduplicated), `showScore`, `timeLimitMinutes`; and the sources’ form versions and weights ' +
+    'only while the campaign has no response (else 409 `responsesExist`, with `details.issues` ' +
+    'naming each field; the self-check’s version also stays once a branch has begun its ' +
+    'self-check). All or nothing; respondent links see the change at once.',
+  security,
+  request: {
+    params: IdParams,
+    body: { content: { 'application/json': { schema: UpdateCampaignSchema } } },
+  },
+  responses: {
+    200: json(CampaignSchema, 'The campaign as changed'),
+    ...errorResponses(400, 401, 403, 404, 409, 413),
+  },
 })
 
 const listLinksRoute = createRoute({
@@ -119,8 +145,8 @@ const tokensRoute = createRoute({
   summary: 'Issue one-time respondent tokens · 生成一次性答题凭证',
   description:
     'Admin or editor of the campaign. JSON by default; `Accept: text/csv` gives `token,link` ' +
-    'rows, `Accept: text/html` a printable page of slips. Tokens are shown once: only their ' +
-    'SHA-256 is stored.',
+    'rows (full respondent URLs on this server), `Accept: text/html` a printable page of A4 ' +
+    'slips, each with a QR code of its URL. Tokens are shown once: only their SHA-256 is stored.',
   security,
   request: {
     params: IdParams,
@@ -146,7 +172,7 @@ const tokensRoute = createRoute({
   },
 })
 
-/** Campaigns (测评活动): create, list, read, links, open/close and respondent tokens. */
+/** Campaigns (测评活动): create, list, read, change settings, links, open/close and respondent tokens. */
 export function campaignsRoutes({ database }: AppDeps) {
   const { db } = database
   const router = createRouter<AuthEnv>()
@@ -165,6 +191,15 @@ export function campaignsRoutes({ database }: AppDeps) {
   router.openapi(getCampaignRoute, async (c) => {
     const campaign = await visibleCampaign(db, c.var.user, idParam(c.req.param('id'), 'campaign'))
     return c.json(await campaignDetail(db, campaign), 200)
+  })
+
+  router.openapi(updateCampaignRoute, async (c) => {
+    const user = c.var.user
+    const id = idParam(c.req.param('id'), 'campaign')
+    const campaign = await visibleCampaign(db, user, id)
+    assertManages(user, campaign)
+    await updateCampaign(db, campaign, c.req.valid('json'))
+    return c.json(await campaignDetail(db, await visibleCampaign(db, user, id)), 200)
   })
 
   router.openapi(listLinksRoute, async (c) => {
@@ -193,13 +228,14 @@ export function campaignsRoutes({ database }: AppDeps) {
     const issued = await issueTokens(db, campaign, c.req.valid('json'))
     const accept = c.req.header('accept') ?? ''
     const file = `tokens-${campaign.id}-${issued.unit.id}`
+    const origin = publicOrigin(c)
     if (accept.includes('text/csv')) {
-      return c.body(tokensCsv(issued), 201, {
+      return c.body(tokensCsv(issued, origin), 201, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${file}.csv"`,
       })
     }
-    if (accept.includes('text/html')) return c.html(tokensHtml(issued), 201)
+    if (accept.includes('text/html')) return c.html(await tokensHtml(issued, origin), 201)
     const { tokens, unit, source, slug } = issued
     return c.json({ tokens, unitId: unit.id, source, slug }, 201)
   })

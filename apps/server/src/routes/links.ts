@@ -3,8 +3,11 @@ import type { Locale } from '@yardstick/sdk'
 import { type AuthEnv, tokenOf } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { createRouter, errorResponses } from '../http/openapi'
+import { TIME_LIMIT_GRACE_SECONDS } from '../submissions/attempts'
+import { startLinkAttempt } from '../submissions/link-attempt'
 import { linkCors } from '../submissions/link-cors'
 import { viewLink } from '../submissions/link-view'
+import { SCORING_ONLY_PROPERTIES } from '../submissions/respondent-form'
 import { submitResponse } from '../submissions/submit'
 
 const SlugParams = z.object({
@@ -14,6 +17,29 @@ const SlugParams = z.object({
     .max(64)
     .openapi({ param: { name: 'slug', in: 'path' } }),
 })
+
+const TimeLimitSchema = z
+  .object({
+    minutes: z.number().openapi({ description: 'The campaign’s `timeLimitMinutes`' }),
+    graceSeconds: z.number().openapi({
+      description: `Answers are still accepted this long after endsAt (${TIME_LIMIT_GRACE_SECONDS} s)`,
+    }),
+    startedAt: z.string().nullable().openapi({ description: 'Null until POST …/attempts' }),
+    endsAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'startedAt + minutes; null until started' }),
+    serverTime: z.string().openapi({ description: 'The server’s clock, to count down on' }),
+    questionCount: z.number().openapi({ description: 'Quiz questions this respondent answers' }),
+  })
+  .openapi('LinkTimeLimit')
+
+function allScoringOnly(): string {
+  return Object.values(SCORING_ONLY_PROPERTIES)
+    .flat()
+    .map((name) => `\`${name}\``)
+    .join(', ')
+}
 
 const LinkViewSchema = z
   .object({
@@ -33,10 +59,20 @@ const LinkViewSchema = z
     showScore: z.boolean().openapi({
       description:
         'The respondent is shown their score after submitting: the campaign’s `showScore` ' +
-        '(the embed and the SDK link mode hide it otherwise)',
+        '(the submission answers the score, and a quiz’s correct answers, only then)',
+    }),
+    signedIn: z.boolean().openapi({
+      description:
+        'The request carries a valid session (read on links that are not anonymous; always ' +
+        'false on an anonymous link). An assessor’s page offers sign-in when false',
+    }),
+    timeLimit: TimeLimitSchema.nullable().openapi({
+      description: 'A timed quiz’s countdown for this respondent; null when the link is not timed',
     }),
     form: z.record(z.string(), z.unknown()).openapi({
-      description: 'The form version JSON, with only the drawn questions of each bank',
+      description:
+        'The form version JSON, with only the drawn questions of each bank and without what ' +
+        `only scoring reads (${allScoringOnly()}). A timed quiz not yet started has no pages`,
     }),
   })
   .openapi('LinkView')
@@ -64,7 +100,25 @@ const ScoreSchema = z
   .object({ score: z.number(), maxScore: z.number(), percent: z.number(), veto: z.boolean() })
   .passthrough()
   .openapi('ScoreResult')
-const StoredSchema = z.object({ id: z.number(), score: ScoreSchema })
+const ReviewSchema = z
+  .array(
+    z.object({
+      question: z.string(),
+      correctAnswer: z.unknown(),
+      correct: z.boolean(),
+      points: z.number(),
+    }),
+  )
+  .openapi('QuizReview', {
+    description: 'The correct answer of each quiz question the respondent was shown',
+  })
+const StoredSchema = z.object({
+  id: z.number(),
+  score: ScoreSchema.optional().openapi({ description: 'Only where the campaign’s showScore' }),
+  review: ReviewSchema.optional().openapi({
+    description: 'A quiz’s correct answers, only where the campaign’s showScore',
+  }),
+})
 
 const submitRoute = createRoute({
   method: 'post',
@@ -74,9 +128,15 @@ const submitRoute = createRoute({
   description:
     'Validated against the exact form version, scored, and stored in one transaction (group ' +
     'commit). `Idempotency-Key` is required: a retry with the same key stores nothing new and ' +
-    'answers 200 with the first result (and `Idempotent-Replayed: true`). The answer always ' +
-    'carries the score: the caller is the respondent, who sent the answers; whether a page ' +
-    'shows it is the campaign’s `showScore` (see `GET /links/{slug}`).',
+    'answers 200 with the first result (and `Idempotent-Replayed: true`). The answer carries ' +
+    'the score, and for a quiz the correct answers of the questions drawn, only where the ' +
+    'campaign’s `showScore` allows (see `GET /links/{slug}`). A timed quiz (the campaign’s ' +
+    '`timeLimitMinutes`, a quiz form) needs its countdown started (`POST /links/{slug}/attempts`; ' +
+    'else 409 `attemptNotStarted`) and is refused after its end plus a grace of ' +
+    `${TIME_LIMIT_GRACE_SECONDS} seconds (409 \`timeLimitExceeded\`, details \`endsAt\`, ` +
+    '`graceSeconds`); its unanswered questions score 0 instead of being required, since the ' +
+    'page submits the answers as they stand when the time is up. A retry of a response stored ' +
+    'in time is replayed even after that.',
   request: {
     params: SlugParams,
     headers: z.object({
@@ -106,6 +166,39 @@ const submitRoute = createRoute({
       content: { 'application/json': { schema: StoredSchema } },
     },
     ...errorResponses(400, 401, 403, 404, 409, 413, 422),
+  },
+})
+
+const attemptRoute = createRoute({
+  method: 'post',
+  path: '/links/{slug}/attempts',
+  tags: ['links'],
+  summary: 'Start a timed quiz · 开始限时答题',
+  description:
+    'Starts the respondent’s countdown on a timed link (a quiz whose campaign sets ' +
+    '`timeLimitMinutes`) and answers the view, now with the questions and ' +
+    '`timeLimit.startedAt`/`endsAt`. Idempotent per respondent (the token, else the signed-in ' +
+    'user): a second call keeps the first start. Needs a usable token of the link, or a ' +
+    'signed-in respondent on a link that is not anonymous, and a campaign taking answers. ' +
+    `Answers are accepted until endsAt plus ${TIME_LIMIT_GRACE_SECONDS} seconds. A link ` +
+    'without a time limit answers 409 `conflict`.',
+  request: {
+    params: SlugParams,
+    body: {
+      required: false,
+      content: {
+        'application/json': {
+          schema: z.object({ token: z.string().max(64).optional() }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Started (or already running): the view with the questions',
+      content: { 'application/json': { schema: LinkViewSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 })
 
@@ -147,12 +240,22 @@ export function linksRoutes({ database }: AppDeps) {
       sessionToken: tokenOf(c),
       locale: localeOf(c.req.header('accept-language')),
     })
-    const body = { id: outcome.id, score: outcome.score }
+    const body = {
+      id: outcome.id,
+      ...(outcome.score ? { score: outcome.score } : {}),
+      ...(outcome.review ? { review: outcome.review } : {}),
+    }
     if (outcome.status === 200) {
       c.header('idempotent-replayed', 'true')
       return c.json(body, 200)
     }
     return c.json(body, 201)
+  })
+
+  router.openapi(attemptRoute, async (c) => {
+    const { slug } = c.req.valid('param')
+    const { token } = c.req.valid('json') ?? {}
+    return c.json(await startLinkAttempt(db, slug, { token, sessionToken: tokenOf(c) }), 200)
   })
 
   // Reached only without an Origin (linkCors answers real preflights itself).

@@ -136,6 +136,21 @@ describe.each(await testStores())('GET /api/campaigns/:id/results on %s', (kind)
     expect(body.participation.units).toBe(4)
   })
 
+  it('says who may export the raw responses: office roles yes, a secretary only no', async () => {
+    for (const who of ['admin', 'editor', 'assessor'] as const) {
+      expect((await get(url, who)).body.canExportResponses, who).toBe(true)
+    }
+    expect((await get(url, 'secretary')).body.canExportResponses).toBe(false)
+  })
+
+  it('names an ungraded unit’s missing source by its label, never its key', async () => {
+    const { body } = await get(url)
+    const note = byId(body.units)[f.orgs.branch3]?.incomplete as { message: Record<string, string> }
+    expect(note.message['zh-CN']).toContain('党员群众测评')
+    expect(note.message.en).toContain('Member and public survey')
+    expect(JSON.stringify(note.message)).not.toContain('members')
+  })
+
   it('does not let a secretary narrow the distribution down to another branch', async () => {
     const { body } = await get(`${url}?subtree=${f.orgs.branch2}`, 'secretary')
     expect(body.units).toEqual([])

@@ -5,9 +5,17 @@ import type { AppDeps } from '../deps'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
 import { selfCheckContext } from '../self-checks/context'
 import { rectificationRoutes } from '../self-checks/rectification-routes'
-import { AnswersBody, ApproveBody, SelfCheckParams, SelfCheckSchema } from '../self-checks/schemas'
+import {
+  AnswersBody,
+  ApproveBody,
+  SelfCheckParams,
+  SelfCheckSchema,
+  SelfCheckToDoQuery,
+  SelfCheckToDoSchema,
+} from '../self-checks/schemas'
 import { ensureSelfCheck, saveAnswers, takeStep } from '../self-checks/store'
 import { submitSelfCheck } from '../self-checks/submit'
+import { selfCheckToDo } from '../self-checks/to-do'
 import { selfCheckView } from '../self-checks/view'
 
 const ROLES =
@@ -51,7 +59,10 @@ const approveRoute = createRoute({
   method: 'post',
   path: `${path}/approve`,
   summary: 'Record the branch committee’s approval · 支委会审议通过',
-  description: `${ROLES} From draft only; the answers must be a complete, valid response (422).`,
+  description:
+    `${ROLES} From draft only; the answers must be a complete, valid response: every visible ` +
+    'required question, and in every problem entry its 问题描述, 整改措施, 责任人 and 整改时限 ' +
+    '(else 422 invalidAnswers, details.errors naming each question and item).',
   request: { params: SelfCheckParams, ...jsonBody(ApproveBody) },
   responses: { 200: ok('Approved'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 })
@@ -61,9 +72,9 @@ const announceRoute = createRoute({
   method: 'post',
   path: `${path}/announce`,
   summary: 'Record that the result was announced to all members · 向全体党员通报',
-  description: `${ROLES} From approved only.`,
+  description: `${ROLES} From approved only, on complete and valid answers (422 as approve).`,
   request: { params: SelfCheckParams },
-  responses: { 200: ok('Announced'), ...errorResponses(401, 403, 404, 409) },
+  responses: { 200: ok('Announced'), ...errorResponses(401, 403, 404, 409, 422) },
 })
 
 const submitRoute = createRoute({
@@ -79,11 +90,36 @@ const submitRoute = createRoute({
   responses: { 200: ok('Submitted'), ...errorResponses(401, 403, 404, 409, 422) },
 })
 
+const toDoRoute = createRoute({
+  ...common,
+  method: 'get',
+  path: '/self-checks',
+  summary: 'What a branch has to do: its self-checks in open campaigns · 支部待办自查',
+  description:
+    'Each open campaign with a self source that assesses the branch, with its deadline, the ' +
+    'self-check’s status and the branch’s open and overdue rectifications there; the ones still ' +
+    'to submit first. Without unitId: the branches of your secretary role (none: an empty list). ' +
+    'With unitId: that branch, for whoever reads its self-check (403 otherwise).',
+  request: { query: SelfCheckToDoQuery },
+  responses: {
+    200: {
+      description: 'The to-do list',
+      content: { 'application/json': { schema: SelfCheckToDoSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
 /** The self-check workflow (草稿 → 审议通过 → 通报 → 上报) and its rectification list. */
 export function selfChecksRoutes(deps: AppDeps) {
   const { db } = deps.database
   const router = createRouter<AuthEnv>()
   router.use('/campaigns/:id/self-checks/*', requireUser(db))
+  router.use('/self-checks', requireUser(db))
+
+  router.openapi(toDoRoute, async (c) =>
+    c.json(await selfCheckToDo(db, c.var.user, c.req.valid('query').unitId), 200),
+  )
 
   // Every self-check route starts from its campaign and branch, checked against the user.
   const contextOf = (

@@ -15,6 +15,8 @@ import { type AuthUser, grantsOf } from '../auth/sessions'
 import { createCampaign } from '../campaigns/create-campaign'
 import { publishForm } from '../forms/publish'
 import { createUser, insertOrg } from '../orgs/org-tree'
+import { isAssessorSource } from '../submissions/link-context'
+import { type DemoQuiz, seedDemoQuiz } from './demo-quiz'
 import { chance, fakeAnswers } from './fake-answers'
 
 /** A demo account, printed at start (the password only in the terminal and the data folder). */
@@ -69,6 +71,12 @@ const ROLE_ACCOUNTS: Array<{
   },
 ]
 
+/** What the demo seed made that `pnpm start` prints: the accounts and the quiz's tokens. */
+export interface DemoSeed {
+  accounts: DemoAccount[]
+  quiz: DemoQuiz
+}
+
 /** Options of `seedDemo`. */
 export interface SeedDemoOptions {
   /** One password for every demo account; random per account when absent. */
@@ -81,15 +89,16 @@ export interface SeedDemoOptions {
  * Loads the demo world on an empty database (written from the source material): 机关工委 with
  * three sub-committees and 60 branches of four types, one account per role, every SDK template
  * as a published form, and an open 年度综合评定 campaign with self-checks, member satisfaction
- * responses and superior scorecards filled for most branches. Does nothing on a database that
+ * responses and superior scorecards filled for most branches, and an open timed knowledge quiz
+ * (`seedDemoQuiz`) with one-time tokens for the first branch. Does nothing on a database that
  * already has organisations.
  *
- * @returns the accounts created, or null when the database was not empty
+ * @returns the accounts and the quiz created, or null when the database was not empty
  */
 export async function seedDemo(
   db: Db,
   { password, seed = 2026 }: SeedDemoOptions = {},
-): Promise<DemoAccount[] | null> {
+): Promise<DemoSeed | null> {
   const [existing] = await db.select({ id: schema.orgs.id }).from(schema.orgs).limit(1)
   if (existing) return null
   const rng = xoroshiro128plus(seed)
@@ -225,7 +234,7 @@ export async function seedDemo(
     answers: Answers,
   ) => {
     const form = templates[template]
-    const check = validateResponse(form, answers)
+    const check = validateResponse(form, answers, { requireReasons: isAssessorSource(key) })
     if (!check.valid)
       throw new Error(
         `seed: generated ${template} answers are invalid: ${JSON.stringify(check.errors)}`,
@@ -266,7 +275,17 @@ export async function seedDemo(
   }
   for (let i = 0; i < rows.length; i += 500)
     await db.insert(schema.responses).values(rows.slice(i, i + 500))
-  return accounts
+
+  // After the comprehensive evaluation, so that one keeps campaign id 1.
+  const first = branches[0]
+  if (!first) throw new Error('seed: no branch')
+  const quiz = await seedDemoQuiz(db, admin, {
+    formVersion: versions.quiz,
+    office: { id: committee.id, name: committee.name, path: committee.path },
+    subtree: committee.id,
+    unit: first,
+  })
+  return { accounts, quiz }
 }
 
 async function insertSubmittedSelfCheck(

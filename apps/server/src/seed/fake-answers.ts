@@ -1,4 +1,4 @@
-import { type Answers, compileForm, type FormJson } from '@yardstick/sdk'
+import { type Answers, compileForm, type FormJson, reasonKey } from '@yardstick/sdk'
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64'
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator'
 
@@ -17,6 +17,12 @@ const PROBLEM_NOTES = [
   { description: '党员发挥作用的载体不多', measure: '设立党员先锋岗和责任区' },
 ]
 
+const DEDUCTION_REASONS = [
+  '年内被上级党组织通报批评一次',
+  '党建重点任务未按期完成',
+  '党费收缴台账未按月更新',
+]
+
 const SUGGESTIONS = [
   '希望多组织专题学习',
   '建议增加与业务结合的主题党日',
@@ -26,7 +32,8 @@ const SUGGESTIONS = [
 
 /**
  * Plausible answers to any form for a branch of a given quality (0–1): higher quality picks
- * higher-scored and satisfied choices more often; every problem answer gets its follow-up entry.
+ * higher-scored and satisfied choices more often; every problem answer gets its follow-up entry,
+ * every deduction its reason.
  * Used for the demo data; the seed validates every result with the SDK before storing it.
  */
 export function fakeAnswers(form: FormJson, quality: number, rng: RandomGenerator): Answers {
@@ -48,6 +55,13 @@ export function fakeAnswers(form: FormJson, quality: number, rng: RandomGenerato
       if (!picked) continue
       answers[question.name] = question.type === 'checkbox' ? [picked.value] : picked.value
       if (picked.problem) problems.add(question.name)
+    } else if (question.maxScore !== undefined && question.scoreKind === 'deduction') {
+      // Weaker branches draw a deduction now and then, always with its reason.
+      if (chance(rng) < (1 - quality) / 2) {
+        answers[question.name] = Math.min(question.maxScore, 1 + Math.floor(chance(rng) * 3))
+        answers[reasonKey(question.name)] =
+          DEDUCTION_REASONS[Math.floor(chance(rng) * DEDUCTION_REASONS.length)]
+      }
     } else if (question.maxScore !== undefined) {
       const max = question.maxScore
       const value =

@@ -1,19 +1,25 @@
 import { type Db, type RectificationStatus, schema } from '@yardstick/db'
-import { and, count, eq, like, or, type SQL } from 'drizzle-orm'
-import { assertReaches, reachablePaths } from '../auth/access'
+import { eq } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { assertReaches } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
-import { type PageQuery, pageWindow } from '../forms/pagination'
 import { AppError } from '../http/errors'
 import { SELF_CHECK_READERS, SELF_CHECK_WRITERS } from './context'
 import { localToday } from './dates'
+import { assertReviews, mayReview, mayUpdate } from './rectification-access'
+import { assertTransition, isOverdue } from './rectification-rules'
 
-const { rectifications, orgs, campaigns } = schema
+const { rectifications, orgs, campaigns, users } = schema
+const reviewer = alias(users, 'reviewer')
 
-const COLUMNS = {
+/** The columns every rectification route reads (the unit's path only to check access). */
+export const RECTIFICATION_COLUMNS = {
   id: rectifications.id,
   campaignId: rectifications.campaignId,
+  campaignName: campaigns.name,
   unitId: rectifications.unitId,
   unitName: orgs.name,
+  unitPath: orgs.path,
   question: rectifications.question,
   title: rectifications.title,
   note: rectifications.note,
@@ -21,8 +27,24 @@ const COLUMNS = {
   owner: rectifications.owner,
   deadline: rectifications.deadline,
   status: rectifications.status,
+  progress: rectifications.progress,
+  evidence: rectifications.evidence,
+  reviewNote: rectifications.reviewNote,
+  reviewedAt: rectifications.reviewedAt,
+  reviewerId: reviewer.id,
+  reviewerName: reviewer.name,
   createdAt: rectifications.createdAt,
   updatedAt: rectifications.updatedAt,
+}
+
+/** `select … from rectifications` joined to what `RECTIFICATION_COLUMNS` reads. */
+export function selectRectifications(db: Db) {
+  return db
+    .select(RECTIFICATION_COLUMNS)
+    .from(rectifications)
+    .innerJoin(orgs, eq(orgs.id, rectifications.unitId))
+    .innerJoin(campaigns, eq(campaigns.id, rectifications.campaignId))
+    .leftJoin(reviewer, eq(reviewer.id, rectifications.reviewedBy))
 }
 
 type Row = {
@@ -33,92 +55,70 @@ type Row = {
 }
 
 /**
- * A rectification as the API shows it, with `overdue`: its deadline has passed (today on the
- * server's clock is later) and it is not fixed.
+ * A rectification's dates as the API shows them, with `overdue`: its deadline has passed (today
+ * on the server's clock is later) and it is neither fixed nor accepted.
  */
 export function rectificationView<T extends Row>(row: T, today = localToday()) {
   return {
     ...row,
-    overdue: row.deadline !== null && row.deadline < today && row.status !== 'fixed',
+    overdue: isOverdue(row.deadline, row.status, today),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   }
 }
 
+type FullRow = Awaited<ReturnType<typeof selectRectifications>>[number]
+
 /**
- * One page of a campaign's rectifications, by unit then problem order: of one unit (`unitId`,
- * 403 unless the user reads that branch), or of every unit the user reads (the branch's
- * secretary, and upward: assessors, editors, admins reaching it).
- *
- * @example
- * await listRectifications(db, user, 3, { unitId: 17, limit: 50 })
+ * A rectification as the list, `GET`, `PATCH` and review answer it: `rectificationView` plus who
+ * checked it and what this user may do with it now (`can.update`: the branch's secretary or an
+ * admin, until accepted; `can.review`: an office above, once the branch says it is fixed).
  */
-export async function listRectifications(
-  db: Db,
-  user: AuthUser,
-  campaignId: number,
-  query: PageQuery & { unitId?: number | undefined; status?: RectificationStatus | undefined },
-) {
-  const [campaign] = await db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(eq(campaigns.id, campaignId))
-  if (!campaign) throw new AppError('notFound', `No campaign ${campaignId}`)
-  const conditions: SQL[] = [eq(rectifications.campaignId, campaignId)]
-  if (query.unitId !== undefined) {
-    const [unit] = await db
-      .select({ path: orgs.path, name: orgs.name })
-      .from(orgs)
-      .where(eq(orgs.id, query.unitId))
-    if (!unit) throw new AppError('notFound', `No unit ${query.unitId}`)
-    assertReaches(user, unit.path, SELF_CHECK_READERS, `the rectifications of ${unit.name}`)
-    conditions.push(eq(rectifications.unitId, query.unitId))
-  } else {
-    const paths = reachablePaths(user, SELF_CHECK_READERS)
-    if (paths.length === 0) {
-      throw new AppError(
-        'forbidden',
-        'Only secretaries, assessors, editors and admins read rectifications',
-        {
-          roles: SELF_CHECK_READERS,
-        },
-      )
-    }
-    conditions.push(or(...paths.map((path) => like(orgs.path, `${path}%`))) as SQL)
+export function rectificationItem(row: FullRow, user: AuthUser, today = localToday()) {
+  const { unitPath, reviewerId, reviewerName, reviewedAt, ...rest } = row
+  return {
+    ...rectificationView(rest, today),
+    reviewedAt: reviewedAt?.toISOString() ?? null,
+    reviewer: reviewerId === null ? null : { id: reviewerId, name: reviewerName ?? '' },
+    can: {
+      update: row.status !== 'accepted' && mayUpdate(user, unitPath),
+      review: row.status === 'fixed' && mayReview(user, unitPath),
+    },
   }
-  if (query.status) conditions.push(eq(rectifications.status, query.status))
-  const where = and(...conditions)
-  const window = pageWindow(query, rectifications.id, 'asc')
-  const [counted] = await db
-    .select({ total: count() })
-    .from(rectifications)
-    .innerJoin(orgs, eq(orgs.id, rectifications.unitId))
-    .where(where)
-  // Ascending ids keep each unit's problems in form order; the cursor continues after an id.
-  const rows = await db
-    .select(COLUMNS)
-    .from(rectifications)
-    .innerJoin(orgs, eq(orgs.id, rectifications.unitId))
-    .where(and(where, window.after))
-    .orderBy(window.orderBy)
-    .limit(window.limit)
-    .offset(window.offset)
-  const page = window.page(rows, counted?.total, (row) => row.id)
-  const today = localToday()
-  return { ...page, items: page.items.map((row) => rectificationView(row, today)) }
 }
 
-/** What `PATCH /api/rectifications/:id` may change; null clears a field. */
+/**
+ * One rectification the user reads (the branch's secretary, assessors, editors, admins
+ * reaching it); 404 for an unknown id, 403 out of reach.
+ *
+ * @example
+ * const item = await getRectification(db, user, 12)
+ */
+export async function getRectification(db: Db, user: AuthUser, id: number) {
+  const row = await loadRow(db, id)
+  assertReaches(user, row.unitPath, SELF_CHECK_READERS, `the rectifications of ${row.unitName}`)
+  return rectificationItem(row, user)
+}
+
+/** What `PATCH /api/rectifications/:id` may change; null clears progress or evidence. */
 export interface RectificationPatch {
-  measure?: string | null | undefined
-  owner?: string | null | undefined
-  deadline?: string | null | undefined
+  measure?: string | undefined
+  owner?: string | undefined
+  deadline?: string | undefined
+  progress?: string | null | undefined
+  evidence?: string | null | undefined
   status?: RectificationStatus | undefined
 }
 
 /**
- * Updates a rectification's measure, owner, deadline or status: the branch's secretary (or an
- * admin) only; 404 for an unknown id, 403 for anyone else.
+ * The branch works on a rectification: its measure, owner, a new deadline, progress (进展),
+ * evidence (佐证材料) and status, moved only as `RECTIFICATION_TRANSITIONS` lets the branch
+ * (409 `invalidTransition`); marking it fixed needs evidence, given now or before (409
+ * `invalidTransition`, `details.missing: ['evidence']`). The branch's secretary or an admin
+ * only (403); an accepted one no longer changes (409).
+ *
+ * @example
+ * await patchRectification(db, user, 12, { progress: '已召开专题会', status: 'inProgress' })
  */
 export async function patchRectification(
   db: Db,
@@ -126,23 +126,88 @@ export async function patchRectification(
   id: number,
   patch: RectificationPatch,
 ) {
-  const [found] = await db
-    .select({ path: orgs.path, name: orgs.name })
-    .from(rectifications)
-    .innerJoin(orgs, eq(orgs.id, rectifications.unitId))
-    .where(eq(rectifications.id, id))
-  if (!found) throw new AppError('notFound', `No rectification ${id}`)
-  assertReaches(user, found.path, SELF_CHECK_WRITERS, `the rectifications of ${found.name}`)
-  const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-  await db
-    .update(rectifications)
-    .set({ ...changes, updatedAt: new Date() })
-    .where(eq(rectifications.id, id))
-  const [row] = await db
-    .select(COLUMNS)
-    .from(rectifications)
-    .innerJoin(orgs, eq(orgs.id, rectifications.unitId))
-    .where(eq(rectifications.id, id))
+  const found = await loadRow(db, id)
+  assertReaches(user, found.unitPath, SELF_CHECK_WRITERS, `the rectifications of ${found.unitName}`)
+  await db.transaction(async (tx) => {
+    // Locked, so a review racing this change sees either the old row or the new one.
+    const [current] = await tx
+      .select({ status: rectifications.status, evidence: rectifications.evidence })
+      .from(rectifications)
+      .where(eq(rectifications.id, id))
+      .for('update')
+    if (!current) throw new AppError('notFound', `No rectification ${id}`)
+    const to = patch.status ?? current.status
+    // Changing the text of an item keeps its status; an accepted one no longer changes at all.
+    if (to !== current.status || current.status === 'accepted') {
+      assertTransition(current.status, to, 'branch')
+    }
+    const evidence = patch.evidence === undefined ? current.evidence : patch.evidence
+    if (to === 'fixed' && current.status !== 'fixed' && !evidence?.trim()) {
+      throw new AppError(
+        'invalidTransition',
+        'Say what shows the problem is fixed (evidence) before marking it fixed',
+        { from: current.status, to, by: 'branch', missing: ['evidence'] },
+      )
+    }
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+    await tx
+      .update(rectifications)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(rectifications.id, id))
+  })
+  return rectificationItem(await loadRow(db, id), user)
+}
+
+/** What the superior office decides: accept (销号) or send back (退回) with a reason. */
+export interface RectificationReview {
+  decision: 'accept' | 'return'
+  note?: string | undefined
+}
+
+/**
+ * The superior office checks a fixed rectification: accepts it (→ accepted, final) or returns
+ * it with a reason (→ returned, the reason kept as `reviewNote` for the branch to read), with
+ * who and when. Only `mayReview` users (403, never the branch's own secretary); only from fixed
+ * (409 `invalidTransition`).
+ *
+ * @example
+ * await reviewRectification(db, user, 12, { decision: 'return', note: '缺少会议记录' })
+ */
+export async function reviewRectification(
+  db: Db,
+  user: AuthUser,
+  id: number,
+  review: RectificationReview,
+) {
+  const found = await loadRow(db, id)
+  assertReaches(user, found.unitPath, SELF_CHECK_READERS, `the rectifications of ${found.unitName}`)
+  assertReviews(user, { path: found.unitPath, name: found.unitName })
+  const to = review.decision === 'accept' ? 'accepted' : 'returned'
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ status: rectifications.status })
+      .from(rectifications)
+      .where(eq(rectifications.id, id))
+      .for('update')
+    if (!current) throw new AppError('notFound', `No rectification ${id}`)
+    assertTransition(current.status, to, 'superior')
+    const now = new Date()
+    await tx
+      .update(rectifications)
+      .set({
+        status: to,
+        reviewNote: review.note?.trim() || null,
+        reviewedBy: user.id,
+        reviewedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(rectifications.id, id))
+  })
+  return rectificationItem(await loadRow(db, id), user)
+}
+
+async function loadRow(db: Db, id: number) {
+  const [row] = await selectRectifications(db).where(eq(rectifications.id, id))
   if (!row) throw new AppError('notFound', `No rectification ${id}`)
-  return rectificationView(row)
+  return row
 }

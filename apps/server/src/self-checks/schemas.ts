@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { RECTIFICATION_STATUSES, SELF_CHECK_STATUSES } from '@yardstick/db'
 import { PageQuerySchema, pageSchema } from '../forms/pagination'
 import { IsoDate } from './dates'
+import { RECTIFICATION_SORTS } from './rectification-list'
 
 export const SelfCheckParams = z.object({
   id: z.string().openapi({ description: 'Campaign id', example: '3' }),
@@ -54,26 +55,91 @@ export const SelfCheckSchema = z
 
 export const RectificationParams = z.object({ id: z.string().openapi({ example: '12' }) })
 
+const STATUS_LIST = z
+  .string()
+  .optional()
+  .transform((text) => (text ? text.split(',').map((s) => s.trim()) : undefined))
+  .pipe(z.array(z.enum(RECTIFICATION_STATUSES)).optional())
+  .openapi({
+    type: 'string',
+    description: `One or more of ${RECTIFICATION_STATUSES.join(', ')}, comma-separated`,
+    example: 'open,returned',
+  })
+
+/** Filters of the campaign's list (`GET /api/campaigns/:id/rectifications`). */
 export const RectificationListQuery = PageQuerySchema.extend({
-  unitId: z.coerce.number().int().positive().optional(),
-  status: z.enum(RECTIFICATION_STATUSES).optional(),
+  unitId: z.coerce.number().int().positive().optional().openapi({ description: 'One branch' }),
+  subtree: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'The branches under this organisation' }),
+  status: STATUS_LIST,
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .openapi({ description: 'true: only the overdue ones' }),
+  sort: z
+    .enum(RECTIFICATION_SORTS)
+    .default('unit')
+    .openapi({
+      description:
+        'unit: by branch and problem (cursor paging); urgency: overdue first, then those waiting ' +
+        'to be accepted (fixed), then the nearest deadline, accepted last (offset paging)',
+    }),
 })
+
+/** Filters of every campaign's list (`GET /api/rectifications`). */
+export const AllRectificationsQuery = RectificationListQuery.extend({
+  campaignId: z.coerce.number().int().positive().optional(),
+})
+
+const ITEM_TEXT = 'must not be empty: a rectification keeps its measure, owner and deadline'
+const optionalNote = z
+  .string()
+  .max(4000)
+  .nullable()
+  .optional()
+  .transform((text) => (text === undefined ? undefined : text?.trim() || null))
 
 export const RectificationPatchBody = z
   .object({
-    measure: z.string().max(2000).nullable().optional(),
-    owner: z.string().max(200).nullable().optional(),
-    deadline: IsoDate.nullable().optional(),
-    status: z.enum(RECTIFICATION_STATUSES).optional(),
+    measure: z.string().trim().min(1, `measure ${ITEM_TEXT}`).max(2000).optional(),
+    owner: z.string().trim().min(1, `owner ${ITEM_TEXT}`).max(200).optional(),
+    deadline: IsoDate.optional().openapi({ description: 'A new deadline (整改时限)' }),
+    progress: optionalNote.openapi({ description: '整改进展 / what has been done; null clears' }),
+    evidence: optionalNote.openapi({
+      description: '佐证材料 / what shows it is done (needed to mark it fixed); null clears',
+    }),
+    status: z.enum(RECTIFICATION_STATUSES).optional().openapi({
+      description: 'Moved as the transition table lets the branch: inProgress or fixed',
+    }),
   })
   .refine((patch) => Object.values(patch).some((v) => v !== undefined), {
-    message: 'change at least one of measure, owner, deadline, status',
+    message: 'change at least one of measure, owner, deadline, progress, evidence, status',
+  })
+
+/** 销号 or 退回, by the superior office; a return says why. */
+export const RectificationReviewBody = z
+  .object({
+    decision: z.enum(['accept', 'return']),
+    note: z.string().trim().max(2000).optional().openapi({
+      description: '退回理由 (required to return) or a note on accepting',
+      example: '缺少整改会议记录，请补充后再报',
+    }),
+  })
+  .refine((review) => review.decision === 'accept' || Boolean(review.note), {
+    message: 'a returned rectification needs a reason (note)',
+    path: ['note'],
   })
 
 export const RectificationSchema = z
   .object({
     id: z.number(),
     campaignId: z.number(),
+    campaignName: z.string(),
     unitId: z.number(),
     unitName: z.string(),
     question: z.string(),
@@ -83,10 +149,65 @@ export const RectificationSchema = z
     owner: z.string().nullable(),
     deadline: z.string().nullable(),
     status: z.enum(RECTIFICATION_STATUSES),
-    overdue: z.boolean().openapi({ description: 'The deadline has passed and it is not fixed' }),
+    progress: z.string().nullable().openapi({ description: '整改进展' }),
+    evidence: z.string().nullable().openapi({ description: '佐证材料' }),
+    reviewNote: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The superior’s reason for returning it, or its note on accepting' }),
+    reviewedAt: z.string().nullable(),
+    reviewer: z.object({ id: z.number(), name: z.string() }).nullable(),
+    overdue: z
+      .boolean()
+      .openapi({ description: 'The deadline has passed and it is neither fixed nor accepted' }),
+    can: z
+      .object({ update: z.boolean(), review: z.boolean() })
+      .openapi({ description: 'What you may do with it now' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .openapi('Rectification')
 
-export const RectificationListSchema = pageSchema(RectificationSchema).openapi('RectificationList')
+export const RectificationListSchema = pageSchema(RectificationSchema)
+  .extend({
+    counts: z
+      .object({
+        byStatus: z.record(z.enum(RECTIFICATION_STATUSES), z.number()),
+        overdue: z.number(),
+      })
+      .openapi({ description: 'Over the same scope, before the status and overdue filters' }),
+  })
+  .openapi('RectificationList')
+
+export const SelfCheckToDoQuery = z.object({
+  unitId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'One branch; default: the branches of your secretary role' }),
+})
+
+export const SelfCheckToDoSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        campaignId: z.number(),
+        campaignName: z.string(),
+        opensAt: z.string(),
+        closesAt: z.string().openapi({ description: 'The deadline: the campaign closes' }),
+        accepting: z
+          .boolean()
+          .openapi({ description: 'Open now: the self-check can be submitted' }),
+        unitId: z.number(),
+        unitName: z.string(),
+        started: z.boolean().openapi({ description: 'The draft exists (opened at least once)' }),
+        status: z.enum(SELF_CHECK_STATUSES),
+        submittedAt: z.string().nullable(),
+        updatedAt: z.string().nullable(),
+        openRectifications: z.number().openapi({ description: 'Not yet accepted (销号)' }),
+        overdueRectifications: z.number(),
+      }),
+    ),
+  })
+  .openapi('SelfCheckToDo')

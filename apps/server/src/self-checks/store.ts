@@ -47,8 +47,8 @@ export async function saveAnswers(
 }
 
 /**
- * Takes the approve step (with the committee's date, on complete and valid answers) or the
- * announce step. The row is locked while it is checked and moved, so the answers approved are
+ * Takes the approve step (with the committee's date) or the announce step, each on complete and
+ * valid answers (every problem entry with its 整改措施, 责任人 and 整改时限; else 422). The row is locked while it is checked and moved, so the answers approved are
  * the answers checked, and of two racing steps one wins and the other gets 409.
  */
 export async function takeStep(
@@ -62,7 +62,9 @@ export async function takeStep(
     const [current] = await tx.select().from(selfChecks).where(mine(context)).for('update')
     if (!current) throw new Error('takeStep: no self-check row')
     assertStep(current.status, step.name)
-    if (step.name === 'approve') completeCheck(context.form, current.answers as Answers)
+    // Announcing checks again: a self-check approved before a rule was enforced (an empty
+    // 整改时限) must not travel further on.
+    completeCheck(context.form, current.answers as Answers)
     const now = new Date()
     const stamp = step.name === 'approve' ? { approvedOn: step.approvedOn } : { announcedAt: now }
     const [row] = await tx

@@ -79,3 +79,42 @@ export function completeAnswers(problems: Record<string, FollowUp> = {}): Answer
   }
   return answers
 }
+
+/**
+ * Takes a branch's self-check through approve, announce and submit as `token`'s secretary, with
+ * "no" (and a complete entry due on `deadline`) to theoryStudy and partyDues: two rectifications.
+ *
+ * @example
+ * await submitWithProblems(f, { campaignId, unitId: f.orgs.branch1, token, deadline: '2020-06-30' })
+ */
+export async function submitWithProblems(
+  f: Fixture,
+  { campaignId, unitId, token, deadline }: SubmitWithProblemsOptions,
+): Promise<void> {
+  const at = `/api/campaigns/${campaignId}/self-checks/${unitId}`
+  const entry = (description: string) => ({ description, measure: '整改', owner: '书记', deadline })
+  const answers = completeAnswers({
+    theoryStudy: entry('学习不够'),
+    partyDues: entry('党费迟交'),
+  })
+  const steps: Array<[string, string, unknown]> = [
+    ['PUT', at, { answers }],
+    ['POST', `${at}/approve`, { approvedOn: '2025-03-18' }],
+    ['POST', `${at}/announce`, undefined],
+    ['POST', `${at}/submit`, undefined],
+  ]
+  for (const [method, path, body] of steps) {
+    const done = await f.call(method, path, { token, body })
+    if (done.status !== 200) throw new Error(`${method} ${path}: ${JSON.stringify(done.body)}`)
+  }
+}
+
+/** Options of `submitWithProblems`. */
+export interface SubmitWithProblemsOptions {
+  campaignId: number
+  unitId: number
+  /** A secretary of the unit (or an admin). */
+  token: string
+  /** The deadline of both problems, `YYYY-MM-DD`. */
+  deadline: string
+}

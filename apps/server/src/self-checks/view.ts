@@ -18,16 +18,20 @@ export function draftCheck(form: FormJson, answers: Answers): string[] {
   const { errors } = validateResponse(form, answers)
   const wrong = errors.filter((e) => e.code !== 'required')
   if (wrong.length > 0) throw invalidAnswers(wrong)
-  return errors.map((e) => e.question)
+  return [...new Set(errors.map((e) => e.question))]
 }
 
-/** Checks that answers are a complete, valid response (what approval and submission need). */
+/**
+ * Checks that answers are a complete, valid response (what approval, announcement and submission
+ * need): else 422 `invalidAnswers` whose `details.errors` name each question and, for an entry
+ * inside one, its `item` (`{ question: 'partyDues_problem', item: 'deadline', code: 'required' }`).
+ */
 export function completeCheck(form: FormJson, answers: Answers): void {
   const { valid, errors } = validateResponse(form, answers)
   if (!valid) throw invalidAnswers(errors)
 }
 
-function invalidAnswers(errors: Array<{ question: string; message: string }>) {
+function invalidAnswers(errors: Array<{ question: string; message: string; item?: string }>) {
   const where = errors.map((e) => `${e.question}: ${e.message}`).join('; ')
   return new AppError('invalidAnswers', `The answers are not valid: ${where}`, { errors })
 }
@@ -40,9 +44,13 @@ function invalidAnswers(errors: Array<{ question: string; message: string }>) {
 export function selfCheckView(row: SelfCheckRow, context: SelfCheckContext) {
   const answers = row.answers as Answers
   const score = scoreResponse(context.form, answers)
-  const pending = validateResponse(context.form, answers)
-    .errors.filter((e) => e.code === 'required')
-    .map((e) => e.question)
+  const pending = [
+    ...new Set(
+      validateResponse(context.form, answers)
+        .errors.filter((e) => e.code === 'required')
+        .map((e) => e.question),
+    ),
+  ]
   return {
     id: row.id,
     campaignId: row.campaignId,

@@ -13,8 +13,10 @@ export interface LinkContext {
     opensAt: Date
     closesAt: Date
     allowedOrigins: string[]
-    /** Whether respondents are shown their score (fixed when the campaign is created). */
+    /** Whether respondents are shown their score. */
     showScore: boolean
+    /** Minutes each respondent of a quiz has from the start of their attempt; null: none. */
+    timeLimitMinutes: number | null
   }
   unit: { id: number; name: string; path: string }
   source: { key: SourceKey; anonymous: boolean; formVersionId: number }
@@ -40,9 +42,10 @@ interface Entry {
 }
 
 /**
- * Link contexts kept in memory, so a submission costs no read on the hot path. A link, its
- * source and its form version never change; a campaign's status does, so an entry lives
- * `ttlMs` and `invalidateCampaign` drops it at once after open/close in this process. The
+ * Link contexts kept in memory, so a submission costs no read on the hot path. A link and its
+ * source never change; a campaign's status and settings do (and its sources' form versions,
+ * while it has no response), so an entry lives `ttlMs` and `invalidateCampaign` drops it at
+ * once after open/close or `PATCH /api/campaigns/:id` in this process. The
  * group-commit writer re-checks the status inside its transaction, so a stale entry can never
  * let a response into a closed campaign.
  *
@@ -87,7 +90,7 @@ export class LinkContextCache {
     return loaded
   }
 
-  /** Forgets every link of a campaign (after its status changed). */
+  /** Forgets every link of a campaign (after its status or settings changed). */
   invalidateCampaign(campaignId: number): void {
     for (const [slug, entry] of this.#links) {
       if (entry.campaignId === undefined || entry.campaignId === campaignId) {
@@ -109,6 +112,7 @@ export class LinkContextCache {
           closesAt: campaigns.closesAt,
           allowedOrigins: campaigns.allowedOrigins,
           showScore: campaigns.showScore,
+          timeLimitMinutes: campaigns.timeLimitMinutes,
         },
         unit: { id: orgs.id, name: orgs.name, path: orgs.path },
         source: {
@@ -164,6 +168,17 @@ export function linkContexts(db: Db): LinkContextCache {
     caches.set(db, cache)
   }
   return cache
+}
+
+/**
+ * Whether a source is answered by a signed-in assessor (上级考评: `superior`): its link needs
+ * sign-in, and each deduction and veto on it needs a reason (`reasonsRequired`).
+ *
+ * @example
+ * isAssessorSource('superior') // true
+ */
+export function isAssessorSource(key: SourceKey): boolean {
+  return key === 'superior'
 }
 
 /** Whether a campaign takes responses now: status `open` and `opensAt ≤ now ≤ closesAt`. */

@@ -1,10 +1,23 @@
 import { type CampaignStatus, type Db, type SourceKey, schema } from '@yardstick/db'
-import { type FormJson, personalize } from '@yardstick/sdk'
+import { type FormJson, type LinkTimeLimit, normalizeToken, personalize } from '@yardstick/sdk'
 import { eq } from 'drizzle-orm'
-import { hashRespondentToken, normalizeToken } from '../campaigns/secrets'
+import { hashRespondentToken } from '../campaigns/secrets'
 import { AppError } from '../http/errors'
-import { acceptsResponses, type LinkContext, linkContexts } from './link-context'
+import {
+  attemptEndsAt,
+  attemptKey,
+  attemptStartedAt,
+  isTimed,
+  TIME_LIMIT_GRACE_SECONDS,
+} from './attempts'
+import { acceptsResponses, isAssessorSource, type LinkContext, linkContexts } from './link-context'
 import { resolveRespondent } from './respondent'
+import {
+  quizQuestionCount,
+  respondentForm,
+  stripScoringOnly,
+  withoutQuestions,
+} from './respondent-form'
 
 /** What `GET /api/links/:slug` answers: the form a respondent sees and what the link needs. */
 export interface LinkView {
@@ -23,13 +36,20 @@ export interface LinkView {
   needsSignIn: boolean
   /** Whether the respondent sees their score after submitting: the campaign's `showScore`. */
   showScore: boolean
+  /** Whether the request carries a valid session (read on links that are not anonymous). */
+  signedIn: boolean
+  /** A timed quiz's countdown for this respondent; null when the link is not timed. */
+  timeLimit: LinkTimeLimit | null
+  /** Without scoring-only properties; a timed quiz not yet started has no pages. */
   form: FormJson
 }
 
 /**
  * The form behind a link for one respondent: personalised (`personalize`) when it has question
- * banks, seeded by the token or the signed-in user. A given token must be one of this link's
- * and unused.
+ * banks, seeded by the token or the signed-in user, without what only scoring reads
+ * (`SCORING_ONLY_PROPERTIES`: a quiz's answer key never leaves the server before submitting).
+ * A given token must be one of this link's and unused. A timed quiz states its countdown and
+ * shows its questions only once this respondent has started it (`POST …/attempts`).
  *
  * @example
  * const view = await viewLink(db, slug, { token: '7KQ2-M9XD-0RTB-4HZC' })
@@ -44,7 +64,27 @@ export async function viewLink(
   const token = given === undefined ? undefined : normalizeToken(given)
   if (token !== undefined) await assertTokenUsable(db, context, token)
   const { source, campaign, unit } = context
-  const { seed } = await resolveRespondent(db, context, { token, sessionToken, submitting: false })
+  const { user, seed } = await resolveRespondent(db, context, {
+    token,
+    sessionToken,
+    submitting: false,
+  })
+  const personal = seed === undefined ? null : personalize(context.form, seed)
+  let timeLimit: LinkTimeLimit | null = null
+  if (isTimed(context)) {
+    const key = attemptKey(token, user)
+    const startedAt = key === null ? null : await attemptStartedAt(db, slug, key)
+    timeLimit = {
+      minutes: campaign.timeLimitMinutes ?? 0,
+      graceSeconds: TIME_LIMIT_GRACE_SECONDS,
+      startedAt: startedAt?.toISOString() ?? null,
+      endsAt: startedAt ? attemptEndsAt(context, startedAt).toISOString() : null,
+      serverTime: new Date().toISOString(),
+      // Counted on the answer keys that mark quiz questions, before they are stripped.
+      questionCount: quizQuestionCount(personal ?? context.form),
+    }
+  }
+  const form = personal ? stripScoringOnly(personal) : respondentForm(context.form)
   return {
     campaign: {
       id: campaign.id,
@@ -58,13 +98,27 @@ export async function viewLink(
     source: source.key,
     anonymous: source.anonymous,
     needsToken: source.anonymous,
-    needsSignIn: source.key === 'superior',
+    needsSignIn: isAssessorSource(source.key),
     showScore: campaign.showScore,
-    form: seed === undefined ? context.form : personalize(context.form, seed),
+    signedIn: user !== null,
+    timeLimit,
+    // A timed quiz shows its questions once this respondent's countdown runs.
+    form: timeLimit && timeLimit.startedAt === null ? withoutQuestions(form) : form,
   }
 }
 
-async function assertTokenUsable(db: Db, context: LinkContext, token: string): Promise<void> {
+/**
+ * Refuses a normalised token that is not one of this link's (`tokenInvalid`) or was used
+ * (`tokenUsed`).
+ *
+ * @example
+ * await assertTokenUsable(db, context, normalizeToken(given))
+ */
+export async function assertTokenUsable(
+  db: Db,
+  context: LinkContext,
+  token: string,
+): Promise<void> {
   const { respondentTokens: tokens } = schema
   const [row] = await db
     .select({

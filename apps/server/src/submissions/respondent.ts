@@ -2,7 +2,7 @@ import type { Db } from '@yardstick/db'
 import { reaches } from '../auth/access'
 import { type AuthUser, userForToken } from '../auth/sessions'
 import { AppError } from '../http/errors'
-import type { LinkContext } from './link-context'
+import { isAssessorSource, type LinkContext } from './link-context'
 
 /** Who answers through a link: the signed-in user (non-anonymous sources only) and a draw seed. */
 export interface Respondent {
@@ -47,7 +47,7 @@ export async function resolveRespondent(
   }
   // A stale session does not stop a public survey; it only goes unrecorded.
   const user = !source.anonymous && sessionToken ? await userForToken(db, sessionToken) : null
-  if (submitting && source.key === 'superior') {
+  if (submitting && isAssessorSource(source.key)) {
     if (!user) {
       throw new AppError('unauthenticated', 'Sign in as an assessor to fill a superior scorecard')
     }
@@ -63,6 +63,8 @@ export async function resolveRespondent(
     throw new AppError(
       'tokenRequired',
       'Each respondent draws their own questions: open this link with a token or signed in',
+      // A page offers sign-in besides the token where the source is not anonymous.
+      { anonymous: source.anonymous },
     )
   }
   return { user, seed }

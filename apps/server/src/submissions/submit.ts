@@ -3,16 +3,21 @@ import { schema } from '@yardstick/db'
 import {
   type Answers,
   type Locale,
+  normalizeToken,
+  type QuizReviewItem,
+  quizReview,
+  RESPONSE_ERROR_CODES,
   type ScoreResult,
   scoreResponse,
   validateResponse,
   visibleAnswers,
 } from '@yardstick/sdk'
 import { and, eq } from 'drizzle-orm'
-import { hashRespondentToken, normalizeToken } from '../campaigns/secrets'
+import { hashRespondentToken } from '../campaigns/secrets'
 import { AppError } from '../http/errors'
+import { attemptKey, isTimed, timeLimitRefusal } from './attempts'
 import { submissionWriter } from './group-commit'
-import { acceptsResponses, type LinkContext, linkContexts } from './link-context'
+import { acceptsResponses, isAssessorSource, type LinkContext, linkContexts } from './link-context'
 import { resolveRespondent } from './respondent'
 
 /** What a respondent sends to a link, with the request's headers that matter. */
@@ -26,17 +31,35 @@ export interface SubmitRequest {
   locale: Locale
 }
 
-/** A stored response: 201 when this request stored it, 200 when it replays an earlier one. */
+/**
+ * A stored response: 201 when this request stored it, 200 when it replays an earlier one; with
+ * what the respondent is told of it.
+ */
 export interface SubmitOutcome {
   status: 201 | 200
   id: number
+  /** The score, where the campaign shows respondents theirs (`showScore`); else null. */
+  score: ScoreResult | null
+  /** A quiz's correct answers for the questions drawn, where `showScore` allows; else null. */
+  review: QuizReviewItem[] | null
+}
+
+/** A response as stored, before what the respondent is told of it is chosen. */
+interface Stored {
+  status: 201 | 200
+  id: number
   score: ScoreResult
+  /** The answers stored, when known without reading them back. */
+  answers?: Answers
 }
 
 /**
  * Accepts one response through a link: checks who may answer, that the campaign is open, that
- * the answers fit the exact form version (and the respondent's quiz draw), scores them with the
- * SDK, and stores them through the group-commit writer. Throws `AppError` for every refusal.
+ * a timed quiz was started and is in time (its end plus `TIME_LIMIT_GRACE_SECONDS`), that the
+ * answers fit the exact form version (and the respondent's quiz draw), scores them with the
+ * SDK, and stores them through the group-commit writer. Throws `AppError` for every refusal; a
+ * retry of a response stored in time is replayed even once the campaign closed or the time ran
+ * out. The score (and a quiz's correct answers) go back only where the campaign shows them.
  *
  * @example
  * const { status, id, score } = await submitResponse(db, { slug, key, answers, locale: 'zh-CN' })
@@ -59,18 +82,36 @@ export async function submitResponse(db: Db, request: SubmitRequest): Promise<Su
     sessionToken: request.sessionToken,
   })
   const idempotencyKey = `${request.slug}:${request.key}`
-  if (!acceptsResponses(context.campaign)) return replayOrRefuse(db, context, idempotencyKey)
+  const told = (stored: Stored) => toldOf(db, context, stored, seed)
+  if (!acceptsResponses(context.campaign)) {
+    return told(
+      await replayOrRefuse(db, context, idempotencyKey, refusal('campaignNotOpen', context)),
+    )
+  }
+  const timed = isTimed(context)
+  if (timed) {
+    const late = await timeLimitRefusal(db, context, attemptKey(token, user))
+    if (late) return told(await replayOrRefuse(db, context, idempotencyKey, late))
+  }
 
   // What SurveyJS itself submits: answers to questions hidden by visibleIf are dropped (to a
   // fixpoint), so the stored answers, the stored score and per-question results agree. Undrawn
   // quiz questions are not dropped here: answering one is an error the validator reports.
   const answers = visibleAnswers(context.form, request.answers)
-  const validation = validateResponse(context.form, answers, { seed, locale: request.locale })
-  if (!validation.valid) {
-    const where = validation.errors.map((e) => `${e.question}: ${e.message}`).join('; ')
-    throw new AppError('invalidAnswers', `The answers are not valid: ${where}`, {
-      errors: validation.errors,
-    })
+  const validation = validateResponse(context.form, answers, {
+    seed,
+    locale: request.locale,
+    // An assessor gives the reason for each deduction and veto, stored with the answers.
+    requireReasons: isAssessorSource(context.source.key),
+  })
+  // A timed quiz is submitted as it stands when the countdown ends: an unanswered question
+  // scores 0 rather than refusing the answers the respondent did give.
+  const errors = timed
+    ? validation.errors.filter((e) => e.code !== RESPONSE_ERROR_CODES.required)
+    : validation.errors
+  if (errors.length > 0) {
+    const where = errors.map((e) => `${e.question}: ${e.message}`).join('; ')
+    throw new AppError('invalidAnswers', `The answers are not valid: ${where}`, { errors })
   }
   const score = scoreResponse(context.form, answers, { seed, locale: request.locale })
   const result = await submissionWriter(db).submit({
@@ -86,22 +127,56 @@ export async function submitResponse(db: Db, request: SubmitRequest): Promise<Su
   })
   switch (result.status) {
     case 'created':
-      return { status: 201, id: result.id, score: result.score }
+      return told({ status: 201, id: result.id, score: result.score, answers })
     case 'replayed':
-      return { status: 200, id: result.id, score: result.score }
+      // The first submission's answers, which a retry with the same key may not repeat.
+      return told({ status: 200, id: result.id, score: result.score })
     case 'refused':
       throw refusal(result.code, context)
   }
 }
 
-/** A closed campaign still answers a retry of a response it stored while open. */
+/**
+ * What the respondent is told of a stored response: its score and a quiz's correct answers
+ * where the campaign shows respondents their score, else only its id.
+ */
+async function toldOf(
+  db: Db,
+  context: LinkContext,
+  stored: Stored,
+  seed: string | undefined,
+): Promise<SubmitOutcome> {
+  const { status, id, score } = stored
+  if (!context.campaign.showScore) return { status, id, score: null, review: null }
+  if (score.quiz === undefined) return { status, id, score, review: null }
+  const answers = stored.answers ?? (await storedAnswers(db, id))
+  return { status, id, score, review: quizReview(context.form, answers, { seed }) }
+}
+
+async function storedAnswers(db: Db, id: number): Promise<Answers> {
+  const [row] = await db
+    .select({ answers: schema.responses.answers })
+    .from(schema.responses)
+    .where(eq(schema.responses.id, id))
+  return (row?.answers ?? {}) as Answers
+}
+
+/**
+ * A retry of a response stored while it could be (the campaign open, the quiz in time) is
+ * answered with that response; anything else gets `refused`.
+ */
 async function replayOrRefuse(
   db: Db,
   context: LinkContext,
   idempotencyKey: string,
-): Promise<SubmitOutcome> {
+  refused: AppError,
+): Promise<Stored> {
   const [row] = await db
-    .select({ id: schema.responses.id, score: schema.responses.score })
+    .select({
+      id: schema.responses.id,
+      score: schema.responses.score,
+      answers: schema.responses.answers,
+    })
     .from(schema.responses)
     .where(
       and(
@@ -109,11 +184,26 @@ async function replayOrRefuse(
         eq(schema.responses.campaignId, context.campaign.id),
       ),
     )
-  if (row) return { status: 200, id: row.id, score: row.score as ScoreResult }
-  throw refusal('campaignNotOpen', context)
+  if (!row) throw refused
+  return {
+    status: 200,
+    id: row.id,
+    score: row.score as ScoreResult,
+    answers: row.answers as Answers,
+  }
 }
 
-function refusal(code: 'campaignNotOpen' | 'tokenUsed' | 'tokenInvalid', context: LinkContext) {
+/**
+ * The refusal of a submission or an attempt for a closed campaign, a used or a foreign token,
+ * with what the respondent's page needs to explain it (`campaignNotOpen`: status and window).
+ *
+ * @example
+ * throw refusal('campaignNotOpen', context)
+ */
+export function refusal(
+  code: 'campaignNotOpen' | 'tokenUsed' | 'tokenInvalid',
+  context: LinkContext,
+): AppError {
   const { campaign } = context
   switch (code) {
     case 'campaignNotOpen':

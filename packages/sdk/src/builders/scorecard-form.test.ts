@@ -1,6 +1,7 @@
 import { Model } from 'survey-core'
 import { describe, expect, test } from 'vitest'
 import '../extensions'
+import { scoreResponse } from '../score'
 import type { ElementJson } from '../types'
 import type { FormBuildErrorCode } from './form-build-error'
 import { type ScorecardFormOptions, scorecardForm } from './scorecard-form'
@@ -116,6 +117,37 @@ describe('scorecardForm', () => {
     })
   })
 
+  test('adds a deduction item from 0 to its cap that deducts from the score', () => {
+    const form = scorecardForm({ ...input, deduction: { cap: 10, standard: '每项扣1至5分' } })
+    expect(elementsOf({ ...input, deduction: { cap: 10 } }).at(-1)).toEqual({
+      type: 'text',
+      inputType: 'number',
+      name: 'deduction',
+      title: { default: '负面清单扣分', en: 'Deductions' },
+      min: 0,
+      max: 10,
+      maxScore: 10,
+      scoreKind: 'deduction',
+    })
+    const full = { committee: 10, groups: 5.5, meetings: 20 }
+    expect(scoreResponse(form, { ...full, deduction: 3 }).score).toBe(32.5)
+    expect(scoreResponse(form, full).maxScore).toBe(35.5)
+  })
+
+  test('puts the bonus, the deduction and the veto on the last page, in that order', () => {
+    const form = scorecardForm({
+      ...input,
+      veto: { name: 'breach', title: '违纪' },
+      deduction: { name: 'minus', cap: 4 },
+      bonus: { cap: 2 },
+    })
+    expect(form.pages?.at(-1)?.elements?.map(({ name }) => name)).toEqual([
+      'bonus',
+      'minus',
+      'breach',
+    ])
+  })
+
   test('puts the bonus before the veto on the last page', () => {
     const form = scorecardForm({
       ...input,
@@ -191,6 +223,13 @@ describe('scorecardForm', () => {
       'veto.name',
     ],
     ['a veto without a title', { veto: { title: '' } }, 'INVALID_TITLE', 'veto.title'],
+    ['a deduction cap of 0', { deduction: { cap: 0 } }, 'INVALID_POINTS', 'deduction.cap'],
+    [
+      'a deduction named like the veto',
+      { deduction: { cap: 1 }, veto: { name: 'deduction', title: 'V' } },
+      'DUPLICATE_NAME',
+      'veto.name',
+    ],
     [
       'an empty scoring standard',
       { dimensions: [dimension([{ ...indicator, standard: '' }])] },

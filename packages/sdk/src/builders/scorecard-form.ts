@@ -53,6 +53,23 @@ export interface ScorecardBonus {
 }
 
 /**
+ * A deduction item (负面清单扣分): the assessor enters the points taken off, 0 to `cap`; each
+ * deduction needs its reason (`reasonsRequired`).
+ *
+ * @example
+ * const deduction: ScorecardDeduction = { cap: 10 }
+ */
+export interface ScorecardDeduction {
+  /** Default 'deduction'. */
+  name?: string
+  /** Default 负面清单扣分 / Deductions. */
+  title?: LocalizedText
+  /** How to deduct (扣分标准), shown as the question's description. */
+  standard?: LocalizedText
+  cap: number
+}
+
+/**
  * A veto question (一票否决): answering yes caps the unit at the lowest grade.
  *
  * @example
@@ -75,6 +92,7 @@ export interface ScorecardFormOptions {
   description?: LocalizedText
   dimensions: ScorecardDimension[]
   bonus?: ScorecardBonus
+  deduction?: ScorecardDeduction
   veto?: ScorecardVeto
 }
 
@@ -82,9 +100,10 @@ export interface ScorecardFormOptions {
  * Builds a scorecard (考评表): one page per dimension, each indicator a required number from 0
  * to its points (its `maxScore`). A dimension's weight defaults to its total points, so
  * unweighted dimensions total like plain score / maximum. A `bonus` adds a number question
- * (scoreKind 'bonus', at most `cap`, also the form's `bonusCap`) and a `veto` a required
- * no/yes question where yes vetoes; both go on a last page 'adjustments'. Throws
- * `FormBuildError` on bad input.
+ * (scoreKind 'bonus', at most `cap`, also the form's `bonusCap`), a `deduction` a number
+ * question (scoreKind 'deduction', 0 to `cap`) and a `veto` a required no/yes question where
+ * yes vetoes; they go, in that order, on a last page 'adjustments'. Throws `FormBuildError` on
+ * bad input.
  *
  * @example
  * const form = scorecardForm({
@@ -97,6 +116,7 @@ export interface ScorecardFormOptions {
  *     },
  *   ],
  *   bonus: { cap: 5 },
+ *   deduction: { cap: 10 },
  *   veto: { title: '是否发生严重违纪问题' },
  * })
  */
@@ -105,6 +125,7 @@ export function scorecardForm({
   description,
   dimensions,
   bonus,
+  deduction,
   veto,
 }: ScorecardFormOptions): FormJson {
   checkText(title, 'title')
@@ -117,9 +138,10 @@ export function scorecardForm({
   )
   const names = new NameRegistry()
   const adjustments: ElementJson[] = []
-  if (bonus !== undefined || veto !== undefined) {
-    names.reserve('adjustments', 'the bonus and veto page')
+  if (bonus !== undefined || deduction !== undefined || veto !== undefined) {
+    names.reserve('adjustments', 'the bonus, deduction and veto page')
     if (bonus !== undefined) adjustments.push(bonusQuestion(bonus, names))
+    if (deduction !== undefined) adjustments.push(deductionQuestion(deduction, names))
     if (veto !== undefined) adjustments.push(vetoQuestion(veto, names))
   }
   const pages: PageJson[] = dimensions.map((dimension, d) => {
@@ -192,6 +214,31 @@ function bonusQuestion(
     max: cap,
     maxScore: cap,
     scoreKind: 'bonus',
+  }
+}
+
+function deductionQuestion(
+  {
+    name = 'deduction',
+    title = zhEn('负面清单扣分', 'Deductions'),
+    standard,
+    cap,
+  }: ScorecardDeduction,
+  names: NameRegistry,
+): ElementJson {
+  names.claim(name, 'deduction.name', 'the deduction question')
+  checkText(title, 'deduction.title')
+  checkOptionalText(standard, 'deduction.standard', 'standard')
+  checkPositive(cap, 'deduction.cap', FORM_BUILD_ERROR_CODES.INVALID_POINTS, 'deduction cap')
+  return {
+    type: 'text',
+    inputType: 'number',
+    name,
+    ...titled(title, standard),
+    min: 0,
+    max: cap,
+    maxScore: cap,
+    scoreKind: 'deduction',
   }
 }
 

@@ -1,8 +1,10 @@
 import { Model, type QuestionMultipleTextModel, surveyLocalization } from 'survey-core'
 import { describe, expect, test } from 'vitest'
 import '../extensions'
+import { templates } from '../templates/index'
 import type { ElementJson } from '../types'
 import type { FormBuildErrorCode } from './form-build-error'
+import { problemEntry } from './problem-entry'
 import { type SelfCheckFormOptions, selfCheckForm } from './self-check-form'
 
 const input: SelfCheckFormOptions = {
@@ -72,11 +74,18 @@ describe('selfCheckForm', () => {
       problemOf: 'study',
       visibleIf: "{study} = 'no'",
       items: [
-        { name: 'description', title: { default: '问题描述', en: 'Problem' } },
-        { name: 'measure', title: { default: '整改措施', en: 'Measure' } },
-        { name: 'deadline', title: { default: '整改时限', en: 'Deadline' }, inputType: 'date' },
+        { name: 'description', title: { default: '问题描述' }, isRequired: true },
+        { name: 'measure', title: { default: '整改措施' }, isRequired: true },
+        { name: 'owner', title: { default: '责任人' }, isRequired: true },
+        { name: 'deadline', title: { default: '整改时限' }, inputType: 'date', isRequired: true },
       ],
     })
+  })
+
+  test('writes the same problem-list entry as the self-check template and the SDK block', () => {
+    const template = (templates.selfCheck.pages ?? []).flatMap((page) => page.elements ?? [])
+    expect(named('study_problem')).toEqual(problemEntry('study'))
+    expect(template.find((e) => e.name === 'partyDues_problem')).toEqual(problemEntry('partyDues'))
   })
 
   test('shows the problem-list entry only while the answer is no', () => {
@@ -85,7 +94,7 @@ describe('selfCheckForm', () => {
     expect(entry.isVisible).toBe(false)
     model.setValue('study', 'no')
     expect(entry.isVisible).toBe(true)
-    expect(entry.items.map((item) => item.inputType)).toEqual(['text', 'text', 'date'])
+    expect(entry.items.map((item) => item.inputType)).toEqual(['text', 'text', 'text', 'date'])
     model.setValue('study', 'yes')
     expect(entry.isVisible).toBe(false)
   })

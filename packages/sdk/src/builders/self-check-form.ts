@@ -1,6 +1,7 @@
 import type { ElementJson, FormJson, LocalizedText, PageJson } from '../types'
 import { FORM_BUILD_ERROR_CODES } from './form-build-error'
-import { copyText, selfCheckChoices, titled, zhEn } from './shared'
+import { problemEntry, problemEntryName } from './problem-entry'
+import { copyText, selfCheckChoices, titled } from './shared'
 import { checkNonEmpty, checkOptionalText, checkText, checkWeight, NameRegistry } from './validate'
 
 /**
@@ -39,15 +40,15 @@ export interface SelfCheckFormOptions {
   title: LocalizedText
   description?: LocalizedText
   dimensions: SelfCheckDimension[]
-  /** Follow every "no" with a problem-list entry (description, measure, deadline). Default true. */
+  /** Follow every "no" with its problem-list entry (`problemEntry`). Default true. */
   followUp?: boolean
 }
 
 /**
  * Builds a self-check form (自检自查表): one page per dimension, each item a required yes/no
  * question (yes scores 1; no scores 0 and is a problem), followed, unless `followUp` is false,
- * by a required problem-list entry `<item>_problem` (问题描述 / 整改措施 / 整改时限) shown
- * only when the answer is no. A dimension's weight defaults to its number of items, so
+ * by its problem-list entry `<item>_problem` (`problemEntry`: 问题描述 / 整改措施 / 责任人 /
+ * 整改时限, each required) shown only when the answer is no. A dimension's weight defaults to its number of items, so
  * unweighted dimensions total like plain score / maximum. Throws `FormBuildError` on bad input.
  *
  * @example
@@ -103,7 +104,7 @@ export function selfCheckForm({
       }
       if (!followUp) return [question]
       names.claim(
-        `${item.name}_problem`,
+        problemEntryName(item.name),
         `${itemAt}.name`,
         `the problem-list entry of '${item.name}'`,
       )
@@ -120,22 +121,5 @@ export function selfCheckForm({
       weight: weight ?? items.length,
     })),
     pages,
-  }
-}
-
-// The 问题清单 entry a "no" opens: what is wrong, how it will be fixed, and by when.
-function problemEntry(item: string): ElementJson {
-  return {
-    type: 'multipletext',
-    name: `${item}_problem`,
-    title: zhEn('问题与整改', 'Problem and rectification'),
-    isRequired: true,
-    problemOf: item,
-    visibleIf: `{${item}} = 'no'`,
-    items: [
-      { name: 'description', title: zhEn('问题描述', 'Problem') },
-      { name: 'measure', title: zhEn('整改措施', 'Measure') },
-      { name: 'deadline', title: zhEn('整改时限', 'Deadline'), inputType: 'date' },
-    ],
   }
 }

@@ -19,8 +19,11 @@ export interface LinkClientOptions {
   link: string
   /** The one-time token of an anonymous survey. */
   token?: string
-  /** Language of the server's messages (validation errors); default 'zh-CN'. */
-  locale?: Locale
+  /**
+   * Language of the server's messages (validation errors); default 'zh-CN'. A function is read
+   * at each request, so a page whose respondent switches language keeps one client.
+   */
+  locale?: Locale | (() => Locale)
   /** Default: the global `fetch`. */
   fetch?: typeof fetch
   /** Where an unsent response is kept; default `localStorage` where there is one. */
@@ -43,6 +46,11 @@ export interface SendOptions {
 export interface LinkClient {
   /** The form behind the link (`GET /api/links/:slug`). */
   view(signal?: AbortSignal): Promise<LinkResult<LinkView>>
+  /**
+   * Starts this respondent's countdown on a timed link (`POST /api/links/:slug/attempts`; the
+   * same respondent again keeps the first start) and answers the view with the questions.
+   */
+  startAttempt(signal?: AbortSignal): Promise<LinkResult<LinkView>>
   /** The response saved on this device and not yet acknowledged, if any. */
   pending(): PendingResponse | null
   /** Saves `answers` with a fresh `Idempotency-Key`, then sends them until the server answers. */
@@ -75,7 +83,7 @@ export function createLinkClient({
 }: LinkClientOptions): LinkClient {
   const base = `${server.replace(/\/+$/, '')}/api/links/${encodeURIComponent(link)}`
   const store = pendingStore(storage, `${server.replace(/\/+$/, '')}|${link}|${token ?? ''}`)
-  const headers = { 'accept-language': locale }
+  const language = () => ({ 'accept-language': typeof locale === 'function' ? locale() : locale })
 
   async function send(
     pending: PendingResponse,
@@ -91,7 +99,7 @@ export function createLinkClient({
         response = await fetchFn(`${base}/responses`, {
           method: 'POST',
           headers: {
-            ...headers,
+            ...language(),
             'content-type': 'application/json',
             'idempotency-key': pending.key,
           },
@@ -114,31 +122,46 @@ export function createLinkClient({
       store.clear()
       if (!read.ok) return read
       if (!response.ok) return failure(apiError(response.status, read.value))
-      const stored = read.value as { id: number; score: LinkSubmitted['score'] }
+      const stored = read.value as Partial<LinkSubmitted> & { id: number }
       return {
         ok: true,
         value: {
           id: stored.id,
-          score: stored.score,
+          // Absent where the campaign does not show respondents their score.
+          score: stored.score ?? null,
+          review: stored.review ?? null,
           replayed: response.headers.get('idempotent-replayed') === 'true',
         },
       }
     }
   }
 
+  /** One request answered by a view: a value, the server's refusal, or a network error. */
+  async function fetchView(url: string, init: RequestInit): Promise<LinkResult<LinkView>> {
+    let response: Response
+    try {
+      response = await fetchFn(url, init)
+    } catch (error) {
+      return failure(init.signal?.aborted ? aborted() : networkError(error))
+    }
+    const read = await readJson(response)
+    if (!read.ok) return read
+    if (!response.ok) return failure(apiError(response.status, read.value))
+    return { ok: true, value: read.value as LinkView }
+  }
+
   return {
-    async view(signal) {
+    view(signal) {
       const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`
-      let response: Response
-      try {
-        response = await fetchFn(`${base}${query}`, { headers, signal })
-      } catch (error) {
-        return failure(signal?.aborted ? aborted() : networkError(error))
-      }
-      const read = await readJson(response)
-      if (!read.ok) return read
-      if (!response.ok) return failure(apiError(response.status, read.value))
-      return { ok: true, value: read.value as LinkView }
+      return fetchView(`${base}${query}`, { headers: language(), signal })
+    },
+    startAttempt(signal) {
+      return fetchView(`${base}/attempts`, {
+        method: 'POST',
+        headers: { ...language(), 'content-type': 'application/json' },
+        body: JSON.stringify(token === undefined ? {} : { token }),
+        signal,
+      })
     },
     pending: () => store.read(),
     submit(answers, options = {}) {

@@ -33,7 +33,9 @@ export const LINK_TEXT = {
   },
 } as const satisfies Record<Locale, unknown>
 
-const ERROR_TEXT: Record<string, Record<Locale, string>> = {
+type Texts = Record<Locale, string>
+
+const ERROR_TEXT = {
   tokenUsed: {
     'zh-CN': '这个答题凭证已经用过了：每个凭证只能提交一份答卷，不能重复提交。',
     en: 'This token has already been used: each token answers once, so it cannot be used again.',
@@ -49,6 +51,26 @@ const ERROR_TEXT: Record<string, Record<Locale, string>> = {
   campaignNotOpen: {
     'zh-CN': '本次测评当前不接受答卷（未开始或已结束）。',
     en: 'This assessment is not taking answers now (not yet open, or closed).',
+  },
+  campaignClosed: {
+    'zh-CN': '本次测评已经结束，不再接受答卷。感谢您的关注。',
+    en: 'This assessment has closed and takes no more answers. Thank you for your interest.',
+  },
+  timeLimitExceeded: {
+    'zh-CN': '答题时间已到：超过限时后提交的答卷不再接受。',
+    en: 'Time is up: answers sent after the time limit are no longer accepted.',
+  },
+  attemptNotStarted: {
+    'zh-CN': '这份答卷限时作答，请先点击“开始答题”再提交。',
+    en: 'This quiz is timed: press “Start” before submitting your answers.',
+  },
+  forbidden: {
+    'zh-CN': '您的账号无权填写这份考评表：这个单位不在您负责考评的范围内。',
+    en: 'Your account may not fill in this scorecard: the unit is not one you assess.',
+  },
+  conflict: {
+    'zh-CN': '这份表不通过链接提交，请登录后在相应流程中填写。',
+    en: 'This form is not submitted through a link: sign in and fill it in its workflow.',
   },
   notFound: {
     'zh-CN': '找不到这份问卷：链接有误或已被删除。',
@@ -69,15 +91,49 @@ const ERROR_TEXT: Record<string, Record<Locale, string>> = {
     'zh-CN': '请先登录再填写。',
     en: 'Sign in to fill this in.',
   },
-}
+} as const satisfies Record<string, Texts>
+const BY_CODE: Partial<Record<string, Texts>> = ERROR_TEXT
 
 /**
  * The sentence a respondent reads for a link error: ours for the codes a respondent can meet,
- * else the server's own message (already in the requested language where it has one).
+ * else the server's own message (already in the requested language where it has one). A
+ * `campaignNotOpen` whose details say the campaign opens later names the day and time it opens
+ * (in the respondent's time zone); one that has closed says so.
  *
  * @example
  * linkErrorText({ code: 'tokenUsed', status: 409, message: '…', details: null }, 'en')
  */
 export function linkErrorText(error: LinkError, locale: Locale): string {
-  return ERROR_TEXT[error.code]?.[locale] ?? error.message
+  if (error.code === 'campaignNotOpen') {
+    const { status, opensAt, closesAt } = (error.details ?? {}) as Record<string, unknown>
+    const now = Date.now()
+    const opens = typeof opensAt === 'string' ? Date.parse(opensAt) : Number.NaN
+    const closes = typeof closesAt === 'string' ? Date.parse(closesAt) : Number.NaN
+    if (status === 'closed' || closes < now) return ERROR_TEXT.campaignClosed[locale]
+    if (opens > now) {
+      const when = formatTime(opens, locale)
+      return locale === 'en'
+        ? `This assessment has not opened yet: it opens on ${when}. Please come back then.`
+        : `本次测评尚未开始，将于 ${when} 开始接受答卷，届时请再打开本链接。`
+    }
+  }
+  return BY_CODE[error.code]?.[locale] ?? error.message
+}
+
+/**
+ * A moment as a respondent reads it, in their time zone: '2026年3月1日 09:00' or
+ * '1 March 2026 at 09:00'.
+ *
+ * @example
+ * formatTime(Date.parse('2026-03-01T01:00:00Z'), 'zh-CN') // '2026年3月1日 09:00' in UTC+8
+ */
+export function formatTime(time: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(time)
 }

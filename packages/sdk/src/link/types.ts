@@ -1,3 +1,4 @@
+import type { QuizReviewItem } from '../quiz-review'
 import type { FormJson, ScoreResult } from '../types'
 
 /** What `GET /api/links/:slug` answers: the form one respondent sees and what the link needs. */
@@ -18,14 +19,44 @@ export interface LinkView {
   needsSignIn: boolean
   /** Whether the respondent is shown their score after submitting. */
   showScore: boolean
-  /** The form version, with only this respondent's drawn questions of each bank. */
+  /**
+   * Whether the request carried a valid session: read for links that are not anonymous (an
+   * assessor's scorecard is answered signed in); always false on an anonymous link, which never
+   * looks at the session.
+   */
+  signedIn: boolean
+  /** A timed quiz's countdown (the campaign's `timeLimitMinutes`); null when the link has none. */
+  timeLimit: LinkTimeLimit | null
+  /**
+   * The form version, with only this respondent's drawn questions of each bank, without what
+   * only scoring reads (a quiz's `correctAnswer`…). A timed quiz not yet started has no pages.
+   */
   form: FormJson
+}
+
+/** A timed link's countdown for one respondent, as `GET /api/links/:slug` states it. */
+export interface LinkTimeLimit {
+  /** Minutes each respondent has from the start of their attempt. */
+  minutes: number
+  /** Seconds after `endsAt` during which the server still accepts the answers (network delays). */
+  graceSeconds: number
+  /** When this respondent started (`startAttempt`); null until then. */
+  startedAt: string | null
+  /** `startedAt` + `minutes`; null until started. */
+  endsAt: string | null
+  /** The server's clock when it answered, so a page counts down on the server's time. */
+  serverTime: string
+  /** How many questions the respondent answers once started. */
+  questionCount: number
 }
 
 /** A response the server stored (or, `replayed`, had stored for the same `Idempotency-Key`). */
 export interface LinkSubmitted {
   id: number
-  score: ScoreResult
+  /** The score, where the campaign shows respondents theirs (`showScore`); else null. */
+  score: ScoreResult | null
+  /** A quiz's correct answers for the drawn questions, where `showScore` allows; else null. */
+  review: QuizReviewItem[] | null
   replayed: boolean
 }
 

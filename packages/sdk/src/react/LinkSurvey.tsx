@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import type { CompletingEvent, SurveyModel } from 'survey-core'
 import { Survey } from 'survey-react-ui'
-import { createLinkClient } from '../link/client'
+import { createLinkClient, type LinkClient } from '../link/client'
 import { LINK_TEXT, linkErrorText } from '../link/messages'
 import type { LinkError, LinkResult, LinkSubmitted, LinkView, PendingStorage } from '../link/types'
 import type { Locale } from '../text'
@@ -26,6 +26,40 @@ export interface YardstickLinkProps {
   onError?: (error: LinkError) => void
   /** Where an unsent response is kept; default `localStorage`. */
   storage?: PendingStorage | null
+  /**
+   * The link client to use, when the page made one already (to read the view before it loads
+   * the renderer); default: one made from `server`, `link`, `token` and `storage`.
+   */
+  client?: LinkClient
+  /** The view the page has already fetched through `client`: shown at once, not fetched again. */
+  view?: LinkView
+  /** Whether the toolbar's language switch shows (default true); off where the page has its own. */
+  localeSwitch?: boolean
+  /**
+   * Called with each model before it is shown (answers saved on this device already merged):
+   * where a page adds its own behaviour, e.g. a countdown that completes the model when time is
+   * up, a draft kept across reloads, or `askReasons` on an assessor's scorecard (a link that
+   * needs sign-in, answered on the Yardstick server's own page: an embed in another site can
+   * never sign in, so portals do not carry that code).
+   */
+  prepareModel?: (model: SurveyModel, view: LinkView) => void
+  /**
+   * Renders a refusal that leaves nothing to answer (an unknown link, a used token, a closed
+   * campaign), instead of the one line of `linkErrorText`.
+   */
+  renderError?: (error: LinkError, locale: Locale) => ReactNode
+  /** Renders what follows a stored response, instead of the completed survey and the score. */
+  renderDone?: (done: LinkDone) => ReactNode
+}
+
+/** What `renderDone` is given once the server has stored the response. */
+export interface LinkDone {
+  submitted: LinkSubmitted
+  /** The view answered; null when a response saved earlier was sent before any view loaded. */
+  view: LinkView | null
+  /** The completed model (its questions, in the current locale); null as `view`. */
+  model: SurveyModel | null
+  locale: Locale
 }
 
 type Phase =
@@ -56,17 +90,25 @@ export function LinkSurvey({
   onSubmitted,
   onError,
   storage,
+  client: given,
+  view: initialView,
+  localeSwitch = true,
+  prepareModel,
+  renderError,
+  renderDone,
 }: YardstickLinkProps) {
   const [lang, setLang] = useState<Locale>(() => localeOf(locale))
   useEffect(() => setLang(localeOf(locale)), [locale])
   const langRef = useRef(lang)
   langRef.current = lang
-  const callbacks = useRef({ onReady, onSubmitted, onError })
-  callbacks.current = { onReady, onSubmitted, onError }
+  const callbacks = useRef({ onReady, onSubmitted, onError, prepareModel })
+  callbacks.current = { onReady, onSubmitted, onError, prepareModel }
+  // A view the page fetched belongs to the client it fetched it with (kept for a re-run effect).
+  const fetched = useRef({ view: initialView, by: given })
 
   const client = useMemo(
-    () => createLinkClient({ server, link, token, locale: langRef.current, storage }),
-    [server, link, token, storage],
+    () => given ?? createLinkClient({ server, link, token, locale: langRef.current, storage }),
+    [given, server, link, token, storage],
   )
   const [phase, setPhase] = useState<Phase>({ name: 'loading' })
   const [notice, setNotice] = useState<Notice>(null)
@@ -125,7 +167,10 @@ export function LinkSurvey({
 
     async function start() {
       const pending = client.pending()
-      const viewed = await client.view(signal)
+      const known = fetched.current.by === client ? fetched.current.view : undefined
+      const viewed: LinkResult<LinkView> = known
+        ? { ok: true, value: known }
+        : await client.view(signal)
       if (signal.aborted) return
       let shown: { view: LinkView; model: SurveyModel } | null = null
       if (viewed.ok && (viewed.value.campaign.accepting || pending)) {
@@ -135,6 +180,7 @@ export function LinkSurvey({
         const model = new SanitizedModel(view.form)
         setSurveyLocale(model, langRef.current === 'en' ? 'en' : 'zh-cn')
         if (pending) model.mergeData(pending.answers)
+        callbacks.current.prepareModel?.(model, view)
         attach(view, model)
         shown = { view, model }
         setPhase({ name: 'answering', view, model })
@@ -184,25 +230,39 @@ export function LinkSurvey({
 
   const text = LINK_TEXT[lang]
   const other: Locale = lang === 'en' ? 'zh-CN' : 'en'
+  const score = phase.name === 'done' && phase.view?.showScore ? phase.submitted.score : null
+  if (phase.name === 'done' && renderDone) {
+    const { submitted, view, model } = phase
+    return (
+      <div className="ys-link-survey" lang={lang === 'en' ? 'en' : 'zh-CN'}>
+        {renderDone({ submitted, view, model, locale: lang })}
+      </div>
+    )
+  }
   return (
     <div className="ys-link-survey" lang={lang === 'en' ? 'en' : 'zh-CN'}>
-      <div className="ys-toolbar">
-        <button
-          type="button"
-          className="ys-locale"
-          lang={other === 'en' ? 'en' : 'zh-CN'}
-          aria-label={text.switchLabel}
-          onClick={() => setLang(other)}
-        >
-          {text.switchTo}
-        </button>
-      </div>
-      {phase.name === 'loading' && <p role="status">{text.loading}</p>}
-      {phase.name === 'failed' && (
-        <p role="alert" className="ys-error" data-code={phase.error.code}>
-          {linkErrorText(phase.error, lang)}
-        </p>
+      {localeSwitch && (
+        <div className="ys-toolbar">
+          <button
+            type="button"
+            className="ys-locale"
+            lang={other === 'en' ? 'en' : 'zh-CN'}
+            aria-label={text.switchLabel}
+            onClick={() => setLang(other)}
+          >
+            {text.switchTo}
+          </button>
+        </div>
       )}
+      {phase.name === 'loading' && <p role="status">{text.loading}</p>}
+      {phase.name === 'failed' &&
+        (renderError ? (
+          renderError(phase.error, lang)
+        ) : (
+          <p role="alert" className="ys-error" data-code={phase.error.code}>
+            {linkErrorText(phase.error, lang)}
+          </p>
+        ))}
       {notice && (
         <p role={notice.role} className={notice.role === 'alert' ? 'ys-error' : 'ys-notice'}>
           {notice.text}
@@ -212,13 +272,9 @@ export function LinkSurvey({
         <Survey model={phase.model} />
       )}
       {phase.name === 'done' && !phase.model && <p className="ys-thanks">{text.thanks}</p>}
-      {phase.name === 'done' && phase.view?.showScore && (
+      {score && (
         <p className="ys-score" role="status">
-          {text.score(
-            format(phase.submitted.score.score),
-            format(phase.submitted.score.maxScore),
-            format(phase.submitted.score.percent),
-          )}
+          {text.score(format(score.score), format(score.maxScore), format(score.percent))}
         </p>
       )}
     </div>

@@ -21,7 +21,8 @@ export type {
   CoFillMapListener,
   CoFillProvider,
 } from './co-fill-types'
-export { LinkSurvey, type YardstickLinkProps } from './LinkSurvey'
+export { type LinkDone, LinkSurvey, type YardstickLinkProps } from './LinkSurvey'
+export { askReasons, REASON_TEXT } from './reason-comments'
 export { sanitizeHtml } from './sanitize'
 export { createSurveyModel, SanitizedModel, type SurveyModelOptions } from './sanitized-model'
 export { showServerErrors } from './server-errors'

@@ -1,3 +1,4 @@
+import { withProblemEntries } from '../builders/problem-entry'
 import type { FormJson } from '../types'
 import peerAppraisal from './peer-appraisal.json' with { type: 'json' }
 import quiz from './quiz.json' with { type: 'json' }
@@ -12,10 +13,12 @@ export type TemplateId = 'selfCheck' | 'satisfaction' | 'scorecard' | 'quiz' | '
  * The ready templates, as SurveyJS form JSON with Yardstick's extensions, zh-CN default text and
  * English translations:
  * - `selfCheck`: 达标评估自检自查表, the 17 yes/no items under the four strengths, each "no"
- *   followed by its problem-list entry;
+ *   followed by its problem-list entry (stored without them: `withProblemEntries` adds the one
+ *   `problemEntry` block after each item);
  * - `satisfaction`: 群众满意率测评表, ten aspects rated 满意 / 基本满意 / 不满意;
  * - `scorecard`: 党支部标准化规范化建设考评表 for organ branches, the five basics and featured
- *   indicators (100 points), an innovation bonus (at most 5) and a veto item;
+ *   indicators (100 points), an innovation bonus (at most 5), a deduction item (at most 10) and
+ *   a veto item (an assessor gives a reason for each deduction and veto: `reasonsRequired`);
  * - `quiz`: 党章党规知识答卷, a bank of 110 questions of which each respondent draws 30;
  * - `peerAppraisal`: 民主评议党员表, one member rated 优秀 / 合格 / 基本合格 / 不合格.
  *
@@ -26,7 +29,7 @@ export type TemplateId = 'selfCheck' | 'satisfaction' | 'scorecard' | 'quiz' | '
  * new Model(form).getAllQuestions().length // 35
  */
 export const templates: Readonly<Record<TemplateId, FormJson>> = {
-  selfCheck: selfCheck as FormJson,
+  selfCheck: withProblemEntries(selfCheck as FormJson),
   satisfaction: satisfaction as FormJson,
   scorecard: scorecard as FormJson,
   quiz: quiz as FormJson,

@@ -231,6 +231,7 @@ describe('scorecard template', () => {
     })
     expect(bonus?.dimension).toBeUndefined()
     const veto = all.find((q) => q.name === 'veto')
+    expect(all.map((q) => q.name).slice(-3)).toEqual(['innovationBonus', 'deduction', 'veto'])
     expect(veto).toMatchObject({ type: 'radiogroup', isRequired: true })
     expect(
       choicesOf(veto as ElementJson).map(({ value, veto, score }) => ({ value, veto, score })),
@@ -238,6 +239,20 @@ describe('scorecard template', () => {
       { value: 'no', veto: undefined, score: undefined },
       { value: 'yes', veto: true, score: undefined },
     ])
+  })
+
+  it('takes at most 10 points off with a deduction item, outside every dimension', () => {
+    const deduction = questionsOf(form).find((q) => q.name === 'deduction')
+    expect(deduction).toMatchObject({
+      type: 'text',
+      inputType: 'number',
+      scoreKind: 'deduction',
+      min: 0,
+      max: 10,
+      maxScore: 10,
+    })
+    expect(deduction?.dimension).toBeUndefined()
+    expect(deduction?.isRequired).toBeUndefined()
   })
 
   it('rejects a point entry above the indicator maximum in SurveyJS', () => {
@@ -423,6 +438,12 @@ describe('scoring a full response to each template', () => {
     const vetoed = scoreResponse(templates.scorecard, { ...answers, veto: 'yes' })
     expect(vetoed.veto).toBe(true)
     expect(vetoed.score).toBe(92)
+
+    // A deduction of 4 takes 4 points off the score and 4 of percent (outside every dimension).
+    const deducted = scoreResponse(templates.scorecard, { ...answers, deduction: 4 })
+    expect(deducted.score).toBe(88)
+    expect(deducted.maxScore).toBe(100)
+    expect(deducted.percent).toBe(88)
   })
 
   it('scores only the 30 questions drawn for a respondent', () => {

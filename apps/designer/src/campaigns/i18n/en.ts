@@ -1,3 +1,4 @@
+import { MEASURE_LABELS } from '@yardstick/sdk'
 import type { campaignsZhCN } from './zh-CN'
 
 /** The campaign pages' strings in English. */
@@ -25,8 +26,8 @@ export const campaignsEn: Record<keyof typeof campaignsZhCN, string> = {
   'campaignNew.required': '{source} required',
   'campaignNew.minResponses': '{source} minimum responses',
   'campaignNew.measure': '{source} measure',
-  'campaignNew.measure.percent': 'Score percent',
-  'campaignNew.measure.satisfactionRate': 'Satisfaction rate',
+  'campaignNew.measure.percent': MEASURE_LABELS.percent.en,
+  'campaignNew.measure.satisfactionRate': MEASURE_LABELS.satisfactionRate.en,
   'campaignNew.anonymous': '{source} anonymous',
   'campaignNew.bands': 'Grades and stars',
   'campaignNew.bandGrade': 'Band {n} grade',
@@ -113,6 +114,10 @@ export const campaignsEn: Record<keyof typeof campaignsZhCN, string> = {
   'results.noStars': 'No stars',
   'results.detail': 'Details of {unit}',
   'results.participationRate': 'Participation {rate}',
+  'results.responses': 'Raw responses',
+  'results.responsesSource': 'Source of the raw responses',
+  'results.exportResponsesCsv': 'Export raw responses (CSV)',
+  'results.exportResponsesXlsx': 'Export raw responses (Excel)',
   'unitDetail.back': 'Back to results',
   'unitDetail.title': '{unit}',
   'unitDetail.sources': 'Sources',
@@ -143,7 +148,4 @@ export const campaignsEn: Record<keyof typeof campaignsZhCN, string> = {
   'selfStatus.approved': 'Approved by the committee',
   'selfStatus.announced': 'Announced',
   'selfStatus.submitted': 'Submitted',
-  'rectStatus.open': 'Open',
-  'rectStatus.inProgress': 'In progress',
-  'rectStatus.fixed': 'Fixed',
 }

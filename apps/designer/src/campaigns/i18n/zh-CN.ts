@@ -1,3 +1,5 @@
+import { MEASURE_LABELS } from '@yardstick/sdk'
+
 /** The campaign pages' strings in Simplified Chinese, spread into the designer's table. */
 export const campaignsZhCN = {
   'campaigns.new': '新建测评活动',
@@ -23,8 +25,8 @@ export const campaignsZhCN = {
   'campaignNew.required': '{source}必需',
   'campaignNew.minResponses': '{source}最少答卷数',
   'campaignNew.measure': '{source}计分方式',
-  'campaignNew.measure.percent': '得分率',
-  'campaignNew.measure.satisfactionRate': '满意率',
+  'campaignNew.measure.percent': MEASURE_LABELS.percent['zh-CN'],
+  'campaignNew.measure.satisfactionRate': MEASURE_LABELS.satisfactionRate['zh-CN'],
   'campaignNew.anonymous': '{source}不记名',
   'campaignNew.bands': '等次与星级',
   'campaignNew.bandGrade': '第 {n} 档等次',
@@ -110,6 +112,10 @@ export const campaignsZhCN = {
   'results.noStars': '无星级',
   'results.detail': '查看 {unit} 详情',
   'results.participationRate': '参与率 {rate}',
+  'results.responses': '原始答卷',
+  'results.responsesSource': '原始答卷的评价来源',
+  'results.exportResponsesCsv': '导出原始答卷 CSV',
+  'results.exportResponsesXlsx': '导出原始答卷 Excel',
   'unitDetail.back': '返回结果',
   'unitDetail.title': '{unit}',
   'unitDetail.sources': '各评价来源',
@@ -140,7 +146,4 @@ export const campaignsZhCN = {
   'selfStatus.approved': '支委会审议通过',
   'selfStatus.announced': '已通报',
   'selfStatus.submitted': '已上报',
-  'rectStatus.open': '未整改',
-  'rectStatus.inProgress': '整改中',
-  'rectStatus.fixed': '已整改',
 } as const

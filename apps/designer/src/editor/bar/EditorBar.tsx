@@ -18,7 +18,7 @@ export function EditorBar() {
     ) || form.title
   return (
     <div className="editor-bar">
-      <Link to="/" className="back">
+      <Link to="/forms" className="back">
         ← {t('editor.back')}
       </Link>
       <h1 className="editor-title" title={title}>

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { ApiError } from '../../api/client'
 import type { Published } from '../../api/types'
 import { useApi } from '../../api/useApi'
+import { useErrorText } from '../../api/useErrorText'
 import { useStore } from '../../collab/store'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor, useViewSelect } from '../EditorContext'
@@ -33,6 +34,8 @@ export function PublishDialog({
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
+  const [failure, setFailure] = useState<unknown>(null)
+  const errorText = useErrorText()
   const issues = useMemo(() => validateForm(json, { locale }).errors, [json, locale])
   const errors = issues.length
   const synced = connection.state === 'synced'
@@ -48,6 +51,7 @@ export function PublishDialog({
     if (errors > 0 || !synced || !noted) return
     setBusy(true)
     setMessage(null)
+    setFailure(null)
     try {
       const published = await api<Published>(`/api/forms/${form.id}/publish`, {
         method: 'POST',
@@ -58,7 +62,7 @@ export function PublishDialog({
     } catch (error) {
       setBusy(false)
       if (error instanceof ApiError && error.code === 'conflict') setMessage(t('publish.nothing'))
-      else setMessage(t('publish.failed', { message: (error as Error).message }))
+      else setFailure(error)
     }
   }
 
@@ -107,6 +111,11 @@ export function PublishDialog({
         {message && (
           <p role="alert" className="error">
             {message}
+          </p>
+        )}
+        {failure !== null && (
+          <p role="alert" className="error">
+            {t('publish.failed', { message: errorText(failure) })}
           </p>
         )}
         <div className="dialog-actions">

@@ -2,6 +2,7 @@ import { applySurveyJson } from '@yardstick/doc'
 import { useState } from 'react'
 import type { Page, Version, VersionSummary } from '../../api/types'
 import { useApi } from '../../api/useApi'
+import { useErrorText } from '../../api/useErrorText'
 import { useResource } from '../../api/useResource'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
@@ -14,6 +15,7 @@ import { VersionDiffView } from './VersionDiffView'
  */
 export function VersionsPanel() {
   const { t, locale } = useI18n()
+  const errorText = useErrorText()
   const api = useApi()
   const { form, session, canWrite, versionsKey, announce } = useEditor()
   const [notice, setNotice] = useState<string | null>(null)
@@ -45,7 +47,7 @@ export function VersionsPanel() {
           {notice}
         </p>
       )}
-      {versions.error && <p className="error">{versions.error.message}</p>}
+      {versions.error && <p className="error">{errorText(versions.error)}</p>}
       {versions.data?.items.length === 0 && <p className="muted">{t('versions.empty')}</p>}
       {versions.data && versions.data.items.length > 0 && (
         <ComparePicker

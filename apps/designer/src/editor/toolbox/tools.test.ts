@@ -1,5 +1,5 @@
 import { fromSurveyJson, toSurveyJson } from '@yardstick/doc'
-import { scoreResponse, validateForm } from '@yardstick/sdk'
+import { problemEntry, scoreResponse, validateForm, validateResponse } from '@yardstick/sdk'
 import { describe, expect, it } from 'vitest'
 import { BLOCKS, blockJson, QUESTION_TYPES, questionJson } from './tools'
 
@@ -26,6 +26,19 @@ describe('toolbox', () => {
     const result = validateForm(form)
     expect(result.errors).toEqual([])
     expect(toSurveyJson(fromSurveyJson(form))).toEqual(form)
+  })
+
+  it('a self-check item is followed by the SDK’s problem-list block: owner and every item required', () => {
+    const out = blockJson('selfCheckItem', { taken: new Set(['item1']) })
+    if (out.kind !== 'elements') throw new Error('elements expected')
+    const [item, follow] = out.elements
+    expect(item?.name).toBe('item2')
+    expect(follow).toEqual(problemEntry('item2'))
+    expect(
+      validateResponse({ elements: out.elements }, { item2: 'no', item2_problem: {} }).errors.map(
+        (e) => e.item,
+      ),
+    ).toEqual(['description', 'measure', 'owner', 'deadline'])
   })
 
   it('a self-check item opens a problem with its follow-up as the note', () => {

@@ -1,4 +1,4 @@
-import type { ElementJson, PageJson } from '@yardstick/sdk'
+import { type ElementJson, type PageJson, problemEntry } from '@yardstick/sdk'
 import { en } from '../../i18n/en'
 import { interpolate, type MessageParams } from '../../i18n/translate'
 import { type MessageKey, zhCN } from '../../i18n/zh-CN'
@@ -160,29 +160,8 @@ export function blockJson(block: Block, { taken, dimension }: ToolContext): Tool
               { value: 'no', text: bilingual('choice.no'), score: 0, problem: true },
             ],
           },
-          {
-            type: 'multipletext',
-            name: `${name}_problem`,
-            title: bilingual('block.title.problem'),
-            problemOf: name,
-            visibleIf: `{${name}} = 'no'`,
-            isRequired: true,
-            items: [
-              {
-                name: 'description',
-                title: bilingual('block.title.problemDescription'),
-                isRequired: true,
-              },
-              { name: 'measure', title: bilingual('block.title.problemMeasure'), isRequired: true },
-              { name: 'owner', title: bilingual('block.title.problemOwner'), isRequired: true },
-              {
-                name: 'deadline',
-                title: bilingual('block.title.problemDeadline'),
-                inputType: 'date',
-                isRequired: true,
-              },
-            ],
-          },
+          // The SDK's one problem-list block: the builder and the template use it too.
+          problemEntry(name),
         ],
       }
     }

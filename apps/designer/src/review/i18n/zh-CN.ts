@@ -33,4 +33,18 @@ export const reviewZhCN = {
   'versions.to': '到',
   'versions.current': '当前（未发布）',
   'versions.showDiff': '显示差异',
+  // A changed property in a version diff: its name, and for a localised text the language.
+  'versions.inLocale': '{property}（{locale}）',
+  'versions.line': '{label}：',
+  'versions.pageProperty': '页面“{page}”的{property}',
+  'versions.locale.zhCn': '中文（zh-cn）',
+  'versions.prop.type': '题型',
+  'versions.prop.page': '所在页面',
+  'versions.prop.parent': '所在面板',
+  'versions.prop.pages': '页面顺序',
+  'versions.prop.completedHtml': '提交后显示的文字',
+  'versions.prop.placeholder': '输入提示',
+  'versions.none': '（无）',
+  'versions.true': '是',
+  'versions.false': '否',
 } as const

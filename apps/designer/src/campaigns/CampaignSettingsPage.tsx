@@ -1,0 +1,42 @@
+import type { Participation } from '../api/campaign-office'
+import type { CampaignDetail } from '../api/types'
+import { useApi } from '../api/useApi'
+import { useErrorText } from '../api/useErrorText'
+import { useResource } from '../api/useResource'
+import { useI18n } from '../i18n/I18nProvider'
+import { Link } from '../router'
+import { SettingsForm } from './SettingsForm'
+import './campaigns.css'
+import './office.css'
+
+/**
+ * A campaign's settings after creation (`PATCH /api/campaigns/:id`): name, window, the portals
+ * that may embed it, whether respondents see their score, a quiz's time limit, and its sources'
+ * form versions and weights — the last only while no response exists (the page says so and
+ * locks them). A closed campaign is shown read-only until it is reopened.
+ */
+export function CampaignSettingsPage({ campaignId }: { campaignId: number }) {
+  const { t } = useI18n()
+  const errorText = useErrorText()
+  const api = useApi()
+  const path = `/api/campaigns/${campaignId}`
+  const campaign = useResource(path, (signal) => api<CampaignDetail>(path, { signal }))
+  // Whether answers exist decides what may change; a reader who cannot see them learns it on save.
+  const participation = useResource(`${path}/participation?limit=1`, (signal) =>
+    api<Participation>(`${path}/participation?limit=1`, { signal }),
+  )
+  const responses = participation.data?.summary.reduce((n, s) => n + s.answered, 0) ?? 0
+  const c = campaign.data
+  return (
+    <main className="page campaign-settings">
+      <Link to={`/campaigns/${campaignId}/admin`}>← {t('office.backToAdmin')}</Link>
+      <h1>{t('office.settingsTitle', { name: c?.name ?? '' })}</h1>
+      {campaign.error && (
+        <p role="alert" className="error">
+          {errorText(campaign.error)}
+        </p>
+      )}
+      {c && <SettingsForm key={c.id} campaign={c} responses={responses} />}
+    </main>
+  )
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import type { CampaignDetail } from '../api/types'
+import { parseRoute } from '../router'
+import { settingsChange, settingsDraft, settingsFieldPath } from './settings'
+
+const campaign: CampaignDetail = {
+  id: 7,
+  orgId: 2,
+  name: '2026 年度综合评定',
+  cadence: 'yearly',
+  opensAt: '2026-03-01T01:00:00.000Z',
+  closesAt: '2026-03-31T09:30:00.000Z',
+  status: 'open',
+  accepting: true,
+  unitCount: 20,
+  showScore: false,
+  bands: [{ min: 0, grade: '达标' }],
+  quota: null,
+  allowedOrigins: ['https://dangjian.example.cn'],
+  timeLimitMinutes: null,
+  createdAt: '2026-02-01T00:00:00.000Z',
+  sources: [
+    {
+      key: 'members',
+      formVersion: 11,
+      formId: 3,
+      version: 2,
+      weight: 3,
+      required: false,
+      minResponses: 5,
+      measure: 'satisfactionRate',
+      anonymous: true,
+    },
+    {
+      key: 'superior',
+      formVersion: 12,
+      formId: 4,
+      version: 1,
+      weight: 5,
+      required: true,
+      minResponses: null,
+      measure: 'percent',
+      anonymous: false,
+    },
+  ],
+}
+
+describe('the campaign settings request', () => {
+  it('sends nothing for a draft left as it was', () => {
+    expect(settingsChange(campaign, settingsDraft(campaign)).change).toEqual({})
+  })
+
+  it('sends only what changed, origins without their empty rows', () => {
+    const draft = settingsDraft(campaign)
+    const { change, originRows } = settingsChange(campaign, {
+      ...draft,
+      name: '2026 年度综合评定（调整）',
+      origins: ['https://dangjian.example.cn', '', ' http://127.0.0.1:8080 '],
+      timeLimit: '30',
+      showScore: true,
+    })
+    expect(change).toEqual({
+      name: '2026 年度综合评定（调整）',
+      allowedOrigins: ['https://dangjian.example.cn', 'http://127.0.0.1:8080'],
+      timeLimitMinutes: 30,
+      showScore: true,
+    })
+    expect(originRows).toEqual([0, 2])
+  })
+
+  it('clears the time limit when the field is emptied, and moves the window in ISO time', () => {
+    const limited = { ...campaign, timeLimitMinutes: 45 }
+    const draft = { ...settingsDraft(limited), timeLimit: '', closesAt: '2026-04-30T18:00' }
+    const { change } = settingsChange(limited, draft)
+    expect(change.timeLimitMinutes).toBeNull()
+    expect(change.closesAt).toBe(new Date('2026-04-30T18:00').toISOString())
+    expect(change.opensAt).toBeUndefined()
+  })
+
+  it('names a source by key and sends only its changed version or weight', () => {
+    const draft = settingsDraft(campaign)
+    const sources = draft.sources.map((s) =>
+      s.key === 'superior' ? { ...s, weight: '6' } : { ...s, formVersion: 21 },
+    )
+    const sent = settingsChange(campaign, { ...draft, sources })
+    expect(sent.change.sources).toEqual([
+      { key: 'members', formVersion: 21 },
+      { key: 'superior', weight: 6 },
+    ])
+    expect(settingsFieldPath('sources.1.weight', sent)).toBe('sources.superior.weight')
+    expect(settingsFieldPath('allowedOrigins.1', { originRows: [0, 3], sourceKeys: [] })).toBe(
+      'allowedOrigins.3',
+    )
+    expect(settingsFieldPath('name', sent)).toBe('name')
+  })
+})
+
+describe('the office’s campaign pages', () => {
+  it('have addresses of their own', () => {
+    expect(parseRoute('/campaigns/7/settings')).toEqual({ page: 'campaignSettings', campaignId: 7 })
+    expect(parseRoute('/campaigns/7/participation/')).toEqual({
+      page: 'participation',
+      campaignId: 7,
+    })
+    expect(parseRoute('/campaigns/7/links/print')).toEqual({ page: 'linkSheet', campaignId: 7 })
+    expect(parseRoute('/campaigns/7/links')).toEqual({ page: 'notFound' })
+  })
+})

@@ -1,0 +1,46 @@
+import type { homeZhCN } from './zh-CN'
+
+/** The homes' strings in English. */
+export const homeEn: Record<keyof typeof homeZhCN, string> = {
+  'nav.overview': 'Overview',
+  'nav.review': 'Review',
+  'nav.rectifications': 'Rectifications',
+  'home.back': 'Back to your home page',
+  'home.redirecting': 'Opening your home page…',
+  'home.noRole.title': 'Welcome to Yardstick',
+  'home.noRole.body':
+    'Your account has no role yet. Ask an administrator to give you one (form design, review, scoring or branch secretary).',
+  'overview.title': 'Needs attention',
+  'overview.intro':
+    'Participation in the open campaigns, and rectifications that are overdue or waiting to be accepted.',
+  'overview.campaigns': 'Open campaigns ({n})',
+  'overview.noCampaigns': 'No campaign is open at the moment',
+  'overview.closes': 'Closes {date}',
+  'overview.closesIn': '{n} days left',
+  'overview.closed': 'Past its closing time',
+  'overview.units': '{n} branches',
+  'overview.source': '{source}: {complete} of {units} branches complete',
+  'overview.noParticipation': 'Participation is not available right now',
+  'overview.results': 'Results',
+  'overview.participation': 'Participation',
+  'overview.rectifications': 'Rectifications',
+  'overview.overdue': 'Overdue: {n}',
+  'overview.awaiting': 'Waiting to be accepted: {n}',
+  'overview.returned': 'Returned, being reworked: {n}',
+  'overview.noOverdue': 'No rectification is overdue',
+  'overview.openOverdue': 'See the overdue ones',
+  'overview.openAwaiting': 'Accept or return',
+  'overview.overdueItem': '{unit}: {title} (due {deadline})',
+  'review.title': 'To review',
+  'review.intro':
+    'Forms with unresolved review comments, and forms not yet published or changed since their last version.',
+  'review.threads': 'Forms with open review comments ({n})',
+  'review.noThreads': 'No open review comment',
+  'review.openThreads': '{n} open comment(s)',
+  'review.unpublished': 'Forms to review ({n})',
+  'review.noUnpublished': 'No change waiting for review',
+  'review.neverPublished': 'Never published',
+  'review.changedSince': 'Changed since version {n}',
+  'review.updated': 'Updated {date}',
+  'review.allForms': 'All forms',
+}

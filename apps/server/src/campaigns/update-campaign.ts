@@ -1,0 +1,228 @@
+import { type Db, type SourceKey, schema } from '@yardstick/db'
+import { and, count, eq, sql } from 'drizzle-orm'
+import { AppError } from '../http/errors'
+import { loadResultsCampaign } from '../results/campaign'
+import { linkContexts } from '../submissions/link-context'
+import type { CampaignRow } from './access'
+import { assertPolicy, assertVersionsExist } from './create-campaign'
+import type { UpdateCampaignInput } from './settings-schema'
+import { invalid } from './units'
+
+/** A source whose form version or weight a request really changes. */
+interface SourceChange {
+  index: number
+  key: SourceKey
+  formVersion: number
+  weight: number
+  fields: Array<'formVersion' | 'weight'>
+}
+
+/**
+ * Changes a campaign's settings after creation (the caller has checked the user manages it):
+ * name, window, `allowedOrigins`, `showScore`, `timeLimitMinutes`, and its sources' form
+ * versions and weights. A closed campaign is refused (409 `campaignClosed`); a change to a
+ * version or a weight once any response exists, or to the self-check's version once a branch
+ * has begun its self-check, is refused (409 `responsesExist`, naming the fields). Everything is
+ * checked before one transaction writes it all, with the campaign row locked and both rules
+ * checked again inside it; the link caches see the change at once.
+ *
+ * @example
+ * await updateCampaign(db, campaign, { allowedOrigins: ['https://portal.example.cn'] })
+ */
+export async function updateCampaign(
+  db: Db,
+  campaign: CampaignRow,
+  input: UpdateCampaignInput,
+): Promise<void> {
+  assertNotClosed(campaign.status)
+  assertWindow(campaign, input)
+  const changes = await sourceChanges(db, campaign.id, input.sources)
+
+  await db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ status: schema.campaigns.status })
+      .from(schema.campaigns)
+      .where(eq(schema.campaigns.id, campaign.id))
+      .for('update')
+    assertNotClosed(locked?.status ?? 'closed')
+    if (changes.length > 0) await assertNoAnswers(tx, campaign.id, changes)
+    const { sources: _, opensAt, closesAt, ...fields } = input
+    const values = {
+      ...fields,
+      ...(opensAt === undefined ? {} : { opensAt: new Date(opensAt) }),
+      ...(closesAt === undefined ? {} : { closesAt: new Date(closesAt) }),
+    }
+    if (Object.keys(values).length > 0) {
+      await tx.update(schema.campaigns).set(values).where(eq(schema.campaigns.id, campaign.id))
+    }
+    for (const change of changes) {
+      await tx
+        .update(schema.campaignSources)
+        .set({ formVersionId: change.formVersion, weight: change.weight })
+        .where(
+          and(
+            eq(schema.campaignSources.campaignId, campaign.id),
+            eq(schema.campaignSources.key, change.key),
+          ),
+        )
+    }
+  })
+  linkContexts(db).invalidateCampaign(campaign.id)
+}
+
+function assertNotClosed(status: CampaignRow['status']) {
+  if (status === 'closed') {
+    throw new AppError(
+      'campaignClosed',
+      'A closed campaign’s settings cannot change: reopen it first',
+      { status },
+    )
+  }
+}
+
+function assertWindow(campaign: CampaignRow, input: UpdateCampaignInput) {
+  if (input.opensAt === undefined && input.closesAt === undefined) return
+  const opensAt = input.opensAt === undefined ? campaign.opensAt : new Date(input.opensAt)
+  const closesAt = input.closesAt === undefined ? campaign.closesAt : new Date(input.closesAt)
+  if (!(opensAt < closesAt)) {
+    const path = input.closesAt === undefined ? 'opensAt' : 'closesAt'
+    throw invalid(path, 'closesAt must be after opensAt', {
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+    })
+  }
+}
+
+/**
+ * The sources a request really changes, after checking each names a source of the campaign
+ * once, each new version exists, and the SDK can evaluate the rules with the new weights.
+ */
+async function sourceChanges(
+  db: Db,
+  campaignId: number,
+  requested: UpdateCampaignInput['sources'],
+): Promise<SourceChange[]> {
+  if (!requested) return []
+  const { policy, sources } = await loadResultsCampaign(db, campaignId)
+  const seen = new Set<string>()
+  const changes: SourceChange[] = []
+  requested.forEach((change, index) => {
+    const current = sources.find((source) => source.key === change.key)
+    const rule = policy.sources.find((source) => source.key === change.key)
+    if (!current || !rule) {
+      throw invalid(`sources.${index}.key`, `The campaign has no source ${change.key}`)
+    }
+    if (seen.has(change.key)) {
+      throw invalid(`sources.${index}.key`, `Source ${change.key} is named twice`)
+    }
+    seen.add(change.key)
+    const formVersion = change.formVersion ?? current.formVersionId
+    const weight = change.weight ?? rule.weight
+    const fields = [
+      ...(formVersion === current.formVersionId ? [] : (['formVersion'] as const)),
+      ...(weight === rule.weight ? [] : (['weight'] as const)),
+    ]
+    if (fields.length > 0) changes.push({ index, key: change.key, formVersion, weight, fields })
+  })
+  if (changes.length === 0) return []
+  await assertVersionsExist(
+    db,
+    requested.map((change) => ({
+      formVersion:
+        change.formVersion ??
+        (sources.find((source) => source.key === change.key)?.formVersionId as number),
+    })),
+  )
+  const weights = new Map<string, number>(changes.map((change) => [change.key, change.weight]))
+  try {
+    assertPolicy({
+      ...policy,
+      sources: policy.sources.map((source) => ({
+        ...source,
+        weight: weights.get(source.key) ?? source.weight,
+      })),
+    })
+  } catch (error) {
+    throw reindexed(error, policy.sources, requested)
+  }
+  return changes
+}
+
+// assertPolicy names `sources.<i>` by the policy's order; the client sent its own order.
+function reindexed(
+  error: unknown,
+  policySources: ReadonlyArray<{ key: string }>,
+  requested: NonNullable<UpdateCampaignInput['sources']>,
+): unknown {
+  if (!(error instanceof AppError)) return error
+  const details = error.details as { issues?: Array<{ path: string; message: string }> }
+  const issue = details.issues?.[0]
+  const match = issue && /^sources\.(\d+)(.*)$/.exec(issue.path)
+  if (!issue || !match) return error
+  const key = policySources[Number(match[1])]?.key
+  const index = requested.findIndex((change) => change.key === key)
+  if (index < 0) return error
+  const path = `sources.${index}${match[2]}`
+  return new AppError(error.code, error.message, {
+    ...details,
+    issues: [{ ...issue, path }],
+  })
+}
+
+/**
+ * 409 `responsesExist` when answers were already given against what the changes would move:
+ * any response of the campaign (weights are relative, so any source's responses count), or,
+ * for the self-check's form version, a branch that has begun its self-check.
+ */
+async function assertNoAnswers(
+  db: Pick<Db, 'select'>,
+  campaignId: number,
+  changes: SourceChange[],
+) {
+  const [responses] = await db
+    .select({ n: count() })
+    .from(schema.responses)
+    .where(eq(schema.responses.campaignId, campaignId))
+  const selfVersion = changes.some((c) => c.key === 'self' && c.fields.includes('formVersion'))
+  const [begun] = selfVersion
+    ? await db
+        .select({ n: count() })
+        .from(schema.selfChecks)
+        .where(
+          and(
+            eq(schema.selfChecks.campaignId, campaignId),
+            sql`(${schema.selfChecks.status} <> 'draft' or ${schema.selfChecks.answers} <> '{}'::jsonb)`,
+          ),
+        )
+    : [{ n: 0 }]
+  const responseCount = Number(responses?.n ?? 0)
+  const selfChecks = Number(begun?.n ?? 0)
+  if (responseCount === 0 && selfChecks === 0) return
+  const blocked =
+    responseCount > 0 ? changes : changes.filter((c) => c.key === 'self' && c.fields.length > 0)
+  const issues = blocked.flatMap((change) =>
+    change.fields
+      .filter((field) => responseCount > 0 || field === 'formVersion')
+      .map((field) => ({
+        path: `sources.${change.index}.${field}`,
+        message:
+          responseCount > 0
+            ? `The campaign has ${responseCount} responses: the ${field} of ${change.key} stays as answered`
+            : `${selfChecks} branches have begun the self-check on its current form version`,
+      })),
+  )
+  if (issues.length === 0) return
+  throw new AppError(
+    'responsesExist',
+    responseCount > 0
+      ? `The campaign has ${responseCount} responses: its sources’ form versions and weights can no longer change`
+      : `${selfChecks} branches have begun their self-check: the self-check’s form version can no longer change`,
+    {
+      field: 'sources',
+      fields: issues.map((issue) => issue.path),
+      issues,
+      responses: responseCount,
+      selfChecks,
+    },
+  )
+}

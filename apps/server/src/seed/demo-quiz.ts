@@ -1,0 +1,89 @@
+import { type Db, schema } from '@yardstick/db'
+import { eq } from 'drizzle-orm'
+import type { AuthUser } from '../auth/sessions'
+import { createCampaign } from '../campaigns/create-campaign'
+import { issueTokens } from '../campaigns/tokens'
+
+/** The demo's timed quiz: its members link for one branch and the tokens printed for it. */
+export interface DemoQuiz {
+  name: string
+  unit: string
+  /** The branch's members link (`respondentPath(slug, token)` is a slip's URL). */
+  slug: string
+  minutes: number
+  /** One-time tokens (shown once: the database keeps only their hashes). */
+  tokens: string[]
+}
+
+/** Options of `seedDemoQuiz`. */
+export interface SeedDemoQuizOptions {
+  /** The published quiz template's form version. */
+  formVersion: number
+  /** The office running it (the committee) and its path. */
+  office: { id: number; name: string; path: string }
+  /** The units it covers: the office's subtree. */
+  subtree: number
+  /** The branch whose slips are printed. */
+  unit: { id: number; name: string }
+}
+
+const MINUTES = 20
+const TOKENS = 30
+
+/**
+ * An open 党章党规知识测试 over the office's branches: each member draws 30 of the bank's
+ * questions, has 20 minutes from pressing Start, and sees the score and the correct answers
+ * after submitting; 30 one-time tokens for one branch, so `pnpm start` has a quiz to take.
+ *
+ * @example
+ * const quiz = await seedDemoQuiz(db, admin, { formVersion, office, subtree, unit })
+ * console.log(url + respondentPath(quiz.slug, quiz.tokens[0]))
+ */
+export async function seedDemoQuiz(
+  db: Db,
+  admin: AuthUser,
+  { formVersion, office, subtree, unit }: SeedDemoQuizOptions,
+): Promise<DemoQuiz> {
+  const name = '2026年党章党规知识测试'
+  const id = await createCampaign(db, admin, {
+    name,
+    cadence: 'yearly',
+    opensAt: '2026-01-01T00:00:00+08:00',
+    closesAt: '2026-12-31T23:59:59+08:00',
+    units: { subtree },
+    sources: [
+      {
+        key: 'members',
+        formVersion,
+        weight: 1,
+        measure: 'percent',
+        anonymous: true,
+      },
+    ],
+    bands: [
+      { min: 90, grade: '优秀', stars: 5 },
+      { min: 60, grade: '合格', stars: 3 },
+      { min: 0, grade: '不合格', stars: 1 },
+    ],
+    showScore: true,
+    timeLimitMinutes: MINUTES,
+  })
+  const [row] = await db
+    .update(schema.campaigns)
+    .set({ status: 'open' })
+    .where(eq(schema.campaigns.id, id))
+    .returning()
+  if (!row) throw new Error('seed: the quiz campaign was not stored')
+  const issued = await issueTokens(
+    db,
+    { ...row, orgPath: office.path, orgName: office.name },
+    { unitId: unit.id, source: 'members', count: TOKENS },
+  )
+  return {
+    name,
+    unit: unit.name,
+    slug: issued.slug,
+    minutes: MINUTES,
+    tokens: issued.tokens,
+  }
+}

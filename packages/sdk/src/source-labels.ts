@@ -1,0 +1,59 @@
+import type { SourceMeasure } from './evaluate-types'
+import type { Locale } from './text'
+
+/**
+ * The names people read for the evaluation sources of the four-step procedure (DESIGN.md §2):
+ * 自评 → 党员群众测评 → 上级考评, in every locale. The one home of these labels: the designer's
+ * tables, the server's exports and `evaluate`'s notes all read them from here.
+ *
+ * @example
+ * SOURCE_LABELS.members['zh-CN'] // '党员群众测评'
+ */
+export const SOURCE_LABELS = {
+  self: { 'zh-CN': '自评', en: 'Self-evaluation' },
+  members: { 'zh-CN': '党员群众测评', en: 'Member and public survey' },
+  superior: { 'zh-CN': '上级考评', en: 'Superior’s evaluation' },
+} as const satisfies Record<string, Record<Locale, string>>
+
+/** A source key that has a label of its own (`self`, `members`, `superior`). */
+export type LabelledSourceKey = keyof typeof SOURCE_LABELS
+
+/**
+ * The names of the ways a source's responses become its value (`SourceMeasure`).
+ *
+ * @example
+ * MEASURE_LABELS.satisfactionRate.en // 'Satisfaction rate'
+ */
+export const MEASURE_LABELS = {
+  percent: { 'zh-CN': '得分率', en: 'Score percent' },
+  satisfactionRate: { 'zh-CN': '满意率', en: 'Satisfaction rate' },
+} as const satisfies Record<SourceMeasure, Record<Locale, string>>
+
+/**
+ * The label of a source key in a locale; a key with no label (a campaign's own extra source) is
+ * shown as it is, since it is then the only name the source has.
+ *
+ * @param key the source key (`self`, `members`, `superior`, …)
+ * @param locale the reader's language (default zh-CN)
+ * @example
+ * sourceLabel('members') // '党员群众测评'
+ * sourceLabel('superior', 'en') // 'Superior’s evaluation'
+ * sourceLabel('panel') // 'panel'
+ */
+export function sourceLabel(key: string, locale: Locale = 'zh-CN'): string {
+  return Object.hasOwn(SOURCE_LABELS, key) ? SOURCE_LABELS[key as LabelledSourceKey][locale] : key
+}
+
+/**
+ * The label of a measure in a locale (an unknown measure is shown as it is).
+ *
+ * @param measure `percent` or `satisfactionRate`
+ * @param locale the reader's language (default zh-CN)
+ * @example
+ * measureLabel('satisfactionRate') // '满意率'
+ */
+export function measureLabel(measure: string, locale: Locale = 'zh-CN'): string {
+  return Object.hasOwn(MEASURE_LABELS, measure)
+    ? MEASURE_LABELS[measure as SourceMeasure][locale]
+    : measure
+}
