@@ -1,4 +1,5 @@
 import { RESPONSE_ERROR_CODES, type ResponseErrorCode, responseMessage } from '@yardstick/sdk'
+import type { RequestIssue } from '../../../server/src/http/issues'
 import type { Locale, Translate } from '../i18n/translate'
 import { type MessageKey, zhCN } from '../i18n/zh-CN'
 import { ApiError } from './client'
@@ -8,21 +9,9 @@ import { ApiError } from './client'
  * (apps/server/src/http/issues.ts): its path, zod's code and figures, and English prose that the
  * designer never shows.
  */
-export interface ApiIssue {
-  path?: string
-  code?: string
-  message?: string
-  expected?: string
-  received?: string
-  origin?: string
-  minimum?: number
-  maximum?: number
-  inclusive?: boolean
-  format?: string
-  values?: string[]
-  keys?: string[]
-  divisor?: number
-}
+// The server's own shape, by a type-only import (erased from the bundle), as `error-codes.ts`
+// does for the codes; every field optional, since a client reads what older servers sent too.
+export type ApiIssue = Partial<RequestIssue>
 
 /** Options of `errorText`. */
 export interface ErrorTextOptions {
