@@ -9,6 +9,7 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'apps/*/vitest.config.ts',
       'examples/*/vitest.config.ts',
+      'docs/vitest.config.ts',
     ],
   },
 })

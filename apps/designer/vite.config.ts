@@ -35,7 +35,8 @@ function pruneStaleAssets(): Plugin {
 export default defineConfig({
   plugins: [react(), pruneStaleAssets()],
   resolve: {
-    // Workspace packages resolve to their TypeScript source (STYLE.md: only what is served is built).
+    // Workspace packages resolve to their TypeScript source (docs/STYLE.md: only what is served
+    // is built).
     conditions: ['@yardstick/source', ...defaultClientConditions],
     // One copy of each: the SDK registers its properties on the survey-core the renderer uses,
     // and Yjs must be one instance for @yardstick/doc's types to be the provider's.

@@ -67,7 +67,8 @@ export default defineConfig({
   base: '/s/',
   plugins: [react(), pruneStaleAssets(), gzipBeside()],
   resolve: {
-    // Workspace packages resolve to their TypeScript source (STYLE.md: only what is served is built).
+    // Workspace packages resolve to their TypeScript source (docs/STYLE.md: only what is served
+    // is built).
     conditions: ['@yardstick/source', ...defaultClientConditions],
     // One copy of each: the SDK registers its properties on the survey-core the renderer uses.
     dedupe: ['survey-core', 'survey-react-ui', 'react', 'react-dom'],

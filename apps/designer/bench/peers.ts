@@ -1,4 +1,11 @@
-import { editText, setPresence } from '@yardstick/doc'
+import {
+  editText,
+  type FormView,
+  readFormView,
+  setPresence,
+  trackViewChanges,
+  updateFormView,
+} from '@yardstick/doc'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -58,14 +65,24 @@ export async function connectPeers(
   )
   let edits = 0
   let tick = 0
-  const questionsOf = (doc: Y.Doc) =>
-    [...doc.getMap<Y.Map<unknown>>('elements').entries()]
-      .filter(([, node]) => typeof node.get('type') === 'string' && !avoid(node.get('name')))
-      .map(([id]) => id)
+  // Each peer keeps its view of the form as the designer does: read once, then patched.
+  const views = clients.map(({ doc }) => {
+    const tracker = trackViewChanges(doc)
+    let view: FormView = readFormView(doc)
+    return {
+      questions: () => {
+        view = updateFormView(doc, view, tracker.take())
+        return [...view.nodes.values()]
+          .filter((node) => node.kind !== 'page' && !avoid(node.json.name))
+          .map((node) => node.id)
+      },
+      destroy: () => tracker.destroy(),
+    }
+  })
   const timer = setInterval(() => {
     tick++
     clients.forEach(({ doc, provider, user, origin }, n) => {
-      const ids = questionsOf(doc)
+      const ids = views[n]?.questions() ?? []
       const id = ids[(tick * 7 + n * 97) % ids.length]
       if (!id) return
       setPresence(provider.awareness, { user, selection: id })
@@ -79,6 +96,7 @@ export async function connectPeers(
     edits: () => edits,
     stop: () => {
       clearInterval(timer)
+      for (const view of views) view.destroy()
       for (const { provider, doc } of clients) {
         provider.destroy()
         doc.destroy()

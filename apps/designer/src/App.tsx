@@ -7,7 +7,7 @@ import { FormListPage } from './forms/FormListPage'
 import { HomePage } from './home/HomePage'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
 import { AppHeader } from './layout/AppHeader'
-import { Link, useRoute } from './router'
+import { Link, navigate, useRoute } from './router'
 
 // Campaigns and results (with ECharts) load only when opened.
 const CampaignListPage = lazy(() =>
@@ -61,6 +61,19 @@ const LinkSheetPage = lazy(() =>
 const UnitDetailPage = lazy(() =>
   import('./campaigns/UnitDetailPage').then((m) => ({ default: m.UnitDetailPage })),
 )
+// The admin's screens (系统管理) and one's own password load only when opened.
+const OrgsPage = lazy(() => import('./admin/OrgsPage').then((m) => ({ default: m.OrgsPage })))
+const OrgImportPage = lazy(() =>
+  import('./admin/OrgImportPage').then((m) => ({ default: m.OrgImportPage })),
+)
+const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })))
+const PeopleImportPage = lazy(() =>
+  import('./admin/PeopleImportPage').then((m) => ({ default: m.PeopleImportPage })),
+)
+const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })))
+const ChangePasswordPage = lazy(() =>
+  import('./account/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
+)
 
 /** The designer: sign-in, then forms, the editor, campaigns and their results. */
 export function App() {
@@ -83,11 +96,28 @@ function Shell() {
   }, [locale])
   if (!session) return <SignInPage />
   if (leaving) return <p className="page muted">{t('signIn.returning')}</p>
+  // Signed in with a temporary password: changing it is the one thing to do (then `/`, the
+  // role's home); the server refuses everything else with `passwordChangeRequired` meanwhile.
+  if (session.user.mustChangePassword) return <MustChangePassword />
   return (
     <div className="app">
       <AppHeader />
       <Suspense fallback={<p className="page muted">…</p>}>
         <Page />
+      </Suspense>
+    </div>
+  )
+}
+
+function MustChangePassword() {
+  useEffect(() => {
+    navigate('/account/password', { replace: true })
+  }, [])
+  return (
+    <div className="app">
+      <AppHeader minimal />
+      <Suspense fallback={<p className="page muted">…</p>}>
+        <ChangePasswordPage required />
       </Suspense>
     </div>
   )
@@ -145,6 +175,18 @@ function Page() {
       )
     case 'assess':
       return <AssessorHomePage />
+    case 'adminOrgs':
+      return <OrgsPage />
+    case 'orgImport':
+      return <OrgImportPage />
+    case 'adminUsers':
+      return <UsersPage />
+    case 'peopleImport':
+      return <PeopleImportPage />
+    case 'audit':
+      return <AuditPage />
+    case 'password':
+      return <ChangePasswordPage />
     case 'notFound':
       return (
         <main className="page">

@@ -20,7 +20,25 @@ export type Route =
   | { page: 'branch' }
   | { page: 'selfCheck'; campaignId: number; unitId: number }
   | { page: 'assess' }
+  | { page: 'adminOrgs' }
+  | { page: 'orgImport' }
+  | { page: 'adminUsers' }
+  | { page: 'peopleImport' }
+  | { page: 'audit' }
+  | { page: 'password' }
   | { page: 'notFound' }
+
+// The admin's screens and one's own account: paths without parameters.
+const FIXED_PAGES: Partial<
+  Record<string, 'adminOrgs' | 'orgImport' | 'adminUsers' | 'peopleImport' | 'audit' | 'password'>
+> = {
+  '/admin/orgs': 'adminOrgs',
+  '/admin/orgs/import': 'orgImport',
+  '/admin/users': 'adminUsers',
+  '/admin/users/import': 'peopleImport',
+  '/admin/audit': 'audit',
+  '/account/password': 'password',
+}
 
 /**
  * Reads a path into a route.
@@ -60,6 +78,8 @@ export function parseRoute(path: string): Route {
   if (selfCheck) {
     return { page: 'selfCheck', campaignId: Number(selfCheck[1]), unitId: Number(selfCheck[2]) }
   }
+  const fixed = FIXED_PAGES[path.replace(/(.)\/$/, '$1')]
+  if (fixed) return { page: fixed }
   const campaign = /^\/campaigns\/(\d+)\/?$/.exec(path)
   if (campaign) return { page: 'results', campaignId: Number(campaign[1]) }
   return { page: 'notFound' }

@@ -28,7 +28,7 @@ const ROLES = [
     email: 'admin@yardstick.local',
     path: '/overview',
     heading: '需要关注',
-    nav: ['工作概览', '考评任务', '表单', '测评活动', '整改销号'],
+    nav: ['工作概览', '考评任务', '表单', '测评活动', '整改销号', '系统管理'],
   },
   {
     role: 'editor',

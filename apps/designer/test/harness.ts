@@ -1,32 +1,42 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { inflateRawSync } from 'node:zlib'
-import jsQR from 'jsqr'
 import {
-  type Browser,
-  type BrowserContext,
-  type ConsoleMessage,
-  chromium,
-  type Page,
-} from 'playwright-core'
+  api,
+  apiToken,
+  buildUi,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  campaignIdByName,
+  DEMO_CAMPAIGN,
+  type OpenedPage,
+  SCREENSHOTS,
+  signedInPage,
+  startTestServer,
+  type TestServer,
+} from '@yardstick/testing'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { expect } from 'vitest'
-import { buildUi } from '../../../scripts/build-ui.mjs'
-import { type DemoServer, startDemoServer } from '../../server/test/collab/processes'
 
-export const CHROMIUM = '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-]
-export const PASSWORD = 'e2e-demo-password'
-
-/** Where the committed screenshots go (docs/screenshots, linked from the READMEs). */
-export const SCREENSHOTS = join(import.meta.dirname, '../../../docs/screenshots')
-
-/** The demo data's yearly evaluation (apps/server/src/seed), with responses from every source. */
-export const DEMO_CAMPAIGN = '2026年度党支部综合评定'
+// What the designer's tests share with the other browser tests lives in @yardstick/testing; the
+// designer's tests import it from here with the designer's own helpers below.
+export {
+  api,
+  apiToken,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  campaignIdByName,
+  chromiumAvailable,
+  collectProblems,
+  DEMO_CAMPAIGN,
+  decodeQr,
+  type OpenedPage,
+  PASSWORD,
+  SCREENSHOTS,
+  signedInPage,
+  startTestServer,
+  stopRun,
+  type TestServer,
+} from '@yardstick/testing'
 
 /**
  * `expect.poll` that waits 10 s: what waits on the server or a lazily loaded chunk takes longer
@@ -42,16 +52,6 @@ export function until<T>(
   return expect.poll(read, { timeout })
 }
 
-/** Whether the browser tests can run here; in CI a missing Chromium is an error, not a skip. */
-export function chromiumAvailable(name: string): boolean {
-  if (existsSync(CHROMIUM)) return true
-  if (process.env.CI) {
-    throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (.ci/run does)`)
-  }
-  console.warn(`${name}: SKIPPED, ${CHROMIUM} is missing; apt-get install -y chromium`)
-  return false
-}
-
 /**
  * Builds the designer into `apps/designer/dist` and the respondent page (`/s/:slug`, which the
  * designer's links open) into `apps/respondent/dist`, where the server serves them from, as
@@ -60,13 +60,6 @@ export function chromiumAvailable(name: string): boolean {
  */
 export async function buildDesigner(): Promise<void> {
   await buildUi(['designer', 'respondent'])
-}
-
-/** The real server in its own process on a fresh data folder, with the demo data. */
-export type TestServer = DemoServer
-
-export function startTestServer(): Promise<TestServer> {
-  return startDemoServer(PASSWORD)
 }
 
 /**
@@ -80,73 +73,6 @@ export async function startServerAndBrowser(): Promise<{ server: TestServer; bro
     chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
   ])
   return { server, browser }
-}
-
-/**
- * Closes Chromium and stops the server, whichever of them started.
- *
- * @example
- * afterAll(() => stopRun({ browser, server }))
- */
-export async function stopRun(run: { browser?: Browser; server?: TestServer }): Promise<void> {
-  await run.browser?.close()
-  await run.server?.stop()
-}
-
-/** Signs in over the API and returns the token (for setting up data the test then opens). */
-export async function apiToken(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  })
-  if (!response.ok) throw new Error(`login ${email}: ${response.status}`)
-  return ((await response.json()) as { token: string }).token
-}
-
-/**
- * JSON over the API with a bearer token; throws on an error status (with what the server said).
- *
- * @example
- * const form = await api<{ id: number }>(server, admin, 'POST', '/api/forms', { title, template })
- */
-export async function api<T>(
-  server: TestServer,
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`)
-  return (text ? JSON.parse(text) : null) as T
-}
-
-/**
- * The id of a campaign by its name, as the user behind `token` sees the list.
- *
- * @example
- * const demoId = await campaignIdByName(server, admin, DEMO_CAMPAIGN)
- */
-export async function campaignIdByName(
-  server: TestServer,
-  token: string,
-  name: string,
-): Promise<number> {
-  const list = await api<{ items: Array<{ id: number; name: string }> }>(
-    server,
-    token,
-    'GET',
-    '/api/campaigns?limit=100',
-  )
-  const found = list.items.find((campaign) => campaign.name === name)
-  if (!found) throw new Error(`no campaign ${name} in the list`)
-  return found.id
 }
 
 /** What openBranchCampaign makes, beyond the form's and the campaign's names. */
@@ -237,64 +163,6 @@ export async function startAsAdmin(): Promise<{
   return { server, browser, token, demoId, admin }
 }
 
-/** A browser page with its console errors and page errors collected. */
-export interface OpenedPage {
-  context: BrowserContext
-  page: Page
-  problems: string[]
-}
-
-// survey-core logs this once per page: the shipped pair differs on purpose (see the SDK README).
-const VERSION_NOTICE = /SurveyJS libraries should have the same versions/
-
-/**
- * Collects a page's console errors and warnings (but survey-core's version notice) and its page
- * errors, for a test to expect none; `ignore` passes over messages a test provokes on purpose.
- *
- * @example
- * const problems = collectProblems(page)
- */
-export function collectProblems(
-  page: Page,
-  ignore: (message: ConsoleMessage) => boolean = () => false,
-): string[] {
-  const problems: string[] = []
-  page.on('console', (message) => {
-    if (message.type() !== 'error' && message.type() !== 'warning') return
-    if (VERSION_NOTICE.test(message.text()) || ignore(message)) return
-    problems.push(`console.${message.type()}: ${message.text()}`)
-  })
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  return problems
-}
-
-/**
- * A fresh browser context (its own storage, like another person's computer) signed in by the UI,
- * once the home that user's roles land on (apps/designer/src/home/home-route.ts) shows its
- * heading — `landing` when given (e.g. 支部自检自查 for a secretary), else whichever it is.
- */
-export async function signedInPage(
-  browser: Browser,
-  url: string,
-  email: string,
-  landing?: string,
-): Promise<OpenedPage> {
-  const context = await browser.newContext({
-    viewport: { width: 1500, height: 950 },
-    locale: 'zh-CN',
-  })
-  const page = await context.newPage()
-  page.setDefaultTimeout(10_000)
-  const problems = collectProblems(page)
-  await page.goto(url)
-  await page.getByLabel('邮箱').fill(email)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  if (landing) await page.getByRole('heading', { name: landing, exact: true }).waitFor()
-  else await page.locator('.app-header ~ main h1').first().waitFor()
-  return { context, page, problems }
-}
-
 /**
  * The entries of a ZIP archive (an XLSX file), read through its central directory: what a test
  * needs to look inside a downloaded workbook.
@@ -352,28 +220,4 @@ export async function downloadFile(
     page.getByRole(role, { name }).click(),
   ])
   return readFileSync(await download.path())
-}
-
-/**
- * Decodes the QR code in a screenshot (PNG), as a phone reads a printed slip: its pixels read by
- * the browser, decoded by jsQR.
- *
- * @example
- * const url = await decodeQr(page, await slip.locator('img.qr').screenshot())
- */
-export async function decodeQr(page: Page, png: Buffer): Promise<string | null> {
-  const image = await page.evaluate(async (base64) => {
-    const img = new Image()
-    img.src = `data:image/png;base64,${base64}`
-    await img.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = img.naturalWidth
-    canvas.height = img.naturalHeight
-    const context = canvas.getContext('2d')
-    if (!context) throw new Error('no 2d canvas')
-    context.drawImage(img, 0, 0)
-    const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height)
-    return { data: Array.from(data), width, height }
-  }, png.toString('base64'))
-  return jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data ?? null
 }

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { buildUi } from '../../../scripts/build-ui.mjs'
 import {
   api,
   apiToken,
+  buildUi,
   CHROMIUM,
   CHROMIUM_ARGS,
   campaignIdByName,
@@ -12,7 +11,8 @@ import {
   SCREENSHOTS,
   startTestServer,
   type TestServer,
-} from '../../designer/test/harness'
+} from '@yardstick/testing'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 export {
   api,
@@ -24,7 +24,7 @@ export {
   SCREENSHOTS,
   signedInPage,
   stopRun,
-} from '../../designer/test/harness'
+} from '@yardstick/testing'
 
 /** A phone (the width the issue names) and a desktop. */
 export const WIDTHS = { phone: 390, desktop: 1440 } as const

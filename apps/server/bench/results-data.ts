@@ -50,6 +50,12 @@ export async function loadResultsDataSet(db: Db): Promise<ResultsDataSet> {
     )
   }
   const perSub = BRANCHES / SUBCOMMITTEES
+  // The committee and sub-committees above go through `insertOrg`, the tree's one service; the
+  // 6,280 branches are benchmark data loaded in SQL with the 200,960 responses, in seconds: one
+  // `insertOrg` each is two statements per branch (12,560 round trips) and would dominate the
+  // load. The rows are what `insertOrg` writes (parent, kind, name, type, `/…/id/` path; no
+  // code, not retired), and nothing here is a change anyone made, so no audit entries. The
+  // import of a tree of this size through the service is benchmarked on its own (BENCHMARKS.md).
   await db.execute(sql`insert into orgs (parent_id, kind, name, unit_type, path)
     select s.id, 'branch', s.name || '第' || g || '党支部',
       (array['organ','enterprise','publicInstitution','school','hospital','research','socialOrganization','retired'])[1 + g % 8], ''

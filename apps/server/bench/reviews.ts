@@ -1,5 +1,6 @@
 import { cpus, loadavg } from 'node:os'
-import { type DatabaseKind, testStores } from '@yardstick/db'
+import type { DatabaseKind } from '@yardstick/db'
+import { testStores } from '@yardstick/db/testing'
 import { createFixture, type Fixture } from '../test/harness'
 
 const THREADS = 100

@@ -1,4 +1,5 @@
 import { runCollabBench } from './collab'
+import { runOrgImportBench } from './org-import'
 import { runResultsBench } from './results'
 import { runReviewsBench } from './reviews'
 import { runSubmissionsBench } from './submissions'
@@ -9,6 +10,7 @@ const BENCHES: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'results', run: runResultsBench },
   { name: 'collab', run: runCollabBench },
   { name: 'reviews', run: runReviewsBench },
+  { name: 'org-import', run: runOrgImportBench },
 ]
 
 const only = process.argv.slice(2)

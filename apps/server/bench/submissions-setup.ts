@@ -1,14 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  createTestDatabase,
-  type Database,
-  type DatabaseKind,
-  migrate,
-  openDatabase,
-  schema,
-} from '@yardstick/db'
+import { type Database, type DatabaseKind, migrate, openDatabase, schema } from '@yardstick/db'
+import { createTestDatabase } from '@yardstick/db/testing'
 import { type Answers, compileForm, templates } from '@yardstick/sdk'
 import { eq } from 'drizzle-orm'
 import { insertOrg } from '../src/orgs/org-tree'
@@ -25,7 +19,7 @@ export interface BenchStore {
   close: () => Promise<void>
 }
 
-/** The organisation tree has no API: the committee, a sub-committee and its branches. */
+/** The committee, a sub-committee and its branches, through `insertOrg` (the tree's service). */
 async function insertTree(database: Database): Promise<void> {
   const { db } = database
   const committee = await insertOrg(db, { kind: 'committee', name: '机关工委' })
@@ -49,7 +43,7 @@ async function keysOf(database: Database, campaignId: number): Promise<string[]>
 }
 
 /**
- * A fresh store with the organisation tree written directly: PGlite in a new `DATA_DIR` (closed
+ * A fresh store with its organisation tree (`insertTree`): PGlite in a new `DATA_DIR` (closed
  * before the server opens it), or a new PostgreSQL database (`DATABASE_URL`).
  */
 export async function prepareStore(kind: DatabaseKind): Promise<BenchStore> {

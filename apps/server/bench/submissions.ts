@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { type DatabaseKind, testStores } from '@yardstick/db'
-import { kill9, type ServerProcess, startServerProcess } from '../test/collab/processes'
+import type { DatabaseKind } from '@yardstick/db'
+import { testStores } from '@yardstick/db/testing'
+import { kill9, type ServerProcess, startServerProcess } from '@yardstick/testing'
 import { drive, LOAD, type LoadResult } from './submissions-load'
 import { answerBodies, prepareStore, setupCampaign } from './submissions-setup'
 

@@ -6,22 +6,28 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { AuthEnv } from './auth/middleware'
 import type { AppDeps } from './deps'
 import { limitBody } from './http/body-limit'
-import { docsRoutes } from './http/docs'
+import { docsRoutes, serveApiDocument } from './http/docs'
 import { serveEmbed } from './http/embed-assets'
 import { AppError, errorBody, handleError } from './http/errors'
 import { homeRoutes, type ListedAccount } from './http/home'
 import { serveRespondentPage } from './http/respondent-page'
 import { assessmentsRoutes } from './routes/assessments'
+import { auditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
 import { campaignsRoutes } from './routes/campaigns'
 import { exportsRoutes } from './routes/exports'
 import { formsRoutes } from './routes/forms'
 import { linksRoutes } from './routes/links'
+import { orgImportRoutes } from './routes/org-import'
 import { orgsRoutes } from './routes/orgs'
 import { participationRoutes } from './routes/participation'
 import { resultsRoutes } from './routes/results'
 import { reviewsRoutes } from './routes/reviews'
 import { selfChecksRoutes } from './routes/self-checks'
+import { usersRoutes } from './routes/users'
+
+// Spreadsheet uploads: larger than any JSON body (IMPORT_BODY_LIMIT).
+const IMPORT_PATHS = new Set(['/api/orgs/import', '/api/users/import'])
 
 /**
  * The whole HTTP application: the API under `/api` (described at `/api/openapi.json`, browsable
@@ -37,19 +43,21 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   app.onError(handleError)
   app.notFound((c) => c.json(errorBody('notFound', `No route ${c.req.method} ${c.req.path}`), 404))
 
-  app.use(
-    '/api/*',
-    limitBody(config.BODY_LIMIT, () => {
-      throw new AppError(
-        'payloadTooLarge',
-        `The request body is larger than ${config.BODY_LIMIT} bytes`,
-        { limit: config.BODY_LIMIT },
-      )
-    }),
+  const tooLarge = (limit: number) => () => {
+    throw new AppError('payloadTooLarge', `The request body is larger than ${limit} bytes`, {
+      limit,
+    })
+  }
+  const generalLimit = limitBody(config.BODY_LIMIT, tooLarge(config.BODY_LIMIT))
+  const importLimit = limitBody(config.IMPORT_BODY_LIMIT, tooLarge(config.IMPORT_BODY_LIMIT))
+  app.use('/api/*', (c, next) =>
+    IMPORT_PATHS.has(c.req.path) ? importLimit(c, next) : generalLimit(c, next),
   )
 
   app.get('/api/health', (c) => c.json({ ok: true, db: database.kind }))
-  app.route('/api', authRoutes(database.db, config))
+  app.route('/api', authRoutes(database.db, config, deps))
+  // Before the orgs routes, whose GET /orgs/{id} would read `export.csv` as an id.
+  app.route('/api', orgImportRoutes(deps))
   app.route('/api', orgsRoutes(deps))
   app.route('/api', formsRoutes(deps))
   app.route('/api', reviewsRoutes(deps))
@@ -60,22 +68,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   app.route('/api', exportsRoutes(deps))
   app.route('/api', participationRoutes(deps))
   app.route('/api', assessmentsRoutes(deps))
+  app.route('/api', usersRoutes(deps))
+  app.route('/api', auditRoutes(deps))
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'The token from POST /api/auth/login (browsers also send it as a cookie)',
-  })
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Yardstick（标尺）API',
-      version: '0.1.0',
-      description:
-        'Forms, versions, campaigns, respondent links, submissions, self-checks, results and exports. ' +
-        'Errors are always `{ error: { code, message, details } }`.',
-    },
-  })
+  serveApiDocument(app)
   app.route('/api', docsRoutes())
   // Before the designer, whose catch-all GET would answer /embed.js with its index.html.
   serveEmbed(app)

@@ -6,7 +6,7 @@ const boolean = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1')
 
-/** Every setting comes from the environment, with a working default (DESIGN.md §4). */
+/** Every setting comes from the environment, with a working default (docs/DESIGN.md §4). */
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -32,6 +32,16 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  /**
+   * Largest spreadsheet an import accepts (organisation and people imports), in bytes: a whole
+   * committee's branch list with name paths runs past the general limit (6,280 branches ≈ 0.7 MB
+   * with codes only, ≈ 1.5 MB with parent name paths).
+   */
+  IMPORT_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024),
   /** Session lifetime in hours. */
   SESSION_HOURS: z.coerce.number().positive().default(12),
 })

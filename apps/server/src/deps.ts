@@ -1,6 +1,7 @@
 import type { Database } from '@yardstick/db'
 import type { FormDocuments } from './collab/form-documents'
 import type { ResponseDocuments } from './collab/response-docs'
+import type { UserConnections } from './collab/user-connections'
 import type { Config } from './config'
 import type { ListedAccount } from './http/home'
 
@@ -12,6 +13,8 @@ export interface AppDeps {
   documents?: FormDocuments
   /** The co-filled self-checks, when the co-editing endpoint runs in this process. */
   responses?: ResponseDocuments
+  /** Live co-editing sockets by user (closed when a user is deactivated or reset). */
+  sockets?: UserConnections
   /** Demo accounts to list on the home page (no passwords). */
   demoAccounts?: readonly ListedAccount[]
 }

@@ -59,6 +59,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       demoAccounts,
       documents: collab,
       responses: collab,
+      sockets: collab,
     })
     const server = await listen(app.fetch, config)
     collab.attach(server as HttpServer)

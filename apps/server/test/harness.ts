@@ -1,4 +1,5 @@
-import { createTestDatabase, type Database, type DatabaseKind } from '@yardstick/db'
+import type { Database, DatabaseKind } from '@yardstick/db'
+import { createTestDatabase } from '@yardstick/db/testing'
 import { createApp } from '../src/app'
 import { loadConfig } from '../src/config'
 import { createUser, insertOrg } from '../src/orgs/org-tree'

@@ -2,53 +2,21 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type ServerProcess, waitForUrl } from '@yardstick/testing'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const ROOT = join(import.meta.dirname, '../../..')
 
-interface Started {
-  child: ChildProcess
-  url: string
-  output: () => string
-}
-
 /** Runs the README's `pnpm start` as a real process and waits for the URL it prints. */
-function pnpmStart(env: Record<string, string>): Promise<Started> {
+function pnpmStart(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn('pnpm', ['start'], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: '0', FORCE_COLOR: '0' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  let out = ''
-  child.stdout?.on('data', (chunk) => {
-    out += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    out += chunk
-  })
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () =>
-        reject(
-          new Error(`pnpm start printed no URL in 180 s (it builds the designer first):\n${out}`),
-        ),
-      180_000,
-    )
-    const check = setInterval(() => {
-      const match = out.match(/running at (http:\/\/[\d.]+:\d+)/)
-      if (match?.[1]) {
-        clearInterval(check)
-        clearTimeout(timer)
-        resolve({ child, url: match[1], output: () => out })
-      }
-    }, 50)
-    child.once('exit', (code) => {
-      clearInterval(check)
-      clearTimeout(timer)
-      reject(new Error(`pnpm start exited with ${code} before serving:\n${out}`))
-    })
-  })
+  // It builds the designer first: a longer wait than a bare server's.
+  return waitForUrl(child, { timeout: 180_000, name: 'pnpm start' })
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {

@@ -1,12 +1,15 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../../../apps/designer/test/harness'
 import {
   buildEmbed,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  chromiumAvailable,
   type EmbedCampaign,
   embedCampaign,
-  startLiveServer,
-} from '../../../packages/embed/test/live-server'
+  startTestServer,
+  type TestServer,
+} from '@yardstick/testing'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { servePortal } from './serve'
 
 const hasChromium = chromiumAvailable('portal-embed')
@@ -28,7 +31,7 @@ const PROPERTIES = [
 describe.skipIf(!hasChromium)(
   'a portal page embedding a live survey with <yardstick-survey>',
   () => {
-    let server: Awaited<ReturnType<typeof startLiveServer>>
+    let server: TestServer
     let portal: Awaited<ReturnType<typeof servePortal>>
     let campaign: EmbedCampaign
     let browser: Browser
@@ -36,7 +39,7 @@ describe.skipIf(!hasChromium)(
 
     beforeAll(async () => {
       await buildEmbed()
-      ;[server, portal] = await Promise.all([startLiveServer(), servePortal({ port: 0 })])
+      ;[server, portal] = await Promise.all([startTestServer(), servePortal({ port: 0 })])
       campaign = await embedCampaign(server.url, [portal.url])
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     })

@@ -2,15 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  chromiumAvailable,
+  type EmbedCampaign,
+  embedCampaign,
+  startTestServer,
+  type TestServer,
+} from '@yardstick/testing'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { build, type PreviewServer, preview } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../../../apps/designer/test/harness'
-import {
-  type EmbedCampaign,
-  embedCampaign,
-  startLiveServer,
-} from '../../../packages/embed/test/live-server'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const hasChromium = chromiumAvailable('react-portal')
@@ -18,7 +21,7 @@ const hasChromium = chromiumAvailable('react-portal')
 describe.skipIf(!hasChromium)(
   'a React portal answering a live survey with <YardstickSurvey link>',
   () => {
-    let server: Awaited<ReturnType<typeof startLiveServer>>
+    let server: TestServer
     let site: PreviewServer
     let campaign: EmbedCampaign
     let browser: Browser
@@ -38,7 +41,7 @@ describe.skipIf(!hasChromium)(
       } finally {
         process.env.NODE_ENV = nodeEnv
       }
-      server = await startLiveServer()
+      server = await startTestServer()
       site = await preview({
         root: ROOT,
         configFile: join(ROOT, 'vite.config.ts'),

@@ -27,5 +27,4 @@ export {
   UNIT_TYPES,
 } from './enums'
 export { MIGRATIONS_FOLDER, migrate } from './migrate'
-export { createTestDatabase, TEST_POSTGRES_URL, testStores } from './test-database'
 export { schema }

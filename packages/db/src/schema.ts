@@ -1,3 +1,5 @@
+import type { FormJson } from '@yardstick/sdk'
+import { sql } from 'drizzle-orm'
 import {
   type AnyPgColumn,
   bigint,
@@ -24,6 +26,7 @@ import type {
   Role,
   SelfCheckStatus,
   SourceKey,
+  SourceMeasure,
   UnitType,
 } from './enums'
 
@@ -45,11 +48,19 @@ export const orgs = pgTable(
     unitType: text('unit_type').$type<UnitType>(),
     /** Materialised path of ids, `/1/4/17/`: a subtree is one prefix match. */
     path: text('path').notNull(),
+    /** The office's own code (e.g. from its 党员管理系统); unique under one committee. */
+    code: text('code'),
+    /** Retired (撤销): keeps its history, leaves future campaigns, takes no children. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     index('orgs_path_idx').on(t.path.op('text_pattern_ops')),
     index('orgs_parent_idx').on(t.parentId),
+    // The committee is the path's first id: a code is unique within one committee's tree.
+    uniqueIndex('orgs_code_unique')
+      .on(sql`split_part(${t.path}, '/', 2)`, t.code)
+      .where(sql`${t.code} is not null`),
   ],
 )
 
@@ -58,6 +69,11 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** Set by a password reset: the next sign-in must choose a new password first. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  /** Deactivated users cannot sign in; their sessions end and their sockets close at once. */
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   createdAt: createdAt(),
 })
 
@@ -97,7 +113,8 @@ export const forms = pgTable('forms', {
     .references(() => orgs.id),
   title: text('title').notNull(),
   kind: text('kind').notNull().default('generic'),
-  json: jsonb('json').notNull(),
+  /** The JSON as last saved; a co-edited form's document is newer (see `withCurrentJson`). */
+  json: jsonb('json').$type<FormJson>().notNull(),
   createdBy: integer('created_by').references(() => users.id),
   archivedAt: timestamp('archived_at', { withTimezone: true }),
   createdAt: createdAt(),
@@ -113,7 +130,7 @@ export const formVersions = pgTable(
       .notNull()
       .references(() => forms.id),
     version: integer('version').notNull(),
-    json: jsonb('json').notNull(),
+    json: jsonb('json').$type<FormJson>().notNull(),
     /** SHA-256 of the canonical JSON. */
     hash: text('hash').notNull(),
     authorId: integer('author_id').references(() => users.id),
@@ -198,7 +215,7 @@ export const campaignSources = pgTable(
     weight: doublePrecision('weight').notNull(),
     required: boolean('required').notNull().default(false),
     minResponses: integer('min_responses'),
-    measure: text('measure').$type<'percent' | 'satisfactionRate'>(),
+    measure: text('measure').$type<SourceMeasure>(),
     anonymous: boolean('anonymous').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.key] })],
@@ -209,6 +226,13 @@ export const campaignUnits = pgTable(
   'campaign_units',
   {
     ...campaignUnitColumns(),
+    /**
+     * The unit's place in the tree when the campaign closed (path, name, type): results of a
+     * closed campaign keep the tree as it was, whatever moves or renames come after.
+     */
+    pathAtClose: text('path_at_close'),
+    nameAtClose: text('name_at_close'),
+    unitTypeAtClose: text('unit_type_at_close').$type<UnitType>(),
   },
   (t) => [
     primaryKey({ columns: [t.campaignId, t.unitId] }),
@@ -377,3 +401,31 @@ export const docSnapshots = pgTable('doc_snapshots', {
   throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 })
+
+/**
+ * 操作日志: every change to the organisation, people, roles, publications, campaigns and
+ * rectifications — who, when, what, before and after. Append-only: a trigger refuses UPDATE and
+ * DELETE. Never holds a token or links an anonymous response to anyone.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who did it; null for the system (seed, migrations). */
+    actorId: integer('actor_id').references(() => users.id),
+    /** What was done, `entity.verb` (e.g. `org.move`, `user.deactivate`, `form.publish`). */
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    /** The organisation whose subtree the change belongs to: admins read their subtree's log. */
+    orgPath: text('org_path'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_org_idx').on(t.orgPath.op('text_pattern_ops')),
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+  ],
+)

@@ -1,4 +1,6 @@
+// Test-only helpers: the `@yardstick/db/testing` entry, kept out of the package's main index.
 import { randomBytes } from 'node:crypto'
+import { availableOrSkip } from '@yardstick/testing'
 import postgres from 'postgres'
 import { type Database, type DatabaseKind, openDatabase } from './client'
 import { migrate } from './migrate'
@@ -11,17 +13,19 @@ let postgresAvailable: Promise<boolean> | undefined
 
 /**
  * The stores tests run on: PGlite always; PostgreSQL when it answers. With `CI` set, a missing
- * PostgreSQL is an error; without, the tests say loudly that they skip it.
+ * PostgreSQL is an error; without, the tests say loudly that they skip it (availableOrSkip).
+ *
+ * @example
+ * describe.each(await testStores())('the schema on %s', (kind) => { … })
  */
 export async function testStores(): Promise<DatabaseKind[]> {
   postgresAvailable ??= probePostgres()
-  if (await postgresAvailable) return ['pglite', 'postgres']
-  if (process.env.CI)
-    throw new Error(`PostgreSQL is not reachable at ${TEST_POSTGRES_URL}, and CI is set`)
-  console.warn(
-    `⚠ PostgreSQL is not reachable at ${TEST_POSTGRES_URL}: these tests run on PGlite only`,
-  )
-  return ['pglite']
+  const withPostgres = availableOrSkip({
+    available: await postgresAvailable,
+    missing: `PostgreSQL is not reachable at ${TEST_POSTGRES_URL}`,
+    skipped: 'these tests run on PGlite only',
+  })
+  return withPostgres ? ['pglite', 'postgres'] : ['pglite']
 }
 
 async function probePostgres(): Promise<boolean> {

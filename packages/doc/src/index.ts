@@ -1,5 +1,5 @@
 /**
- * @yardstick/doc — the form as a Yjs document (DESIGN.md §3): SurveyJS JSON <-> Y.Doc with an
+ * @yardstick/doc — the form as a Yjs document (docs/DESIGN.md §3): SurveyJS JSON <-> Y.Doc with an
  * exact round trip, edit operations that merge under concurrency, per-editor undo and presence.
  * The rules are numbered in SPEC.md.
  */
@@ -13,6 +13,10 @@ export type { AddElementOptions, AddPageOptions, ElementTarget } from './edit-el
 export { addElement, addPage, moveElement, removeElement } from './edit-elements'
 export type { EditTextOptions, SetPropertyOptions } from './edit-properties'
 export { editText, setProperty } from './edit-properties'
+export type { FormView, ItemView, NodeKind, NodeView } from './form-view'
+export { idForPath, nodeOf, readFormView } from './form-view'
+export type { ViewChanges, ViewChangeTracker } from './form-view-update'
+export { trackViewChanges, updateFormView } from './form-view-update'
 export { fromSurveyJson } from './from-json'
 export type { SurveyJson } from './layout'
 export { ROOT } from './layout'

@@ -41,6 +41,13 @@ export const ITEM_SLOTS: Readonly<Record<OwnerKind, readonly string[]>> = {
 /** A page, panel or question, or an item, as stored: a Y.Map of layout fields and properties. */
 export type NodeMap = Y.Map<unknown>
 
+/**
+ * The names of the three top-level types (SPEC [DOC1]): private to this package, like every
+ * `$` field. Code elsewhere reads a form document through this package's functions
+ * (`encapsulation.test.ts` checks that no other package names them).
+ */
+export const TYPE_NAMES = { survey: 'survey', elements: 'elements', items: 'items' } as const
+
 /** The three top-level types of a form document (SPEC [DOC1]). */
 export interface FormTypes {
   survey: Y.Map<unknown>
@@ -51,9 +58,9 @@ export interface FormTypes {
 /** The top-level types of a form document; getting them on an empty doc creates nothing. */
 export function formTypes(doc: Y.Doc): FormTypes {
   return {
-    survey: doc.getMap('survey'),
-    elements: doc.getMap<NodeMap>('elements'),
-    items: doc.getMap<NodeMap>('items'),
+    survey: doc.getMap(TYPE_NAMES.survey),
+    elements: doc.getMap<NodeMap>(TYPE_NAMES.elements),
+    items: doc.getMap<NodeMap>(TYPE_NAMES.items),
   }
 }
 

@@ -1,3 +1,4 @@
+import { SOURCE_MEASURES } from './domain-sets'
 import {
   type EvaluationPolicy,
   EvaluationPolicyError,
@@ -5,16 +6,56 @@ import {
   type EvaluationSource,
   type GradeBand,
   type GradeQuota,
-  SOURCE_MEASURES,
   type SourceSummary,
   type UnitSummaryInput,
 } from './evaluate-types'
 
-/** Throws `EvaluationPolicyError` unless the policy can be evaluated. */
+/**
+ * One problem with an evaluation policy: where (`sources.1.weight`, the field path the server's
+ * request issues and the designer's fields use), which rule (`EvaluationPolicyError`'s code) and
+ * the SDK's English message for logs (apps word the code in their reader's language).
+ */
+export interface PolicyIssue {
+  path: string
+  code: EvaluationPolicyErrorCode
+  message: string
+}
+
+/** What `validatePolicy` returns: valid when there is no error. */
+export interface PolicyValidation {
+  valid: boolean
+  errors: PolicyIssue[]
+}
+
+/**
+ * Checks a policy with the very checks `evaluate` runs, without evaluating anything: every
+ * problem, in the order `evaluate` meets them (sources, bands, quota), so `errors[0]` is the one
+ * `evaluate` would throw. The server refuses such a policy before storing it; the designer shows
+ * the problem at its field.
+ *
+ * @example
+ * validatePolicy({ sources: [{ key: 'self', weight: 0 }], bands: [{ min: 0, grade: 'pass' }] })
+ * // { valid: false, errors: [{ path: 'sources.0.weight', code: 'invalidWeight', message: '…' }] }
+ */
+export function validatePolicy(policy: EvaluationPolicy): PolicyValidation {
+  const errors = policyFaults(policy).map((fault) => {
+    const path = fault.path.join('.')
+    return { path, code: fault.code, message: faultMessage(fault, path) }
+  })
+  return { valid: errors.length === 0, errors }
+}
+
+/** Throws `EvaluationPolicyError` unless the policy can be evaluated (its first problem). */
 export function assertValidPolicy(policy: EvaluationPolicy): void {
-  assertValidSources(policy.sources)
-  assertValidBands(policy.bands)
-  if (policy.quota !== undefined) assertValidQuota(policy.quota, policy.bands)
+  const [fault] = policyFaults(policy)
+  if (fault === undefined) return
+  // The error names the place in `evaluate`'s arguments: `policy.sources[1].weight`.
+  const at = fault.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`))
+  const path = `policy${at.join('')}`
+  throw new EvaluationPolicyError(fault.code, faultMessage(fault, path), {
+    path,
+    value: fault.value,
+  })
 }
 
 // Why each rule exists, so every error message says what, where and why.
@@ -37,47 +78,81 @@ const POLICY_RULES: Record<EvaluationPolicyErrorCode, string> = {
     'a summary is { value: finite number or null, n: whole number ≥ 0 } with a value only when n ≥ 1, and vetoed is a boolean',
 }
 
-function fail(code: EvaluationPolicyErrorCode, path: string, value: unknown, about = ''): never {
-  const shown = typeof value === 'number' ? String(value) : JSON.stringify(value)
-  const message = `${path} = ${shown}${about}: ${POLICY_RULES[code]}`
-  throw new EvaluationPolicyError(code, message, { path, value })
+/** A broken rule at a path inside the policy (`['sources', 1, 'weight']`), with what was there. */
+interface Fault {
+  code: EvaluationPolicyErrorCode
+  path: ReadonlyArray<string | number>
+  value: unknown
+  about?: string
 }
 
-function assertValidSources(sources: readonly EvaluationSource[]): void {
-  if (sources.length === 0) fail('emptySources', 'policy.sources', sources)
+// What, where and why: `sources.0.weight = 0 (source "self"): weights must be positive …`.
+function faultMessage({ code, value, about = '' }: Omit<Fault, 'path'>, path: string): string {
+  const shown = typeof value === 'number' ? String(value) : JSON.stringify(value)
+  return `${path} = ${shown}${about}: ${POLICY_RULES[code]}`
+}
+
+function fail(code: EvaluationPolicyErrorCode, path: string, value: unknown, about = ''): never {
+  throw new EvaluationPolicyError(code, faultMessage({ code, value, about }, path), { path, value })
+}
+
+// Each check of the policy lives once, here; `validatePolicy` lists what they find and
+// `evaluate` (through `assertValidPolicy`) throws the first.
+function policyFaults(policy: EvaluationPolicy): Fault[] {
+  const faults = [...sourceFaults(policy.sources), ...bandFaults(policy.bands)]
+  if (policy.quota !== undefined) faults.push(...quotaFaults(policy.quota, policy.bands))
+  return faults
+}
+
+function sourceFaults(sources: readonly EvaluationSource[]): Fault[] {
+  if (sources.length === 0) return [{ code: 'emptySources', path: ['sources'], value: sources }]
+  const faults: Fault[] = []
   const seen = new Set<string>()
   sources.forEach(({ key, weight, minResponses, measure }, i) => {
-    const [at, of] = [`policy.sources[${i}]`, ` (source "${key}")`]
-    if (seen.has(key)) fail('duplicateSourceKey', `${at}.key`, key)
+    const about = ` (source "${key}")`
+    const at = (field: string, code: EvaluationPolicyErrorCode, value: unknown, of = about) =>
+      faults.push({ code, path: ['sources', i, field], value, about: of })
+    if (seen.has(key)) at('key', 'duplicateSourceKey', key, '')
     seen.add(key)
-    if (!(Number.isFinite(weight) && weight > 0)) fail('invalidWeight', `${at}.weight`, weight, of)
+    if (!(Number.isFinite(weight) && weight > 0)) at('weight', 'invalidWeight', weight)
     if (minResponses !== undefined && !(Number.isInteger(minResponses) && minResponses >= 0))
-      fail('invalidMinResponses', `${at}.minResponses`, minResponses, of)
+      at('minResponses', 'invalidMinResponses', minResponses)
     if (measure !== undefined && !Object.hasOwn(SOURCE_MEASURES, measure))
-      fail('invalidMeasure', `${at}.measure`, measure, of)
+      at('measure', 'invalidMeasure', measure)
   })
+  return faults
 }
 
-function assertValidBands(bands: readonly GradeBand[]): void {
-  if (bands.length === 0) fail('emptyBands', 'policy.bands', bands)
+function bandFaults(bands: readonly GradeBand[]): Fault[] {
+  if (bands.length === 0) return [{ code: 'emptyBands', path: ['bands'], value: bands }]
+  const faults: Fault[] = []
   const grades = new Set<string>()
+  const isMin = (min: unknown) => typeof min === 'number' && !Number.isNaN(min)
   bands.forEach(({ min, grade }, i) => {
-    const at = `policy.bands[${i}]`
-    if (typeof min !== 'number' || Number.isNaN(min)) fail('invalidBandMin', `${at}.min`, min)
     const above = bands[i - 1]
-    if (above !== undefined && !(above.min > min))
-      fail('unorderedBands', `${at}.min`, min, ` (not below "${above.grade}" at ${above.min})`)
-    if (grades.has(grade)) fail('duplicateGrade', `${at}.grade`, grade)
+    if (!isMin(min)) faults.push({ code: 'invalidBandMin', path: ['bands', i, 'min'], value: min })
+    // A min that is not a number is reported once, not again as out of order.
+    else if (above !== undefined && isMin(above.min) && !(above.min > min)) {
+      const about = ` (not below "${above.grade}" at ${above.min})`
+      faults.push({ code: 'unorderedBands', path: ['bands', i, 'min'], value: min, about })
+    }
+    if (grades.has(grade))
+      faults.push({ code: 'duplicateGrade', path: ['bands', i, 'grade'], value: grade })
     grades.add(grade)
   })
+  return faults
 }
 
-function assertValidQuota({ grade, maxShare }: GradeQuota, bands: readonly GradeBand[]): void {
+function quotaFaults({ grade, maxShare }: GradeQuota, bands: readonly GradeBand[]): Fault[] {
+  const faults: Fault[] = []
   const index = bands.findIndex((band) => band.grade === grade)
-  if (index === -1) fail('unknownQuotaGrade', 'policy.quota.grade', grade)
-  if (index === bands.length - 1) fail('quotaOnLowestBand', 'policy.quota.grade', grade)
+  if (index === -1)
+    faults.push({ code: 'unknownQuotaGrade', path: ['quota', 'grade'], value: grade })
+  else if (index === bands.length - 1)
+    faults.push({ code: 'quotaOnLowestBand', path: ['quota', 'grade'], value: grade })
   if (!(Number.isFinite(maxShare) && maxShare >= 0 && maxShare <= 1))
-    fail('invalidMaxShare', 'policy.quota.maxShare', maxShare)
+    faults.push({ code: 'invalidMaxShare', path: ['quota', 'maxShare'], value: maxShare })
+  return faults
 }
 
 /** Throws `EvaluationPolicyError` unless every unit is unique and uses only policy sources. */

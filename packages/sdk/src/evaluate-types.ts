@@ -1,15 +1,6 @@
+import type { SourceMeasure } from './domain-sets'
 import type { Locale } from './text'
 import type { ScoreResult } from './types'
-
-/**
- * How a source's responses become one value: `percent` (mean of `percent`) or `satisfactionRate`
- * (pooled satisfied / answered × 100).
- *
- * @example
- * const measure: SourceMeasure = SOURCE_MEASURES.satisfactionRate
- */
-export const SOURCE_MEASURES = { percent: 'percent', satisfactionRate: 'satisfactionRate' } as const
-export type SourceMeasure = keyof typeof SOURCE_MEASURES
 
 /**
  * Why a unit was left ungraded (`UnitEvaluation.incomplete.reason`).

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { SOURCE_KEYS, SOURCE_MEASURES } from './domain-sets'
 import { evaluate, roundForDisplay } from './evaluate'
 import {
   type EvaluationPolicy,
@@ -585,8 +586,6 @@ describe('roundForDisplay', () => {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-const SOURCE_KEYS = ['self', 'members', 'superior'] as const
-
 const satisfactionArb = fc
   .integer({ min: 0, max: 4 })
   .chain((answered) => fc.integer({ min: 0, max: answered }).map((s) => satisfaction(s, answered)))
@@ -613,7 +612,7 @@ const sourceArb = (key: string): fc.Arbitrary<EvaluationSource> =>
       // Mostly lenient, so that most generated units are graded.
       required: fc.integer({ min: 0, max: 7 }).map((roll) => roll === 0),
       minResponses: fc.constantFrom(0, 0, 0, 0, 0, 0, 1, 2),
-      measure: fc.constantFrom('percent' as const, 'satisfactionRate' as const),
+      measure: fc.constantFrom(SOURCE_MEASURES.percent, SOURCE_MEASURES.satisfactionRate),
     },
     { requiredKeys: ['key', 'weight'] },
   )

@@ -1,3 +1,4 @@
+import type { SourceMeasure } from './domain-sets'
 import { assertValidPolicy, assertValidSummaries, assertValidUnits } from './evaluate-policy'
 import type {
   EvaluationMessage,
@@ -6,7 +7,6 @@ import type {
   GradeBand,
   IncompleteInfo,
   IncompleteReason,
-  SourceMeasure,
   SourceResponse,
   SourceSummary,
   SourceTotals,
@@ -36,7 +36,7 @@ const INCOMPLETE_MESSAGES: Record<
 }
 
 /**
- * Computes the composite evaluation (综合评定) of units under a policy (DESIGN.md §2): source
+ * Computes the composite evaluation (综合评定) of units under a policy (docs/DESIGN.md §2): source
  * values, weighted composite, grade and stars by band, veto, quota and dense rank. Results come
  * back in the order of `units` and do not otherwise depend on it: quota ties are broken by
  * `unitId` in code-unit order (the smaller `unitId` keeps the higher grade).

@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE, FORM_KINDS, SCORE_KINDS } from './kinds'
 let registered = false
 
 /**
- * Registers Yardstick's assessment properties (DESIGN.md §2) with SurveyJS's `Serializer`,
+ * Registers Yardstick's assessment properties (docs/DESIGN.md §2) with SurveyJS's `Serializer`,
  * so they survive SurveyJS's own load/save and unknown or misspelt ones show up in
  * `jsonErrors`, and makes zh-CN SurveyJS's default locale, so `{ default: '中文', en: 'English' }`
  * shows English when a survey's `locale` is `en`. Importing `@yardstick/sdk` calls it; calling

@@ -1,8 +1,15 @@
 /**
  * @yardstick/sdk — define, validate and score assessment forms (self-check, satisfaction,
  * scorecard, quiz, peer appraisal) on SurveyJS, and compute the composite evaluation.
- * Importing it registers Yardstick's extension properties with SurveyJS (DESIGN.md §2).
+ * Importing it registers Yardstick's extension properties with SurveyJS (`./extensions.ts`).
+ *
+ * The exports are grouped by who reads them: form authors, scoring, the respondent link
+ * client, and the domain's closed sets and labels. Two subpaths load less: `./link` (the link
+ * client alone, no survey-core) and `./domain` (the closed sets alone, for the db schema).
  */
+
+// ---------------------------------------------------------------------------------------------
+// Authoring: builders, blocks, templates, extension properties and form validation
 
 export type { FormBuildErrorCode, FormBuildProblem } from './builders/form-build-error'
 export { FORM_BUILD_ERROR_CODES, FormBuildError } from './builders/form-build-error'
@@ -44,10 +51,42 @@ export type {
   SelfCheckDimension,
   SelfCheckFormOptions,
   SelfCheckItem,
+  SelfCheckItemOptions,
 } from './builders/self-check-form'
-export { selfCheckForm } from './builders/self-check-form'
+export { selfCheckForm, selfCheckItem } from './builders/self-check-form'
+export { vetoChoices } from './builders/shared'
+export { registerExtensions } from './extensions'
+export type { FormKind, ScoreKind } from './kinds'
+export { DEFAULT_LOCALE, FORM_KINDS, SCORE_KINDS } from './kinds'
+export type { FormErrorCode, ResponseErrorCode } from './messages'
+export { FORM_ERROR_CODES, formMessage, RESPONSE_ERROR_CODES, responseMessage } from './messages'
+export type { TemplateId } from './templates/index'
+export { templates } from './templates/index'
+export type { Locale } from './text'
+export { LOCALES, localizedText } from './text'
+export type {
+  Answers,
+  ChoiceJson,
+  DimensionJson,
+  ElementJson,
+  FormJson,
+  LocalizedText,
+  PageJson,
+  Problem,
+  SatisfactionFigures,
+  ScorePart,
+  ScoreResult,
+} from './types'
+export type { FormIssue, FormValidation, ValidateFormOptions } from './validate-form'
+export { validateForm } from './validate-form'
+
+// ---------------------------------------------------------------------------------------------
+// Scoring: a response's score, the composite evaluation and its policy check, summaries
+
 export { drawQuestions, personalize } from './draw'
 export { evaluate, evaluateSummaries, roundForDisplay, summarizeSourceTotals } from './evaluate'
+export type { PolicyIssue, PolicyValidation } from './evaluate-policy'
+export { validatePolicy } from './evaluate-policy'
 export type {
   EvaluationMessage,
   EvaluationPolicy,
@@ -59,7 +98,6 @@ export type {
   IncompleteInfo,
   IncompleteReason,
   IncompleteUnitEvaluation,
-  SourceMeasure,
   SourceResponse,
   SourceSummary,
   SourceTotals,
@@ -71,11 +109,35 @@ export {
   EVALUATION_POLICY_ERROR_CODES,
   EvaluationPolicyError,
   INCOMPLETE_REASONS,
-  SOURCE_MEASURES,
 } from './evaluate-types'
-export { registerExtensions } from './extensions'
-export type { FormKind, ScoreKind } from './kinds'
-export { DEFAULT_LOCALE, FORM_KINDS, SCORE_KINDS } from './kinds'
+export type { ScoringPlan } from './plan'
+export { compileForm } from './plan'
+export type { QuizReviewItem, QuizReviewOptions } from './quiz-review'
+export { quizReview } from './quiz-review'
+export type { ReasonedAnswer } from './reasons'
+export {
+  REASON_SUFFIX,
+  reasonedAnswers,
+  reasonKey,
+  reasonQuestions,
+  reasonsRequired,
+} from './reasons'
+export type { QuestionSatisfaction, SatisfactionSummary } from './satisfaction'
+export { summarizeSatisfaction } from './satisfaction'
+export type { ScoreOptions } from './score'
+export { scoreResponse } from './score'
+export type {
+  ResponseIssue,
+  ResponseValidation,
+  ValidateResponseOptions,
+} from './validate-response'
+export { validateResponse } from './validate-response'
+export type { VisibleAnswersOptions } from './visible-answers'
+export { visibleAnswers } from './visible-answers'
+
+// ---------------------------------------------------------------------------------------------
+// Respondent link client (also alone, without survey-core, as `@yardstick/sdk/link`)
+
 export {
   createLinkClient,
   type LinkClient,
@@ -96,50 +158,11 @@ export type {
   PendingResponse,
   PendingStorage,
 } from './link/types'
-export type { FormErrorCode, ResponseErrorCode } from './messages'
-export { FORM_ERROR_CODES, formMessage, RESPONSE_ERROR_CODES, responseMessage } from './messages'
-export type { ScoringPlan } from './plan'
-export { compileForm } from './plan'
-export type { QuizReviewItem, QuizReviewOptions } from './quiz-review'
-export { quizReview } from './quiz-review'
-export type { ReasonedAnswer } from './reasons'
-export {
-  REASON_SUFFIX,
-  reasonedAnswers,
-  reasonKey,
-  reasonQuestions,
-  reasonsRequired,
-} from './reasons'
-export type { QuestionSatisfaction, SatisfactionSummary } from './satisfaction'
-export { summarizeSatisfaction } from './satisfaction'
-export type { ScoreOptions } from './score'
-export { scoreResponse } from './score'
+
+// ---------------------------------------------------------------------------------------------
+// Domain sets and labels (the sets also alone as `@yardstick/sdk/domain`)
+
+export type { Cadence, SourceKey, SourceMeasure, UnitType } from './domain-sets'
+export { CADENCES, SOURCE_KEYS, SOURCE_MEASURES, UNIT_TYPES } from './domain-sets'
 export type { LabelledSourceKey } from './source-labels'
 export { MEASURE_LABELS, measureLabel, SOURCE_LABELS, sourceLabel } from './source-labels'
-export type { TemplateId } from './templates/index'
-export { templates } from './templates/index'
-export type { Locale } from './text'
-export { LOCALES, localizedText } from './text'
-export type {
-  Answers,
-  ChoiceJson,
-  DimensionJson,
-  ElementJson,
-  FormJson,
-  LocalizedText,
-  PageJson,
-  Problem,
-  SatisfactionFigures,
-  ScorePart,
-  ScoreResult,
-} from './types'
-export type { FormIssue, FormValidation, ValidateFormOptions } from './validate-form'
-export { validateForm } from './validate-form'
-export type {
-  ResponseIssue,
-  ResponseValidation,
-  ValidateResponseOptions,
-} from './validate-response'
-export { validateResponse } from './validate-response'
-export type { VisibleAnswersOptions } from './visible-answers'
-export { visibleAnswers } from './visible-answers'

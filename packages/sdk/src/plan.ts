@@ -52,7 +52,7 @@ export interface PlannedBank {
   items: string[]
 }
 
-/** A form compiled once for scoring many responses (DESIGN.md §5). */
+/** A form compiled once for scoring many responses (docs/DESIGN.md §5). */
 export interface ScoringPlan {
   questions: PlannedQuestion[]
   byName: Map<string, PlannedQuestion>

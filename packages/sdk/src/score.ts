@@ -26,7 +26,7 @@ interface Tally {
 }
 
 /**
- * Scores one response exactly per DESIGN.md §2 "Scoring one response", against a plan compiled
+ * Scores one response exactly per docs/DESIGN.md §2 "Scoring one response", against a plan compiled
  * once per form (see `compileForm`).
  *
  * @param form the form JSON (a published version)

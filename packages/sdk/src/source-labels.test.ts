@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SOURCE_MEASURES } from './evaluate-types'
+import { SOURCE_KEYS, SOURCE_MEASURES } from './domain-sets'
 import { MEASURE_LABELS, measureLabel, SOURCE_LABELS, sourceLabel } from './source-labels'
 import { LOCALES } from './text'
 
@@ -24,6 +24,10 @@ describe('source and measure labels', () => {
       }
     }
     expect(MEASURE_LABELS.satisfactionRate['zh-CN']).toBe('满意率')
+  })
+
+  it('label every source of the procedure, in SOURCE_KEYS order', () => {
+    expect(Object.keys(SOURCE_LABELS)).toEqual([...SOURCE_KEYS])
   })
 
   it('show a campaign’s own extra source by its key, and no inherited property as a label', () => {

@@ -1,8 +1,8 @@
-import type { SourceMeasure } from './evaluate-types'
+import type { SourceKey, SourceMeasure } from './domain-sets'
 import type { Locale } from './text'
 
 /**
- * The names people read for the evaluation sources of the four-step procedure (DESIGN.md §2):
+ * The names people read for the evaluation sources of the four-step procedure (docs/DESIGN.md §2):
  * 自评 → 党员群众测评 → 上级考评, in every locale. The one home of these labels: the designer's
  * tables, the server's exports and `evaluate`'s notes all read them from here.
  *
@@ -13,9 +13,9 @@ export const SOURCE_LABELS = {
   self: { 'zh-CN': '自评', en: 'Self-evaluation' },
   members: { 'zh-CN': '党员群众测评', en: 'Member and public survey' },
   superior: { 'zh-CN': '上级考评', en: 'Superior’s evaluation' },
-} as const satisfies Record<string, Record<Locale, string>>
+} as const satisfies Record<SourceKey, Record<Locale, string>>
 
-/** A source key that has a label of its own (`self`, `members`, `superior`). */
+/** A source key that has a label of its own: every member of `SOURCE_KEYS`. */
 export type LabelledSourceKey = keyof typeof SOURCE_LABELS
 
 /**

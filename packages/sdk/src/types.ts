@@ -54,7 +54,7 @@ export interface DimensionJson {
   weight?: number
 }
 
-/** A Yardstick form: SurveyJS JSON plus the declared extensions of DESIGN.md §2. */
+/** A Yardstick form: SurveyJS JSON plus the declared extensions of docs/DESIGN.md §2. */
 export interface FormJson {
   title?: LocalizedText
   description?: LocalizedText

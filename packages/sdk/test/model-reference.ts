@@ -5,7 +5,7 @@ import type { Answers, FormJson, ScorePart, ScoreResult } from '../src/types'
 
 /**
  * The slow oracle: scores a response through a full SurveyJS `Model` (its own visibility,
- * its own choice objects, its own `isAnswerCorrect`), applying DESIGN.md §2 to what the
+ * its own choice objects, its own `isAnswerCorrect`), applying docs/DESIGN.md §2 to what the
  * Model says. The scoring plan must give exactly this.
  */
 export function scoreWithModel(form: FormJson, answers: Answers, seed?: string): ScoreResult {

@@ -1,3 +1,5 @@
+import { isErrorBody } from '@yardstick/contract/errors'
+
 /** An error the API answered with (`{ error: { code, message, details } }`), or a network failure. */
 export class ApiError extends Error {
   constructor(
@@ -49,17 +51,27 @@ export async function apiFetch<T>(
   if (response.status === 204) return undefined as T
   const text = await response.text()
   const parsed = text ? safeJson(text) : undefined
-  if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } })
-      ?.error
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http${response.status}`,
-      error?.message ?? response.statusText,
-      error?.details,
-    )
-  }
+  if (!response.ok) throw errorOf(response, parsed)
+  // A success body is typed by the caller's contract type (`apiFetch<Form>`), not parsed again:
+  // the server built it from the same contract, and parsing in the browser would bundle zod
+  // and the schemas, and cost a pass over every large page of results.
   return parsed as T
+}
+
+/**
+ * The `ApiError` of a failed answer: the API's error JSON with a code of the contract's closed
+ * set, or `http<status>` with the status text for anything else (a proxy's page, a code this
+ * designer does not know).
+ *
+ * @example
+ * errorOf(new Response(null, { status: 502, statusText: 'Bad Gateway' }), undefined).code // 'http502'
+ */
+export function errorOf(response: Response, body: unknown): ApiError {
+  if (isErrorBody(body)) {
+    const { code, message, details } = body.error
+    return new ApiError(response.status, code, message, details)
+  }
+  return new ApiError(response.status, `http${response.status}`, response.statusText)
 }
 
 function safeJson(text: string): unknown {

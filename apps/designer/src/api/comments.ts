@@ -1,36 +1,10 @@
-import { ApiError } from './client'
-import type { Page } from './types'
+import type { CommentPerson, CommentReply, Page, Thread } from '@yardstick/contract'
+import { ApiError, errorOf } from './client'
 
-/** Who wrote or resolved a comment. */
-export interface CommentPerson {
-  id: number
-  name: string
-}
-
-/** A reply in a review thread. */
-export interface CommentReply {
-  id: number
-  body: string
-  author: CommentPerson
-  createdAt: string
-}
-
+// The review threads' shapes are the server's contract (type-only: erased from the bundle).
+export type { CommentPerson, CommentReply }
 /** A review thread on a form element (`GET /api/forms/:id/comments`). */
-export interface CommentThread {
-  id: number
-  /** The element's id in the form's Yjs document. */
-  elementId: string
-  /** Its name when the thread was opened. */
-  elementName: string
-  body: string
-  author: CommentPerson
-  createdAt: string
-  updatedAt: string
-  resolved: boolean
-  resolvedAt: string | null
-  resolvedBy: CommentPerson | null
-  replies: CommentReply[]
-}
+export type CommentThread = Thread
 
 /** What one poll gave: the threads and their tag, or `null` when nothing changed. */
 export type CommentsPoll = { threads: CommentThread[]; etag: string | null } | null
@@ -93,18 +67,12 @@ async function commentsPage(
     throw new ApiError(0, 'network', (error as Error).message)
   }
   if (response.status === 304) return null
-  const body = (await response.json().catch(() => undefined)) as
-    | Page<CommentThread>
-    | { error?: { code?: string; message?: string; details?: unknown } }
-    | undefined
-  if (!response.ok || !body || !('items' in body)) {
-    const error = body && 'error' in body ? body.error : undefined
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http${response.status}`,
-      error?.message ?? response.statusText,
-      error?.details,
-    )
-  }
+  const body: unknown = await response.json().catch(() => undefined)
+  if (!response.ok || !isPage(body)) throw errorOf(response, body)
   return { page: body, etag: response.headers.get('etag') }
+}
+
+// The page is typed by the contract (`ThreadListSchema`); only its shape's presence is checked.
+function isPage(body: unknown): body is Page<CommentThread> {
+  return typeof body === 'object' && body !== null && Array.isArray((body as Page<unknown>).items)
 }

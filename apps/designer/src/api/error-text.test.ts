@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
-// The server's one table of codes, read as it is (never copied): a code added there without a
+// The contract's one table of codes, read as it is (never copied): a code added there without a
 // sentence here fails this test (and the designer's typecheck, see error-codes.ts).
-import { ERROR_STATUS } from '../../../server/src/http/errors'
+import { ERROR_CODES } from '@yardstick/contract/errors'
+import { describe, expect, it } from 'vitest'
 import { en } from '../i18n/en'
 import { translator } from '../i18n/translate'
 import { zhCN } from '../i18n/zh-CN'
@@ -14,7 +14,7 @@ const HAN = /\p{Script=Han}/u
 const table = (locale: 'zh-CN' | 'en') => (locale === 'en' ? en : zhCN) as Record<string, string>
 
 describe('the sentence for every API error code', () => {
-  const codes = [...Object.keys(ERROR_STATUS), 'network']
+  const codes = [...ERROR_CODES, 'network']
 
   it.each(codes)('says %s in Chinese and in English', (code) => {
     const chinese = table('zh-CN')[`apiError.${code}`]
@@ -25,7 +25,7 @@ describe('the sentence for every API error code', () => {
   })
 
   it('is chosen by the code, never the server’s English message', () => {
-    for (const code of Object.keys(ERROR_STATUS)) {
+    for (const code of ERROR_CODES) {
       const error = new ApiError(400, code, 'Server prose that must not show', { issues: [] })
       const text = errorText(error, zh, 'zh-CN')
       expect(text, code).toMatch(HAN)
@@ -74,6 +74,16 @@ describe('the sentence for every API error code', () => {
     expect(errorText(begun, english, 'en')).toContain('3 branches have begun')
     const archived = new ApiError(409, 'conflict', 'Form 3 is archived', { archivedAt: 'x' })
     expect(errorText(archived, zh, 'zh-CN')).toBe('这份表单已归档：取消归档后才能修改。')
+  })
+
+  it('words a refusal of the organisation tree by its rule, and a duplicate code with the code', () => {
+    const cycle = new ApiError(409, 'treeRule', '…', { rule: 'cycle' })
+    expect(errorText(cycle, zh, 'zh-CN')).toBe('不能把组织移到它自己或它的下级组织之下。')
+    expect(errorText(cycle, english, 'en')).toContain('cannot move under itself')
+    const unknownRule = new ApiError(409, 'treeRule', '…', { rule: 'somethingNew' })
+    expect(errorText(unknownRule, zh, 'zh-CN')).toBe('这项修改会破坏组织树的结构，未执行。')
+    const taken = new ApiError(409, 'conflict', '…', { rule: 'duplicateCode', orgCode: '0301' })
+    expect(errorText(taken, zh, 'zh-CN')).toBe('同一党委下已有组织使用编码“0301”，编码不能重复。')
   })
 
   it('words refused answers with the SDK’s own messages in the reader’s language, by question title', () => {

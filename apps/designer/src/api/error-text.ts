@@ -1,15 +1,15 @@
+import type { RequestIssue } from '@yardstick/contract'
 import { RESPONSE_ERROR_CODES, type ResponseErrorCode, responseMessage } from '@yardstick/sdk'
-import type { RequestIssue } from '../../../server/src/http/issues'
 import type { Locale, Translate } from '../i18n/translate'
 import { type MessageKey, zhCN } from '../i18n/zh-CN'
 import { ApiError } from './client'
 
 /**
  * One problem with a field of a request, as the server lists them in `details.issues`
- * (apps/server/src/http/issues.ts): its path, zod's code and figures, and English prose that the
+ * (`RequestIssue` in packages/contract/src/errors.ts): its path, zod's code and figures, and English prose that the
  * designer never shows.
  */
-// The server's own shape, by a type-only import (erased from the bundle), as `error-codes.ts`
+// The contract's shape, by a type-only import (erased from the bundle), as `error-codes.ts`
 // does for the codes; every field optional, since a client reads what older servers sent too.
 export type ApiIssue = Partial<RequestIssue>
 
@@ -61,11 +61,18 @@ export function errorText(
       })
     }
     case 'conflict':
+      if (details.rule === 'duplicateCode')
+        return t('apiError.conflict.duplicateCode', { orgCode: String(details.orgCode ?? '') })
       if (typeof details.archivedAt === 'string') return t('apiError.conflict.archived')
       if (typeof details.workflow === 'string') return t('apiError.conflict.selfCheck')
       return t(key)
     case 'invalidTransition':
       return transitionText(details, t) ?? t(key)
+    case 'treeRule': {
+      // The rule's own sentence (apps/server/src/orgs/tree-rules.ts TREE_ISSUE_CODES), else the general one.
+      const rule = `${key}.${String(details.rule)}`
+      return has(rule) ? t(rule, { orgCode: String(details.orgCode ?? '') }) : t(key)
+    }
     case 'responsesExist':
       if (!(Number(details.responses) > 0) && Number(details.selfChecks) > 0)
         return t('apiError.responsesExist.selfChecks', { selfChecks: Number(details.selfChecks) })

@@ -1,12 +1,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react'
 import { apiFetch } from '../api/client'
-import type { LoginResult } from '../api/types'
+import type { LoginResult, User } from '../api/types'
 import { loadSession, type Session, saveSession } from './session'
 
 interface SessionContextValue {
   session: Session | null
   signIn: (email: string, password: string) => Promise<void>
   signOut: () => Promise<void>
+  /** Keeps the signed-in user as the server now answers it (after changing one's password). */
+  updateUser: (user: User) => void
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null)
@@ -29,7 +31,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(null)
     if (token) await apiFetch('/api/auth/logout', { method: 'POST', token }).catch(() => {})
   }, [])
-  const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut])
+  const updateUser = useCallback((user: User) => {
+    setSession((current) => {
+      if (!current) return current
+      const next = { ...current, user }
+      saveSession(next)
+      return next
+    })
+  }, [])
+  const value = useMemo(
+    () => ({ session, signIn, signOut, updateUser }),
+    [session, signIn, signOut, updateUser],
+  )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
 

@@ -1,3 +1,4 @@
+import { CADENCES } from '@yardstick/sdk/domain'
 import { type FormEvent, useId, useMemo, useState } from 'react'
 import { useApi } from '../api/useApi'
 import { useErrorText } from '../api/useErrorText'
@@ -9,14 +10,13 @@ import { type CampaignDraft, DEFAULT_SAMPLES, defaultDraft, toRequest } from './
 import { PolicyPreview } from './PolicyPreview'
 import { keyedPath, previewPolicy, type SourceDraft, toPolicy } from './policy'
 import { policyIssueText } from './policy-text'
+import { ShowScoreField } from './ShowScoreField'
 import { SourceFields } from './SourceFields'
 import { type ServerIssue, serverIssuesOf, serverIssueText } from './server-issues'
 import { UnitPicker } from './UnitPicker'
 import { usePublishedForms } from './useForms'
 import { orgsOfKinds, useOrgs } from './useOrgs'
 import './campaigns.css'
-
-const CADENCES = ['monthly', 'quarterly', 'yearly'] as const
 
 /**
  * Creates a campaign (`POST /api/campaigns`): name, cadence, window, the branches of an office
@@ -38,7 +38,7 @@ export function NewCampaignPage() {
   const forms = usePublishedForms()
   const orgs = useOrgs()
   const offices = useMemo(
-    () => orgsOfKinds(orgs.data?.items ?? [], ['committee', 'subcommittee']),
+    () => orgsOfKinds(orgs.data?.items ?? [], ['committee', 'subcommittee'], { activeOnly: true }),
     [orgs.data],
   )
   const subtree = draft.subtree ?? offices[0]?.node.id ?? null
@@ -200,18 +200,11 @@ export function NewCampaignPage() {
               onChange={(unitIds) => change({ unitIds })}
             />
             <div>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={draft.showScore}
-                  aria-describedby={`${id}-score-hint`}
-                  onChange={(e) => change({ showScore: e.target.checked })}
-                />
-                {t('campaignNew.showScore')}
-              </label>
-              <p id={`${id}-score-hint`} className="hint">
-                {t('campaignNew.showScoreHint')}
-              </p>
+              <ShowScoreField
+                id={id}
+                checked={draft.showScore}
+                onChange={(showScore) => change({ showScore })}
+              />
             </div>
           </section>
 

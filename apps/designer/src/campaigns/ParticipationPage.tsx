@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { Participation, UnitParticipation } from '../api/campaign-office'
 import { query } from '../api/client'
 import type { CampaignDetail, CampaignSource } from '../api/types'
@@ -7,10 +7,10 @@ import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
+import { SearchInput, SubtreeSelect } from './FilterControls'
 import { ParticipationRow } from './ParticipationRow'
 import { ParticipationSummary } from './ParticipationSummary'
 import { reminderText } from './participation'
-import { orgsOfKinds, useOrgs } from './useOrgs'
 import './campaigns.css'
 import './office.css'
 
@@ -34,11 +34,6 @@ export function ParticipationPage({ campaignId }: { campaignId: number }) {
   const [copied, setCopied] = useState<'idle' | 'copied' | { error: unknown }>('idle')
   const base = `/api/campaigns/${campaignId}`
   const campaign = useResource(base, (signal) => api<CampaignDetail>(base, { signal }))
-  const orgs = useOrgs()
-  const subcommittees = useMemo(
-    () => orgsOfKinds(orgs.data?.items ?? [], ['subcommittee']).map((o) => o.node),
-    [orgs.data],
-  )
   const filters = {
     source: source || undefined,
     pending: pendingOnly ? 'true' : undefined,
@@ -109,25 +104,8 @@ export function ParticipationPage({ campaignId }: { campaignId: number }) {
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-sub`}>{t('results.subtree')}</label>
-        <select id={`${id}-sub`} value={subtree} onChange={(e) => setSubtree(e.target.value)}>
-          <option value="">{t('results.allSubtrees')}</option>
-          {subcommittees.map((org) => (
-            <option key={org.id} value={org.id}>
-              {org.name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-q`} className="visually-hidden">
-          {t('results.search')}
-        </label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          placeholder={t('results.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <SubtreeSelect value={subtree} onChange={setSubtree} />
+        <SearchInput value={search} onChange={setSearch} />
         <label className="check">
           <input
             type="checkbox"

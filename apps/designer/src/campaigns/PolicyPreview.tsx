@@ -1,6 +1,6 @@
-import { roundForDisplay, type UnitEvaluation } from '@yardstick/sdk'
+import { roundForDisplay, type SourceKey, type UnitEvaluation } from '@yardstick/sdk'
 import { useI18n } from '../i18n/I18nProvider'
-import { keyedPath, type PreviewResult, type SampleUnit, type SourceKey } from './policy'
+import { keyedPath, type PreviewResult, type SampleUnit } from './policy'
 import { policyIssueText } from './policy-text'
 
 /**

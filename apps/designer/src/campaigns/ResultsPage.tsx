@@ -1,3 +1,4 @@
+import { UNIT_TYPES } from '@yardstick/sdk/domain'
 import { useId, useMemo, useState } from 'react'
 import { query } from '../api/client'
 import type { CampaignDetail, CampaignResults } from '../api/types'
@@ -7,24 +8,14 @@ import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
 import { Chart } from './Charts'
+import { SearchInput, SubtreeSelect } from './FilterControls'
 import { ParticipationCard } from './ParticipationCard'
 import { QuestionsPanel } from './QuestionsPanel'
 import { RankingTable } from './RankingTable'
 import { ResponsesExport } from './ResponsesExport'
 import { type RankingSort, searchUnits, sortRanking, starCounts } from './ranking'
-import { orgsOfKinds, useOrgs } from './useOrgs'
 import './campaigns.css'
 
-const UNIT_TYPES = [
-  'organ',
-  'enterprise',
-  'publicInstitution',
-  'school',
-  'hospital',
-  'research',
-  'socialOrganization',
-  'retired',
-] as const
 const GRADE_COLORS = ['#c92a2a', '#1971c2', '#868e96', '#2f9e44', '#e8590c']
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 
@@ -47,13 +38,8 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
   const campaign = useResource(`campaign:${campaignId}`, (signal) =>
     api<CampaignDetail>(`/api/campaigns/${campaignId}`, { signal }),
   )
-  const orgs = useOrgs()
   const path = `/api/campaigns/${campaignId}/results${query({ ...filters, limit: 10000 })}`
   const results = useResource(path, (signal) => api<CampaignResults>(path, { signal }))
-  const subcommittees = useMemo(
-    () => orgsOfKinds(orgs.data?.items ?? [], ['subcommittee']).map((o) => o.node),
-    [orgs.data],
-  )
   const bandOrder = useMemo(() => (campaign.data?.bands ?? []).map((b) => b.grade), [campaign.data])
   const sorted = useMemo(
     () => sortRanking(results.data?.units ?? [], sort, bandOrder),
@@ -115,15 +101,7 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
         )}
       </div>
       <search className="filters">
-        <label htmlFor={`${id}-sub`}>{t('results.subtree')}</label>
-        <select id={`${id}-sub`} value={subtree} onChange={(e) => setSubtree(e.target.value)}>
-          <option value="">{t('results.allSubtrees')}</option>
-          {subcommittees.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
+        <SubtreeSelect value={subtree} onChange={setSubtree} />
         <label htmlFor={`${id}-type`}>{t('results.unitType')}</label>
         <select id={`${id}-type`} value={unitType} onChange={(e) => setUnitType(e.target.value)}>
           <option value="">{t('results.allTypes')}</option>
@@ -133,16 +111,7 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-q`} className="visually-hidden">
-          {t('results.search')}
-        </label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          placeholder={t('results.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <SearchInput value={search} onChange={setSearch} />
       </search>
       {results.error && (
         <p role="alert" className="error">

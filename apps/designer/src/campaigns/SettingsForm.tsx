@@ -9,6 +9,7 @@ import type { Translate } from '../i18n/translate'
 import { Link } from '../router'
 import { FieldIssue, type Issues } from './FieldIssue'
 import { OriginsEditor } from './OriginsEditor'
+import { ShowScoreField } from './ShowScoreField'
 import { SourceSettings } from './SourceSettings'
 import { serverIssueText } from './server-issues'
 import {
@@ -133,19 +134,12 @@ export function SettingsForm({
 
       <section className="card" aria-labelledby={`${id}-answering`}>
         <h2 id={`${id}-answering`}>{t('office.answering')}</h2>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={draft.showScore}
-            disabled={closed}
-            aria-describedby={`${id}-score-hint`}
-            onChange={(e) => change({ showScore: e.target.checked })}
-          />
-          {t('campaignNew.showScore')}
-        </label>
-        <p id={`${id}-score-hint`} className="hint">
-          {t('campaignNew.showScoreHint')}
-        </p>
+        <ShowScoreField
+          id={id}
+          checked={draft.showScore}
+          disabled={closed}
+          onChange={(showScore) => change({ showScore })}
+        />
         <div className="field">
           <label htmlFor={`${id}-limit`}>{t('office.timeLimit')}</label>
           <input

@@ -2,6 +2,8 @@ import { useEffect, useId } from 'react'
 import type { FormSummary } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
 import { FieldIssue, type Issues, issueAt } from './FieldIssue'
+import { FormVersionFields } from './FormVersionFields'
+import { NumberField } from './NumberField'
 import { SOURCE_FORM_KIND, type SourceDraft } from './policy'
 import { useVersions } from './useForms'
 
@@ -21,12 +23,11 @@ export function SourceFields({
   issues: Issues
   onChange: (patch: Partial<SourceDraft>) => void
 }) {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const id = useId()
   const name = t(`source.${source.key}`)
   const versions = useVersions(source.formId)
   const at = (field: string) => issueAt(issues, `sources.${source.key}.${field}`)
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })
   const usual = forms.filter((f) => f.kind === SOURCE_FORM_KIND[source.key])
   const ordered = [...usual, ...forms.filter((f) => f.kind !== SOURCE_FORM_KIND[source.key])]
 
@@ -53,87 +54,35 @@ export function SourceFields({
         <label htmlFor={`${id}-on`}>{t('campaignNew.use', { source: name })}</label>
       </legend>
       <div className="field-row">
-        <div className="field wide">
-          <label htmlFor={`${id}-form`}>{t('campaignNew.form', { source: name })}</label>
-          <select
-            id={`${id}-form`}
-            value={source.formId ?? ''}
-            disabled={disabled}
-            onChange={(e) =>
-              onChange({
-                formId: e.target.value ? Number(e.target.value) : null,
-                formVersion: null,
-              })
-            }
-          >
-            <option value="">{t('campaignNew.pickForm')}</option>
-            {ordered.map((form) => (
-              <option key={form.id} value={form.id}>
-                {form.title}（{t(`kind.${form.kind}`)}）
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-version`}>{t('campaignNew.version', { source: name })}</label>
-          <select
-            id={`${id}-version`}
-            value={source.formVersion ?? ''}
-            disabled={disabled || source.formId === null}
-            aria-invalid={at('formVersion') !== undefined}
-            aria-describedby={`${id}-version-issue`}
-            onChange={(e) =>
-              onChange({ formVersion: e.target.value ? Number(e.target.value) : null })
-            }
-          >
-            <option value="">
-              {versions.data?.length === 0
-                ? t('campaignNew.noVersions')
-                : t('campaignNew.pickVersion')}
-            </option>
-            {versions.data?.map((v) => (
-              <option key={v.id} value={v.id}>
-                {t('campaignNew.versionOption', {
-                  version: v.version,
-                  date: date.format(new Date(v.createdAt)),
-                })}
-              </option>
-            ))}
-          </select>
-          <FieldIssue id={`${id}-version-issue`} message={at('formVersion')} />
-        </div>
+        <FormVersionFields
+          id={id}
+          sourceName={name}
+          choice={source}
+          forms={ordered}
+          versions={versions.data}
+          versionIssue={at('formVersion')}
+          disabled={disabled}
+          onChange={onChange}
+        />
       </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-weight`}>{t('campaignNew.weight', { source: name })}</label>
-          <input
-            id={`${id}-weight`}
-            type="number"
-            min={0}
-            step="any"
-            value={source.weight}
-            disabled={disabled}
-            aria-invalid={at('weight') !== undefined}
-            aria-describedby={`${id}-weight-issue`}
-            onChange={(e) => onChange({ weight: e.target.value })}
-          />
-          <FieldIssue id={`${id}-weight-issue`} message={at('weight')} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-min`}>{t('campaignNew.minResponses', { source: name })}</label>
-          <input
-            id={`${id}-min`}
-            type="number"
-            min={0}
-            step={1}
-            value={source.minResponses}
-            disabled={disabled}
-            aria-invalid={at('minResponses') !== undefined}
-            aria-describedby={`${id}-min-issue`}
-            onChange={(e) => onChange({ minResponses: e.target.value })}
-          />
-          <FieldIssue id={`${id}-min-issue`} message={at('minResponses')} />
-        </div>
+        <NumberField
+          id={`${id}-weight`}
+          label={t('campaignNew.weight', { source: name })}
+          value={source.weight}
+          issue={at('weight')}
+          disabled={disabled}
+          onChange={(weight) => onChange({ weight })}
+        />
+        <NumberField
+          id={`${id}-min`}
+          label={t('campaignNew.minResponses', { source: name })}
+          value={source.minResponses}
+          issue={at('minResponses')}
+          disabled={disabled}
+          step={1}
+          onChange={(minResponses) => onChange({ minResponses })}
+        />
         <div className="field">
           <label htmlFor={`${id}-measure`}>{t('campaignNew.measure', { source: name })}</label>
           <select

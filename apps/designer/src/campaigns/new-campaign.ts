@@ -1,11 +1,10 @@
+import { SOURCE_KEYS, type SourceKey } from '@yardstick/sdk/domain'
 import type { NewCampaign } from '../api/types'
 import {
   type BandDraft,
   type PolicyDraft,
   type SampleUnit,
-  SOURCE_KEYS,
   type SourceDraft,
-  type SourceKey,
   toPolicy,
 } from './policy'
 

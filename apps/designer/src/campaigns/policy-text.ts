@@ -1,6 +1,6 @@
+import { SOURCE_KEYS, type SourceKey } from '@yardstick/sdk/domain'
 import type { Translate } from '../i18n/translate'
 import { type MessageKey, zhCN } from '../i18n/zh-CN'
-import { SOURCE_KEYS, type SourceKey } from './policy'
 
 /**
  * What is wrong with the evaluation rules, in the reader's language, by the SDK's policy error

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  fieldPath,
-  keyedPath,
-  type PolicyDraft,
-  previewPolicy,
-  type SampleUnit,
-  toPolicy,
-} from './policy'
+import { keyedPath, type PolicyDraft, previewPolicy, type SampleUnit, toPolicy } from './policy'
 
 const source = (key: 'self' | 'members' | 'superior', weight: string) => ({
   key,
@@ -85,8 +78,15 @@ describe('the policy preview', () => {
     expect(second.ok ? null : second.issue.path).toBe('bands.1.min')
   })
 
-  it('reads the SDK paths as field paths', () => {
-    expect(fieldPath('policy.bands[2].min')).toBe('bands.2.min')
-    expect(fieldPath('policy.quota.maxShare')).toBe('quota.maxShare')
+  it('names the SDK’s problems by field path, as the server does', () => {
+    const bands = draft()
+    bands.bands[2] = { min: '70', grade: '后进', stars: '1' }
+    const third = previewPolicy(toPolicy(bands), [])
+    expect(third.ok ? null : third.issue.path).toBe('bands.2.min')
+    const quota = previewPolicy(toPolicy({ ...draft(), quotaGrade: '先进', quotaShare: '150' }), [])
+    expect(quota.ok ? null : [quota.issue.path, quota.issue.code]).toEqual([
+      'quota.maxShare',
+      'invalidMaxShare',
+    ])
   })
 })

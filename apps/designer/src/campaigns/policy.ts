@@ -1,15 +1,14 @@
 import {
   type EvaluationPolicy,
-  EvaluationPolicyError,
-  type EvaluationPolicyErrorCode,
   evaluate,
+  type PolicyIssue,
+  SOURCE_KEYS,
+  type SourceKey,
+  type SourceMeasure,
   type UnitEvaluation,
   type UnitInput,
+  validatePolicy,
 } from '@yardstick/sdk'
-
-/** The evaluation sources a campaign can have, in the procedure's order (自评 → 测评 → 考评). */
-export const SOURCE_KEYS = ['self', 'members', 'superior'] as const
-export type SourceKey = (typeof SOURCE_KEYS)[number]
 
 /** The form kind each source is usually answered with (the picker lists these first). */
 export const SOURCE_FORM_KIND = {
@@ -27,7 +26,7 @@ export interface SourceDraft {
   weight: string
   required: boolean
   minResponses: string
-  measure: 'percent' | 'satisfactionRate'
+  measure: SourceMeasure
   anonymous: boolean
 }
 
@@ -87,16 +86,10 @@ export function toPolicy(draft: PolicyDraft): EvaluationPolicy {
 }
 
 /**
- * A problem with the rules, at a field path as the server names it (`sources.1.weight`), with
- * the SDK's code (worded by `policyIssueText`; `message` is the SDK's English, for logs).
+ * What the preview shows: each sample graded, or the first problem with the rules — the SDK's
+ * `PolicyIssue`, at a field path as the server names it (`sources.1.weight`), worded by
+ * `policyIssueText` (its `message` is the SDK's English, for logs).
  */
-export interface PolicyIssue {
-  path: string
-  code: EvaluationPolicyErrorCode
-  message: string
-}
-
-/** What the preview shows: each sample graded, or the first problem with the rules. */
 export type PreviewResult =
   | { ok: true; units: UnitEvaluation[] }
   | { ok: false; issue: PolicyIssue }
@@ -104,14 +97,16 @@ export type PreviewResult =
 /**
  * Grades the sample branches with the SDK's own `evaluate` under the draft's rules: each sample
  * source becomes `count` responses whose percent (or satisfaction) equals the sample value, so
- * the preview shows exactly what results would. A policy the SDK refuses comes back as the
- * issue at its field path — the check the server runs on `POST /api/campaigns`.
+ * the preview shows exactly what results would. A policy the SDK refuses (`validatePolicy`, the
+ * check the server runs on `POST /api/campaigns`) comes back as its first issue.
  *
  * @example
  * const preview = previewPolicy(toPolicy(draft), samples)
  * if (preview.ok) preview.units[0]?.grade // '先进'
  */
 export function previewPolicy(policy: EvaluationPolicy, samples: SampleUnit[]): PreviewResult {
+  const [issue] = validatePolicy(policy).errors
+  if (issue !== undefined) return { ok: false, issue }
   const keys = new Set(policy.sources.map((s) => s.key))
   const units: UnitInput[] = samples.map((sample, i) => ({
     unitId: String(i + 1).padStart(3, '0'),
@@ -129,24 +124,8 @@ export function previewPolicy(policy: EvaluationPolicy, samples: SampleUnit[]): 
       }),
     ),
   }))
-  try {
-    return { ok: true, units: evaluate(policy, units) }
-  } catch (error) {
-    if (!(error instanceof EvaluationPolicyError)) throw error
-    const issue = { path: fieldPath(error.details.path), code: error.code, message: error.message }
-    return { ok: false, issue }
-  }
-}
-
-/**
- * The SDK's error path (`policy.sources[1].weight`) as a field path (`sources.1.weight`), the
- * way the server reports it, so one lookup places both next to their field.
- *
- * @example
- * fieldPath('policy.bands[2].min') // 'bands.2.min'
- */
-export function fieldPath(sdkPath: string): string {
-  return sdkPath.replace(/^policy\./, '').replace(/\[(\d+)\]/g, '.$1')
+  // The samples use only the policy's sources and distinct ids, so a valid policy evaluates.
+  return { ok: true, units: evaluate(policy, units) }
 }
 
 /**

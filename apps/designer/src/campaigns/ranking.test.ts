@@ -11,7 +11,7 @@ function unit(id: number, name: string, composite: number | null, rank: number |
   return {
     unitId: id,
     name,
-    unitType: ['organ', 'enterprise'][id % 2] ?? null,
+    unitType: (['organ', 'enterprise'] as const)[id % 2] ?? null,
     parentId: 1,
     sources: {},
     composite,

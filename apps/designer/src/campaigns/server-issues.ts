@@ -1,7 +1,8 @@
+import type { SourceKey } from '@yardstick/sdk'
 import { ApiError } from '../api/client'
 import { type ApiIssue, issuesOf, issueText } from '../api/error-text'
 import type { Translate } from '../i18n/translate'
-import { keyedPath, type SourceKey } from './policy'
+import { keyedPath } from './policy'
 import { policyIssueText } from './policy-text'
 
 /**

@@ -2,24 +2,36 @@ import { describe, expect, it } from 'vitest'
 import type { OrgNode } from '../api/types'
 import { branchesUnder, typeCounts, typeState, withBranch, withType } from './unit-selection'
 
-const tree: OrgNode = {
+// An organisation as `GET /api/orgs` answers it; the selection reads ids, kinds, names and types.
+const org = (node: Pick<OrgNode, 'id' | 'kind' | 'name'> & Partial<OrgNode>): OrgNode => ({
+  parentId: null,
+  unitType: null,
+  unitTypeLabel: null,
+  path: `/${node.id}/`,
+  code: null,
+  retiredAt: null,
+  reached: true,
+  ...node,
+})
+
+const tree: OrgNode = org({
   id: 1,
   kind: 'committee',
   name: '机关工委',
   children: [
-    {
+    org({
       id: 2,
       kind: 'subcommittee',
       name: '综合部门分工委',
       children: [
-        { id: 10, kind: 'branch', name: '办公室第一党支部', unitType: 'organ' },
-        { id: 11, kind: 'branch', name: '企业党支部', unitType: 'enterprise' },
-        { id: 12, kind: 'branch', name: '办公室第二党支部', unitType: 'organ' },
+        org({ id: 10, kind: 'branch', name: '办公室第一党支部', unitType: 'organ' }),
+        org({ id: 11, kind: 'branch', name: '企业党支部', unitType: 'enterprise' }),
+        org({ id: 12, kind: 'branch', name: '办公室第二党支部', unitType: 'organ' }),
       ],
-    },
-    { id: 20, kind: 'branch', name: '直属党支部', unitType: null },
+    }),
+    org({ id: 20, kind: 'branch', name: '直属党支部', unitType: null }),
   ],
-}
+})
 
 describe('choosing a campaign’s branches', () => {
   const branches = branchesUnder(tree)
@@ -32,6 +44,25 @@ describe('choosing a campaign’s branches', () => {
       [20, '机关工委'],
     ])
     expect(branchesUnder(tree.children?.[0] as OrgNode).map((b) => b.id)).toEqual([10, 11, 12])
+  })
+
+  it('offers no retired branch, nor anything under a retired unit', () => {
+    const retiredAt = '2025-06-01T00:00:00.000Z'
+    const withRetired = org({
+      ...tree,
+      children: [
+        org({
+          id: 3,
+          kind: 'subcommittee',
+          name: '已撤销分工委',
+          retiredAt,
+          children: [org({ id: 30, kind: 'branch', name: '随之撤销', unitType: 'organ' })],
+        }),
+        org({ id: 21, kind: 'branch', name: '已撤销支部', unitType: 'organ', retiredAt }),
+        ...(tree.children ?? []),
+      ],
+    })
+    expect(branchesUnder(withRetired).map((b) => b.id)).toEqual([10, 11, 12, 20])
   })
 
   it('counts the branch types present', () => {

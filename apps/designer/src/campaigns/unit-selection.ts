@@ -9,7 +9,9 @@ export interface BranchEntry {
 }
 
 /**
- * Every branch under an organisation, depth-first (the tree's order), each with its parent's name.
+ * Every active branch under an organisation, depth-first (the tree's order), each with its
+ * parent's name. A retired unit (and what lies under it) leaves future campaigns, so it is not
+ * offered (the server refuses it too).
  *
  * @example
  * branchesUnder(subcommittee) // [{ id: 17, name: '办公室第一党支部', unitType: 'organ', parentName: '综合部门分工委' }, …]
@@ -17,6 +19,7 @@ export interface BranchEntry {
 export function branchesUnder(root: OrgNode): BranchEntry[] {
   const out: BranchEntry[] = []
   const walk = (node: OrgNode, parent: OrgNode | null) => {
+    if (node.retiredAt) return
     if (node.kind === 'branch') {
       out.push({
         id: node.id,

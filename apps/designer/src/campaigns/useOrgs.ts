@@ -10,6 +10,8 @@ export function useOrgs(): Resource<{ items: OrgNode[] }> {
 
 /**
  * The organisations of some kinds, depth-first, each with its depth (for indenting a picker).
+ * With `activeOnly`, retired units and everything under them are left out (a new campaign
+ * takes none); results filters keep them, since past campaigns hold them.
  *
  * @example
  * orgsOfKinds(tree, ['committee', 'subcommittee']) // [{ node: 机关工委, depth: 0 }, …]
@@ -17,10 +19,12 @@ export function useOrgs(): Resource<{ items: OrgNode[] }> {
 export function orgsOfKinds(
   nodes: readonly OrgNode[],
   kinds: ReadonlyArray<OrgNode['kind']>,
+  { activeOnly = false }: { activeOnly?: boolean } = {},
 ): Array<{ node: OrgNode; depth: number }> {
   const out: Array<{ node: OrgNode; depth: number }> = []
   const walk = (list: readonly OrgNode[], depth: number) => {
     for (const node of list) {
+      if (activeOnly && node.retiredAt) continue
       if (kinds.includes(node.kind)) out.push({ node, depth })
       if (node.children) walk(node.children, depth + 1)
     }

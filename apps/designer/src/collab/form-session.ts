@@ -1,16 +1,18 @@
 import {
   createUndoManager,
+  type FormView,
   type PeerPresence,
   type PresenceEditing,
   type PresenceUser,
+  readFormView,
   readPresence,
   setPresence,
+  trackViewChanges,
+  updateFormView,
 } from '@yardstick/doc'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { type FormView, readFormView } from '../editor/form-view'
-import { trackViewChanges, updateFormView } from '../editor/form-view-update'
 import { batchIndexeddbWrites } from './batched-persistence'
 import { type Connection, type ConnectionEvent, nextConnection } from './connection'
 import { sendOwnAwarenessOnly } from './own-awareness'
@@ -50,8 +52,9 @@ export interface FormSession {
 /**
  * Opens a form's shared document: `y-websocket`'s provider on `/collab/:formId?token=…`,
  * `y-indexeddb` for offline edits (merged when the socket is back), a per-editor undo manager
- * (SPEC [DOC16]) and presence on awareness (SPEC [DOC17]). Never seeds the document (COLLAB-NOTES
- * 13): an empty document after sync stays empty until the server seeds it.
+ * (SPEC [DOC16]) and presence on awareness (SPEC [DOC17]). Never seeds the document
+ * (docs/COLLABORATION.md item 13): an empty document after sync stays empty until the server
+ * seeds it.
  *
  * @example
  * const session = openFormSession({ formId: 7, token, user: { id: '1', name: '张三', color: '#d9480f' } })

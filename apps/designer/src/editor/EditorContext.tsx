@@ -1,9 +1,8 @@
-import type { PeerPresence } from '@yardstick/doc'
+import type { FormView, PeerPresence } from '@yardstick/doc'
 import { createContext, useContext } from 'react'
 import type { FormDetail } from '../api/types'
 import type { FormSession } from '../collab/form-session'
 import { type Store, useStore, useStoreSelect } from '../collab/store'
-import type { FormView } from './form-view'
 
 /**
  * What every part of the editor shares: things that stay put while people type. What changes

@@ -1,6 +1,6 @@
+import type { NodeView } from '@yardstick/doc'
 import { localizedText } from '@yardstick/sdk'
 import type { MessageKey } from '../i18n/zh-CN'
-import type { NodeView } from './form-view'
 import { QUESTION_TYPES } from './toolbox/tools'
 
 /** A node's title in the interface language, else its name. */

@@ -1,6 +1,6 @@
+import type { FormView } from '@yardstick/doc'
 import { useCallback, useEffect, useRef } from 'react'
 import { useEditor } from './EditorContext'
-import type { FormView } from './form-view'
 import { type PauseSchedule, schedulePauses } from './pause-schedule'
 
 // What this editor does that a run must not interrupt.

@@ -49,6 +49,7 @@ describe('the header’s sections', () => {
       'forms',
       'campaigns',
       'rectifications',
+      'admin',
     ])
     expect(sections()).toEqual([])
   })

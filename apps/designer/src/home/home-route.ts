@@ -54,6 +54,7 @@ export const NAV_ITEMS = [
   { key: 'review', path: '/review', roles: ['editor', 'reviewer'] },
   { key: 'campaigns', path: '/campaigns', roles: ['admin', 'editor', 'assessor', 'secretary'] },
   { key: 'rectifications', path: '/rectifications', roles: ['admin', 'assessor', 'editor'] },
+  { key: 'admin', path: '/admin/orgs', roles: ['admin'] },
 ] as const satisfies ReadonlyArray<{ key: string; path: string; roles: readonly Role[] }>
 export type NavItem = (typeof NAV_ITEMS)[number]
 export type NavKey = NavItem['key']

@@ -1,4 +1,6 @@
 import { SOURCE_LABELS } from '@yardstick/sdk'
+import { accountEn } from '../account/i18n/en'
+import { adminEn } from '../admin/i18n/en'
 import { apiEn } from '../api/i18n/en'
 import { assessEn } from '../assess/i18n/en'
 import { branchEn } from '../branch/i18n/en'
@@ -19,6 +21,8 @@ export const en: Record<MessageKey, string> = {
   ...homeEn,
   ...rectificationsEn,
   ...assessEn,
+  ...adminEn,
+  ...accountEn,
   'app.name': 'Yardstick',
   'app.tagline': 'Branch self-checks, satisfaction surveys and composite evaluation',
   'app.loading': 'Loading…',
@@ -175,8 +179,6 @@ export const en: Record<MessageKey, string> = {
   'block.title.page': 'New page',
   'block.title.panel': 'New panel',
   'block.title.dimension': 'New dimension',
-  'choice.yes': 'Yes',
-  'choice.no': 'No',
   'choice.satisfied': 'Satisfied',
   'choice.basic': 'Basically satisfied',
   'choice.dissatisfied': 'Dissatisfied',

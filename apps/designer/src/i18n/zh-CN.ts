@@ -1,4 +1,6 @@
 import { SOURCE_LABELS } from '@yardstick/sdk'
+import { accountZhCN } from '../account/i18n/zh-CN'
+import { adminZhCN } from '../admin/i18n/zh-CN'
 import { apiZhCN } from '../api/i18n/zh-CN'
 import { assessZhCN } from '../assess/i18n/zh-CN'
 import { branchZhCN } from '../branch/i18n/zh-CN'
@@ -8,7 +10,7 @@ import { homeZhCN } from '../home/i18n/zh-CN'
 import { rectificationsZhCN } from '../rectifications/i18n/zh-CN'
 import { reviewZhCN } from '../review/i18n/zh-CN'
 
-/** Every user-facing string, in Simplified Chinese: the first language (DESIGN.md §4). */
+/** Every user-facing string, in Simplified Chinese: the first language (docs/DESIGN.md §4). */
 export const zhCN = {
   ...apiZhCN,
   ...campaignsZhCN,
@@ -18,6 +20,8 @@ export const zhCN = {
   ...homeZhCN,
   ...rectificationsZhCN,
   ...assessZhCN,
+  ...adminZhCN,
+  ...accountZhCN,
   'app.name': '标尺',
   'app.tagline': '党支部自检自查、满意率测评与综合评定',
   'app.loading': '正在加载…',
@@ -173,8 +177,6 @@ export const zhCN = {
   'block.title.page': '新页面',
   'block.title.panel': '新面板',
   'block.title.dimension': '新维度',
-  'choice.yes': '是',
-  'choice.no': '否',
   'choice.satisfied': '满意',
   'choice.basic': '基本满意',
   'choice.dissatisfied': '不满意',

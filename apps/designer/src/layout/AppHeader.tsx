@@ -23,24 +23,31 @@ const SECTION_OF: Partial<Record<Route['page'], NavKey>> = {
   selfCheck: 'branch',
   rectification: 'branch',
   assess: 'assess',
+  adminOrgs: 'admin',
+  orgImport: 'admin',
+  adminUsers: 'admin',
+  peopleImport: 'admin',
+  audit: 'admin',
 }
 
 /**
  * The bar on every signed-in page: name, the sections the user's roles use (`navItemsOf`),
- * language, user, sign-out.
+ * language, user, 修改密码, sign-out; `minimal` (while a temporary password must be changed) shows
+ * no sections and no way elsewhere.
  */
-export function AppHeader() {
+export function AppHeader({ minimal = false }: { minimal?: boolean }) {
   const { t, locale } = useI18n()
   const { signOut } = useSession()
   const { user } = useSignedIn()
-  const current = SECTION_OF[useRoute().page]
+  const page = useRoute().page
+  const current = SECTION_OF[page]
   return (
     <header className="app-header">
       <span className="brand">
         {t('app.name')} <small>{locale === 'en' ? '标尺' : 'Yardstick'}</small>
       </span>
       <nav aria-label={t('nav.label')} className="app-nav">
-        {navItemsOf(user).map((item) => (
+        {(minimal ? [] : navItemsOf(user)).map((item) => (
           <Link
             key={item.key}
             to={item.path}
@@ -55,6 +62,15 @@ export function AppHeader() {
       <span className="user" title={t('nav.user', { name: user.name })}>
         {user.name}
       </span>
+      {!minimal && (
+        <Link
+          to="/account/password"
+          className="link"
+          aria-current={page === 'password' ? 'page' : undefined}
+        >
+          {t('nav.password')}
+        </Link>
+      )}
       <button type="button" className="link" onClick={() => void signOut()}>
         {t('nav.signOut')}
       </button>

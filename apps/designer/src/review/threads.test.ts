@@ -1,6 +1,6 @@
+import type { NodeView } from '@yardstick/doc'
 import { describe, expect, it } from 'vitest'
 import type { CommentThread } from '../api/comments'
-import type { NodeView } from '../editor/form-view'
 import { groupThreads, openCounts } from './threads'
 
 const person = { id: 1, name: '评审员' }

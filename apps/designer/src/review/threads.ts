@@ -1,5 +1,5 @@
+import type { FormView } from '@yardstick/doc'
 import type { CommentThread } from '../api/comments'
-import type { FormView } from '../editor/form-view'
 
 /** The threads on one element, as the comments panel lists them. */
 export interface ThreadGroup {

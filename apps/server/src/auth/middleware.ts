@@ -2,12 +2,18 @@ import type { Db } from '@yardstick/db'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { AppError } from '../http/errors'
-import { type AuthUser, userForToken } from './sessions'
+import { type SessionUser, userForToken } from './sessions'
 
 /** The cookie that carries the session token for browsers (httpOnly). */
 export const SESSION_COOKIE = 'yardstick_session'
 
-export type AuthEnv = { Variables: { user: AuthUser; token: string } }
+export type AuthEnv = { Variables: { user: SessionUser; token: string } }
+
+/**
+ * What a user signed in with a temporary password may still call: who they are, sign-out and
+ * the password change. Everything else answers 403 `passwordChangeRequired`.
+ */
+export const BEFORE_PASSWORD_CHANGE = ['/api/me', '/api/auth/logout', '/api/auth/password']
 
 /** The token of a request: `Authorization: Bearer …`, else the session cookie. */
 export function tokenOf(c: Context): string | undefined {
@@ -17,7 +23,9 @@ export function tokenOf(c: Context): string | undefined {
 }
 
 /**
- * Requires a signed-in user: sets `c.var.user`, or answers 401 `unauthenticated`.
+ * Requires a signed-in user: sets `c.var.user`, or answers 401 `unauthenticated`; a user who
+ * must change their password first gets 403 `passwordChangeRequired` outside
+ * `BEFORE_PASSWORD_CHANGE`.
  *
  * @example
  * app.use('/api/forms/*', requireUser(db))
@@ -28,6 +36,12 @@ export function requireUser(db: Db): MiddlewareHandler<AuthEnv> {
     const user = token ? await userForToken(db, token) : null
     if (!user || !token) {
       throw new AppError('unauthenticated', 'Sign in first: no valid, unexpired session token')
+    }
+    if (user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.includes(c.req.path)) {
+      throw new AppError(
+        'passwordChangeRequired',
+        'Change the temporary password first: POST /api/auth/password',
+      )
     }
     c.set('user', user)
     c.set('token', token)

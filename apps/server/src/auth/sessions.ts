@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { type Db, type Role, schema } from '@yardstick/db'
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, ne } from 'drizzle-orm'
+import type { DbOrTx } from '../audit/record'
 
 /** A signed-in user with the roles they hold, each on an organisation subtree (its path). */
 export interface AuthUser {
@@ -8,6 +9,12 @@ export interface AuthUser {
   email: string
   name: string
   grants: Grant[]
+}
+
+/** The user a session token signs in: `AuthUser` and whether a password change comes first. */
+export interface SessionUser extends AuthUser {
+  /** Signed in with a temporary password: only me, sign-out and the password change answer. */
+  mustChangePassword: boolean
 }
 
 export interface Grant {
@@ -34,10 +41,18 @@ export async function createSession(db: Db, userId: number, hours: number) {
   return { token, expiresAt }
 }
 
-/** The user a token signs in, or null when it is unknown, expired or revoked. */
-export async function userForToken(db: Db, token: string): Promise<AuthUser | null> {
+/**
+ * The user a token signs in, or null when it is unknown, expired or revoked, or its user is
+ * deactivated.
+ */
+export async function userForToken(db: Db, token: string): Promise<SessionUser | null> {
   const [row] = await db
-    .select({ id: schema.users.id, email: schema.users.email, name: schema.users.name })
+    .select({
+      id: schema.users.id,
+      email: schema.users.email,
+      name: schema.users.name,
+      mustChangePassword: schema.users.mustChangePassword,
+    })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
     .where(
@@ -45,6 +60,7 @@ export async function userForToken(db: Db, token: string): Promise<AuthUser | nu
         eq(schema.sessions.tokenHash, hashToken(token)),
         isNull(schema.sessions.revokedAt),
         gt(schema.sessions.expiresAt, new Date()),
+        isNull(schema.users.deactivatedAt),
       ),
     )
   if (!row) return null
@@ -70,4 +86,30 @@ export async function revokeSession(db: Db, token: string): Promise<void> {
     .update(schema.sessions)
     .set({ revokedAt: new Date() })
     .where(eq(schema.sessions.tokenHash, hashToken(token)))
+}
+
+/**
+ * Ends every open session of a user (deactivation, a password reset), or every one but `keep`
+ * (the session that changed its own password). Returns how many ended.
+ *
+ * @example
+ * await revokeUserSessions(tx, userId)
+ */
+export async function revokeUserSessions(
+  db: DbOrTx,
+  userId: number,
+  keep?: string,
+): Promise<number> {
+  const ended = await db
+    .update(schema.sessions)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(schema.sessions.userId, userId),
+        isNull(schema.sessions.revokedAt),
+        keep === undefined ? undefined : ne(schema.sessions.tokenHash, hashToken(keep)),
+      ),
+    )
+    .returning({ id: schema.sessions.id })
+  return ended.length
 }

@@ -1,40 +1,39 @@
+import type { CreateCampaignInput } from '@yardstick/contract'
 import { type Db, schema } from '@yardstick/db'
-import { type EvaluationPolicy, EvaluationPolicyError, evaluate } from '@yardstick/sdk'
+import { type EvaluationPolicy, validatePolicy } from '@yardstick/sdk'
 import { eq, inArray } from 'drizzle-orm'
+import { recordAudit } from '../audit/record'
 import { assertReaches } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
-import type { CreateCampaignInput } from './schemas'
 import { newSlug } from './secrets'
 import { commonAncestorId, invalid, resolveUnits } from './units'
 
 const CHUNK = 1000
 
 /**
- * Checks the evaluation rules with the SDK itself (`evaluate(policy, [])`), so the server never
- * accepts a policy that results could not compute; a bad one is 400 with the SDK's path.
+ * Checks the evaluation rules with the SDK's `validatePolicy` (the checks `evaluate` runs), so
+ * the server never accepts a policy that results could not compute; a bad one is 400 at the
+ * field path of its first problem, with the SDK's code as `policyError` (the one the client
+ * words; it is the problem `evaluate` would throw).
  *
  * @example
  * assertPolicy({ sources: [{ key: 'self', weight: 0 }], bands }) // 400 at sources.0.weight
  */
 export function assertPolicy(policy: EvaluationPolicy): void {
-  try {
-    evaluate(policy, [])
-  } catch (error) {
-    if (!(error instanceof EvaluationPolicyError)) throw error
-    const path = error.details.path.replace(/^policy\./, '').replace(/\[(\d+)\]/g, '.$1')
-    throw new AppError('invalidBody', `The evaluation rules are not valid: ${error.message}`, {
-      issues: [{ path, message: error.message }],
-      policyError: error.code,
-    })
-  }
+  const [first] = validatePolicy(policy).errors
+  if (first === undefined) return
+  throw new AppError('invalidBody', `The evaluation rules are not valid: ${first.message}`, {
+    issues: [{ path: first.path, message: first.message }],
+    policyError: first.code,
+  })
 }
 
 /**
  * Creates a campaign (status `draft`) with its sources, its units (resolved to branches) and one
  * respondent link per (unit, source) with an unguessable slug, all in one transaction. The user
  * must be admin or editor reaching the campaign's office and every unit, and every unit must lie
- * under that office.
+ * under that office. The `campaign.create` audit entry is written in the same transaction.
  *
  * @example
  * const id = await createCampaign(db, user, body)
@@ -122,6 +121,26 @@ export async function createCampaign(
         ),
       )
     }
+    // Settings and counts only: no link slug (a slug is how respondents reach the campaign).
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'campaign.create',
+      entity: 'campaign',
+      entityId: campaignId,
+      orgPath: office.path,
+      after: {
+        name: input.name,
+        status: 'draft',
+        opensAt: opensAt.toISOString(),
+        closesAt: closesAt.toISOString(),
+        sources: input.sources.map((s) => ({
+          key: s.key,
+          formVersion: s.formVersion,
+          weight: s.weight,
+        })),
+        units: units.length,
+      },
+    })
     return campaignId
   })
 }

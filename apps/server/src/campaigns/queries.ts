@@ -1,7 +1,8 @@
-import { type Db, type SourceKey, schema } from '@yardstick/db'
+import type { PageQuery } from '@yardstick/contract'
+import { type Db, SOURCE_KEYS, type SourceKey, schema } from '@yardstick/db'
 import { and, asc, count, eq, like, or, type SQL, sql } from 'drizzle-orm'
 import type { AuthUser } from '../auth/sessions'
-import { type PageQuery, pageStart, pageWindow, toPage } from '../forms/pagination'
+import { pageStart, pageWindow, toPage } from '../forms/pagination'
 import { AppError } from '../http/errors'
 import { acceptsResponses } from '../submissions/link-context'
 import { type CampaignRow, campaignVisibleTo, linkPaths } from './access'
@@ -71,7 +72,6 @@ export async function campaignDetail(db: Db, campaign: CampaignRow) {
       .from(schema.campaignUnits)
       .where(eq(schema.campaignUnits.campaignId, campaign.id)),
   ])
-  const order: SourceKey[] = ['self', 'members', 'superior']
   return {
     ...summary(campaign, units?.n ?? 0),
     bands: campaign.bands as Array<{ min: number; grade: string; stars?: number }>,
@@ -80,7 +80,7 @@ export async function campaignDetail(db: Db, campaign: CampaignRow) {
     timeLimitMinutes: campaign.timeLimitMinutes,
     createdAt: campaign.createdAt.toISOString(),
     sources: sources
-      .sort((a, b) => order.indexOf(a.source.key) - order.indexOf(b.source.key))
+      .sort((a, b) => SOURCE_KEYS.indexOf(a.source.key) - SOURCE_KEYS.indexOf(b.source.key))
       .map(({ source, formId, version }) => ({
         key: source.key,
         formVersion: source.formVersionId,

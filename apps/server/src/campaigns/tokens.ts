@@ -1,5 +1,6 @@
 import { type Db, type SourceKey, schema } from '@yardstick/db'
 import { and, eq } from 'drizzle-orm'
+import { recordAudit } from '../audit/record'
 import { AppError } from '../http/errors'
 import type { CampaignRow } from './access'
 import { hashRespondentToken, newRespondentToken } from './secrets'
@@ -17,15 +18,19 @@ export interface IssuedTokens {
 /**
  * Issues `count` one-time tokens for the `members` link of a unit (anonymous one-per-member
  * surveys and quizzes), storing only SHA-256 hashes. The caller has checked the user manages
- * the campaign; branch secretaries cannot mint tokens for their own branch's survey.
+ * the campaign; branch secretaries cannot mint tokens for their own branch's survey. The audit
+ * entry `campaign.issueTokens` records the unit, source and count — never a token, a hash or the
+ * link's slug.
  *
+ * @param actorId who issues them (`null`: the system, e.g. the demo seed)
  * @example
- * const { tokens } = await issueTokens(db, campaign, { unitId: 17, source: 'members', count: 40 })
+ * const { tokens } = await issueTokens(db, campaign, { unitId: 17, source: 'members', count: 40 }, user.id)
  */
 export async function issueTokens(
   db: Db,
   campaign: CampaignRow,
   { unitId, source, count }: { unitId: number; source: SourceKey; count: number },
+  actorId: number | null,
 ): Promise<IssuedTokens> {
   if (source !== 'members') {
     throw invalid(
@@ -48,14 +53,24 @@ export async function issueTokens(
     )
   }
   const tokens = Array.from({ length: count }, newRespondentToken)
-  await db.insert(schema.respondentTokens).values(
-    tokens.map((token) => ({
-      campaignId: campaign.id,
-      unitId,
-      sourceKey: source,
-      tokenHash: hashRespondentToken(token),
-    })),
-  )
+  await db.transaction(async (tx) => {
+    await tx.insert(schema.respondentTokens).values(
+      tokens.map((token) => ({
+        campaignId: campaign.id,
+        unitId,
+        sourceKey: source,
+        tokenHash: hashRespondentToken(token),
+      })),
+    )
+    await recordAudit(tx, {
+      actorId,
+      action: 'campaign.issueTokens',
+      entity: 'campaign',
+      entityId: campaign.id,
+      orgPath: campaign.orgPath,
+      after: { unitId, unitName: link.unitName, source, count },
+    })
+  })
   return {
     campaign: { id: campaign.id, name: campaign.name },
     unit: { id: unitId, name: link.unitName },

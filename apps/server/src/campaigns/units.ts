@@ -1,7 +1,7 @@
+import type { CreateCampaignInput } from '@yardstick/contract'
 import { type Db, schema } from '@yardstick/db'
-import { and, eq, inArray, like } from 'drizzle-orm'
+import { and, eq, inArray, isNull, like } from 'drizzle-orm'
 import { AppError } from '../http/errors'
-import type { CreateCampaignInput } from './schemas'
 
 /** A branch a campaign assesses. */
 export interface UnitRow {
@@ -11,8 +11,10 @@ export interface UnitRow {
 }
 
 /**
- * The branches (`kind = 'branch'`) a campaign assesses: every branch of a subtree, or exactly
- * the listed ids (each must be a branch). Throws 400 naming what is wrong.
+ * The branches (`kind = 'branch'`) a campaign assesses: every active branch of a subtree, or
+ * exactly the listed ids (each must be an active branch). A retired unit leaves future
+ * campaigns: it is skipped in a subtree and refused by id (campaigns that hold it keep it).
+ * Throws 400 naming what is wrong.
  *
  * @example
  * const units = await resolveUnits(db, { subtree: 4 })
@@ -24,19 +26,25 @@ export async function resolveUnits(
   const { orgs } = schema
   const columns = { id: orgs.id, name: orgs.name, path: orgs.path }
   if ('subtree' in units) {
-    const [root] = await db.select(columns).from(orgs).where(eq(orgs.id, units.subtree))
+    const [root] = await db
+      .select({ ...columns, retiredAt: orgs.retiredAt })
+      .from(orgs)
+      .where(eq(orgs.id, units.subtree))
     if (!root) throw invalid('units.subtree', `No organisation ${units.subtree}`)
+    if (root.retiredAt) {
+      throw invalid('units.subtree', `${root.name} is retired`, { retired: [root.id] })
+    }
     const branches = await db
       .select(columns)
       .from(orgs)
-      .where(and(eq(orgs.kind, 'branch'), like(orgs.path, `${root.path}%`)))
+      .where(and(eq(orgs.kind, 'branch'), like(orgs.path, `${root.path}%`), isNull(orgs.retiredAt)))
       .orderBy(orgs.id)
     if (branches.length === 0) throw invalid('units.subtree', `${root.name} has no branches`)
     return branches
   }
   const ids = [...new Set(units.ids)]
   const rows = await db
-    .select({ ...columns, kind: orgs.kind })
+    .select({ ...columns, kind: orgs.kind, retiredAt: orgs.retiredAt })
     .from(orgs)
     .where(inArray(orgs.id, ids))
   const found = new Map(rows.map((row) => [row.id, row]))
@@ -44,9 +52,13 @@ export async function resolveUnits(
   if (bad.length > 0) {
     throw invalid('units.ids', `Not branches: ${bad.join(', ')}`, { ids: bad })
   }
+  const retired = ids.filter((id) => found.get(id)?.retiredAt)
+  if (retired.length > 0) {
+    throw invalid('units.ids', `Retired units: ${retired.join(', ')}`, { retired })
+  }
   return ids.map((id) => {
-    const { kind: _, ...unit } = found.get(id) as UnitRow & { kind: string }
-    return unit
+    const { id: unitId, name, path } = found.get(id) as UnitRow
+    return { id: unitId, name, path }
   })
 }
 

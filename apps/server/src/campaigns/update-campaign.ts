@@ -1,11 +1,12 @@
+import type { UpdateCampaignInput } from '@yardstick/contract'
 import { type Db, type SourceKey, schema } from '@yardstick/db'
 import { and, count, eq, sql } from 'drizzle-orm'
+import { recordAudit } from '../audit/record'
 import { AppError } from '../http/errors'
 import { loadResultsCampaign } from '../results/campaign'
 import { linkContexts } from '../submissions/link-context'
 import type { CampaignRow } from './access'
 import { assertPolicy, assertVersionsExist } from './create-campaign'
-import type { UpdateCampaignInput } from './settings-schema'
 import { invalid } from './units'
 
 /** A source whose form version or weight a request really changes. */
@@ -15,6 +16,8 @@ interface SourceChange {
   formVersion: number
   weight: number
   fields: Array<'formVersion' | 'weight'>
+  /** The source's form version and weight before the change (for the audit entry). */
+  was: { formVersion: number; weight: number }
 }
 
 /**
@@ -24,15 +27,18 @@ interface SourceChange {
  * version or a weight once any response exists, or to the self-check's version once a branch
  * has begun its self-check, is refused (409 `responsesExist`, naming the fields). Everything is
  * checked before one transaction writes it all, with the campaign row locked and both rules
- * checked again inside it; the link caches see the change at once.
+ * checked again inside it, and the `campaign.update` audit entry (the fields that change, before
+ * and after) with it; the link caches see the change at once.
  *
+ * @param actorId who changes it (`null`: the system)
  * @example
- * await updateCampaign(db, campaign, { allowedOrigins: ['https://portal.example.cn'] })
+ * await updateCampaign(db, campaign, { allowedOrigins: ['https://portal.example.cn'] }, user.id)
  */
 export async function updateCampaign(
   db: Db,
   campaign: CampaignRow,
   input: UpdateCampaignInput,
+  actorId: number | null,
 ): Promise<void> {
   assertNotClosed(campaign.status)
   assertWindow(campaign, input)
@@ -66,8 +72,52 @@ export async function updateCampaign(
           ),
         )
     }
+    const { before, after } = settingChanges(campaign, values, changes)
+    if (Object.keys(after).length === 0) return
+    await recordAudit(tx, {
+      actorId,
+      action: 'campaign.update',
+      entity: 'campaign',
+      entityId: campaign.id,
+      orgPath: campaign.orgPath,
+      before,
+      after,
+    })
   })
   linkContexts(db).invalidateCampaign(campaign.id)
+}
+
+const SETTINGS = [
+  'name',
+  'opensAt',
+  'closesAt',
+  'allowedOrigins',
+  'showScore',
+  'timeLimitMinutes',
+] as const
+
+/** The settings and sources a change really moves, as they were and as they become. */
+function settingChanges(
+  campaign: CampaignRow,
+  values: Partial<Record<(typeof SETTINGS)[number], unknown>>,
+  changes: SourceChange[],
+) {
+  const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : value)
+  const before: Record<string, unknown> = {}
+  const after: Record<string, unknown> = {}
+  for (const field of SETTINGS) {
+    if (values[field] === undefined) continue
+    const was = plain(campaign[field])
+    const becomes = plain(values[field])
+    if (JSON.stringify(was) === JSON.stringify(becomes)) continue
+    before[field] = was
+    after[field] = becomes
+  }
+  if (changes.length > 0) {
+    before.sources = changes.map((change) => ({ key: change.key, ...change.was }))
+    after.sources = changes.map(({ key, formVersion, weight }) => ({ key, formVersion, weight }))
+  }
+  return { before, after }
 }
 
 function assertNotClosed(status: CampaignRow['status']) {
@@ -122,7 +172,10 @@ async function sourceChanges(
       ...(formVersion === current.formVersionId ? [] : (['formVersion'] as const)),
       ...(weight === rule.weight ? [] : (['weight'] as const)),
     ]
-    if (fields.length > 0) changes.push({ index, key: change.key, formVersion, weight, fields })
+    if (fields.length > 0) {
+      const was = { formVersion: current.formVersionId, weight: rule.weight }
+      changes.push({ index, key: change.key, formVersion, weight, fields, was })
+    }
   })
   if (changes.length === 0) return []
   await assertVersionsExist(
@@ -134,39 +187,22 @@ async function sourceChanges(
     })),
   )
   const weights = new Map<string, number>(changes.map((change) => [change.key, change.weight]))
-  try {
-    assertPolicy({
-      ...policy,
-      sources: policy.sources.map((source) => ({
-        ...source,
-        weight: weights.get(source.key) ?? source.weight,
-      })),
-    })
-  } catch (error) {
-    throw reindexed(error, policy.sources, requested)
+  // The rules are checked with the requested sources first, in the request's order, so a
+  // problem's `sources.<i>` is the client's own index (a policy's validity does not depend on
+  // the order of its sources).
+  const place = (key: string) => {
+    const index = requested.findIndex((change) => change.key === key)
+    return index < 0 ? requested.length : index
   }
-  return changes
-}
-
-// assertPolicy names `sources.<i>` by the policy's order; the client sent its own order.
-function reindexed(
-  error: unknown,
-  policySources: ReadonlyArray<{ key: string }>,
-  requested: NonNullable<UpdateCampaignInput['sources']>,
-): unknown {
-  if (!(error instanceof AppError)) return error
-  const details = error.details as { issues?: Array<{ path: string; message: string }> }
-  const issue = details.issues?.[0]
-  const match = issue && /^sources\.(\d+)(.*)$/.exec(issue.path)
-  if (!issue || !match) return error
-  const key = policySources[Number(match[1])]?.key
-  const index = requested.findIndex((change) => change.key === key)
-  if (index < 0) return error
-  const path = `sources.${index}${match[2]}`
-  return new AppError(error.code, error.message, {
-    ...details,
-    issues: [{ ...issue, path }],
+  const ordered = [...policy.sources].sort((a, b) => place(a.key) - place(b.key))
+  assertPolicy({
+    ...policy,
+    sources: ordered.map((source) => ({
+      ...source,
+      weight: weights.get(source.key) ?? source.weight,
+    })),
   })
+  return changes
 }
 
 /**

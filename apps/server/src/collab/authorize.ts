@@ -8,6 +8,26 @@ import type { CloseReason } from './close-codes'
 export type Admission = { user: AuthUser; canWrite: boolean } | { refused: CloseReason }
 
 /**
+ * The signed-in user a socket speaks for: a valid, unexpired, unrevoked token of an active user
+ * who has no password change pending (the API refuses them everything else too:
+ * `passwordChangeRequired`), or why not.
+ *
+ * @example
+ * const who = await socketUser(db, token)
+ * if ('refused' in who) return who
+ */
+export async function socketUser(
+  db: Db,
+  token: string | null,
+): Promise<{ user: AuthUser } | { refused: CloseReason }> {
+  if (!token) return { refused: 'unauthenticated' }
+  const user = await userForToken(db, token)
+  if (!user) return { refused: 'unauthenticated' }
+  if (user.mustChangePassword) return { refused: 'forbidden' }
+  return { user }
+}
+
+/**
  * Decides a co-editing connection: a valid, unexpired, unrevoked token; a form that exists; an
  * `editor`/`admin` role reaching its office writes, a `reviewer` reads; anyone else is refused.
  */
@@ -16,9 +36,9 @@ export async function admitToForm(
   token: string | null,
   formId: number,
 ): Promise<Admission> {
-  if (!token) return { refused: 'unauthenticated' }
-  const user = await userForToken(db, token)
-  if (!user) return { refused: 'unauthenticated' }
+  const who = await socketUser(db, token)
+  if ('refused' in who) return who
+  const { user } = who
   const [form] = await db
     .select({ path: schema.orgs.path, archivedAt: schema.forms.archivedAt })
     .from(schema.forms)

@@ -7,7 +7,7 @@ import type { FormJson } from '@yardstick/sdk'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 import * as Y from 'yjs'
 import { type Admission, admitToForm } from './authorize'
-import { closeWith } from './close-codes'
+import { type CloseReason, closeWith } from './close-codes'
 import { type DocKind, type DocTarget, targetOfName, targetOfPath } from './doc-kinds'
 import { DocRegistry } from './doc-registry'
 import { DocStore } from './doc-store'
@@ -18,29 +18,83 @@ import { RedisFanOut } from './redis-fan-out'
 import type { ResponseDocuments } from './response-docs'
 import { responseDocKind } from './response-docs'
 import type { Connection, SharedDoc } from './shared-doc'
+import type { UserConnections } from './user-connections'
 
-/** Options of the co-editing endpoint; every limit has a default that suits a form designer. */
+/**
+ * Options of the co-editing endpoint. Every limit has a default that suits a form designer; the
+ * defaults are written once, in the constructor's signature, and each limit's TSDoc says what it
+ * bounds, in which unit, and why that default (SPEC.md beside this file numbers the rules).
+ */
 export interface CollabOptions {
   database: Pick<Database, 'db' | 'appendDocUpdates'>
-  /** Storage of documents (a test passes one that fails). */
+  /** Storage of documents (default: the database's update log; a test passes one that fails). */
   store?: DocStore
-  /** With it, processes share documents through Redis. */
+  /** With it, processes share documents through Redis ([COL18]); without it, one process. */
   redisUrl?: string
-  /** Channel prefix on Redis (default `yardstick:collab:`). */
+  /** Channel prefix on Redis (default `yardstick:collab:`, kept by `RedisFanOut`). */
   redisPrefix?: string
-  /** First state of a form's document, built on the server once (templates are seeded here). */
+  /** First state of a form's document, built on the server once ([COL19]: templates seed here). */
   seed?: (formId: number) => Promise<Uint8Array | null>
-  /** Decides who may open a form (default: roles on the form's office). */
+  /** Decides who may open a form (default: roles on the form's organisation, `admitToForm`). */
   admit?: (token: string | null, formId: number) => Promise<Admission>
+  /**
+   * Largest WebSocket message a client may send, in bytes (default 8 MiB). Bounds what one frame
+   * can make the server buffer and decode; larger is refused by `ws` with 1009 ([COL8]). A client's
+   * first sync step 2 carries its whole offline state: a 500-question form's snapshot is about
+   * 0.5 MiB (BENCHMARKS.md), so the default leaves room for far larger forms and long offline
+   * edits.
+   */
   maxMessageBytes?: number
+  /**
+   * Bytes waiting in one socket's send buffer past which that reader is closed with 4508
+   * `slowReader` (default 4 MiB, [COL10]). Bounds the memory a slow or stalled client makes the
+   * server hold; the client reconnects and resyncs, so nothing is lost. Several full syncs of a
+   * large form fit under it, so a client on a slow link is not closed for one.
+   */
   maxBufferedBytes?: number
+  /**
+   * Largest awareness message, in bytes (default 64 KiB, [COL6]). Presence is a user, a selection
+   * and the field being typed in, each string at most 200 characters (`@yardstick/doc`'s
+   * [DOC17]): a few hundred bytes per client. The default is generous to that and still refuses
+   * a state used to push bulk data to every editor of the form.
+   */
   maxAwarenessBytes?: number
+  /**
+   * Awareness messages accepted per second per socket (default 20, [COL6]): a token bucket of
+   * that size, refilled at that rate. A presence update per keystroke of fast typing fits; a
+   * client flooding every other editor is refused, and after 100 refusals closed (4429).
+   */
   awarenessPerSecond?: number
+  /**
+   * How long a document stays loaded after its last client leaves, in ms (default 2,000,
+   * [COL5]). A reload or a reconnect within it finds the document still in memory instead of
+   * reloading it from the database; longer would only hold memory for documents nobody edits.
+   */
   unloadDelayMs?: number
+  /**
+   * Interval of WebSocket pings, in ms (default 30,000, [COL10]). A peer that has not answered
+   * the previous ping by the next one is terminated, so a dead peer is reaped within two
+   * intervals; y-websocket's own idle timeout is 30 s too.
+   */
   pingIntervalMs?: number
+  /**
+   * Interval of access revalidation, in ms (default 10,000, [COL9]). Bounds how long a revoked
+   * session or a lost role keeps editing; each pass costs a few queries per loaded document,
+   * which is why it is not shorter.
+   */
   revalidateMs?: number
+  /**
+   * Updates appended to a loaded document's log before it is compacted into one snapshot
+   * (default 500, [COL5]; it is compacted at unload too). Bounds the rows a later load replays.
+   * Not smaller because a compaction rewrites the whole snapshot in a transaction that holds
+   * the document's appends back (about 54 ms for a 500-question form, BENCHMARKS.md).
+   */
   compactEvery?: number
-  /** How long after a change a co-filled response is written back to its self-check (COL24). */
+  /**
+   * How long after a change a co-filled response is written back to its self-check, in ms
+   * (default 200, [COL24]). Changes within that window share one write; short enough that a
+   * submit or an approval made right after typing reads the edit.
+   */
   writeBackMs?: number
 }
 
@@ -56,7 +110,7 @@ const SERVER_ORIGIN = Symbol('server')
  * its connections; makes every update durable before relaying it; unloads after the last
  * client leaves; shares documents between processes through Redis. See SPEC.md beside it.
  */
-export class CollabServer implements FormDocuments, ResponseDocuments {
+export class CollabServer implements FormDocuments, ResponseDocuments, UserConnections {
   readonly processId = randomUUID()
   private readonly wss: WebSocketServer
   private readonly store: DocStore
@@ -65,51 +119,50 @@ export class CollabServer implements FormDocuments, ResponseDocuments {
   private readonly kinds: readonly DocKind[]
   private readonly docs: DocRegistry
   private readonly timers: NodeJS.Timeout[] = []
-  private readonly options: Required<
-    Omit<CollabOptions, 'store' | 'redisUrl' | 'redisPrefix' | 'seed' | 'admit'>
-  > &
-    Pick<CollabOptions, 'seed'> & { admit: NonNullable<CollabOptions['admit']> }
+  private readonly messageLimits: MessageLimits
   private closing = false
 
-  constructor(options: CollabOptions) {
-    this.options = {
-      maxMessageBytes: 8 * 1024 * 1024,
-      maxBufferedBytes: 4 * 1024 * 1024,
-      maxAwarenessBytes: 64 * 1024,
-      awarenessPerSecond: 20,
-      unloadDelayMs: 2000,
-      pingIntervalMs: 30_000,
-      revalidateMs: 10_000,
-      compactEvery: 500,
-      writeBackMs: 200,
-      admit: (token, formId) => admitToForm(options.database.db, token, formId),
-      ...options,
-    }
-    this.store = options.store ?? new DocStore(options.database)
+  constructor({
+    database,
+    store = new DocStore(database),
+    redisUrl,
+    redisPrefix,
+    seed,
+    admit = (token, formId) => admitToForm(database.db, token, formId),
+    maxMessageBytes = 8 * 1024 * 1024,
+    maxBufferedBytes = 4 * 1024 * 1024,
+    maxAwarenessBytes = 64 * 1024,
+    awarenessPerSecond = 20,
+    unloadDelayMs = 2000,
+    pingIntervalMs = 30_000,
+    revalidateMs = 10_000,
+    compactEvery = 500,
+    writeBackMs = 200,
+  }: CollabOptions) {
+    this.messageLimits = { maxAwarenessBytes, awarenessPerSecond }
+    this.store = store
     this.kinds = [
-      responseDocKind(options.database.db, { delayMs: this.options.writeBackMs }),
-      { prefix: 'form', path: FORM_PATH, admit: this.options.admit, seed: this.options.seed },
+      responseDocKind(database.db, { delayMs: writeBackMs }),
+      { prefix: 'form', path: FORM_PATH, admit, seed },
     ]
-    this.fanOut = options.redisUrl
-      ? new RedisFanOut(options.redisUrl, this.processId, options.redisPrefix)
-      : null
+    this.fanOut = redisUrl ? new RedisFanOut(redisUrl, this.processId, redisPrefix) : null
     this.docs = new DocRegistry({
       store: this.store,
       fanOut: this.fanOut,
       kinds: this.kinds,
-      unloadDelayMs: this.options.unloadDelayMs,
+      unloadDelayMs,
       limits: {
-        maxBufferedBytes: this.options.maxBufferedBytes,
-        compactEvery: this.options.compactEvery,
+        maxBufferedBytes,
+        compactEvery,
         onPersistError: (doc, error, attempt) =>
           console.error(
             `collab: saving ${doc} failed (attempt ${attempt}), keeping it in memory: ${(error as Error).message}`,
           ),
       },
     })
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes })
-    this.timers.push(setInterval(() => this.ping(), this.options.pingIntervalMs))
-    this.timers.push(setInterval(() => void this.revalidate(), this.options.revalidateMs))
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes })
+    this.timers.push(setInterval(() => this.ping(), pingIntervalMs))
+    this.timers.push(setInterval(() => void this.revalidate(), revalidateMs))
     for (const timer of this.timers) timer.unref()
   }
 
@@ -167,14 +220,14 @@ export class CollabServer implements FormDocuments, ResponseDocuments {
       canWrite: admission.canWrite,
       clientIds: new Set(),
       alive: true,
-      awarenessTokens: this.options.awarenessPerSecond,
+      awarenessTokens: this.messageLimits.awarenessPerSecond,
       awarenessRefilledAt: Date.now(),
       strikes: 0,
     }
     shared.conns.set(socket, conn)
     this.docs.retain(shared.name)
     socket.off('message', onEarly)
-    socket.on('message', (data) => receiveMessage(shared, conn, toBytes(data), this.limits()))
+    socket.on('message', (data) => receiveMessage(shared, conn, toBytes(data), this.messageLimits))
     socket.on('pong', () => {
       conn.alive = true
     })
@@ -185,20 +238,13 @@ export class CollabServer implements FormDocuments, ResponseDocuments {
     shared.send(conn, encodeSyncStep1(shared.doc))
     const states = encodeAwarenessStates(shared.awareness)
     if (states) shared.send(conn, states)
-    for (const data of early) receiveMessage(shared, conn, toBytes(data), this.limits())
-  }
-
-  private limits(): MessageLimits {
-    return {
-      maxAwarenessBytes: this.options.maxAwarenessBytes,
-      awarenessPerSecond: this.options.awarenessPerSecond,
-    }
+    for (const data of early) receiveMessage(shared, conn, toBytes(data), this.messageLimits)
   }
 
   private ping(): void {
     for (const shared of this.docs.loaded()) {
       for (const conn of shared.conns.values()) {
-        // No pong since the last ping: a dead peer (COLLAB-NOTES 11).
+        // No pong since the last ping: a dead peer (docs/COLLABORATION.md item 11).
         if (!conn.alive) {
           conn.socket.terminate()
           continue
@@ -256,6 +302,31 @@ export class CollabServer implements FormDocuments, ResponseDocuments {
     }
   }
 
+  /**
+   * Closes every live socket of a user in this process at once ([COL9]): deactivation and
+   * password resets end their co-editing now, not at the next revalidation. Sockets signed in
+   * with `keepToken` stay (the session that changed its own password). Returns how many closed.
+   *
+   * @example
+   * collab.closeUserConnections(userId) // each closes with 4401 `unauthenticated`
+   */
+  closeUserConnections(
+    userId: number,
+    reason: CloseReason = 'unauthenticated',
+    keepToken?: string,
+  ): number {
+    let closed = 0
+    for (const shared of this.docs.loaded()) {
+      for (const conn of [...shared.conns.values()]) {
+        if (conn.user.id !== userId || (keepToken !== undefined && conn.token === keepToken))
+          continue
+        shared.close(conn, reason)
+        closed++
+      }
+    }
+    return closed
+  }
+
   /** What is loaded now: for tests, benchmarks and health. */
   stats(): { docs: number; connections: number; loaded: string[] } {
     const loaded = this.docs.loaded()
@@ -268,13 +339,13 @@ export class CollabServer implements FormDocuments, ResponseDocuments {
 
   async currentJson(formId: number): Promise<FormJson | null> {
     const loaded = this.loadedDoc(formId)
-    if (loaded) return toSurveyJson(loaded.doc) as FormJson
+    if (loaded) return toSurveyJson(loaded.doc)
     const stored = await this.store.load(`form:${formId}`)
     if (!stored.snapshot && stored.updates.length === 0) return null
     const doc = new Y.Doc()
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const { update } of stored.updates) Y.applyUpdate(doc, update)
-    const json = toSurveyJson(doc) as FormJson
+    const json = toSurveyJson(doc)
     doc.destroy()
     return json
   }

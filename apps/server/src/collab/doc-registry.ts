@@ -139,7 +139,7 @@ export class DocRegistry {
       if (binding) this.bindings.set(shared, binding)
       return shared
     } catch (error) {
-      // A failed load writes nothing and serves nobody (COLLAB-NOTES 3).
+      // A failed load writes nothing and serves nobody (docs/COLLABORATION.md item 3).
       console.error(`collab: loading ${name} failed: ${(error as Error).message}`)
       await fanOut?.unsubscribe(name).catch(logFailure(`unsubscribing ${name}`))
       shared.destroy()

@@ -21,7 +21,7 @@ export interface FormDocuments {
 
 /**
  * The first state of a form's document, built on the server from the form's stored JSON (a
- * template at creation): seeded once, never by two clients (COLLAB-NOTES 13).
+ * template at creation): seeded once, never by two clients (docs/COLLABORATION.md item 13).
  */
 export function seedFromStoredForm(db: Db): (formId: number) => Promise<Uint8Array | null> {
   return async (formId) => {
@@ -30,6 +30,6 @@ export function seedFromStoredForm(db: Db): (formId: number) => Promise<Uint8Arr
       .from(schema.forms)
       .where(eq(schema.forms.id, formId))
     if (!form) return null
-    return Y.encodeStateAsUpdate(fromSurveyJson(form.json as FormJson))
+    return Y.encodeStateAsUpdate(fromSurveyJson(form.json))
   }
 }

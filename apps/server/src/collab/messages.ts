@@ -13,7 +13,7 @@ import {
 } from './protocol'
 import type { Connection, SharedDoc } from './shared-doc'
 
-/** What one connection may send (COLLAB-NOTES 6, 8). */
+/** What one connection may send (docs/COLLABORATION.md items 6, 8). */
 export interface MessageLimits {
   maxAwarenessBytes: number
   awarenessPerSecond: number

@@ -95,7 +95,8 @@ function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
 
 /**
  * Whether an update builds only on what the document already has. An update whose structs
- * start past a client's known clock would sit in `pendingStructs` forever (COLLAB-NOTES 7).
+ * start past a client's known clock would sit in `pendingStructs` forever
+ * (docs/COLLABORATION.md item 7).
  */
 export function missingDependencies(doc: Y.Doc, update: Uint8Array): boolean {
   const { from } = Y.parseUpdateMeta(update)

@@ -13,7 +13,7 @@ export type FanOutMessage =
 /**
  * Shares documents between server processes through Redis pub/sub: each update is relayed ONCE,
  * as the bytes already made durable by the sending process with its row id, tagged with the
- * process so it ignores its own (COLLAB-NOTES 14: no chatty state-vector exchange).
+ * process so it ignores its own (docs/COLLABORATION.md item 14: no chatty state-vector exchange).
  */
 export class RedisFanOut implements DocFanOut {
   private readonly pub: Redis

@@ -1,9 +1,8 @@
 import { type Db, schema } from '@yardstick/db'
 import { eq } from 'drizzle-orm'
 import { reaches } from '../auth/access'
-import { userForToken } from '../auth/sessions'
 import { SELF_CHECK_READERS, SELF_CHECK_WRITERS } from '../self-checks/context'
-import type { Admission } from './authorize'
+import { type Admission, socketUser } from './authorize'
 
 /**
  * Decides a co-filling connection to a self-check's response document, with the roles of the
@@ -21,9 +20,9 @@ export async function admitToSelfCheck(
   token: string | null,
   selfCheckId: number,
 ): Promise<Admission> {
-  if (!token) return { refused: 'unauthenticated' }
-  const user = await userForToken(db, token)
-  if (!user) return { refused: 'unauthenticated' }
+  const who = await socketUser(db, token)
+  if ('refused' in who) return who
+  const { user } = who
   const { selfChecks, orgs } = schema
   const [row] = await db
     .select({ status: selfChecks.status, path: orgs.path })

@@ -204,7 +204,7 @@ class ResponseWriteBack implements DocBinding {
     return {
       answers: (row.answers ?? {}) as Answers,
       status: row.status,
-      form: (row.form ?? null) as FormJson | null,
+      form: row.form ?? null,
     }
   }
 }

@@ -33,7 +33,7 @@ export interface DocFanOut {
   publishAwareness: (docName: string, update: Uint8Array) => void
 }
 
-/** Limits that protect the server from one client (COLLAB-NOTES items 6–11). */
+/** Limits that protect the server from one client (docs/COLLABORATION.md items 6–11). */
 export interface DocLimits {
   maxBufferedBytes: number
   compactEvery: number
@@ -136,8 +136,8 @@ export class SharedDoc {
   /**
    * Claims awareness client ids for a connection; false (nothing claimed) when any id belongs
    * to another connection, or is live on another process (a state here that no connection of
-   * this process owns): a forged update (COLLAB-NOTES 6). A departed client's id (its state
-   * removed) is free again: y-websocket reconnects with the same client id.
+   * this process owns): a forged update (docs/COLLABORATION.md item 6). A departed client's id
+   * (its state removed) is free again: y-websocket reconnects with the same client id.
    */
   claimClients(conn: Connection, clientIds: readonly number[]): boolean {
     const claimable = (id: number) => {

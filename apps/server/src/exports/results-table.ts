@@ -1,5 +1,5 @@
 import { type EvaluationPolicy, roundForDisplay } from '@yardstick/sdk'
-import type { UnitResult } from '../results/grade'
+import type { GradedUnit } from '../results/grade'
 import type { CellValue } from './cells'
 import { gradeLabel, SOURCE_LABELS, unitTypeLabel } from './labels'
 import type { XlsxColumn } from './xlsx-stream'
@@ -13,7 +13,7 @@ import type { XlsxColumn } from './xlsx-stream'
  */
 export function resultsTable(
   policy: EvaluationPolicy,
-  units: readonly UnitResult[],
+  units: readonly GradedUnit[],
 ): { columns: XlsxColumn[]; rows: CellValue[][] } {
   const sourceColumns = policy.sources.flatMap(({ key }) => {
     const label = SOURCE_LABELS[key as keyof typeof SOURCE_LABELS] ?? key
@@ -51,6 +51,6 @@ export function resultsTable(
 }
 
 // The SDK's note already names the source by its label (党员群众测评), not its key.
-function incompleteReason({ incomplete }: UnitResult): string | null {
+function incompleteReason({ incomplete }: GradedUnit): string | null {
   return incomplete ? incomplete.message['zh-CN'] : null
 }

@@ -1,5 +1,5 @@
 import { type Db, type Role, schema } from '@yardstick/db'
-import { eq } from 'drizzle-orm'
+import { eq, getTableColumns } from 'drizzle-orm'
 import { assertReaches } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
@@ -9,8 +9,14 @@ export const FORM_READERS = ['editor', 'reviewer'] as const satisfies readonly R
 /** Who creates, saves, archives, duplicates and publishes forms. */
 export const FORM_WRITERS = ['editor'] as const satisfies readonly Role[]
 
-/** A form row with the path of the organisation that owns it. */
-export type FormRow = typeof schema.forms.$inferSelect & { orgPath: string }
+/**
+ * A form row with the path of the organisation that owns it, without its JSON column: a
+ * co-edited form's document is newer than that column, so its JSON is read only through
+ * `withCurrentJson` (document-sync.ts).
+ */
+export type FormRow = Omit<typeof schema.forms.$inferSelect, 'json'> & { orgPath: string }
+
+const { json: _storedJson, ...FORM_COLUMNS } = getTableColumns(schema.forms)
 
 /**
  * Loads a form for a user. The one rule, in every route: an unknown form is 404; a form whose
@@ -28,7 +34,7 @@ export async function formFor(
   access: 'read' | 'write',
 ): Promise<FormRow> {
   const [row] = await db
-    .select({ form: schema.forms, orgPath: schema.orgs.path })
+    .select({ form: FORM_COLUMNS, orgPath: schema.orgs.path })
     .from(schema.forms)
     .innerJoin(schema.orgs, eq(schema.orgs.id, schema.forms.orgId))
     .where(eq(schema.forms.id, id))

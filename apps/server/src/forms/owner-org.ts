@@ -6,13 +6,17 @@ import { AppError } from '../http/errors'
 import { FORM_WRITERS } from './access'
 
 /**
- * The office a new form belongs to: the one asked for, when the user is an editor or admin
- * reaching it, or else the organisation of the user's first editor/admin grant.
+ * The office a new form belongs to (its id and path): the one asked for, when the user is an
+ * editor or admin reaching it, or else the organisation of the user's first editor/admin grant.
  *
  * @example
- * const orgId = await ownerOrg(db, user, body.orgId)
+ * const { id, path } = await ownerOrg(db, user, body.orgId)
  */
-export async function ownerOrg(db: Db, user: AuthUser, orgId: number | undefined) {
+export async function ownerOrg(
+  db: Db,
+  user: AuthUser,
+  orgId: number | undefined,
+): Promise<{ id: number; path: string }> {
   if (orgId === undefined) {
     const grant = user.grants.find((g) => g.role === 'admin' || g.role === 'editor')
     if (!grant) {
@@ -20,7 +24,7 @@ export async function ownerOrg(db: Db, user: AuthUser, orgId: number | undefined
         roles: FORM_WRITERS,
       })
     }
-    return grant.orgId
+    return { id: grant.orgId, path: grant.path }
   }
   const [org] = await db
     .select({ path: schema.orgs.path })
@@ -28,5 +32,5 @@ export async function ownerOrg(db: Db, user: AuthUser, orgId: number | undefined
     .where(eq(schema.orgs.id, orgId))
   if (!org) throw new AppError('badRequest', `No organisation ${orgId}`, { orgId })
   assertReaches(user, org.path, FORM_WRITERS, `organisation ${orgId}`)
-  return orgId
+  return { id: orgId, path: org.path }
 }

@@ -1,34 +1,6 @@
-import { z } from '@hono/zod-openapi'
+import type { PageQuery } from '@yardstick/contract'
 import { type AnyColumn, asc, desc, gt, lt, type SQL } from 'drizzle-orm'
 import { AppError } from '../http/errors'
-
-/**
- * `?limit` (1–100, default 20) with either `?offset` or `?cursor`: the paging every list takes.
- * A cursor is the `nextCursor` of the previous page (opaque: keyset paging, stable while rows
- * are added); an offset is plain position paging.
- */
-export const PageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ example: 20 }),
-  offset: z.coerce.number().int().min(0).optional(),
-  cursor: z.string().regex(/^\d+$/, 'a cursor is the nextCursor of a previous page').optional(),
-})
-export type PageQuery = z.output<typeof PageQuerySchema>
-
-/** `{ items, total, nextOffset, nextCursor }` for an item schema. */
-export function pageSchema<T extends z.ZodTypeAny>(item: T) {
-  return z.object({
-    items: z.array(item),
-    total: z.number().openapi({ description: 'All matches, on every page' }),
-    nextOffset: z
-      .number()
-      .nullable()
-      .openapi({ description: 'Offset of the next page (offset paging); null on the last' }),
-    nextCursor: z
-      .string()
-      .nullable()
-      .openapi({ description: 'Cursor of the next page; null on the last' }),
-  })
-}
 
 /** Where a page starts: the offset to skip, or the key to continue below. */
 export function pageStart(query: PageQuery): { offset: number; below: number | null } {

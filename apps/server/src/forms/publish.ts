@@ -1,15 +1,18 @@
 import { type Db, schema } from '@yardstick/db'
 import { type FormJson, validateForm } from '@yardstick/sdk'
 import { desc, eq } from 'drizzle-orm'
+import { recordAudit } from '../audit/record'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
-import { assertNotArchived, type FormRow } from './access'
+import { assertNotArchived } from './access'
 import { contentHash } from './content-hash'
+import type { CurrentForm } from './document-sync'
 import { savedJson } from './initial-json'
 
 /** What `publishForm` needs beyond the database. */
 export interface PublishOptions {
-  form: FormRow
+  /** The form with its current JSON (`withCurrentJson`): what the editors see is published. */
+  form: CurrentForm
   user: AuthUser
   note: string
   /** Save this JSON as the current one and publish it, in the same transaction. */
@@ -22,7 +25,8 @@ export interface PublishOptions {
  * warnings) when the form is not valid, and with 409 `conflict` when the content equals the
  * latest version. The form row is locked (`select … for update`) while the next number is
  * taken, so concurrent publishes of one form queue up and get versions n, n+1, … without gaps;
- * the unique index on (form_id, version) stays the last guard.
+ * the unique index on (form_id, version) stays the last guard. The `form.publish` audit entry
+ * (version, hash, note) is written in the same transaction.
  *
  * @example
  * const { version } = await publishForm(db, { form, user, note: '首次发布' })
@@ -30,7 +34,7 @@ export interface PublishOptions {
 export async function publishForm(db: Db, { form, user, note, json }: PublishOptions) {
   // Validation is CPU work (a SurveyJS model and its linter): done before the lock is taken.
   const given = json === undefined ? undefined : savedJson(json, undefined, form.title)
-  let content = given?.json ?? (form.json as FormJson)
+  let content = given?.json ?? form.json
   let hash = assertPublishable(content)
   return db.transaction(async (tx) => {
     const [locked] = await tx
@@ -46,8 +50,9 @@ export async function publishForm(db: Db, { form, user, note, json }: PublishOpt
         .set({ ...given, updatedAt: new Date() })
         .where(eq(schema.forms.id, form.id))
     } else if (contentHash(locked.json) !== hash) {
-      // Saved by someone else since we read it: publish what is saved now.
-      content = locked.json as FormJson
+      // Written since we read it (an API save, or `withCurrentJson` bringing the column up to
+      // date with the co-edited document): publish what is saved now, read under the lock.
+      content = locked.json
       hash = assertPublishable(content)
     }
     const [latest] = await tx
@@ -75,6 +80,17 @@ export async function publishForm(db: Db, { form, user, note, json }: PublishOpt
       })
       .returning()
     if (!created) throw new Error('publishForm: nothing inserted')
+    // Inside the lock: the entry commits with the version, or neither does. Version and hash
+    // name the content; the JSON itself stays in form_versions.
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'form.publish',
+      entity: 'form',
+      entityId: form.id,
+      orgPath: form.orgPath,
+      before: latest ? { version: latest.version, hash: latest.hash } : null,
+      after: { version: created.version, hash: created.hash, note, title: locked.title },
+    })
     return created
   })
 }

@@ -1,3 +1,4 @@
+import type { PageQuery } from '@yardstick/contract'
 import { type Db, schema } from '@yardstick/db'
 import type { FormKind } from '@yardstick/sdk'
 import {
@@ -16,9 +17,10 @@ import {
 import { reachablePaths } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
-import { FORM_READERS, type FormRow } from './access'
+import { FORM_READERS } from './access'
 import { contentHash } from './content-hash'
-import { type PageQuery, pageWindow } from './pagination'
+import type { CurrentForm } from './document-sync'
+import { pageWindow } from './pagination'
 
 /** Filters of `GET /api/forms`, beside paging. */
 export interface FormFilters {
@@ -104,11 +106,11 @@ export async function listForms(db: Db, user: AuthUser, query: PageQuery & FormF
 }
 
 /**
- * A form as `GET /api/forms/:id` shows it: its current JSON, whether it is archived, its latest
- * published version number (null before the first publish) and whether the current JSON differs
- * from that version.
+ * A form as `GET /api/forms/:id` shows it: its current JSON (from `withCurrentJson`), whether it
+ * is archived, its latest published version number (null before the first publish) and whether
+ * the current JSON differs from that version.
  */
-export async function formView(db: Db, form: FormRow) {
+export async function formView(db: Db, form: CurrentForm) {
   const [latest] = await db
     .select({ version: formVersions.version, hash: formVersions.hash })
     .from(formVersions)
@@ -120,7 +122,7 @@ export async function formView(db: Db, form: FormRow) {
     title: form.title,
     kind: form.kind,
     orgId: form.orgId,
-    json: form.json as Record<string, unknown>,
+    json: form.json,
     archived: form.archivedAt !== null,
     createdAt: form.createdAt.toISOString(),
     updatedAt: form.updatedAt.toISOString(),

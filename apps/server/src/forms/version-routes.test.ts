@@ -1,4 +1,5 @@
-import { schema, testStores } from '@yardstick/db'
+import { schema } from '@yardstick/db'
+import { testStores } from '@yardstick/db/testing'
 import { validateForm } from '@yardstick/sdk'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

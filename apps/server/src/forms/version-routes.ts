@@ -1,23 +1,27 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import {
+  DiffParamsSchema,
+  FormDiffSchema,
+  FormVersionsParamsSchema,
+  PageQuerySchema,
+  PublishBodySchema,
+  PublishedSchema,
+  RestoredSchema,
+  VersionListSchema,
+  VersionParamsSchema,
+  VersionSchema,
+} from '@yardstick/contract'
 import { schema } from '@yardstick/db'
-import type { FormJson } from '@yardstick/sdk'
 import { eq } from 'drizzle-orm'
+import { recordAudit } from '../audit/record'
 import type { AuthEnv } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
 import { assertNotArchived, formFor } from './access'
 import { diffForms } from './diff'
-import { applyToDocument, withDocumentJson } from './document-sync'
+import { applyToDocument, withCurrentJson } from './document-sync'
 import { savedJson } from './initial-json'
-import { PageQuerySchema } from './pagination'
 import { publishForm } from './publish'
-import {
-  DiffSchema,
-  PublishBody,
-  PublishedSchema,
-  VersionListSchema,
-  VersionSchema,
-} from './schemas'
 import { getVersion, jsonAt, listVersions } from './versions'
 
 const ACCESS =
@@ -33,6 +37,7 @@ const publishRoute = createRoute({
   ...common,
   method: 'post',
   path: '/forms/{id}/publish',
+  operationId: 'publishForm',
   summary: 'Publish the current JSON as an immutable version · 发布表单版本',
   description:
     `${ACCESS} A \`note\` saying what changed is required (400 invalidBody without one). ` +
@@ -40,8 +45,8 @@ const publishRoute = createRoute({
     '409 when nothing changed since the latest version; 409 for an archived form. Versions ' +
     'are numbered 1, 2, 3… per form, without gaps under concurrent publishes.',
   request: {
-    params: z.object({ id: z.string() }),
-    body: { required: true, content: { 'application/json': { schema: PublishBody } } },
+    params: FormVersionsParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: PublishBodySchema } } },
   },
   responses: {
     201: ok(PublishedSchema, 'Published'),
@@ -53,9 +58,10 @@ const listRoute = createRoute({
   ...common,
   method: 'get',
   path: '/forms/{id}/versions',
+  operationId: 'listFormVersions',
   summary: 'A form’s published versions, newest first · 版本列表',
   description: `${ACCESS} Without JSON; the cursor continues below a version number.`,
-  request: { params: z.object({ id: z.string() }), query: PageQuerySchema },
+  request: { params: FormVersionsParamsSchema, query: PageQuerySchema },
   responses: { 200: ok(VersionListSchema, 'One page'), ...errorResponses(400, 401, 403, 404) },
 })
 
@@ -63,9 +69,10 @@ const getRoute = createRoute({
   ...common,
   method: 'get',
   path: '/forms/{id}/versions/{version}',
+  operationId: 'getFormVersion',
   summary: 'One published version with its JSON · 版本详情',
   description: ACCESS,
-  request: { params: z.object({ id: z.string(), version: z.string() }) },
+  request: { params: VersionParamsSchema },
   responses: { 200: ok(VersionSchema, 'The version'), ...errorResponses(401, 403, 404) },
 })
 
@@ -73,26 +80,29 @@ const diffRoute = createRoute({
   ...common,
   method: 'get',
   path: '/forms/{id}/versions/{a}/diff/{b}',
+  operationId: 'diffFormVersions',
   summary: 'What changed from version a to version b · 版本差异',
   description:
     `${ACCESS} Questions are matched by name across pages and panels; a moved question is a ` +
     'change of its page or parent; choices compare as whole lists; survey-level properties ' +
-    'are in form. Either side may be `current` (the saved, unpublished JSON).',
-  request: { params: z.object({ id: z.string(), a: z.string(), b: z.string() }) },
-  responses: { 200: ok(DiffSchema, 'The differences'), ...errorResponses(401, 403, 404) },
+    'are in form. Either side may be `current`: the unpublished JSON as editors see it now ' +
+    '(the co-edited document, even before it is saved).',
+  request: { params: DiffParamsSchema },
+  responses: { 200: ok(FormDiffSchema, 'The differences'), ...errorResponses(401, 403, 404) },
 })
 
 const restoreRoute = createRoute({
   ...common,
   method: 'post',
   path: '/forms/{id}/versions/{version}/restore',
+  operationId: 'restoreFormVersion',
   summary: 'Restore a version as a new edit everyone sees · 恢复历史版本（作为一次新的编辑）',
   description:
     `${ACCESS} The version's JSON becomes the form's current content, applied to the co-edited ` +
     'document as one new edit: history is never rewritten, and editors see it live.',
-  request: { params: z.object({ id: z.string(), version: z.string() }) },
+  request: { params: VersionParamsSchema },
   responses: {
-    200: ok(z.object({ restored: z.number() }), 'Restored'),
+    200: ok(RestoredSchema, 'Restored'),
     ...errorResponses(401, 403, 404, 409),
   },
 })
@@ -106,9 +116,9 @@ export function formVersionRoutes({ database: { db }, documents }: AppDeps) {
     const found = await formFor(db, user, idParam(c.req.valid('param').id, 'form'), 'write')
     const { note, json } = c.req.valid('json')
     // What editors see now is what gets published: the co-edited document, when there is one.
-    const form = await withDocumentJson(db, documents, found)
+    const form = await withCurrentJson({ db, documents }, found)
     const created = await publishForm(db, { form, user, note, json })
-    if (json) await applyToDocument(documents, form.id, created.json as FormJson)
+    if (json) await applyToDocument(documents, form.id, created.json)
     return c.json({ id: created.id, version: created.version, hash: created.hash }, 201)
   })
 
@@ -117,11 +127,22 @@ export function formVersionRoutes({ database: { db }, documents }: AppDeps) {
     const form = await formFor(db, c.var.user, idParam(params.id, 'form'), 'write')
     assertNotArchived(form, 'restore a version into it')
     const version = await getVersion(db, form.id, idParam(params.version, 'version'))
-    const saved = savedJson(version.json as FormJson, undefined, form.title)
-    await db
-      .update(schema.forms)
-      .set({ ...saved, updatedAt: new Date() })
-      .where(eq(schema.forms.id, form.id))
+    const saved = savedJson(version.json, undefined, form.title)
+    await db.transaction(async (tx) => {
+      await tx
+        .update(schema.forms)
+        .set({ ...saved, updatedAt: new Date() })
+        .where(eq(schema.forms.id, form.id))
+      await recordAudit(tx, {
+        actorId: c.var.user.id,
+        action: 'form.restore',
+        entity: 'form',
+        entityId: form.id,
+        orgPath: form.orgPath,
+        before: { title: form.title },
+        after: { title: saved.title, version: version.version, hash: version.hash },
+      })
+    })
     await applyToDocument(documents, form.id, saved.json)
     return c.json({ restored: version.version }, 200)
   })
@@ -141,8 +162,8 @@ export function formVersionRoutes({ database: { db }, documents }: AppDeps) {
     const params = c.req.valid('param')
     const form = await formFor(db, c.var.user, idParam(params.id, 'form'), 'read')
     const [before, after] = await Promise.all([
-      jsonAt(db, form, params.a),
-      jsonAt(db, form, params.b),
+      jsonAt({ db, documents }, form, params.a),
+      jsonAt({ db, documents }, form, params.b),
     ])
     return c.json(diffForms(before, after), 200)
   })

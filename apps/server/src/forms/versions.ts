@@ -1,9 +1,11 @@
+import type { PageQuery } from '@yardstick/contract'
 import { type Db, schema } from '@yardstick/db'
 import type { FormJson } from '@yardstick/sdk'
 import { and, count, eq } from 'drizzle-orm'
 import { AppError } from '../http/errors'
 import type { FormRow } from './access'
-import { type PageQuery, pageWindow } from './pagination'
+import { type FormSources, withCurrentJson } from './document-sync'
+import { pageWindow } from './pagination'
 
 const { formVersions, users } = schema
 
@@ -72,15 +74,21 @@ export async function getVersion(db: Db, formId: number, version: number) {
     .where(and(eq(formVersions.formId, formId), eq(formVersions.version, version)))
   if (!row) throw new AppError('notFound', `Form ${formId} has no version ${version}`)
   const { json, ...rest } = row
-  return { formId, ...summary(rest), json: json as Record<string, unknown> }
+  return { formId, ...summary(rest), json }
 }
 
-/** The JSON a diff side names: a version number, or `current` for the form as saved now. */
-export async function jsonAt(db: Db, form: FormRow, side: string): Promise<FormJson> {
-  if (side === 'current') return form.json as FormJson
+/**
+ * The JSON a diff side names: a version number, or `current` for what the editors see now
+ * (`withCurrentJson`: the co-edited document, not a copy of it that may lag behind).
+ *
+ * @example
+ * const [before, after] = [await jsonAt(sources, form, '1'), await jsonAt(sources, form, 'current')]
+ */
+export async function jsonAt(sources: FormSources, form: FormRow, side: string): Promise<FormJson> {
+  if (side === 'current') return (await withCurrentJson(sources, form)).json
   const version = Number(side)
   if (!Number.isSafeInteger(version) || version <= 0) {
     throw new AppError('notFound', `"${side}" is not a version: use a number or current`)
   }
-  return (await getVersion(db, form.id, version)).json
+  return (await getVersion(sources.db, form.id, version)).json
 }

@@ -1,28 +1,5 @@
 import type { z } from '@hono/zod-openapi'
-
-/**
- * One problem with a request, at a field path (`sources.1.weight`): zod's issue `code` and the
- * figures a client needs to say it in its reader's language (`minimum`, `maximum`, `expected`,
- * …), beside zod's English `message` for logs and scripts.
- */
-export interface RequestIssue {
-  path: string
-  /** zod's issue code (`too_small`, `invalid_type`, …); `custom` for the server's own checks. */
-  code: string
-  message: string
-  expected?: string
-  /** What was sent instead, when zod says (`undefined`: the field is missing). */
-  received?: string
-  /** What kind of value a size applies to: `string`, `number`, `array`, … */
-  origin?: string
-  minimum?: number
-  maximum?: number
-  inclusive?: boolean
-  format?: string
-  values?: string[]
-  keys?: string[]
-  divisor?: number
-}
+import type { RequestIssue } from '@yardstick/contract'
 
 type ZodIssue = z.ZodError['issues'][number]
 

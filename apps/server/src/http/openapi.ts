@@ -1,4 +1,5 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { ErrorBodySchema } from '@yardstick/contract'
 import type { Env } from 'hono'
 import { AppError } from './errors'
 import { requestIssues } from './issues'
@@ -23,17 +24,6 @@ export function createRouter<E extends Env = Env>(): OpenAPIHono<E> {
   })
 }
 
-/** `{ error: { code, message, details } }`, for the OpenAPI description of error responses. */
-export const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: 'notFound' }),
-      message: z.string(),
-      details: z.unknown(),
-    }),
-  })
-  .openapi('Error')
-
 /** The error responses most routes can give, for `createRoute({ responses })`. */
 export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 422>) {
   const descriptions: Record<number, string> = {
@@ -50,12 +40,12 @@ export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 
       status,
       {
         description: descriptions[status] ?? 'Error',
-        content: { 'application/json': { schema: ErrorSchema } },
+        content: { 'application/json': { schema: ErrorBodySchema } },
       },
     ]),
   ) as Record<
     number,
-    { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }
+    { description: string; content: { 'application/json': { schema: typeof ErrorBodySchema } } }
   >
 }
 

@@ -1,6 +1,7 @@
-import { type Db, type OrgKind, type Role, schema, type UnitType } from '@yardstick/db'
-import { eq } from 'drizzle-orm'
-import { hashPassword } from '../auth/password'
+import { type Db, type OrgKind, schema, type UnitType } from '@yardstick/db'
+import { eq, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../audit/record'
+import { queryRows } from '../results/sql-rows'
 
 /** What `insertOrg` needs: a parent (none for the top committee), a kind and a name. */
 export interface NewOrg {
@@ -8,16 +9,21 @@ export interface NewOrg {
   kind: OrgKind
   name: string
   unitType?: UnitType | null
+  /** The office's own code, unique under one committee (`orgs_code_unique`). */
+  code?: string | null
 }
 
 /**
  * Adds an organisation under its parent, with its materialised path (`/1/4/17/`), so a subtree
- * is always one prefix match. (The row is inserted first for its id, then given its own path.)
+ * is always one prefix match. The id is drawn from the sequence first, so the row is inserted
+ * whole, path included. No rule is checked and no audit entry written: the seed, the test
+ * harness and benches call it directly; changes made by people go through `createOrg`
+ * (`orgs/org-edits.ts`), which checks `tree-rules.ts` and calls this inside its transaction.
  *
  * @example
  * const branch = await insertOrg(db, { parentId: 4, kind: 'branch', name: '第一党支部', unitType: 'organ' })
  */
-export async function insertOrg(db: Db, org: NewOrg) {
+export async function insertOrg(db: DbOrTx, org: NewOrg) {
   const parentPath = org.parentId
     ? (
         await db
@@ -27,50 +33,28 @@ export async function insertOrg(db: Db, org: NewOrg) {
       )[0]?.path
     : '/'
   if (parentPath === undefined) throw new Error(`insertOrg: no parent organisation ${org.parentId}`)
+  // A transaction runs the same SQL as its database (`queryRows` is typed for the latter).
+  const [next] = await queryRows<{ id: string }>(
+    db as Db,
+    sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::text as id`,
+  )
+  const id = Number(next?.id)
   const [row] = await db
     .insert(schema.orgs)
     .values({
+      id,
       parentId: org.parentId ?? null,
       kind: org.kind,
       name: org.name,
       unitType: org.unitType ?? null,
-      path: parentPath,
+      code: org.code ?? null,
+      path: `${parentPath}${id}/`,
     })
     .returning()
   if (!row) throw new Error('insertOrg: nothing inserted')
-  const [withPath] = await db
-    .update(schema.orgs)
-    .set({ path: `${parentPath}${row.id}/` })
-    .where(eq(schema.orgs.id, row.id))
-    .returning()
-  return withPath ?? row
-}
-
-/** What `createUser` needs: who, a password, and roles on organisations. */
-export interface NewUser {
-  email: string
-  name: string
-  password: string
-  grants?: Array<{ role: Role; orgId: number }>
-}
-
-/**
- * Creates a user (email lower-cased, password hashed with scrypt) with their role grants, or
- * resets the password and adds the grants when the email exists.
- */
-export async function createUser(db: Db, user: NewUser) {
-  const passwordHash = await hashPassword(user.password)
-  const [row] = await db
-    .insert(schema.users)
-    .values({ email: user.email.toLowerCase(), name: user.name, passwordHash })
-    .onConflictDoUpdate({ target: schema.users.email, set: { passwordHash, name: user.name } })
-    .returning()
-  if (!row) throw new Error('createUser: nothing inserted')
-  for (const grant of user.grants ?? []) {
-    await db
-      .insert(schema.roleGrants)
-      .values({ userId: row.id, ...grant })
-      .onConflictDoNothing()
-  }
   return row
 }
+
+// Users are made by one service (apps/server/src/users/create-user.ts); the seed, the harness and
+// the benches import it from here, where it has always been.
+export { createUser, type NewUser } from '../users/create-user'

@@ -10,6 +10,8 @@ export interface OrgNode {
   name: string
   unitType: UnitType | null
   path: string
+  code: string | null
+  retiredAt: Date | null
   reached: boolean
   children?: OrgNode[]
 }
@@ -22,6 +24,8 @@ export const ORG_COLUMNS = {
   name: schema.orgs.name,
   unitType: schema.orgs.unitType,
   path: schema.orgs.path,
+  code: schema.orgs.code,
+  retiredAt: schema.orgs.retiredAt,
 }
 
 /** The ids in a materialised path: `/1/4/17/` → [1, 4, 17]. */

@@ -1,19 +1,5 @@
+import type { ExpectedBasis, ParticipationStatus } from '@yardstick/contract'
 import type { SourceKey } from '@yardstick/db'
-
-/**
- * Where a source's expected count for a unit comes from:
- * - `selfCheck`: the branch's one self-check (自评);
- * - `tokens`: one per one-time token issued for the unit (each token is a member asked to answer);
- * - `minResponses`: the source's minimum responses (its rule for the unit to be graded);
- * - `one`: one response (a superior's scorecard without a minimum);
- * - `none`: no target (an open survey with neither tokens nor a minimum): any answer counts.
- */
-export const EXPECTED_BASES = ['selfCheck', 'tokens', 'minResponses', 'one', 'none'] as const
-export type ExpectedBasis = (typeof EXPECTED_BASES)[number]
-
-/** How far a unit is with a source: nothing yet, some but fewer than expected, or done. */
-export const PARTICIPATION_STATUSES = ['none', 'partial', 'complete'] as const
-export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number]
 
 /** What the expected count of a source is read from. */
 export interface ExpectedInput {

@@ -1,9 +1,9 @@
+import type { ExpectedBasis, ParticipationStatus, UnitParticipation } from '@yardstick/contract'
 import type { SelfCheckStatus, SourceKey } from '@yardstick/db'
 import type { CellValue } from '../exports/cells'
 import { SOURCE_LABELS, unitTypeLabel } from '../exports/labels'
 import type { XlsxColumn } from '../exports/xlsx-stream'
-import type { ExpectedBasis, ParticipationStatus } from './expected'
-import type { ParticipationFilter, UnitParticipation } from './participation'
+import type { ParticipationFilter } from './participation'
 
 const STATUS_LABELS: Record<ParticipationStatus, string> = {
   none: '未作答',

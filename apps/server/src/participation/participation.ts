@@ -1,55 +1,14 @@
-import { type Db, type SelfCheckStatus, type SourceKey, schema, type UnitType } from '@yardstick/db'
+import type { Participation, UnitParticipation } from '@yardstick/contract'
+import { type Db, type SourceKey, schema } from '@yardstick/db'
 import { eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { AppError } from '../http/errors'
 import type { ResultsContext } from '../results/context'
 import { queryRows } from '../results/sql-rows'
 import { inFilter, type ResultsFilter } from '../results/view'
-import {
-  type ExpectedBasis,
-  expectedOf,
-  type ParticipationStatus,
-  participationStatus,
-} from './expected'
-
-/** One unit's participation in one source. */
-export interface SourceParticipation {
-  answered: number
-  expected: number | null
-  basis: ExpectedBasis
-  status: ParticipationStatus
-  tokensIssued: number
-  tokensUsed: number
-  /** The branch's self-check step (自评 only; null before it is begun). */
-  selfCheck?: SelfCheckStatus | null
-  /**
-   * The URL to paste in a reminder: the respondent page `<origin>/s/<slug>`, or for 自评 the
-   * branch's self-check page.
-   */
-  url: string
-}
-
-/** One unit with its participation per source and the sources it still owes. */
-export interface UnitParticipation {
-  unitId: number
-  name: string
-  unitType: UnitType | null
-  parentId: number | null
-  parentName: string | null
-  sources: Partial<Record<SourceKey, SourceParticipation>>
-  pending: SourceKey[]
-}
+import { expectedOf, participationStatus } from './expected'
 
 /** Per source, over the units listed: how many are complete, partial or without an answer. */
-export interface SourceSummary {
-  source: SourceKey
-  units: number
-  complete: number
-  partial: number
-  none: number
-  answered: number
-  /** The expected responses of the units that have a target. */
-  expected: number
-}
+type SourceSummary = Participation['summary'][number]
 
 /** Which units to list: the results filters, only those still owing, one source. */
 export interface ParticipationFilter extends ResultsFilter {

@@ -2,7 +2,7 @@ import type { Role } from '@yardstick/db'
 import { reachablePaths } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
-import type { CampaignUnit } from './units'
+import { type CampaignUnit, isUnder } from './units'
 
 /** The roles that read a campaign's results for the units they reach (admin holds them all). */
 export const OFFICE_READER_ROLES: readonly Role[] = ['editor', 'assessor']
@@ -24,7 +24,8 @@ export interface ResultsAccess {
 /**
  * Decides what a user may read of a campaign's results. Admin, editor or assessor reaching the
  * campaign's office see every unit; reaching only some units, they see those; a secretary sees
- * the branches they are secretary of. Anyone who would see no unit gets 403 `forbidden`.
+ * the branches they are secretary of. Anyone who would see no unit gets 403 `forbidden`. A
+ * closed campaign's units are matched where they were when it closed (`isUnder`).
  *
  * @example
  * const access = resultsAccess(c.var.user, campaign, units)
@@ -39,7 +40,7 @@ export function resultsAccess(
   const secretaryPaths = user.grants.filter((g) => g.role === 'secretary').map((g) => g.path)
   const seesAll = officePaths.some((path) => campaign.orgPath.startsWith(path))
   const under = (paths: string[]) => (unit: Pick<CampaignUnit, 'path'>) =>
-    paths.some((path) => unit.path.startsWith(path))
+    paths.some((path) => isUnder(unit.path, path))
   const office = seesAll ? () => true : under(officePaths)
   const secretary = under(secretaryPaths)
   const shows = (unit: Pick<CampaignUnit, 'path'>) => office(unit) || secretary(unit)

@@ -1,9 +1,8 @@
+import type { UnitResult } from '@yardstick/contract'
 import type { Db } from '@yardstick/db'
 import {
   EvaluationPolicyError,
   evaluateSummaries,
-  type IncompleteInfo,
-  type SourceSummary,
   summarizeSourceTotals,
   type UnitSummaryInput,
 } from '@yardstick/sdk'
@@ -12,23 +11,11 @@ import { loadSourceTotals } from './aggregates'
 import type { ResultsCampaign } from './campaign'
 import type { CampaignUnit } from './units'
 
-/** One unit's row of results: where it sits, its source values, and its grade. */
-export interface UnitResult {
-  unitId: number
-  name: string
-  unitType: CampaignUnit['unitType']
-  parentId: number | null
-  path: string
-  sources: Record<string, SourceSummary>
-  composite: number | null
-  grade: string | null
-  stars: number | null
-  rank: number | null
-  /** True when the quota moved the unit one band below the band its composite reached. */
-  demoted: boolean
-  vetoed: boolean
-  incomplete: IncompleteInfo | null
-}
+/**
+ * One unit's row of results as the API sends it (the contract's `UnitResult`), with the unit's
+ * organisation path, which filters read and `resultsView` drops before answering.
+ */
+export type GradedUnit = UnitResult & { path: string }
 
 /**
  * Grades every unit of a campaign: per (unit, source) aggregates from SQL, summarised and graded
@@ -43,7 +30,7 @@ export async function gradeCampaign(
   db: Db,
   campaign: ResultsCampaign,
   units: readonly CampaignUnit[],
-): Promise<UnitResult[]> {
+): Promise<GradedUnit[]> {
   const { policy } = campaign
   const totals = await loadSourceTotals(db, campaign.id)
   const inputs = new Map<number, UnitSummaryInput>(

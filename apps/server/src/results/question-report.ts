@@ -63,5 +63,5 @@ export async function loadFormVersionJson(db: Db, formVersionId: number): Promis
     .from(schema.formVersions)
     .where(eq(schema.formVersions.id, formVersionId))
   if (!version) throw new AppError('notFound', `No form version ${formVersionId}`)
-  return version.json as FormJson
+  return version.json
 }

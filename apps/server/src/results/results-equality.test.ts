@@ -1,4 +1,5 @@
-import { schema, testStores, type UnitType } from '@yardstick/db'
+import { schema, type UnitType } from '@yardstick/db'
+import { testStores } from '@yardstick/db/testing'
 import { evaluate, type SourceResponse, type UnitEvaluation, type UnitInput } from '@yardstick/sdk'
 import { asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

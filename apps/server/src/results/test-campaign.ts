@@ -5,6 +5,7 @@ import {
   type FormJson,
   type GradeBand,
   type GradeQuota,
+  type SourceMeasure,
   scoreResponse,
 } from '@yardstick/sdk'
 
@@ -14,7 +15,7 @@ export interface TestSource {
   weight: number
   required?: boolean
   minResponses?: number
-  measure?: 'percent' | 'satisfactionRate'
+  measure?: SourceMeasure
   anonymous?: boolean
   form: FormJson
 }

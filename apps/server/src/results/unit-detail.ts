@@ -1,5 +1,5 @@
 import { type Db, schema } from '@yardstick/db'
-import { type Answers, type FormJson, type Problem, scoreResponse } from '@yardstick/sdk'
+import { type Answers, type Problem, scoreResponse } from '@yardstick/sdk'
 import { and, asc, eq } from 'drizzle-orm'
 import { AppError } from '../http/errors'
 import { rectificationView } from '../self-checks/rectifications'
@@ -104,7 +104,7 @@ async function loadSelfCheck(db: Db, context: ResultsContext, unitId: number) {
     )
   if (!row) return null
   // The same live problem list `GET /self-checks/:unitId` shows: scoreResponse on the answers.
-  const problems: Problem[] = scoreResponse(row.json as FormJson, row.answers as Answers).problems
+  const problems: Problem[] = scoreResponse(row.json, row.answers as Answers).problems
   return {
     status: row.status,
     approvedOn: row.approvedOn,

@@ -1,5 +1,5 @@
 import { type Db, schema, type UnitType } from '@yardstick/db'
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 
 /** A unit (branch) a campaign assesses, with where it sits in the organisation tree. */
 export interface CampaignUnit {
@@ -7,27 +7,60 @@ export interface CampaignUnit {
   name: string
   unitType: UnitType | null
   parentId: number | null
-  /** Materialised path, `/1/4/17/`. */
+  /**
+   * Materialised path, `/1/4/17/`: where the unit sat when the campaign closed (the snapshot
+   * `campaign_units.path_at_close`), else where it sits now.
+   */
   path: string
 }
 
 /**
- * The units of a campaign, by id.
+ * The units of a campaign, by id, with the tree as the campaign sees it: a closed campaign's
+ * snapshot (`pathAtClose`, `nameAtClose`, `unitTypeAtClose`, taken by `snapshotUnitsAtClose`)
+ * when there is one, else the live tree. So moves and renames after a campaign closes leave its
+ * results, filters and exports as they were.
  *
  * @example
  * const units = await loadCampaignUnits(db, campaign.id)
  */
 export async function loadCampaignUnits(db: Db, campaignId: number): Promise<CampaignUnit[]> {
-  return db
+  const { campaignUnits: cu, orgs } = schema
+  const rows = await db
     .select({
-      id: schema.orgs.id,
-      name: schema.orgs.name,
-      unitType: schema.orgs.unitType,
-      parentId: schema.orgs.parentId,
-      path: schema.orgs.path,
+      id: orgs.id,
+      name: sql<string>`coalesce(${cu.nameAtClose}, ${orgs.name})`,
+      unitType: sql<UnitType | null>`case when ${cu.pathAtClose} is null then ${orgs.unitType} else ${cu.unitTypeAtClose} end`,
+      parentId: orgs.parentId,
+      path: sql<string>`coalesce(${cu.pathAtClose}, ${orgs.path})`,
+      snapshot: sql<boolean>`${cu.pathAtClose} is not null`,
     })
-    .from(schema.campaignUnits)
-    .innerJoin(schema.orgs, eq(schema.orgs.id, schema.campaignUnits.unitId))
-    .where(eq(schema.campaignUnits.campaignId, campaignId))
-    .orderBy(asc(schema.orgs.id))
+    .from(cu)
+    .innerJoin(orgs, eq(orgs.id, cu.unitId))
+    .where(eq(cu.campaignId, campaignId))
+    .orderBy(asc(orgs.id))
+  return rows.map(({ snapshot, ...unit }) =>
+    snapshot ? { ...unit, parentId: parentOf(unit.path) } : unit,
+  )
+}
+
+/** The parent id in a materialised path: `/1/4/17/` → 4; null at the top. */
+function parentOf(path: string): number | null {
+  const ids = path.split('/').filter(Boolean)
+  return ids.length < 2 ? null : Number(ids[ids.length - 2])
+}
+
+/**
+ * Whether a unit's path lies under an organisation given by its (current) path: the unit's path
+ * holds that organisation's id. For the live tree this is a prefix match; for a closed
+ * campaign's snapshot it asks where the unit was when the campaign closed, even if that
+ * organisation has moved since.
+ *
+ * @example
+ * isUnder('/1/4/17/', '/1/4/') // true
+ * isUnder('/1/4/17/', '/1/9/4/') // true: organisation 4 has moved under 9 since
+ */
+export function isUnder(unitPath: string, orgPath: string): boolean {
+  const ids = orgPath.split('/').filter(Boolean)
+  const last = ids[ids.length - 1]
+  return last === undefined ? true : unitPath.includes(`/${last}/`)
 }

@@ -1,11 +1,9 @@
+import type { ResultSort } from '@yardstick/contract'
 import type { UnitType } from '@yardstick/db'
 import type { EvaluationPolicy } from '@yardstick/sdk'
 import type { ResultsAccess } from './access'
-import type { UnitResult } from './grade'
-
-/** How `units` may be ordered: by rank (incomplete last), by composite (high first), by name. */
-export const RESULT_SORTS = ['rank', 'composite', 'name'] as const
-export type ResultSort = (typeof RESULT_SORTS)[number]
+import type { GradedUnit } from './grade'
+import { isUnder } from './units'
 
 /** Which units a reader asks for: a subtree (its path) and a branch type. */
 export interface ResultsFilter {
@@ -21,13 +19,14 @@ export interface ResultsPage {
 }
 
 /**
- * Whether a unit lies in the filter: under the subtree and of the type, when given.
+ * Whether a unit lies in the filter: under the subtree (as the campaign sees the tree:
+ * `isUnder`) and of the type, when given.
  *
  * @example
  * inFilter({ path: '/1/4/17/', unitType: 'organ' }, { subtreePath: '/1/4/' }) // true
  */
-export function inFilter(unit: Pick<UnitResult, 'path' | 'unitType'>, filter: ResultsFilter) {
-  if (filter.subtreePath !== undefined && !unit.path.startsWith(filter.subtreePath)) return false
+export function inFilter(unit: Pick<GradedUnit, 'path' | 'unitType'>, filter: ResultsFilter) {
+  if (filter.subtreePath !== undefined && !isUnder(unit.path, filter.subtreePath)) return false
   return filter.unitType === undefined || unit.unitType === filter.unitType
 }
 
@@ -41,7 +40,7 @@ export function inFilter(unit: Pick<UnitResult, 'path' | 'unitType'>, filter: Re
  * const view = resultsView(graded, campaign.policy, access, { unitType: 'organ' }, page)
  */
 export function resultsView(
-  graded: readonly UnitResult[],
+  graded: readonly GradedUnit[],
   policy: EvaluationPolicy,
   access: ResultsAccess,
   filter: ResultsFilter,
@@ -70,8 +69,8 @@ const collator = new Intl.Collator('zh-CN')
  * @example
  * sortResults(graded, 'rank')[0]?.rank // 1
  */
-export function sortResults(units: readonly UnitResult[], sort: ResultSort): UnitResult[] {
-  const byName = (a: UnitResult, b: UnitResult) =>
+export function sortResults(units: readonly GradedUnit[], sort: ResultSort): GradedUnit[] {
+  const byName = (a: GradedUnit, b: GradedUnit) =>
     collator.compare(a.name, b.name) || a.unitId - b.unitId
   const nullsLast = (a: number | null, b: number | null, direction: 1 | -1) => {
     if (a === b) return 0
@@ -80,15 +79,15 @@ export function sortResults(units: readonly UnitResult[], sort: ResultSort): Uni
     return direction * (a - b)
   }
   const compare = {
-    rank: (a: UnitResult, b: UnitResult) => nullsLast(a.rank, b.rank, 1) || byName(a, b),
-    composite: (a: UnitResult, b: UnitResult) =>
+    rank: (a: GradedUnit, b: GradedUnit) => nullsLast(a.rank, b.rank, 1) || byName(a, b),
+    composite: (a: GradedUnit, b: GradedUnit) =>
       nullsLast(a.composite, b.composite, -1) || byName(a, b),
     name: byName,
   }[sort]
   return [...units].sort(compare)
 }
 
-function publicRow(unit: UnitResult) {
+function publicRow(unit: GradedUnit) {
   const { path: _path, ...row } = unit
   return row
 }
@@ -99,7 +98,7 @@ function publicRow(unit: UnitResult) {
  * @example
  * gradeDistribution(policy, graded) // [{ grade: 'advanced', count: 1, share: 0.2 }, …]
  */
-export function gradeDistribution(policy: EvaluationPolicy, units: readonly UnitResult[]) {
+export function gradeDistribution(policy: EvaluationPolicy, units: readonly GradedUnit[]) {
   const graded = units.filter((unit) => unit.grade !== null)
   return policy.bands.map(({ grade }) => {
     const count = graded.filter((unit) => unit.grade === grade).length
@@ -113,7 +112,7 @@ export function gradeDistribution(policy: EvaluationPolicy, units: readonly Unit
  * @example
  * participationOf(policy, graded).bySource.members // { responses: 188400, unitsWithResponses: 6280 }
  */
-export function participationOf(policy: EvaluationPolicy, units: readonly UnitResult[]) {
+export function participationOf(policy: EvaluationPolicy, units: readonly GradedUnit[]) {
   const graded = units.filter((unit) => unit.grade !== null).length
   const bySource: Record<string, { responses: number; unitsWithResponses: number }> = {}
   for (const { key } of policy.sources) {

@@ -1,9 +1,9 @@
+import type { PageQuery, Thread } from '@yardstick/contract'
 import { type Db, schema } from '@yardstick/db'
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { type PageQuery, pageWindow } from '../forms/pagination'
+import { pageWindow } from '../forms/pagination'
 import { AppError } from '../http/errors'
-import type { Thread } from './schemas'
 
 const { formComments: comments, users } = schema
 const resolver = alias(users, 'resolver')

@@ -1,43 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { UNIT_TYPES } from '@yardstick/db'
+import { createRoute } from '@hono/zod-openapi'
+import { AssessmentListSchema, AssessmentQuerySchema } from '@yardstick/contract'
 import { listAssessments } from '../assessments/list'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
-import { PageQuerySchema, pageSchema } from '../forms/pagination'
 import { createRouter, errorResponses } from '../http/openapi'
-
-const AssessmentItemSchema = z
-  .object({
-    campaignId: z.number().int(),
-    campaignName: z.string(),
-    unitId: z.number().int(),
-    unitName: z.string(),
-    unitType: z.enum(UNIT_TYPES).nullable(),
-    parentName: z.string().nullable().openapi({ description: 'The organisation above the branch' }),
-    slug: z.string(),
-    url: z.string().openapi({ description: 'The scorecard page: `/s/<slug>`', example: '/s/q8Xr' }),
-    scoredByMe: z.boolean(),
-    myLastScoredAt: z.string().nullable(),
-    responses: z.number().int().openapi({ description: 'Scorecards stored by anyone' }),
-  })
-  .openapi('AssessmentItem')
-
-const AssessmentCampaignSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    opensAt: z.string(),
-    closesAt: z.string(),
-    accepting: z.boolean().openapi({ description: 'Open and within [opensAt, closesAt]' }),
-    total: z.number().int().openapi({ description: 'Branches your grants reach' }),
-    scoredByMe: z.number().int(),
-    scoredByAnyone: z.number().int(),
-  })
-  .openapi('AssessmentCampaign')
 
 const listRoute = createRoute({
   method: 'get',
   path: '/assessments',
+  operationId: 'listAssessments',
   tags: ['assessments'],
   summary: 'Branches you score, still to score first · 待考评的支部（未评在前）',
   description:
@@ -49,23 +20,14 @@ const listRoute = createRoute({
     'grant get 403.',
   security: [{ bearer: [] }],
   request: {
-    query: PageQuerySchema.extend({
-      campaignId: z.coerce.number().int().positive().optional(),
-      todo: z
-        .enum(['true', 'false'])
-        .optional()
-        .transform((value) => value === 'true')
-        .openapi({ type: 'boolean', description: 'Only the branches you have not scored' }),
-    }),
+    query: AssessmentQuerySchema,
   },
   responses: {
     200: {
       description: 'The campaigns and a page of branches',
       content: {
         'application/json': {
-          schema: pageSchema(AssessmentItemSchema)
-            .extend({ campaigns: z.array(AssessmentCampaignSchema) })
-            .openapi('AssessmentList'),
+          schema: AssessmentListSchema,
         },
       },
     },

@@ -1,23 +1,27 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { SOURCE_KEYS } from '@yardstick/db'
+import {
+  CampaignLinkSchema,
+  CampaignLinksQuerySchema,
+  CampaignMovedSchema,
+  CampaignSchema,
+  CampaignSummarySchema,
+  CreateCampaignSchema,
+  IdSchema,
+  IssuedTokensSchema,
+  IssueTokensSchema,
+  PageQuerySchema,
+  pageSchema,
+  UpdateCampaignSchema,
+} from '@yardstick/contract'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import { assertManages, visibleCampaign } from '../campaigns/access'
 import { createCampaign } from '../campaigns/create-campaign'
 import { campaignDetail, listCampaigns, listLinks } from '../campaigns/queries'
-import {
-  CampaignSchema,
-  CampaignSummarySchema,
-  CreateCampaignSchema,
-  IssueTokensSchema,
-  LinkSchema,
-} from '../campaigns/schemas'
-import { UpdateCampaignSchema } from '../campaigns/settings-schema'
 import { moveCampaign } from '../campaigns/status'
 import { tokensCsv, tokensHtml } from '../campaigns/token-sheets'
 import { issueTokens } from '../campaigns/tokens'
 import { updateCampaign } from '../campaigns/update-campaign'
 import type { AppDeps } from '../deps'
-import { PageQuerySchema, pageSchema } from '../forms/pagination'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
 import { publicOrigin } from '../http/public-origin'
 
@@ -31,6 +35,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 const createCampaignRoute = createRoute({
   method: 'post',
   path: '/campaigns',
+  operationId: 'createCampaign',
   tags: ['campaigns'],
   summary: 'Create a campaign (draft) with its respondent links · 创建测评活动（草稿）及答题链接',
   description:
@@ -39,7 +44,7 @@ const createCampaignRoute = createRoute({
   security,
   request: { body: { content: { 'application/json': { schema: CreateCampaignSchema } } } },
   responses: {
-    201: json(z.object({ id: z.number() }), 'Created'),
+    201: json(IdSchema, 'Created'),
     ...errorResponses(400, 401, 403, 413),
   },
 })
@@ -47,6 +52,7 @@ const createCampaignRoute = createRoute({
 const listCampaignsRoute = createRoute({
   method: 'get',
   path: '/campaigns',
+  operationId: 'listCampaigns',
   tags: ['campaigns'],
   summary: 'Campaigns you can see, newest first · 可见的测评活动（最新在前）',
   security,
@@ -60,6 +66,7 @@ const listCampaignsRoute = createRoute({
 const getCampaignRoute = createRoute({
   method: 'get',
   path: '/campaigns/{id}',
+  operationId: 'getCampaign',
   tags: ['campaigns'],
   summary: 'A campaign with its sources, unit count and status · 测评活动详情',
   security,
@@ -70,6 +77,7 @@ const getCampaignRoute = createRoute({
 const updateCampaignRoute = createRoute({
   method: 'patch',
   path: '/campaigns/{id}',
+  operationId: 'updateCampaign',
   tags: ['campaigns'],
   summary: 'Change a campaign’s settings · 修改测评活动设置',
   description:
@@ -93,6 +101,7 @@ const updateCampaignRoute = createRoute({
 const listLinksRoute = createRoute({
   method: 'get',
   path: '/campaigns/{id}/links',
+  operationId: 'listCampaignLinks',
   tags: ['campaigns'],
   summary: 'Respondent links of a campaign · 测评活动的答题链接',
   description:
@@ -101,13 +110,10 @@ const listLinksRoute = createRoute({
   security,
   request: {
     params: IdParams,
-    query: PageQuerySchema.extend({
-      unitId: z.coerce.number().int().positive().optional(),
-      source: z.enum(SOURCE_KEYS).optional(),
-    }),
+    query: CampaignLinksQuerySchema,
   },
   responses: {
-    200: json(pageSchema(LinkSchema), 'A page of links'),
+    200: json(pageSchema(CampaignLinkSchema), 'A page of links'),
     ...errorResponses(400, 401, 404),
   },
 })
@@ -116,13 +122,14 @@ const transitionRoute = (action: 'open' | 'close', summary: string, description:
   createRoute({
     method: 'post',
     path: `/campaigns/{id}/${action}`,
+    operationId: `${action}Campaign`,
     tags: ['campaigns'],
     summary,
     description,
     security,
     request: { params: IdParams },
     responses: {
-      200: json(z.object({ id: z.number(), status: z.enum(['open', 'closed']) }), 'Moved'),
+      200: json(CampaignMovedSchema, 'Moved'),
       ...errorResponses(401, 403, 404, 409),
     },
   })
@@ -141,6 +148,7 @@ const closeRoute = transitionRoute(
 const tokensRoute = createRoute({
   method: 'post',
   path: '/campaigns/{id}/tokens',
+  operationId: 'issueCampaignTokens',
   tags: ['campaigns'],
   summary: 'Issue one-time respondent tokens · 生成一次性答题凭证',
   description:
@@ -157,12 +165,7 @@ const tokensRoute = createRoute({
       description: 'Issued',
       content: {
         'application/json': {
-          schema: z.object({
-            tokens: z.array(z.string()),
-            unitId: z.number(),
-            source: z.enum(SOURCE_KEYS),
-            slug: z.string(),
-          }),
+          schema: IssuedTokensSchema,
         },
         'text/csv': { schema: z.string() },
         'text/html': { schema: z.string() },
@@ -198,7 +201,7 @@ export function campaignsRoutes({ database }: AppDeps) {
     const id = idParam(c.req.param('id'), 'campaign')
     const campaign = await visibleCampaign(db, user, id)
     assertManages(user, campaign)
-    await updateCampaign(db, campaign, c.req.valid('json'))
+    await updateCampaign(db, campaign, c.req.valid('json'), user.id)
     return c.json(await campaignDetail(db, await visibleCampaign(db, user, id)), 200)
   })
 
@@ -225,7 +228,7 @@ export function campaignsRoutes({ database }: AppDeps) {
     const user = c.var.user
     const campaign = await visibleCampaign(db, user, idParam(c.req.param('id'), 'campaign'))
     assertManages(user, campaign)
-    const issued = await issueTokens(db, campaign, c.req.valid('json'))
+    const issued = await issueTokens(db, campaign, c.req.valid('json'), user.id)
     const accept = c.req.header('accept') ?? ''
     const file = `tokens-${campaign.id}-${issued.unit.id}`
     const origin = publicOrigin(c)

@@ -1,5 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { SOURCE_KEYS } from '@yardstick/db'
+import { createRoute } from '@hono/zod-openapi'
+import {
+  CampaignParamsSchema,
+  ExportFileSchema,
+  FilterQuerySchema,
+  type ResponsesQuery,
+  ResponsesQuerySchema,
+} from '@yardstick/contract'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { EXPORT_CONTENT_TYPES, type ExportFormat } from '../exports/download'
@@ -7,15 +13,9 @@ import { exportResponses } from '../exports/responses-export'
 import { exportResults } from '../exports/results-export'
 import { createRouter, errorResponses } from '../http/openapi'
 import { loadResultsContext } from '../results/context'
-import { FilterQuerySchema, resolveFilter } from '../results/filters'
-import { CampaignParamsSchema } from '../results/schemas'
+import { resolveFilter } from '../results/filters'
 import { RESULTS_ACCESS_NOTE } from './results'
 
-const ResponsesQuerySchema = FilterQuerySchema.extend({
-  source: z.enum(SOURCE_KEYS).openapi({ description: 'Which source’s responses (one form each)' }),
-})
-
-const FILE = z.string().openapi({ type: 'string', format: 'binary' })
 const SAFE_CELLS =
   "Text cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading `'` " +
   '(CSV injection); numbers are written as numbers. CSV is UTF-8 with a BOM and CRLF line endings.'
@@ -25,6 +25,8 @@ function fileRoute(format: ExportFormat, what: 'results' | 'responses') {
   return createRoute({
     method: 'get',
     path: `/campaigns/{id}/${what}.${format}`,
+    // exportResultsCsv, exportResponsesXlsx, …: stable names for generated clients.
+    operationId: `export${results ? 'Results' : 'Responses'}${format === 'csv' ? 'Csv' : 'Xlsx'}`,
     tags: ['exports'],
     summary: results
       ? `Results as ${format.toUpperCase()}: one row per unit, Chinese headers`
@@ -46,7 +48,7 @@ function fileRoute(format: ExportFormat, what: 'results' | 'responses') {
     responses: {
       200: {
         description: `The ${format.toUpperCase()} file, as an attachment`,
-        content: { [EXPORT_CONTENT_TYPES[format]]: { schema: FILE } },
+        content: { [EXPORT_CONTENT_TYPES[format]]: { schema: ExportFileSchema } },
       },
       ...errorResponses(400, 401, 403, 404, 409),
     },
@@ -66,9 +68,7 @@ export function exportsRoutes({ database }: AppDeps) {
       return exportResults(db, context, filter, format)
     })
     router.openapi(fileRoute(format, 'responses'), async (c) => {
-      const { source, ...filterQuery } = c.req.valid('query') as z.infer<
-        typeof ResponsesQuerySchema
-      >
+      const { source, ...filterQuery } = c.req.valid('query') as ResponsesQuery
       const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
       const filter = await resolveFilter(db, filterQuery)
       return exportResponses(db, context, source, filter, format)

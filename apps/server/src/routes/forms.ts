@@ -1,25 +1,26 @@
 import { createRoute } from '@hono/zod-openapi'
-import { schema } from '@yardstick/db'
-import type { FormJson } from '@yardstick/sdk'
-import { eq } from 'drizzle-orm'
-import { type AuthEnv, requireUser } from '../auth/middleware'
-import type { AppDeps } from '../deps'
-import { assertNotArchived, formFor } from '../forms/access'
-import { applyToDocument, withDocumentJson } from '../forms/document-sync'
-import { initialJson, kindOf, savedJson } from '../forms/initial-json'
-import { ownerOrg } from '../forms/owner-org'
-import { formView, listForms } from '../forms/queries'
 import {
   ArchivedSchema,
-  CreateFormBody,
-  DuplicateFormBody,
-  FormIdParams,
-  FormListQuery,
+  CreateFormBodySchema,
+  DuplicateFormBodySchema,
+  FormIdParamsSchema,
+  FormListQuerySchema,
   FormListSchema,
   FormSchema,
   IdSchema,
-  SaveFormBody,
-} from '../forms/schemas'
+  SaveFormBodySchema,
+} from '@yardstick/contract'
+import { schema } from '@yardstick/db'
+import type { FormJson } from '@yardstick/sdk'
+import { eq } from 'drizzle-orm'
+import { recordAudit } from '../audit/record'
+import { type AuthEnv, requireUser } from '../auth/middleware'
+import type { AppDeps } from '../deps'
+import { assertNotArchived, formFor } from '../forms/access'
+import { applyToDocument, withCurrentJson } from '../forms/document-sync'
+import { initialJson, kindOf, savedJson } from '../forms/initial-json'
+import { ownerOrg } from '../forms/owner-org'
+import { formView, listForms } from '../forms/queries'
 import { formVersionRoutes } from '../forms/version-routes'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
 
@@ -40,9 +41,10 @@ const createFormRoute = createRoute({
   ...common,
   method: 'post',
   path: '/forms',
+  operationId: 'createForm',
   summary: 'Create a form from a template, a JSON or blank · 新建表单',
   description: `${ACCESS} Unknown template → 400 with the valid keys in details.templates.`,
-  request: jsonBody(CreateFormBody),
+  request: jsonBody(CreateFormBodySchema),
   responses: { 201: jsonResponse(IdSchema, 'Created'), ...errorResponses(400, 401, 403) },
 })
 
@@ -50,9 +52,10 @@ const listFormsRoute = createRoute({
   ...common,
   method: 'get',
   path: '/forms',
+  operationId: 'listForms',
   summary: 'List the forms you read, newest first · 表单列表',
   description: `${ACCESS} Users with no editor/reviewer/admin role get 403.`,
-  request: { query: FormListQuery },
+  request: { query: FormListQuerySchema },
   responses: {
     200: jsonResponse(FormListSchema, 'One page of forms'),
     ...errorResponses(400, 401, 403),
@@ -63,9 +66,10 @@ const getFormRoute = createRoute({
   ...common,
   method: 'get',
   path: '/forms/{id}',
+  operationId: 'getForm',
   summary: 'A form with its current JSON · 表单详情（当前 JSON）',
   description: ACCESS,
-  request: { params: FormIdParams },
+  request: { params: FormIdParamsSchema },
   responses: { 200: jsonResponse(FormSchema, 'The form'), ...errorResponses(401, 403, 404) },
 })
 
@@ -73,9 +77,10 @@ const saveFormRoute = createRoute({
   ...common,
   method: 'put',
   path: '/forms/{id}',
+  operationId: 'saveForm',
   summary: 'Replace the current JSON (the designer’s save) · 保存表单',
   description: `${ACCESS} An archived form is read-only (409).`,
-  request: { params: FormIdParams, ...jsonBody(SaveFormBody) },
+  request: { params: FormIdParamsSchema, ...jsonBody(SaveFormBodySchema) },
   responses: { 200: jsonResponse(FormSchema, 'Saved'), ...errorResponses(400, 401, 403, 404, 409) },
 })
 
@@ -84,11 +89,12 @@ const archiveRoute = (archive: boolean) =>
     ...common,
     method: 'post',
     path: archive ? '/forms/{id}/archive' : '/forms/{id}/unarchive',
+    operationId: archive ? 'archiveForm' : 'unarchiveForm',
     summary: archive
       ? 'Archive a form (hidden from lists, read-only) · 归档表单'
       : 'Bring an archived form back · 取消归档',
     description: `${ACCESS} Idempotent.`,
-    request: { params: FormIdParams },
+    request: { params: FormIdParamsSchema },
     responses: { 200: jsonResponse(ArchivedSchema, 'Done'), ...errorResponses(401, 403, 404) },
   })
 
@@ -96,11 +102,12 @@ const duplicateRoute = createRoute({
   ...common,
   method: 'post',
   path: '/forms/{id}/duplicate',
+  operationId: 'duplicateForm',
   summary: 'Copy a form into a new, unpublished one · 复制表单',
   description: `${ACCESS} The copy belongs to the same organisation; default title “<title>（副本）”.`,
   request: {
-    params: FormIdParams,
-    body: { required: false, content: { 'application/json': { schema: DuplicateFormBody } } },
+    params: FormIdParamsSchema,
+    body: { required: false, content: { 'application/json': { schema: DuplicateFormBodySchema } } },
   },
   responses: { 201: jsonResponse(IdSchema, 'Created'), ...errorResponses(400, 401, 403, 404) },
 })
@@ -115,17 +122,28 @@ export function formsRoutes(deps: AppDeps) {
     const { title, template, json: given, orgId } = c.req.valid('json')
     const owner = await ownerOrg(db, c.var.user, orgId)
     const content = initialJson({ title, template, json: given })
-    const [row] = await db
-      .insert(schema.forms)
-      .values({
-        orgId: owner,
-        title,
-        kind: kindOf(content),
-        json: content,
-        createdBy: c.var.user.id,
+    const row = await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(schema.forms)
+        .values({
+          orgId: owner.id,
+          title,
+          kind: kindOf(content),
+          json: content,
+          createdBy: c.var.user.id,
+        })
+        .returning({ id: schema.forms.id, title: schema.forms.title, kind: schema.forms.kind })
+      if (!created) throw new Error('create form: nothing inserted')
+      await recordAudit(tx, {
+        actorId: c.var.user.id,
+        action: 'form.create',
+        entity: 'form',
+        entityId: created.id,
+        orgPath: owner.path,
+        after: { title: created.title, kind: created.kind, template: template ?? null },
       })
-      .returning({ id: schema.forms.id })
-    if (!row) throw new Error('create form: nothing inserted')
+      return created
+    })
     return c.json({ id: row.id }, 201)
   })
 
@@ -135,7 +153,10 @@ export function formsRoutes(deps: AppDeps) {
 
   router.openapi(getFormRoute, async (c) => {
     const form = await formFor(db, c.var.user, idParam(c.req.valid('param').id, 'form'), 'read')
-    return c.json(await formView(db, await withDocumentJson(db, deps.documents, form)), 200)
+    return c.json(
+      await formView(db, await withCurrentJson({ db, documents: deps.documents }, form)),
+      200,
+    )
   })
 
   router.openapi(saveFormRoute, async (c) => {
@@ -160,26 +181,54 @@ export function formsRoutes(deps: AppDeps) {
       const form = await formFor(db, c.var.user, id, 'write')
       // Keeps the first archiving time when archived twice.
       const archivedAt = archive ? (form.archivedAt ?? new Date()) : null
-      await db.update(schema.forms).set({ archivedAt }).where(eq(schema.forms.id, id))
+      // Idempotent: archiving an archived form (or unarchiving a live one) changes nothing and
+      // leaves no entry.
+      const changes = (form.archivedAt !== null) !== archive
+      await db.transaction(async (tx) => {
+        await tx.update(schema.forms).set({ archivedAt }).where(eq(schema.forms.id, id))
+        if (!changes) return
+        await recordAudit(tx, {
+          actorId: c.var.user.id,
+          action: archive ? 'form.archive' : 'form.unarchive',
+          entity: 'form',
+          entityId: id,
+          orgPath: form.orgPath,
+          before: { title: form.title, archived: !archive },
+          after: { title: form.title, archived: archive },
+        })
+      })
       return c.json({ id, archived: archive }, 200)
     })
   }
 
   router.openapi(duplicateRoute, async (c) => {
     const form = await formFor(db, c.var.user, idParam(c.req.valid('param').id, 'form'), 'write')
-    const title = c.req.valid('json').title ?? `${form.title}（副本）`
-    const content = { ...(form.json as FormJson), title }
-    const [row] = await db
-      .insert(schema.forms)
-      .values({
-        orgId: form.orgId,
-        title,
-        kind: form.kind,
-        json: content,
-        createdBy: c.var.user.id,
+    // What the editors see now, not the JSON column: a co-edited document is newer.
+    const current = await withCurrentJson({ db, documents: deps.documents }, form)
+    const title = c.req.valid('json').title ?? `${current.title}（副本）`
+    const content = { ...current.json, title }
+    const row = await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(schema.forms)
+        .values({
+          orgId: form.orgId,
+          title,
+          kind: current.kind,
+          json: content,
+          createdBy: c.var.user.id,
+        })
+        .returning({ id: schema.forms.id })
+      if (!created) throw new Error('duplicate form: nothing inserted')
+      await recordAudit(tx, {
+        actorId: c.var.user.id,
+        action: 'form.duplicate',
+        entity: 'form',
+        entityId: created.id,
+        orgPath: form.orgPath,
+        after: { title, kind: current.kind, from: form.id },
       })
-      .returning({ id: schema.forms.id })
-    if (!row) throw new Error('duplicate form: nothing inserted')
+      return created
+    })
     return c.json({ id: row.id }, 201)
   })
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { schema, testStores } from '@yardstick/db'
+import { schema } from '@yardstick/db'
+import { testStores } from '@yardstick/db/testing'
 import { compileForm, drawQuestions, type FormJson, templates } from '@yardstick/sdk'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,4 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import {
+  AttemptBodySchema,
+  IdempotencyHeadersSchema,
+  LinkQuerySchema,
+  LinkViewSchema,
+  SlugParamsSchema,
+  StoredResponseSchema,
+  SubmitBodySchema,
+} from '@yardstick/contract'
 import type { Locale } from '@yardstick/sdk'
 import { type AuthEnv, tokenOf } from '../auth/middleware'
 import type { AppDeps } from '../deps'
@@ -7,88 +16,25 @@ import { TIME_LIMIT_GRACE_SECONDS } from '../submissions/attempts'
 import { startLinkAttempt } from '../submissions/link-attempt'
 import { linkCors } from '../submissions/link-cors'
 import { viewLink } from '../submissions/link-view'
-import { SCORING_ONLY_PROPERTIES } from '../submissions/respondent-form'
 import { submitResponse } from '../submissions/submit'
 
-const SlugParams = z.object({
-  slug: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'slug', in: 'path' } }),
-})
-
-const TimeLimitSchema = z
-  .object({
-    minutes: z.number().openapi({ description: 'The campaign’s `timeLimitMinutes`' }),
-    graceSeconds: z.number().openapi({
-      description: `Answers are still accepted this long after endsAt (${TIME_LIMIT_GRACE_SECONDS} s)`,
-    }),
-    startedAt: z.string().nullable().openapi({ description: 'Null until POST …/attempts' }),
-    endsAt: z
-      .string()
-      .nullable()
-      .openapi({ description: 'startedAt + minutes; null until started' }),
-    serverTime: z.string().openapi({ description: 'The server’s clock, to count down on' }),
-    questionCount: z.number().openapi({ description: 'Quiz questions this respondent answers' }),
-  })
-  .openapi('LinkTimeLimit')
-
-function allScoringOnly(): string {
-  return Object.values(SCORING_ONLY_PROPERTIES)
-    .flat()
-    .map((name) => `\`${name}\``)
-    .join(', ')
-}
-
-const LinkViewSchema = z
-  .object({
-    campaign: z.object({
-      id: z.number(),
-      name: z.string(),
-      status: z.enum(['draft', 'open', 'closed']),
-      opensAt: z.string(),
-      closesAt: z.string(),
-      accepting: z.boolean().openapi({ description: 'Open and within [opensAt, closesAt]' }),
-    }),
-    unit: z.object({ id: z.number(), name: z.string() }),
-    source: z.enum(['self', 'members', 'superior']),
-    anonymous: z.boolean(),
-    needsToken: z.boolean().openapi({ description: 'Submitting needs a one-time token' }),
-    needsSignIn: z.boolean().openapi({ description: 'Submitting needs a signed-in assessor' }),
-    showScore: z.boolean().openapi({
-      description:
-        'The respondent is shown their score after submitting: the campaign’s `showScore` ' +
-        '(the submission answers the score, and a quiz’s correct answers, only then)',
-    }),
-    signedIn: z.boolean().openapi({
-      description:
-        'The request carries a valid session (read on links that are not anonymous; always ' +
-        'false on an anonymous link). An assessor’s page offers sign-in when false',
-    }),
-    timeLimit: TimeLimitSchema.nullable().openapi({
-      description: 'A timed quiz’s countdown for this respondent; null when the link is not timed',
-    }),
-    form: z.record(z.string(), z.unknown()).openapi({
-      description:
-        'The form version JSON, with only the drawn questions of each bank and without what ' +
-        `only scoring reads (${allScoringOnly()}). A timed quiz not yet started has no pages`,
-    }),
-  })
-  .openapi('LinkView')
+// Public, though a session is read where a link is not anonymous: no credentials, or a bearer.
+const SIGN_IN_OPTIONAL: Array<Record<string, string[]>> = [{}, { bearer: [] }]
 
 const viewRoute = createRoute({
   method: 'get',
   path: '/links/{slug}',
+  operationId: 'getLink',
   tags: ['links'],
+  security: SIGN_IN_OPTIONAL,
   summary: 'The form behind a respondent link · 答题链接对应的表单',
   description:
     'Public. A quiz is personalised by `token` (or the signed-in user of a non-anonymous ' +
     'source). Cross-origin only from the campaign’s `allowedOrigins`, which are also the only ' +
     'pages that may frame it (`Content-Security-Policy: frame-ancestors`).',
   request: {
-    params: SlugParams,
-    query: z.object({ token: z.string().max(64).optional() }),
+    params: SlugParamsSchema,
+    query: LinkQuerySchema,
   },
   responses: {
     200: { description: 'The link', content: { 'application/json': { schema: LinkViewSchema } } },
@@ -96,34 +42,12 @@ const viewRoute = createRoute({
   },
 })
 
-const ScoreSchema = z
-  .object({ score: z.number(), maxScore: z.number(), percent: z.number(), veto: z.boolean() })
-  .passthrough()
-  .openapi('ScoreResult')
-const ReviewSchema = z
-  .array(
-    z.object({
-      question: z.string(),
-      correctAnswer: z.unknown(),
-      correct: z.boolean(),
-      points: z.number(),
-    }),
-  )
-  .openapi('QuizReview', {
-    description: 'The correct answer of each quiz question the respondent was shown',
-  })
-const StoredSchema = z.object({
-  id: z.number(),
-  score: ScoreSchema.optional().openapi({ description: 'Only where the campaign’s showScore' }),
-  review: ReviewSchema.optional().openapi({
-    description: 'A quiz’s correct answers, only where the campaign’s showScore',
-  }),
-})
-
 const submitRoute = createRoute({
   method: 'post',
   path: '/links/{slug}/responses',
+  operationId: 'submitResponse',
   tags: ['links'],
+  security: SIGN_IN_OPTIONAL,
   summary: 'Submit a response through a link · 通过链接提交答卷',
   description:
     'Validated against the exact form version, scored, and stored in one transaction (group ' +
@@ -138,20 +62,12 @@ const submitRoute = createRoute({
     'page submits the answers as they stand when the time is up. A retry of a response stored ' +
     'in time is replayed even after that.',
   request: {
-    params: SlugParams,
-    headers: z.object({
-      'idempotency-key': z
-        .string({ error: 'The Idempotency-Key header is required' })
-        .min(1, 'The Idempotency-Key header is required')
-        .max(200, 'The Idempotency-Key header is at most 200 characters'),
-    }),
+    params: SlugParamsSchema,
+    headers: IdempotencyHeadersSchema,
     body: {
       content: {
         'application/json': {
-          schema: z.object({
-            answers: z.record(z.string(), z.unknown()),
-            token: z.string().max(64).optional(),
-          }),
+          schema: SubmitBodySchema,
         },
       },
     },
@@ -159,11 +75,11 @@ const submitRoute = createRoute({
   responses: {
     201: {
       description: 'Stored and scored',
-      content: { 'application/json': { schema: StoredSchema } },
+      content: { 'application/json': { schema: StoredResponseSchema } },
     },
     200: {
       description: 'A retry: the first result, nothing stored',
-      content: { 'application/json': { schema: StoredSchema } },
+      content: { 'application/json': { schema: StoredResponseSchema } },
     },
     ...errorResponses(400, 401, 403, 404, 409, 413, 422),
   },
@@ -172,7 +88,9 @@ const submitRoute = createRoute({
 const attemptRoute = createRoute({
   method: 'post',
   path: '/links/{slug}/attempts',
+  operationId: 'startAttempt',
   tags: ['links'],
+  security: SIGN_IN_OPTIONAL,
   summary: 'Start a timed quiz · 开始限时答题',
   description:
     'Starts the respondent’s countdown on a timed link (a quiz whose campaign sets ' +
@@ -183,12 +101,12 @@ const attemptRoute = createRoute({
     `Answers are accepted until endsAt plus ${TIME_LIMIT_GRACE_SECONDS} seconds. A link ` +
     'without a time limit answers 409 `conflict`.',
   request: {
-    params: SlugParams,
+    params: SlugParamsSchema,
     body: {
       required: false,
       content: {
         'application/json': {
-          schema: z.object({ token: z.string().max(64).optional() }),
+          schema: AttemptBodySchema,
         },
       },
     },
@@ -205,9 +123,12 @@ const attemptRoute = createRoute({
 const preflightRoute = createRoute({
   method: 'options',
   path: '/links/{slug}/responses',
+  operationId: 'preflightResponse',
   tags: ['links'],
+  // A browser's CORS preflight never carries credentials.
+  security: [],
   summary: 'CORS preflight for an embedding portal · 嵌入门户的跨域预检',
-  request: { params: SlugParams },
+  request: { params: SlugParamsSchema },
   responses: { 204: { description: 'Allowed' }, ...errorResponses(403, 404) },
 })
 

@@ -1,37 +1,25 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { schema, UNIT_TYPES } from '@yardstick/db'
+import { createRoute } from '@hono/zod-openapi'
+import {
+  OrgNodeSchema,
+  OrgParamsSchema,
+  OrgTreeSchema,
+  UnitTypeListSchema,
+} from '@yardstick/contract'
+import { schema } from '@yardstick/db'
 import { asc, eq } from 'drizzle-orm'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { AppError } from '../http/errors'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
-import { UNIT_TYPE_LABELS, unitTypeList } from '../orgs/unit-types'
-import { buildTree, ORG_COLUMNS, type OrgNode, visibility, visibleOrgs } from '../orgs/visible-orgs'
-
-const Label = z.object({ 'zh-CN': z.string(), en: z.string() })
-
-const OrgNodeSchema: z.ZodType<OrgNode> = z
-  .object({
-    id: z.number(),
-    parentId: z.number().nullable(),
-    kind: z.enum(['committee', 'subcommittee', 'branch']),
-    name: z.string(),
-    unitType: z.enum(UNIT_TYPES).nullable(),
-    unitTypeLabel: Label.nullable().openapi({ description: '支部类型名称 / branch type label' }),
-    path: z.string().openapi({ example: '/1/4/17/' }),
-    reached: z.boolean().openapi({
-      description:
-        'false for an ancestor shown only for context (a secretary sees where their branch sits)',
-    }),
-    get children() {
-      return z.array(OrgNodeSchema).optional()
-    },
-  })
-  .openapi('OrgNode') as unknown as z.ZodType<OrgNode>
+import { orgEditRoutes } from '../orgs/edit-routes'
+import { orgJson } from '../orgs/org-json'
+import { unitTypeList } from '../orgs/unit-types'
+import { buildTree, ORG_COLUMNS, visibility, visibleOrgs } from '../orgs/visible-orgs'
 
 const treeRoute = createRoute({
   method: 'get',
   path: '/orgs',
+  operationId: 'getOrgTree',
   tags: ['orgs'],
   summary: 'The organisation tree you reach · 我可见的组织树',
   description:
@@ -41,7 +29,7 @@ const treeRoute = createRoute({
   responses: {
     200: {
       description: 'The roots of the visible tree, each with nested `children`',
-      content: { 'application/json': { schema: z.object({ items: z.array(OrgNodeSchema) }) } },
+      content: { 'application/json': { schema: OrgTreeSchema } },
     },
     ...errorResponses(401),
   },
@@ -50,6 +38,7 @@ const treeRoute = createRoute({
 const unitTypesRoute = createRoute({
   method: 'get',
   path: '/orgs/unit-types',
+  operationId: 'listUnitTypes',
   tags: ['orgs'],
   summary: 'Branch types and their labels · 支部类型',
   security: [{ bearer: [] }],
@@ -58,7 +47,7 @@ const unitTypesRoute = createRoute({
       description: 'Every branch type, zh-CN and English labels',
       content: {
         'application/json': {
-          schema: z.object({ items: z.array(z.object({ key: z.enum(UNIT_TYPES), label: Label })) }),
+          schema: UnitTypeListSchema,
         },
       },
     },
@@ -69,13 +58,14 @@ const unitTypesRoute = createRoute({
 const nodeRoute = createRoute({
   method: 'get',
   path: '/orgs/{id}',
+  operationId: 'getOrg',
   tags: ['orgs'],
   summary: 'One organisation with its direct children · 单个组织及其下级',
   description:
     'Only organisations in your visible tree (see GET /orgs): others are 403, unknown ids 404. ' +
     'Children are the visible direct children, without their own children.',
   security: [{ bearer: [] }],
-  request: { params: z.object({ id: z.string() }) },
+  request: { params: OrgParamsSchema },
   responses: {
     200: {
       description: 'The organisation',
@@ -85,22 +75,18 @@ const nodeRoute = createRoute({
   },
 })
 
-function withLabel(node: OrgNode): OrgNode & { unitTypeLabel: unknown } {
-  return {
-    ...node,
-    unitTypeLabel: node.unitType ? UNIT_TYPE_LABELS[node.unitType] : null,
-    ...(node.children ? { children: node.children.map(withLabel) } : {}),
-  }
-}
-
-/** `GET /api/orgs`, `GET /api/orgs/unit-types`, `GET /api/orgs/:id`. */
-export function orgsRoutes({ database: { db } }: AppDeps) {
+/**
+ * `GET /api/orgs`, `GET /api/orgs/unit-types`, `GET /api/orgs/:id`, and the edits of the tree
+ * (`orgs/edit-routes.ts`).
+ */
+export function orgsRoutes(deps: AppDeps) {
+  const { db } = deps.database
   const router = createRouter<AuthEnv>()
   router.use('/orgs/*', requireUser(db))
 
   router.openapi(treeRoute, async (c) => {
     const nodes = await visibleOrgs(db, c.var.user)
-    return c.json({ items: buildTree(nodes).map(withLabel) }, 200)
+    return c.json({ items: buildTree(nodes).map(orgJson) }, 200)
   })
 
   // Registered before `/orgs/{id}` so that `unit-types` is not read as an id.
@@ -122,7 +108,9 @@ export function orgsRoutes({ database: { db } }: AppDeps) {
       const how = visibility(user, child.path)
       return how ? [{ ...child, reached: how === 'reached' }] : []
     })
-    return c.json(withLabel({ ...node, reached: seen === 'reached', children: visible }), 200)
+    return c.json(orgJson({ ...node, reached: seen === 'reached', children: visible }), 200)
   })
+
+  router.route('/', orgEditRoutes(deps))
   return router
 }

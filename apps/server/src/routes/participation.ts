@@ -1,4 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import {
+  CampaignParamsSchema,
+  ExportFileSchema,
+  type ParticipationFilterQuery,
+  ParticipationFilterSchema,
+  ParticipationQuerySchema,
+  ParticipationSchema,
+} from '@yardstick/contract'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { download, EXPORT_CONTENT_TYPES, type ExportFormat, inOneBatch } from '../exports/download'
@@ -6,14 +14,8 @@ import { createRouter, errorResponses } from '../http/openapi'
 import { publicOrigin } from '../http/public-origin'
 import { loadParticipation, type ParticipationFilter } from '../participation/participation'
 import { participationTable } from '../participation/participation-table'
-import {
-  ParticipationFilterSchema,
-  ParticipationQuerySchema,
-  ParticipationSchema,
-} from '../participation/schemas'
 import { loadResultsContext } from '../results/context'
 import { resolveFilter } from '../results/filters'
-import { CampaignParamsSchema } from '../results/schemas'
 
 const WHO =
   'Admin, editor or assessor roles reaching the units (a secretary: 403). Expected per source: ' +
@@ -24,6 +26,7 @@ const WHO =
 const listRoute = createRoute({
   method: 'get',
   path: '/campaigns/{id}/participation',
+  operationId: 'getParticipation',
   tags: ['results'],
   summary: 'Participation: answered / expected per branch and source · 参与情况与未作答名单',
   description:
@@ -42,12 +45,11 @@ const listRoute = createRoute({
   },
 })
 
-const FILE = z.string().openapi({ type: 'string', format: 'binary' })
-
 function fileRoute(format: ExportFormat) {
   return createRoute({
     method: 'get',
     path: `/campaigns/{id}/participation.${format}`,
+    operationId: `exportParticipation${format === 'csv' ? 'Csv' : 'Xlsx'}`,
     tags: ['exports'],
     summary: `Participation as ${format.toUpperCase()}: one row per branch and source, with the link to paste`,
     description:
@@ -60,7 +62,7 @@ function fileRoute(format: ExportFormat) {
     responses: {
       200: {
         description: `The ${format.toUpperCase()} file, as an attachment`,
-        content: { [EXPORT_CONTENT_TYPES[format]]: { schema: FILE } },
+        content: { [EXPORT_CONTENT_TYPES[format]]: { schema: ExportFileSchema } },
       },
       ...errorResponses(400, 401, 403, 404),
     },
@@ -107,7 +109,7 @@ export function participationRoutes({ database }: AppDeps) {
 
 async function participationFilter(
   db: AppDeps['database']['db'],
-  { source, pending, q, ...query }: z.output<typeof ParticipationFilterSchema>,
+  { source, pending, q, ...query }: ParticipationFilterQuery,
 ): Promise<ParticipationFilter> {
   return {
     ...(await resolveFilter(db, query)),

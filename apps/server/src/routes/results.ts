@@ -1,11 +1,4 @@
 import { createRoute } from '@hono/zod-openapi'
-import { type AuthEnv, requireUser } from '../auth/middleware'
-import type { AppDeps } from '../deps'
-import { createRouter, errorResponses, idParam } from '../http/openapi'
-import { loadResultsContext } from '../results/context'
-import { resolveFilter } from '../results/filters'
-import { gradeCampaign } from '../results/grade'
-import { questionReport } from '../results/question-report'
 import {
   CampaignParamsSchema,
   QuestionsQuerySchema,
@@ -14,7 +7,14 @@ import {
   ResultsSchema,
   UnitDetailSchema,
   UnitParamsSchema,
-} from '../results/schemas'
+} from '@yardstick/contract'
+import { type AuthEnv, requireUser } from '../auth/middleware'
+import type { AppDeps } from '../deps'
+import { createRouter, errorResponses, idParam } from '../http/openapi'
+import { loadResultsContext } from '../results/context'
+import { resolveFilter } from '../results/filters'
+import { gradeCampaign } from '../results/grade'
+import { questionReport } from '../results/question-report'
 import { unitDetail } from '../results/unit-detail'
 import { resultsView } from '../results/view'
 
@@ -26,6 +26,7 @@ export const RESULTS_ACCESS_NOTE =
 const resultsRoute = createRoute({
   method: 'get',
   path: '/campaigns/{id}/results',
+  operationId: 'getCampaignResults',
   tags: ['results'],
   summary: 'Composite evaluation of a campaign: per unit, grade distribution, participation',
   description:
@@ -48,6 +49,7 @@ const resultsRoute = createRoute({
 const questionsRoute = createRoute({
   method: 'get',
   path: '/campaigns/{id}/results/questions',
+  operationId: 'getQuestionResults',
   tags: ['results'],
   summary:
     'Per-question figures of one source: counts and shares per choice, mean, satisfaction rate',
@@ -74,6 +76,7 @@ const questionsRoute = createRoute({
 const unitRoute = createRoute({
   method: 'get',
   path: '/campaigns/{id}/results/units/{unitId}',
+  operationId: 'getUnitResult',
   tags: ['results'],
   summary: 'One branch in detail: each source, the self-check’s problem list, rectifications',
   description:

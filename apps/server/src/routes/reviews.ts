@@ -1,18 +1,18 @@
 import { createRoute } from '@hono/zod-openapi'
+import {
+  CommentListQuerySchema,
+  CommentParamsSchema,
+  FormIdParamsSchema,
+  NewThreadBodySchema,
+  ReplyBodySchema,
+  ThreadListSchema,
+  ThreadSchema,
+} from '@yardstick/contract'
 import type { MiddlewareHandler } from 'hono'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { assertNotArchived, formFor } from '../forms/access'
-import { FormIdParams } from '../forms/schemas'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
-import {
-  CommentListQuery,
-  CommentParams,
-  NewThreadBody,
-  ReplyBody,
-  ThreadListSchema,
-  ThreadSchema,
-} from '../reviews/schemas'
 import { commentsTag, listThreads, openThread, replyTo, setResolved } from '../reviews/threads'
 
 const ACCESS =
@@ -33,11 +33,12 @@ const listRoute = createRoute({
   ...common,
   method: 'get',
   path: '/forms/{id}/comments',
+  operationId: 'listReviewThreads',
   summary: 'Review threads on a form, newest first · 评审意见',
   description:
     `${ACCESS} The response carries an ETag that changes whenever any thread of the form ` +
     'changes; send it back as If-None-Match to poll cheaply (304 while nothing changed).',
-  request: { params: FormIdParams, query: CommentListQuery },
+  request: { params: FormIdParamsSchema, query: CommentListQuerySchema },
   responses: {
     200: json(ThreadListSchema, 'One page of threads, each with all its replies'),
     304: { description: 'Nothing changed since the ETag you sent' },
@@ -49,9 +50,10 @@ const openRoute = createRoute({
   ...common,
   method: 'post',
   path: '/forms/{id}/comments',
+  operationId: 'openReviewThread',
   summary: 'Comment on an element (opens a thread) · 发表评审意见',
   description: `${ACCESS} The thread is anchored to the element’s id in the form document, so it follows moves.`,
-  request: { params: FormIdParams, ...body(NewThreadBody) },
+  request: { params: FormIdParamsSchema, ...body(NewThreadBodySchema) },
   responses: {
     201: json(ThreadSchema, 'The new thread'),
     ...errorResponses(400, 401, 403, 404, 409),
@@ -62,9 +64,10 @@ const replyRoute = createRoute({
   ...common,
   method: 'post',
   path: '/forms/{id}/comments/{commentId}/replies',
+  operationId: 'replyToReviewThread',
   summary: 'Reply in a thread · 回复',
   description: `${ACCESS} commentId is the thread (its first comment); a reply’s id is 400.`,
-  request: { params: CommentParams, ...body(ReplyBody) },
+  request: { params: CommentParamsSchema, ...body(ReplyBodySchema) },
   responses: {
     201: json(ThreadSchema, 'The thread with the reply'),
     ...errorResponses(400, 401, 403, 404, 409),
@@ -76,9 +79,10 @@ const resolutionRoute = (resolve: boolean) =>
     ...common,
     method: 'post',
     path: `/forms/{id}/comments/{commentId}/${resolve ? 'resolve' : 'reopen'}`,
+    operationId: resolve ? 'resolveReviewThread' : 'reopenReviewThread',
     summary: resolve ? 'Resolve a thread · 标记已解决' : 'Reopen a thread · 重新打开',
     description: `${ACCESS} Idempotent.`,
-    request: { params: CommentParams },
+    request: { params: CommentParamsSchema },
     responses: {
       200: json(ThreadSchema, 'The thread'),
       ...errorResponses(400, 401, 403, 404, 409),

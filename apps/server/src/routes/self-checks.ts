@@ -1,18 +1,18 @@
 import { createRoute } from '@hono/zod-openapi'
+import {
+  AnswersBodySchema,
+  ApproveBodySchema,
+  SelfCheckParamsSchema,
+  SelfCheckSchema,
+  SelfCheckToDoQuerySchema,
+  SelfCheckToDoSchema,
+} from '@yardstick/contract'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AuthUser } from '../auth/sessions'
 import type { AppDeps } from '../deps'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
 import { selfCheckContext } from '../self-checks/context'
 import { rectificationRoutes } from '../self-checks/rectification-routes'
-import {
-  AnswersBody,
-  ApproveBody,
-  SelfCheckParams,
-  SelfCheckSchema,
-  SelfCheckToDoQuery,
-  SelfCheckToDoSchema,
-} from '../self-checks/schemas'
 import { ensureSelfCheck, saveAnswers, takeStep } from '../self-checks/store'
 import { submitSelfCheck } from '../self-checks/submit'
 import { selfCheckToDo } from '../self-checks/to-do'
@@ -36,9 +36,10 @@ const getRoute = createRoute({
   ...common,
   method: 'get',
   path,
+  operationId: 'getSelfCheck',
   summary: 'A branch’s self-check, created as a draft on first read · 党支部自检自查',
   description: `${ROLES} Score and problems are computed live from the answers.`,
-  request: { params: SelfCheckParams },
+  request: { params: SelfCheckParamsSchema },
   responses: { 200: ok('The self-check'), ...errorResponses(401, 403, 404) },
 })
 
@@ -46,11 +47,12 @@ const putRoute = createRoute({
   ...common,
   method: 'put',
   path,
+  operationId: 'saveSelfCheck',
   summary: 'Save the draft’s answers · 保存自查草稿',
   description:
     `${ROLES} Draft only (else 409 invalidTransition). Answers are type-checked (422 ` +
     'invalidAnswers); unanswered required questions are allowed and listed in `pending`.',
-  request: { params: SelfCheckParams, ...jsonBody(AnswersBody) },
+  request: { params: SelfCheckParamsSchema, ...jsonBody(AnswersBodySchema) },
   responses: { 200: ok('Saved'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 })
 
@@ -58,12 +60,13 @@ const approveRoute = createRoute({
   ...common,
   method: 'post',
   path: `${path}/approve`,
+  operationId: 'approveSelfCheck',
   summary: 'Record the branch committee’s approval · 支委会审议通过',
   description:
     `${ROLES} From draft only; the answers must be a complete, valid response: every visible ` +
     'required question, and in every problem entry its 问题描述, 整改措施, 责任人 and 整改时限 ' +
     '(else 422 invalidAnswers, details.errors naming each question and item).',
-  request: { params: SelfCheckParams, ...jsonBody(ApproveBody) },
+  request: { params: SelfCheckParamsSchema, ...jsonBody(ApproveBodySchema) },
   responses: { 200: ok('Approved'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 })
 
@@ -71,9 +74,10 @@ const announceRoute = createRoute({
   ...common,
   method: 'post',
   path: `${path}/announce`,
+  operationId: 'announceSelfCheck',
   summary: 'Record that the result was announced to all members · 向全体党员通报',
   description: `${ROLES} From approved only, on complete and valid answers (422 as approve).`,
-  request: { params: SelfCheckParams },
+  request: { params: SelfCheckParamsSchema },
   responses: { 200: ok('Announced'), ...errorResponses(401, 403, 404, 409, 422) },
 })
 
@@ -81,12 +85,13 @@ const submitRoute = createRoute({
   ...common,
   method: 'post',
   path: `${path}/submit`,
+  operationId: 'submitSelfCheck',
   summary: 'Submit upward: stores the response and the rectification list · 上报上级党组织',
   description:
     `${ROLES} From announced only, while the campaign is open (409 campaignNotOpen). One ` +
     'transaction stores one immutable self response with its score and one rectification ' +
     'per problem; a second submit is 409 invalidTransition.',
-  request: { params: SelfCheckParams },
+  request: { params: SelfCheckParamsSchema },
   responses: { 200: ok('Submitted'), ...errorResponses(401, 403, 404, 409, 422) },
 })
 
@@ -94,13 +99,14 @@ const toDoRoute = createRoute({
   ...common,
   method: 'get',
   path: '/self-checks',
+  operationId: 'listSelfCheckToDos',
   summary: 'What a branch has to do: its self-checks in open campaigns · 支部待办自查',
   description:
     'Each open campaign with a self source that assesses the branch, with its deadline, the ' +
     'self-check’s status and the branch’s open and overdue rectifications there; the ones still ' +
     'to submit first. Without unitId: the branches of your secretary role (none: an empty list). ' +
     'With unitId: that branch, for whoever reads its self-check (403 otherwise).',
-  request: { query: SelfCheckToDoQuery },
+  request: { query: SelfCheckToDoQuerySchema },
   responses: {
     200: {
       description: 'The to-do list',

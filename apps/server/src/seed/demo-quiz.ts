@@ -1,7 +1,8 @@
-import { type Db, schema } from '@yardstick/db'
-import { eq } from 'drizzle-orm'
+import type { Db } from '@yardstick/db'
 import type { AuthUser } from '../auth/sessions'
+import { visibleCampaign } from '../campaigns/access'
 import { createCampaign } from '../campaigns/create-campaign'
+import { moveCampaign } from '../campaigns/status'
 import { issueTokens } from '../campaigns/tokens'
 
 /** The demo's timed quiz: its members link for one branch and the tokens printed for it. */
@@ -46,6 +47,7 @@ export async function seedDemoQuiz(
 ): Promise<DemoQuiz> {
   const name = '2026年党章党规知识测试'
   const id = await createCampaign(db, admin, {
+    orgId: office.id,
     name,
     cadence: 'yearly',
     opensAt: '2026-01-01T00:00:00+08:00',
@@ -68,16 +70,14 @@ export async function seedDemoQuiz(
     showScore: true,
     timeLimitMinutes: MINUTES,
   })
-  const [row] = await db
-    .update(schema.campaigns)
-    .set({ status: 'open' })
-    .where(eq(schema.campaigns.id, id))
-    .returning()
-  if (!row) throw new Error('seed: the quiz campaign was not stored')
+  // Opened and given tokens through the routes' own services (each recorded in the audit log).
+  const campaign = await visibleCampaign(db, admin, id)
+  const status = await moveCampaign(db, admin, campaign, 'open')
   const issued = await issueTokens(
     db,
-    { ...row, orgPath: office.path, orgName: office.name },
+    { ...campaign, status },
     { unitId: unit.id, source: 'members', count: TOKENS },
+    admin.id,
   )
   return {
     name,

@@ -12,7 +12,9 @@ import {
 import { eq } from 'drizzle-orm'
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import { type AuthUser, grantsOf } from '../auth/sessions'
+import { visibleCampaign } from '../campaigns/access'
 import { createCampaign } from '../campaigns/create-campaign'
+import { moveCampaign } from '../campaigns/status'
 import { publishForm } from '../forms/publish'
 import { createUser, insertOrg } from '../orgs/org-tree'
 import { isAssessorSource } from '../submissions/link-context'
@@ -220,10 +222,8 @@ export async function seedDemo(
     // A comprehensive evaluation of branches (no quiz source): the score is the office's.
     showScore: false,
   })
-  await db
-    .update(schema.campaigns)
-    .set({ status: 'open' })
-    .where(eq(schema.campaigns.id, campaignId))
+  // Opened as POST /api/campaigns/:id/open opens it (and so recorded in the audit log).
+  await moveCampaign(db, admin, await visibleCampaign(db, admin, campaignId), 'open')
   const campaign = { id: campaignId }
 
   const rows: Array<typeof schema.responses.$inferInsert> = []

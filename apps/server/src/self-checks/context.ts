@@ -56,7 +56,7 @@ export async function selfCheckContext(
   if (!unit) throw new AppError('notFound', `Campaign ${campaignId} does not assess unit ${unitId}`)
   const roles = access === 'read' ? SELF_CHECK_READERS : SELF_CHECK_WRITERS
   assertReaches(user, unit.path, roles, `the self-check of ${unit.name}`)
-  return { campaign, unit, formVersionId: source.formVersionId, form: source.json as FormJson }
+  return { campaign, unit, formVersionId: source.formVersionId, form: source.json }
 }
 
 /** Whether a campaign takes submissions now: open, and between its opening and closing times. */

@@ -1,5 +1,6 @@
+import { isRealDate } from '@yardstick/contract'
 import { describe, expect, it } from 'vitest'
-import { isRealDate, localToday } from './dates'
+import { localToday } from './dates'
 import { rectificationView } from './rectifications'
 
 describe('dates and overdue', () => {

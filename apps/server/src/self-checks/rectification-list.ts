@@ -1,3 +1,4 @@
+import type { PageQuery, RectificationSort } from '@yardstick/contract'
 import { type Db, RECTIFICATION_STATUSES, type RectificationStatus, schema } from '@yardstick/db'
 import {
   and,
@@ -15,7 +16,7 @@ import {
 } from 'drizzle-orm'
 import { assertReaches, reachablePaths } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
-import { type PageQuery, pageStart, pageWindow, toPage } from '../forms/pagination'
+import { pageStart, pageWindow, toPage } from '../forms/pagination'
 import { AppError } from '../http/errors'
 import { SELF_CHECK_READERS } from './context'
 import { localToday } from './dates'
@@ -23,10 +24,6 @@ import { SETTLED_STATUSES } from './rectification-rules'
 import { rectificationItem, selectRectifications } from './rectifications'
 
 const { rectifications, orgs, campaigns } = schema
-
-/** How a rectification list is ordered. */
-export const RECTIFICATION_SORTS = ['unit', 'urgency'] as const
-export type RectificationSort = (typeof RECTIFICATION_SORTS)[number]
 
 /** Filters of a rectification list, beside paging. */
 export interface RectificationFilters {

@@ -1,19 +1,19 @@
 import { createRoute } from '@hono/zod-openapi'
+import {
+  AllRectificationsQuerySchema,
+  RectificationListQuerySchema,
+  RectificationListSchema,
+  RectificationParamsSchema,
+  RectificationPatchBodySchema,
+  RectificationReviewBodySchema,
+  RectificationSchema,
+  SelfCheckParamsSchema,
+} from '@yardstick/contract'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
 import { listRectifications } from './rectification-list'
 import { getRectification, patchRectification, reviewRectification } from './rectifications'
-import {
-  AllRectificationsQuery,
-  RectificationListQuery,
-  RectificationListSchema,
-  RectificationParams,
-  RectificationPatchBody,
-  RectificationReviewBody,
-  RectificationSchema,
-  SelfCheckParams,
-} from './schemas'
 
 const common = { tags: ['self-checks'], security: [{ bearer: [] }] }
 const ok = <T>(schema: T, description: string) => ({
@@ -32,9 +32,13 @@ const listRoute = createRoute({
   ...common,
   method: 'get',
   path: '/campaigns/{id}/rectifications',
+  operationId: 'listCampaignRectifications',
   summary: 'The rectification list of a campaign’s submitted self-checks · 整改清单',
   description: READERS,
-  request: { params: SelfCheckParams.pick({ id: true }), query: RectificationListQuery },
+  request: {
+    params: SelfCheckParamsSchema.pick({ id: true }),
+    query: RectificationListQuerySchema,
+  },
   responses: {
     200: ok(RectificationListSchema, 'One page, with counts by status and overdue'),
     ...errorResponses(400, 401, 403, 404),
@@ -45,9 +49,10 @@ const listAllRoute = createRoute({
   ...common,
   method: 'get',
   path: '/rectifications',
+  operationId: 'listRectifications',
   summary: 'Rectifications of every campaign, or of one (`campaignId`) · 全部整改事项',
   description: READERS,
-  request: { query: AllRectificationsQuery },
+  request: { query: AllRectificationsQuerySchema },
   responses: {
     200: ok(RectificationListSchema, 'One page, with counts by status and overdue'),
     ...errorResponses(400, 401, 403, 404),
@@ -58,9 +63,10 @@ const getRoute = createRoute({
   ...common,
   method: 'get',
   path: '/rectifications/{id}',
+  operationId: 'getRectification',
   summary: 'One rectification · 整改事项',
   description: 'Readable by whoever reads the branch’s list; `can` says what you may do now.',
-  request: { params: RectificationParams },
+  request: { params: RectificationParamsSchema },
   responses: {
     200: ok(RectificationSchema, 'The rectification'),
     ...errorResponses(401, 403, 404),
@@ -71,6 +77,7 @@ const patchRoute = createRoute({
   ...common,
   method: 'patch',
   path: '/rectifications/{id}',
+  operationId: 'updateRectification',
   summary: 'The branch updates a rectification: progress, evidence, deadline, done · 更新整改进展',
   description:
     'The branch’s secretary (or an admin) only. Measure, owner and deadline change but never ' +
@@ -78,7 +85,7 @@ const patchRoute = createRoute({
     'table lets the branch (open → inProgress → fixed, returned → inProgress/fixed, fixed → ' +
     'inProgress), else 409 invalidTransition; marking it fixed needs evidence (409 ' +
     'invalidTransition, details.missing). An accepted rectification no longer changes (409).',
-  request: { params: RectificationParams, ...jsonBody(RectificationPatchBody) },
+  request: { params: RectificationParamsSchema, ...jsonBody(RectificationPatchBodySchema) },
   responses: {
     200: ok(RectificationSchema, 'Updated'),
     ...errorResponses(400, 401, 403, 404, 409),
@@ -89,12 +96,13 @@ const reviewRoute = createRoute({
   ...common,
   method: 'post',
   path: '/rectifications/{id}/review',
+  operationId: 'reviewRectification',
   summary: 'The superior office accepts (销号) or returns (退回) a fixed rectification · 整改销号',
   description:
     'An admin or assessor on an organisation above the branch, never the branch’s own ' +
     'secretary (403). From fixed only (409 invalidTransition): accept → accepted (final); ' +
     'return → returned, with a required reason (400 invalidBody without one) the branch reads.',
-  request: { params: RectificationParams, ...jsonBody(RectificationReviewBody) },
+  request: { params: RectificationParamsSchema, ...jsonBody(RectificationReviewBodySchema) },
   responses: {
     200: ok(RectificationSchema, 'Decided'),
     ...errorResponses(400, 401, 403, 404, 409),

@@ -1,6 +1,7 @@
 import { type Db, type RectificationStatus, schema } from '@yardstick/db'
 import { eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
+import { recordAudit } from '../audit/record'
 import { assertReaches } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
@@ -115,7 +116,8 @@ export interface RectificationPatch {
  * evidence (佐证材料) and status, moved only as `RECTIFICATION_TRANSITIONS` lets the branch
  * (409 `invalidTransition`); marking it fixed needs evidence, given now or before (409
  * `invalidTransition`, `details.missing: ['evidence']`). The branch's secretary or an admin
- * only (403); an accepted one no longer changes (409).
+ * only (403); an accepted one no longer changes (409). What really changes is recorded
+ * (`rectification.update`, before and after) in the same transaction.
  *
  * @example
  * await patchRectification(db, user, 12, { progress: '已召开专题会', status: 'inProgress' })
@@ -131,7 +133,14 @@ export async function patchRectification(
   await db.transaction(async (tx) => {
     // Locked, so a review racing this change sees either the old row or the new one.
     const [current] = await tx
-      .select({ status: rectifications.status, evidence: rectifications.evidence })
+      .select({
+        status: rectifications.status,
+        measure: rectifications.measure,
+        owner: rectifications.owner,
+        deadline: rectifications.deadline,
+        progress: rectifications.progress,
+        evidence: rectifications.evidence,
+      })
       .from(rectifications)
       .where(eq(rectifications.id, id))
       .for('update')
@@ -154,6 +163,17 @@ export async function patchRectification(
       .update(rectifications)
       .set({ ...changes, updatedAt: new Date() })
       .where(eq(rectifications.id, id))
+    const { before, after } = changedFields(current, changes)
+    if (Object.keys(after).length === 0) return
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'rectification.update',
+      entity: 'rectification',
+      entityId: id,
+      orgPath: found.unitPath,
+      before: { title: found.title, ...before },
+      after: { title: found.title, ...after },
+    })
   })
   return rectificationItem(await loadRow(db, id), user)
 }
@@ -168,7 +188,7 @@ export interface RectificationReview {
  * The superior office checks a fixed rectification: accepts it (→ accepted, final) or returns
  * it with a reason (→ returned, the reason kept as `reviewNote` for the branch to read), with
  * who and when. Only `mayReview` users (403, never the branch's own secretary); only from fixed
- * (409 `invalidTransition`).
+ * (409 `invalidTransition`). Recorded as `rectification.accept` or `rectification.return`.
  *
  * @example
  * await reviewRectification(db, user, 12, { decision: 'return', note: '缺少会议记录' })
@@ -192,18 +212,42 @@ export async function reviewRectification(
     if (!current) throw new AppError('notFound', `No rectification ${id}`)
     assertTransition(current.status, to, 'superior')
     const now = new Date()
+    const reviewNote = review.note?.trim() || null
     await tx
       .update(rectifications)
-      .set({
-        status: to,
-        reviewNote: review.note?.trim() || null,
-        reviewedBy: user.id,
-        reviewedAt: now,
-        updatedAt: now,
-      })
+      .set({ status: to, reviewNote, reviewedBy: user.id, reviewedAt: now, updatedAt: now })
       .where(eq(rectifications.id, id))
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: `rectification.${review.decision}`,
+      entity: 'rectification',
+      entityId: id,
+      orgPath: found.unitPath,
+      before: { title: found.title, status: current.status },
+      after: { title: found.title, status: to, reviewNote: shortText(reviewNote) },
+    })
   })
   return rectificationItem(await loadRow(db, id), user)
+}
+
+/** Audit entries keep texts short: what changed is readable, the full text stays in the row. */
+const AUDIT_TEXT = 200
+
+function shortText(value: unknown): unknown {
+  if (typeof value !== 'string' || value.length <= AUDIT_TEXT) return value
+  return `${value.slice(0, AUDIT_TEXT)}…`
+}
+
+/** The fields a patch really changes, as they were and as they become (texts shortened). */
+function changedFields(current: Record<string, unknown>, changes: Record<string, unknown>) {
+  const before: Record<string, unknown> = {}
+  const after: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(changes)) {
+    if ((current[field] ?? null) === (value ?? null)) continue
+    before[field] = shortText(current[field] ?? null)
+    after[field] = shortText(value)
+  }
+  return { before, after }
 }
 
 async function loadRow(db: Db, id: number) {

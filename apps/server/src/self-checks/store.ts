@@ -1,6 +1,7 @@
 import { type Db, schema } from '@yardstick/db'
 import type { Answers } from '@yardstick/sdk'
 import { and, eq } from 'drizzle-orm'
+import { recordAudit } from '../audit/record'
 import type { AuthUser } from '../auth/sessions'
 import type { SelfCheckContext } from './context'
 import { completeCheck, draftCheck, type SelfCheckRow } from './view'
@@ -49,7 +50,8 @@ export async function saveAnswers(
 /**
  * Takes the approve step (with the committee's date) or the announce step, each on complete and
  * valid answers (every problem entry with its 整改措施, 责任人 and 整改时限; else 422). The row is locked while it is checked and moved, so the answers approved are
- * the answers checked, and of two racing steps one wins and the other gets 409.
+ * the answers checked, and of two racing steps one wins and the other gets 409. The step's audit
+ * entry (`selfCheck.approve`, `selfCheck.announce`) commits with it.
  */
 export async function takeStep(
   db: Db,
@@ -73,6 +75,7 @@ export async function takeStep(
       .where(eq(selfChecks.id, current.id))
       .returning()
     if (!row) throw new Error('takeStep: nothing updated')
+    await recordAudit(tx, selfCheckEntry(context, user, step.name, current, stamp))
     return row
   })
 }
@@ -80,4 +83,37 @@ export async function takeStep(
 /** The `self_checks` row of the context's campaign and unit. */
 export function mine(context: SelfCheckContext) {
   return and(eq(selfChecks.campaignId, context.campaign.id), eq(selfChecks.unitId, context.unit.id))
+}
+
+/**
+ * The audit entry of a self-check step: the status it leaves and the one it reaches, on the
+ * branch's path; the answers stay out (they are the branch's content, kept in `self_checks`).
+ *
+ * @example
+ * await recordAudit(tx, selfCheckEntry(context, user, 'approve', current, { approvedOn }))
+ */
+export function selfCheckEntry(
+  context: SelfCheckContext,
+  user: AuthUser,
+  step: keyof typeof SELF_CHECK_STEPS,
+  current: SelfCheckRow,
+  after: Record<string, unknown> = {},
+) {
+  const plain = Object.fromEntries(
+    Object.entries(after).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
+  )
+  return {
+    actorId: user.id,
+    action: `selfCheck.${step}`,
+    entity: 'selfCheck',
+    entityId: current.id,
+    orgPath: context.unit.path,
+    before: { status: current.status },
+    after: {
+      status: SELF_CHECK_STEPS[step].to,
+      campaignId: context.campaign.id,
+      unitId: context.unit.id,
+      ...plain,
+    },
+  }
 }

@@ -1,19 +1,21 @@
+import { isRealDate } from '@yardstick/contract'
 import { type Db, schema } from '@yardstick/db'
 import { type Answers, type Problem, scoreResponse } from '@yardstick/sdk'
 import { eq } from 'drizzle-orm'
+import { recordAudit } from '../audit/record'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
 import { isTakingSubmissions, type SelfCheckContext } from './context'
-import { isRealDate } from './dates'
-import { ensureSelfCheck, mine } from './store'
+import { ensureSelfCheck, mine, selfCheckEntry } from './store'
 import { completeCheck, type SelfCheckRow } from './view'
 import { assertStep } from './workflow'
 
 /**
  * 上报: submits an announced self-check, in ONE transaction — the self-check row locked, the
  * campaign checked open, the answers checked complete, one immutable `responses` row (source
- * `self`, score columns from `scoreResponse`), the self-check marked submitted, and one
- * `rectifications` row per problem. Anything refused leaves nothing written. The response's
+ * `self`, score columns from `scoreResponse`), the self-check marked submitted, one
+ * `rectifications` row per problem and the `selfCheck.submit` audit entry. Anything refused
+ * leaves nothing written. The response's
  * idempotency key `self-check:<campaign>:<unit>` makes a second response for the branch
  * impossible even past the status check.
  *
@@ -80,6 +82,13 @@ export async function submitSelfCheck(db: Db, context: SelfCheckContext, user: A
         .insert(schema.rectifications)
         .values(score.problems.map((problem) => rectificationOf(problem, row)))
     }
+    await recordAudit(
+      tx,
+      selfCheckEntry(context, user, 'submit', current, {
+        percent: score.percent,
+        rectifications: score.problems.length,
+      }),
+    )
     return { row, responseId: response.id }
   })
 }

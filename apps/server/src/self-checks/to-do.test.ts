@@ -1,4 +1,4 @@
-import { testStores } from '@yardstick/db'
+import { testStores } from '@yardstick/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFixture, type Fixture } from '../../test/harness'
 import { signInAs } from '../forms/test-helpers'

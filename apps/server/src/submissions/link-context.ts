@@ -145,7 +145,7 @@ export class LinkContextCache {
       .from(schema.formVersions)
       .where(eq(schema.formVersions.id, versionId))
     if (!version) throw new Error(`form version ${versionId} of a campaign source is missing`)
-    const form = version.json as FormJson
+    const form = version.json
     if (this.#forms.size >= 1000) this.#forms.clear()
     this.#forms.set(versionId, form)
     return form

@@ -1,4 +1,5 @@
-import { createTestDatabase, type Database, migrate, openDatabase, testStores } from '@yardstick/db'
+import { type Database, migrate, openDatabase } from '@yardstick/db'
+import { createTestDatabase, testStores } from '@yardstick/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'

@@ -1,4 +1,4 @@
-import { testStores } from '@yardstick/db'
+import { testStores } from '@yardstick/db/testing'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE_REASONS } from '../../src/collab/close-codes'

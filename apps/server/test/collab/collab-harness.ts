@@ -65,7 +65,8 @@ export async function createForm(f: Fixture, title = '测试表单'): Promise<nu
 
 /**
  * `y-websocket`'s own provider, with `ws` as its WebSocket and BroadcastChannel OFF: providers
- * in one process would otherwise sync around the server (COLLAB-NOTES, "a trap for tests").
+ * in one process would otherwise sync around the server (docs/COLLABORATION.md, "A trap for
+ * tests").
  */
 export function connect(wsUrl: string, formId: number, token: string, doc = new Y.Doc()) {
   const provider = new WebsocketProvider(wsUrl, String(formId), doc, {
@@ -129,6 +130,8 @@ export interface CollabSuite {
   token: string
   /** Providers destroyed after each test. */
   providers: WebsocketProvider[]
+  /** The API as the signed-in editor, JSON in and out (the body as the test reads it). */
+  api: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>
   /** A new form and `count` editors on it, synced (destroyed after the test). */
   editors: (
     count: number,
@@ -144,6 +147,14 @@ export function useCollabSuite(
   options: Partial<CollabOptions> = {},
 ): CollabSuite {
   const t = { providers: [] as WebsocketProvider[] } as CollabSuite
+  t.api = async (method, path, body) => {
+    const response = await fetch(`${t.server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: response.status, body: await response.json() }
+  }
   t.editors = async (count) => {
     const formId = await createForm(t.f)
     const editors = Array.from({ length: count }, () => connect(t.server.wsUrl, formId, t.token))

@@ -1,10 +1,15 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import {
+  kill9,
+  type ServerProcess,
+  signInAndCreateForm,
+  startServerProcess,
+} from '@yardstick/testing'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { connect, eventually, synced } from './collab-harness'
-import { kill9, type ServerProcess, signInAndCreateForm, startServerProcess } from './processes'
 
 describe('a server killed with SIGKILL (embedded PGlite)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ys-kill-'))

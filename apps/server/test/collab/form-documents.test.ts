@@ -1,48 +1,17 @@
-import { testStores } from '@yardstick/db'
+import { testStores } from '@yardstick/db/testing'
 import { editText, findElementId, toSurveyJson } from '@yardstick/doc'
 import { type FormJson, templates } from '@yardstick/sdk'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { WebsocketProvider } from 'y-websocket'
-import { createFixture, type Fixture } from '../harness'
-import {
-  type CollabTestServer,
-  connect,
-  eventually,
-  startCollabServer,
-  synced,
-} from './collab-harness'
+import { describe, expect, it } from 'vitest'
+import { connect, eventually, synced, useCollabSuite } from './collab-harness'
 
 describe.each(await testStores())('forms and their co-edited documents on %s', (kind) => {
-  let f: Fixture
-  let server: CollabTestServer
-  let token: string
-  const providers: WebsocketProvider[] = []
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, body: (await response.json()) as any }
-  }
+  const t = useCollabSuite(kind)
+  const { api } = t
   const open = (formId: number) => {
-    const client = connect(server.wsUrl, formId, token)
-    providers.push(client.provider)
+    const client = connect(t.server.wsUrl, formId, t.token)
+    t.providers.push(client.provider)
     return client
   }
-
-  beforeAll(async () => {
-    f = await createFixture(kind)
-    server = await startCollabServer(f)
-    token = await f.login('editor')
-  })
-  afterEach(() => {
-    for (const p of providers.splice(0)) p.destroy()
-  })
-  afterAll(async () => {
-    await server.stop()
-    await f.close()
-  })
 
   it('[COL19] seeds a template into the document once, on the server, however many editors open it together', async () => {
     const { body } = await api('POST', '/api/forms', {

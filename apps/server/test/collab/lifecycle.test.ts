@@ -1,4 +1,4 @@
-import { testStores } from '@yardstick/db'
+import { testStores } from '@yardstick/db/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'

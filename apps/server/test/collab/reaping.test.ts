@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net'
-import { testStores } from '@yardstick/db'
+import { testStores } from '@yardstick/db/testing'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'

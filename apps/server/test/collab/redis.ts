@@ -1,4 +1,5 @@
-import { testStores } from '@yardstick/db'
+import { testStores } from '@yardstick/db/testing'
+import { availableOrSkip } from '@yardstick/testing'
 import { Redis } from 'ioredis'
 
 /** The Redis the scale-out tests use. */
@@ -26,13 +27,11 @@ async function redisAnswers(): Promise<boolean> {
  * an error; elsewhere a loud warning naming the test that does not run.
  */
 export async function scaleOutReady(name: string): Promise<boolean> {
-  const ready = (await testStores()).includes('postgres') && (await redisAnswers())
-  if (!ready) {
-    if (process.env.CI)
-      throw new Error(`Redis (${REDIS_URL}) or PostgreSQL is not reachable, and CI is set`)
-    console.warn(`⚠ Redis (${REDIS_URL}) or PostgreSQL is not reachable: ${name} does not run`)
-  }
-  return ready
+  return availableOrSkip({
+    available: (await testStores()).includes('postgres') && (await redisAnswers()),
+    missing: `Redis (${REDIS_URL}) or PostgreSQL is not reachable`,
+    skipped: `${name} does not run`,
+  })
 }
 
 /** A channel prefix of its own, so runs never hear each other. */

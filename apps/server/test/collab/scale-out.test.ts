@@ -1,11 +1,16 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createTestDatabase } from '@yardstick/db'
+import { createTestDatabase } from '@yardstick/db/testing'
+import {
+  kill9,
+  type ServerProcess,
+  signInAndCreateForm,
+  startServerProcess,
+} from '@yardstick/testing'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { connect, eventually, synced } from './collab-harness'
-import { kill9, type ServerProcess, signInAndCreateForm, startServerProcess } from './processes'
 import { REDIS_URL, redisPrefix, scaleOutReady } from './redis'
 
 const ready = await scaleOutReady('the scale-out test')

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, vi } from 'vitest'
 
-// STYLE.md: a test that writes to the console unexpectedly fails (Yjs warns on misuse there).
+// docs/STYLE.md: a test that writes to the console unexpectedly fails (Yjs warns on misuse there).
 const METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const
 const written: string[] = []
 

@@ -36,8 +36,9 @@ export function problemEntryName(item: string): string {
 /**
  * The problem-list entry a "no" opens (问题清单): a required multiple-text question shown only
  * while the item's answer is `no`, whose items — 问题描述, 整改措施, 责任人, 整改时限 (a date) —
- * are each required. The one definition of the block: the `selfCheckForm` builder, the
- * self-check template and the designer's toolbox all use it. Every call returns new objects.
+ * are each required. The one definition of the entry: `selfCheckItem` (the item block the
+ * builder, the self-check template and the designer's toolbox use) follows each item with it.
+ * Every call returns new objects.
  *
  * @param item the name of the yes/no item it follows
  * @example
@@ -62,8 +63,8 @@ export function problemEntry(item: string): ElementJson {
 
 /**
  * A self-check form with each item that can open a problem (a choice with `problem: true`)
- * followed by its `problemEntry`, unless the form already has one for it. The self-check
- * template is stored without its 17 entries and completed by this, so the entry is written once.
+ * followed by its `problemEntry`, unless the form already has one for it: for a form written
+ * by hand or imported (a form built with `selfCheckItem` has its entries already).
  *
  * @param form the form with its yes/no items (not changed)
  * @example

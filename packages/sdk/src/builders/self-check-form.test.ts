@@ -5,7 +5,7 @@ import { templates } from '../templates/index'
 import type { ElementJson } from '../types'
 import type { FormBuildErrorCode } from './form-build-error'
 import { problemEntry } from './problem-entry'
-import { type SelfCheckFormOptions, selfCheckForm } from './self-check-form'
+import { type SelfCheckFormOptions, selfCheckForm, selfCheckItem } from './self-check-form'
 
 const input: SelfCheckFormOptions = {
   title: { default: '党支部自检自查表', en: 'Branch self-check' },
@@ -256,5 +256,53 @@ describe('selfCheckForm', () => {
       dimensions: [{ name: 'd', title: 'D', items: [item, { name: 'q_problem', title: 'Q' }] }],
     }
     expect(elementsOf(selfCheckForm(options)).map(({ name }) => name)).toEqual(['q', 'q_problem'])
+  })
+})
+
+describe('selfCheckItem', () => {
+  const item = { name: 'partyDues', title: { default: '是否按时足额交纳党费', en: 'Dues paid?' } }
+
+  test('is a required yes/no question in its dimension followed by its problem entry', () => {
+    expect(selfCheckItem(item, { dimension: 'memberTeam' })).toEqual([
+      {
+        type: 'radiogroup',
+        name: 'partyDues',
+        title: item.title,
+        isRequired: true,
+        dimension: 'memberTeam',
+        choices: [
+          { value: 'yes', text: { default: '是', en: 'Yes' }, score: 1 },
+          { value: 'no', text: { default: '否', en: 'No' }, score: 0, problem: true },
+        ],
+      },
+      problemEntry('partyDues'),
+    ])
+  })
+
+  test('leaves out the dimension it has none of, and the entry when followUp is false', () => {
+    const [question, ...rest] = selfCheckItem(item, { followUp: false })
+    expect(rest).toEqual([])
+    expect(question && 'dimension' in question).toBe(false)
+  })
+
+  test('is what selfCheckForm and the self-check template make each item with', () => {
+    const [page] = selfCheckForm(input).pages ?? []
+    const { items } = input.dimensions[0] ?? { items: [] }
+    expect(page?.elements).toEqual(
+      items.flatMap((i) => selfCheckItem(i, { dimension: 'political' })),
+    )
+    const template = (templates.selfCheck.pages ?? []).find((p) => p.name === 'memberTeam')
+    const [dues, duesEntry] = (template?.elements ?? []).slice(4, 6)
+    expect([dues, duesEntry]).toEqual(
+      selfCheckItem({ name: 'partyDues', title: dues?.title ?? '' }, { dimension: 'memberTeam' }),
+    )
+  })
+
+  test('returns new objects on every call', () => {
+    const [a] = selfCheckItem(item)
+    const [b] = selfCheckItem(item)
+    expect(a).toEqual(b)
+    expect(a?.choices).not.toBe(b?.choices)
+    expect(a?.title).not.toBe(item.title)
   })
 })

@@ -17,6 +17,48 @@ export interface SelfCheckItem {
 }
 
 /**
+ * Where a self-check item counts and whether its problem-list entry follows it.
+ *
+ * @example
+ * const options: SelfCheckItemOptions = { dimension: 'political', followUp: false }
+ */
+export interface SelfCheckItemOptions {
+  /** The dimension the item's score counts toward; left out when it has none yet. */
+  dimension?: string | undefined
+  /** Follow the item with its problem-list entry (`problemEntry`). Default true. */
+  followUp?: boolean
+}
+
+/**
+ * The self-check item block (自检自查项): a required yes/no question — yes scores 1, no scores 0
+ * and opens a problem — followed, unless `followUp` is false, by its problem-list entry
+ * (`problemEntry`: 问题描述 / 整改措施 / 责任人 / 整改时限, each required, shown only on no). The one
+ * definition of the block: `selfCheckForm`, the self-check template (built by `selfCheckForm`)
+ * and the designer's toolbox all make their items with it. Every call returns new objects; the
+ * item is not checked (`selfCheckForm` checks its input first).
+ *
+ * @param item the item's name, title and optional description
+ * @param options its dimension, and whether the problem entry follows
+ * @example
+ * selfCheckItem({ name: 'partyDues', title: '是否按时足额交纳党费' }, { dimension: 'memberTeam' })
+ * // [{ type: 'radiogroup', name: 'partyDues', … }, { type: 'multipletext', name: 'partyDues_problem', … }]
+ */
+export function selfCheckItem(
+  item: SelfCheckItem,
+  { dimension, followUp = true }: SelfCheckItemOptions = {},
+): ElementJson[] {
+  const question: ElementJson = {
+    type: 'radiogroup',
+    name: item.name,
+    ...titled(item.title, item.description),
+    isRequired: true,
+    ...(dimension === undefined ? {} : { dimension }),
+    choices: selfCheckChoices(),
+  }
+  return followUp ? [question, problemEntry(item.name)] : [question]
+}
+
+/**
  * A dimension of a self-check form (e.g. one of the four strengths), shown as one page.
  *
  * @example
@@ -94,21 +136,14 @@ export function selfCheckForm({
       names.claim(item.name, `${itemAt}.name`)
       checkText(item.title, `${itemAt}.title`)
       checkOptionalText(item.description, `${itemAt}.description`, 'description')
-      const question: ElementJson = {
-        type: 'radiogroup',
-        name: item.name,
-        ...titled(item.title, item.description),
-        isRequired: true,
-        dimension: dimension.name,
-        choices: selfCheckChoices(),
+      if (followUp) {
+        names.claim(
+          problemEntryName(item.name),
+          `${itemAt}.name`,
+          `the problem-list entry of '${item.name}'`,
+        )
       }
-      if (!followUp) return [question]
-      names.claim(
-        problemEntryName(item.name),
-        `${itemAt}.name`,
-        `the problem-list entry of '${item.name}'`,
-      )
-      return [question, problemEntry(item.name)]
+      return selfCheckItem(item, { dimension: dimension.name, followUp })
     })
     return { name: dimension.name, title: copyText(dimension.title), elements }
   })

@@ -1,6 +1,6 @@
-import { getBuiltInVariableNames } from 'survey-core'
 import type { LocalizedText } from '../types'
 import { FORM_BUILD_ERROR_CODES, FormBuildError, type FormBuildErrorCode } from './form-build-error'
+import { SURVEY_BUILT_IN_VARIABLES } from './reserved-names'
 
 // Letters of any script, digits, '_' and '-': a name is referenced as `{name}` in expressions
 // (visibleIf) and as a data key, so spaces, dots, braces and quotes would break one or the other.
@@ -8,7 +8,7 @@ const NAME_PATTERN = /^[\p{L}\p{N}_-]+$/u
 // SurveyJS answers its built-in variables ({pageno}, {locale}, …) before any question, and keys
 // answers by name in plain objects, so these names would read something else back.
 const RESERVED_NAMES = new Set(
-  [...getBuiltInVariableNames(), ...Object.getOwnPropertyNames(Object.prototype)].map((name) =>
+  [...SURVEY_BUILT_IN_VARIABLES, ...Object.getOwnPropertyNames(Object.prototype)].map((name) =>
     name.toLowerCase(),
   ),
 )

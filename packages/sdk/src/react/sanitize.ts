@@ -3,7 +3,7 @@ import DOMPurify from 'dompurify'
 /**
  * Makes HTML produced by SurveyJS safe to put in the page: every `completedHtml`,
  * `completedBeforeHtml`, `loadingHtml`, `html` question and Markdown result passes through here
- * after `{question}` piping, so an answer can never become script (DESIGN.md §4). DOMPurify
+ * after `{question}` piping, so an answer can never become script (docs/DESIGN.md §4). DOMPurify
  * keeps authored markup and drops scripts and event handlers. Where it cannot work (no DOM,
  * as in server rendering, `DOMPurify.isSupported` false) it would return its input unchanged,
  * so there everything is escaped instead.

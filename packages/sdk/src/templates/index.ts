@@ -1,5 +1,5 @@
-import { withProblemEntries } from '../builders/problem-entry'
-import type { FormJson } from '../types'
+import { type SelfCheckFormOptions, selfCheckForm } from '../builders/self-check-form'
+import type { FormJson, PageJson } from '../types'
 import peerAppraisal from './peer-appraisal.json' with { type: 'json' }
 import quiz from './quiz.json' with { type: 'json' }
 import satisfaction from './satisfaction.json' with { type: 'json' }
@@ -13,8 +13,8 @@ export type TemplateId = 'selfCheck' | 'satisfaction' | 'scorecard' | 'quiz' | '
  * The ready templates, as SurveyJS form JSON with Yardstick's extensions, zh-CN default text and
  * English translations:
  * - `selfCheck`: 达标评估自检自查表, the 17 yes/no items under the four strengths, each "no"
- *   followed by its problem-list entry (stored without them: `withProblemEntries` adds the one
- *   `problemEntry` block after each item);
+ *   followed by its problem-list entry, and a page for remarks (stored as `selfCheckForm`'s
+ *   input, so every item is the one `selfCheckItem` block);
  * - `satisfaction`: 群众满意率测评表, ten aspects rated 满意 / 基本满意 / 不满意;
  * - `scorecard`: 党支部标准化规范化建设考评表 for organ branches, the five basics and featured
  *   indicators (100 points), an innovation bonus (at most 5), a deduction item (at most 10) and
@@ -29,9 +29,18 @@ export type TemplateId = 'selfCheck' | 'satisfaction' | 'scorecard' | 'quiz' | '
  * new Model(form).getAllQuestions().length // 35
  */
 export const templates: Readonly<Record<TemplateId, FormJson>> = {
-  selfCheck: withProblemEntries(selfCheck as FormJson),
+  selfCheck: builtSelfCheck(selfCheck),
   satisfaction: satisfaction as FormJson,
   scorecard: scorecard as FormJson,
   quiz: quiz as FormJson,
   peerAppraisal: peerAppraisal as FormJson,
+}
+
+// The self-check template is `selfCheckForm`'s input plus the pages after its dimensions.
+function builtSelfCheck({
+  extraPages,
+  ...options
+}: SelfCheckFormOptions & { extraPages: PageJson[] }): FormJson {
+  const form = selfCheckForm(options)
+  return { ...form, pages: [...(form.pages ?? []), ...extraPages] }
 }

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '@yardstick/testing'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { Version as CORE_VERSION, Model } from 'survey-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,19 +13,12 @@ import type { Answers } from '../../src/types'
 import { PROBE_PAYLOAD, PROBE_QUESTION } from './harness-form'
 import { type Harness, startHarness } from './harness-server'
 
-const CHROMIUM = '/usr/bin/chromium'
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots')
 const IDS = Object.keys(templates) as TemplateId[]
 const QUIZ = IDS.find((id) => templates[id].kind === 'quiz')
 const SEED = 'member-42'
 
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium && process.env.CI) {
-  throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (.ci/run does)`)
-}
-if (!hasChromium) {
-  console.warn(`render-templates: SKIPPED, ${CHROMIUM} is missing; apt-get install -y chromium`)
-}
+const hasChromium = chromiumAvailable('render-templates')
 
 // survey-core logs this once per page when survey-react-ui's version differs from its own.
 const UI_VERSION = await readUiVersion()
@@ -51,7 +44,7 @@ describe.skipIf(!hasChromium)('every template renders with survey-react-ui in Ch
       startHarness(),
       chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+        args: CHROMIUM_ARGS,
       }),
     ])
   }, 60_000)

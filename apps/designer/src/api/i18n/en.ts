@@ -29,8 +29,32 @@ export const apiEn: Record<keyof typeof apiZhCN, string> = {
     '{responses} responses have been received: the sources’ form versions and weights can no longer change.',
   'apiError.responsesExist.selfChecks':
     '{selfChecks} branches have begun their self-check: its form version can no longer change.',
+  'apiError.treeRule': 'This change would break the organisation tree, so it was not made.',
+  'apiError.treeRule.wrongKind':
+    'This kind of unit cannot sit under that parent: a branch holds no units.',
+  'apiError.treeRule.parentRequired': 'Every unit but a committee needs a parent unit.',
+  'apiError.treeRule.parentRetired':
+    'The parent unit is retired: a retired unit takes no new units.',
+  'apiError.treeRule.unitTypeRequired': 'A branch needs its branch type.',
+  'apiError.treeRule.unitTypeNotAllowed': 'Only branches have a branch type.',
+  'apiError.treeRule.unknownUnitType': 'This is not one of the branch types.',
+  'apiError.treeRule.cycle': 'A unit cannot move under itself or one of its own units.',
+  'apiError.treeRule.topCommittee': 'The top committee cannot be moved or retired.',
+  'apiError.treeRule.alreadyRetired': 'This unit is already retired.',
+  'apiError.treeRule.notRetired': 'This unit is not retired, so there is nothing to restore.',
+  'apiError.treeRule.nameRequired': 'A unit needs a name.',
+  'apiError.treeRule.nameTooLong': 'The unit’s name is too long.',
+  'apiError.treeRule.codeTooLong': 'The unit’s code is too long.',
+  'apiError.treeRule.duplicateCode':
+    'Another unit under the same committee already has the code “{orgCode}”.',
+  'apiError.conflict.duplicateCode':
+    'Another unit under the same committee already has the code “{orgCode}”: codes must differ.',
   'apiError.payloadTooLarge': 'What was sent is too large for the server.',
   'apiError.originNotAllowed': 'This site is not allowed to embed this survey.',
+  'apiError.weakPassword':
+    'The password is too weak: use at least 10 characters, not a common password, nothing close to your name or e-mail.',
+  'apiError.passwordChangeRequired':
+    'You signed in with a temporary password: choose a new password before going on.',
   'apiError.internal': 'The server ran into an error: try again later.',
   'apiError.network': 'The server cannot be reached: check the network and try again.',
   'apiError.unknown': 'The request failed (error code: {code}).',

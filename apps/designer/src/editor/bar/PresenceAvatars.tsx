@@ -1,8 +1,8 @@
+import type { FormView } from '@yardstick/doc'
 import { ROOT } from '@yardstick/doc'
 import { initialsOf } from '../../collab/colors'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor, usePeers, useViewSelect } from '../EditorContext'
-import type { FormView } from '../form-view'
 
 /** Everyone with the form open, in their colours; clicking one jumps to what they selected. */
 export function PresenceAvatars() {

@@ -1,7 +1,7 @@
+import type { NodeView } from '@yardstick/doc'
 import { removeElement } from '@yardstick/doc'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
-import type { NodeView } from '../form-view'
 import { nodeTitle, typeKey } from '../labels'
 import { CheckField } from './CheckField'
 import { ChoicesEditor } from './ChoicesEditor'

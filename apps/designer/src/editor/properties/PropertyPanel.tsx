@@ -1,7 +1,6 @@
-import { ROOT } from '@yardstick/doc'
+import { nodeOf, ROOT } from '@yardstick/doc'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useSelected, useViewSelect } from '../EditorContext'
-import { nodeOf } from '../form-view'
 import { NodeProperties } from './NodeProperties'
 import { SurveyProperties } from './SurveyProperties'
 

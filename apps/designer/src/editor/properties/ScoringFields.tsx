@@ -1,8 +1,8 @@
+import type { NodeView } from '@yardstick/doc'
 import { localizedText, SCORE_KINDS } from '@yardstick/sdk'
 import { memo, useMemo } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useViewSelect } from '../EditorContext'
-import type { NodeView } from '../form-view'
 import { choiceValue, typedValue, useQuestionOptions } from './choices'
 import { readsKeys } from './reads-keys'
 import { SelectField } from './SelectField'
@@ -21,7 +21,7 @@ const SCORING_KEYS = [
 ]
 
 /**
- * A question's scoring extensions (DESIGN.md §2): dimension, score kind, maximum, quiz points
+ * A question's scoring extensions (docs/DESIGN.md §2): dimension, score kind, maximum, quiz points
  * and correct answer, and the question whose problem list it is.
  */
 export const ScoringFields = memo(

@@ -1,7 +1,7 @@
+import type { NodeView } from '@yardstick/doc'
 import { memo, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
-import type { NodeView } from '../form-view'
 import { readsKeys } from './reads-keys'
 import { SelectField } from './SelectField'
 import { useSetProperty } from './useEdit'

@@ -1,7 +1,7 @@
+import type { FormView } from '@yardstick/doc'
 import { useMemo } from 'react'
 import { sameItems } from '../../collab/store'
 import { useEditor, useViewSelect } from '../EditorContext'
-import type { FormView } from '../form-view'
 
 /** A choice's value: the value of `{ value, text }`, or the bare entry itself. */
 export function choiceValue(choice: unknown): unknown {

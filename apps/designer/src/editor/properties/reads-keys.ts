@@ -1,4 +1,4 @@
-import type { NodeView } from '../form-view'
+import type { NodeView } from '@yardstick/doc'
 
 /**
  * `memo`'s comparison for a part of the property panel that reads only `keys` of its node's

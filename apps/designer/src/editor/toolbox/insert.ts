@@ -1,6 +1,6 @@
+import type { FormView } from '@yardstick/doc'
 import { addElement, addPage, type ElementTarget } from '@yardstick/doc'
 import type * as Y from 'yjs'
-import type { FormView } from '../form-view'
 import { insertTarget, pageInsertIndex, pageOf } from '../tree/places'
 import {
   type Block,

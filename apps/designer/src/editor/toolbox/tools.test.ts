@@ -1,5 +1,11 @@
 import { fromSurveyJson, toSurveyJson } from '@yardstick/doc'
-import { problemEntry, scoreResponse, validateForm, validateResponse } from '@yardstick/sdk'
+import {
+  problemEntry,
+  scoreResponse,
+  selfCheckItem,
+  validateForm,
+  validateResponse,
+} from '@yardstick/sdk'
 import { describe, expect, it } from 'vitest'
 import { BLOCKS, blockJson, QUESTION_TYPES, questionJson } from './tools'
 
@@ -41,6 +47,28 @@ describe('toolbox', () => {
     ).toEqual(['description', 'measure', 'owner', 'deadline'])
   })
 
+  it('a self-check item is the SDK’s self-check item block, counted toward the chosen dimension', () => {
+    const out = blockJson('selfCheckItem', { taken: new Set(), dimension: 'memberTeam' })
+    if (out.kind !== 'elements') throw new Error('elements expected')
+    const title = {
+      default: '是否……（请填写自查内容）',
+      en: 'Is it so that …? (the item to check)',
+    }
+    expect(out.elements).toEqual(
+      selfCheckItem({ name: 'item1', title }, { dimension: 'memberTeam' }),
+    )
+    expect(out.elements[0]).toMatchObject({
+      isRequired: true,
+      dimension: 'memberTeam',
+      choices: [
+        { value: 'yes', text: { default: '是', en: 'Yes' }, score: 1 },
+        { value: 'no', text: { default: '否', en: 'No' }, score: 0, problem: true },
+      ],
+    })
+    const loose = blockJson('selfCheckItem', { taken: new Set() })
+    expect(loose.kind === 'elements' && 'dimension' in (loose.elements[0] ?? {})).toBe(false)
+  })
+
   it('a self-check item opens a problem with its follow-up as the note', () => {
     const out = blockJson('selfCheckItem', { taken })
     if (out.kind !== 'elements') throw new Error('elements expected')
@@ -55,7 +83,7 @@ describe('toolbox', () => {
     expect(scored.problems[0]?.note).toBe('学习不经常')
   })
 
-  it('satisfaction, veto, bonus and quiz blocks score as DESIGN.md §2 says', () => {
+  it('satisfaction, veto, bonus and quiz blocks score as docs/DESIGN.md §2 says', () => {
     const build = (block: (typeof BLOCKS)[number]) => {
       const out = blockJson(block, { taken })
       if (out.kind !== 'elements') throw new Error('elements expected')

@@ -1,4 +1,4 @@
-import { type ElementJson, type PageJson, problemEntry } from '@yardstick/sdk'
+import { type ElementJson, type PageJson, selfCheckItem, vetoChoices } from '@yardstick/sdk'
 import { en } from '../../i18n/en'
 import { interpolate, type MessageParams } from '../../i18n/translate'
 import { type MessageKey, zhCN } from '../../i18n/zh-CN'
@@ -28,7 +28,7 @@ export const QUESTION_TYPES = [
 ] as const
 export type QuestionType = (typeof QUESTION_TYPES)[number]
 
-/** Yardstick's assessment blocks (DESIGN.md §2). */
+/** Yardstick's assessment blocks (docs/DESIGN.md §2). */
 export const BLOCKS = [
   'selfCheckItem',
   'satisfactionItem',
@@ -145,25 +145,12 @@ export function blockJson(block: Block, { taken, dimension }: ToolContext): Tool
   const withDimension = dimension ? { dimension } : {}
   switch (block) {
     case 'selfCheckItem': {
+      // The SDK's one self-check item block (the yes/no item and its problem-list entry): the
+      // builder and the template make their items with it too.
       const name = uniqueName('item', taken, ['_problem'])
-      return {
-        kind: 'elements',
-        elements: [
-          {
-            type: 'radiogroup',
-            name,
-            title: bilingual('block.title.selfCheckItem'),
-            isRequired: true,
-            ...withDimension,
-            choices: [
-              { value: 'yes', text: bilingual('choice.yes'), score: 1 },
-              { value: 'no', text: bilingual('choice.no'), score: 0, problem: true },
-            ],
-          },
-          // The SDK's one problem-list block: the builder and the template use it too.
-          problemEntry(name),
-        ],
-      }
+      const title = bilingual('block.title.selfCheckItem')
+      const elements = selfCheckItem({ name, title }, { dimension: dimension || undefined })
+      return { kind: 'elements', elements }
     }
     case 'satisfactionItem':
       return {
@@ -234,10 +221,7 @@ export function blockJson(block: Block, { taken, dimension }: ToolContext): Tool
             name: uniqueName('veto', taken),
             title: bilingual('block.title.vetoItem'),
             isRequired: true,
-            choices: [
-              { value: 'no', text: bilingual('choice.no') },
-              { value: 'yes', text: bilingual('choice.yes'), veto: true },
-            ],
+            choices: vetoChoices(),
           },
         ],
       }

@@ -1,10 +1,9 @@
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
-import type { PeerPresence } from '@yardstick/doc'
+import type { NodeView, PeerPresence } from '@yardstick/doc'
 import { memo, useCallback, useEffect, useRef } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { usePeersOn, useViewSelect } from '../EditorContext'
-import type { NodeView } from '../form-view'
 import { nodeTitle, typeGlyph, typeKey } from '../labels'
 import { PeerDots } from './PeerDots'
 

@@ -1,6 +1,5 @@
-import { findElementId, fromSurveyJson, moveElement, ROOT } from '@yardstick/doc'
+import { findElementId, fromSurveyJson, moveElement, ROOT, readFormView } from '@yardstick/doc'
 import { describe, expect, it } from 'vitest'
-import { readFormView } from '../form-view'
 import { dropTarget, insertTarget, keyboardTarget, pageInsertIndex, visibleRows } from './places'
 
 const me = { editor: 'test' }

@@ -1,5 +1,4 @@
-import { type ElementTarget, ROOT } from '@yardstick/doc'
-import { type FormView, type NodeView, nodeOf } from '../form-view'
+import { type ElementTarget, type FormView, type NodeView, nodeOf, ROOT } from '@yardstick/doc'
 
 /** The slot a container keeps its elements in (`templateElements` for a dynamic panel). */
 export function elementSlotOf(node: NodeView): string {

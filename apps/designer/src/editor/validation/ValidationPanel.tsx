@@ -1,7 +1,7 @@
+import { idForPath } from '@yardstick/doc'
 import type { FormIssue, FormValidation } from '@yardstick/sdk'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor, useViewSelect } from '../EditorContext'
-import { idForPath } from '../form-view'
 
 /** Errors and advice from `validateForm`; each one selects the element at fault. */
 export function ValidationPanel({ validation }: { validation: FormValidation }) {

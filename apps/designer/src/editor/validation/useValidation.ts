@@ -1,10 +1,10 @@
+import type { FormView } from '@yardstick/doc'
 import type { FormValidation, Locale } from '@yardstick/sdk'
 import { useEffect, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import type { FormSession } from '../../collab/form-session'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
-import type { FormView } from '../form-view'
 import { useWhenPaused } from '../useWhenPaused'
 import type { ValidationAnswer, ValidationMessage } from './validation-protocol'
 

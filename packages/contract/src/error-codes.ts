@@ -1,0 +1,75 @@
+// No zod here: clients (the designer, the embed) import this module at run time through
+// `@yardstick/contract/errors` without bundling the schemas.
+import type { ErrorBody } from './errors'
+
+/**
+ * Every error code the API answers with, and its HTTP status: the one table (docs/ARCHITECTURE.md).
+ * The server's `AppError` takes a code from it; clients name each code in words.
+ *
+ * @example
+ * ERROR_STATUS.notFound // 404
+ */
+export const ERROR_STATUS = {
+  badRequest: 400,
+  invalidBody: 400,
+  invalidForm: 422,
+  invalidAnswers: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  notFound: 404,
+  conflict: 409,
+  campaignNotOpen: 409,
+  tokenUsed: 409,
+  tokenRequired: 401,
+  tokenInvalid: 401,
+  /** A timed quiz answered after its limit plus the stated grace. */
+  timeLimitExceeded: 409,
+  /** A timed quiz submitted without its countdown started (`POST /links/:slug/attempts`). */
+  attemptNotStarted: 409,
+  invalidTransition: 409,
+  /** A closed campaign's settings no longer change (reopen it first). */
+  campaignClosed: 409,
+  /** What answers were given against (form versions, source weights) cannot change once any exist. */
+  responsesExist: 409,
+  /** A change the organisation tree refuses (`details.rule`: a cycle, a retired parent, …). */
+  treeRule: 409,
+  payloadTooLarge: 413,
+  originNotAllowed: 403,
+  /** A password the policy refuses (details `{ reasons, minLength }`, apps/server/src/auth/password-policy.ts). */
+  weakPassword: 422,
+  /** Signed in with a temporary password: change it first (POST /api/auth/password). */
+  passwordChangeRequired: 403,
+  internal: 500,
+} as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500>
+
+/** A code of `ERROR_STATUS`. */
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+/**
+ * The codes of `ERROR_STATUS`, in its order: the closed set an error's `code` is, end to end.
+ *
+ * @example
+ * ERROR_CODES.includes('notFound') // true
+ */
+// `Object.keys` types its answer as `string[]`; the table above is the one list of codes.
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]
+
+/**
+ * Whether a parsed response body is the API's error JSON with a code of the closed set. A
+ * plain check rather than `ErrorBodySchema.safeParse`: clients use it without bundling zod.
+ *
+ * @example
+ * isErrorBody({ error: { code: 'notFound', message: 'No form 7', details: null } }) // true
+ * isErrorBody({ error: { code: 'teapot', message: '' } }) // false
+ */
+export function isErrorBody(body: unknown): body is ErrorBody {
+  if (!isRecord(body) || !isRecord(body.error)) return false
+  const { code, message } = body.error
+  return (
+    typeof code === 'string' && Object.hasOwn(ERROR_STATUS, code) && typeof message === 'string'
+  )
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

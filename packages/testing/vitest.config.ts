@@ -1,0 +1,10 @@
+import { defineProject } from 'vitest/config'
+
+export default defineProject({
+  resolve: { conditions: ['@yardstick/source'] },
+  ssr: { resolve: { conditions: ['@yardstick/source'] } },
+  test: {
+    name: 'testing',
+    include: ['src/**/*.test.ts'],
+  },
+})
