@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, csvLine, neutralise } from './cells'
+import { csvField, csvLine, neutralise, unneutralise } from './cells'
 
 describe('neutralise', () => {
   it.each([
@@ -9,6 +9,10 @@ describe('neutralise', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tcmd', "'\tcmd"],
     ['\rcmd', "'\rcmd"],
+    [' =1+1', "' =1+1"],
+    ['\n=1+1', "'\n=1+1"],
+    ['  \n @SUM(A1)', "'  \n @SUM(A1)"],
+    ['\u3000-2+3', "'\u3000-2+3"],
   ])('prefixes %j, which a spreadsheet would run as a formula, with a quote', (text, safe) => {
     expect(neutralise(text)).toBe(safe)
   })
@@ -17,6 +21,16 @@ describe('neutralise', () => {
     expect(neutralise('满意')).toBe('满意')
     expect(neutralise('a=b, c+d')).toBe('a=b, c+d')
     expect(neutralise('')).toBe('')
+    expect(neutralise(' 满意 = 好')).toBe(' 满意 = 好')
+  })
+})
+
+describe('unneutralise', () => {
+  it('takes back exactly the quote neutralise added, so an export re-imports as it was', () => {
+    for (const text of ['=1+1', ' =1+1', '\n@x', '\tcmd', '-第一支部', '满意', "'引号", "'"]) {
+      expect(unneutralise(neutralise(text))).toBe(text)
+    }
+    expect(unneutralise("'引号")).toBe("'引号")
   })
 })
 

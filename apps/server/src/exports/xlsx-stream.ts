@@ -12,7 +12,7 @@ export interface XlsxColumn {
 /**
  * Streams an XLSX workbook of one worksheet with exceljs's streaming writer: each row is
  * committed as it is written, so large exports are not built in memory. Text cells are
- * neutralised like CSV ones (a leading `'` before `=`, `+`, `-`, `@`, tab, CR).
+ * neutralised like CSV ones (`neutralise` in cells.ts).
  *
  * @example
  * const body = xlsxStream('结果', [{ header: '支部', width: 24 }], batches)

@@ -1,5 +1,6 @@
 import { ORG_TABLE_HEADERS, type OrgTableColumn } from '@yardstick/contract'
 import { ORG_KINDS, type OrgKind, UNIT_TYPES, type UnitType } from '@yardstick/db'
+import { unneutralise } from '../../exports/cells'
 import type { TableColumn } from '../../imports/read-table'
 import { UNIT_TYPE_LABELS } from '../unit-types'
 
@@ -72,7 +73,7 @@ export function parseUnitType(cell: string): UnitType | null {
  */
 export function cellText(cell: string | undefined): string | null {
   if (cell === undefined) return null
-  const text = /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell
+  const text = unneutralise(cell)
   const trimmed = text.trim()
   return trimmed === '' ? null : trimmed
 }
