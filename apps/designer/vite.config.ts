@@ -1,7 +1,8 @@
 import { readdirSync, rmSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import react from '@vitejs/plugin-react'
-import { defaultClientConditions, defineConfig, type Plugin } from 'vite'
+import { defaultClientConditions, defineConfig, type Plugin, type ProxyOptions } from 'vite'
 
 // Where `pnpm dev` finds the API and the co-editing endpoint (the server's default port).
 const API = process.env.YARDSTICK_API ?? 'http://127.0.0.1:3000'
@@ -32,6 +33,25 @@ function pruneStaleAssets(): Plugin {
   }
 }
 
+/**
+ * The dev server speaks for the server: a request its own page makes carries the dev server's
+ * `Origin`, which the server would refuse as another site's (apps/server/src/http/
+ * cross-site-writes.ts). Only that origin is rewritten to the server's; any other passes as is.
+ */
+function asServerOrigin(proxy: Parameters<NonNullable<ProxyOptions['configure']>>[0]): void {
+  const rewrite = (
+    outgoing: { setHeader(name: string, value: string): void },
+    incoming: IncomingMessage,
+  ) => {
+    const { origin, host } = incoming.headers
+    if (origin && host && URL.canParse(origin) && new URL(origin).host === host) {
+      outgoing.setHeader('origin', new URL(API).origin)
+    }
+  }
+  proxy.on('proxyReq', (outgoing, incoming) => rewrite(outgoing, incoming))
+  proxy.on('proxyReqWs', (outgoing, incoming) => rewrite(outgoing, incoming))
+}
+
 export default defineConfig({
   plugins: [react(), pruneStaleAssets()],
   resolve: {
@@ -51,8 +71,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: API, changeOrigin: true },
-      '/collab': { target: API, ws: true, changeOrigin: true },
+      '/api': { target: API, changeOrigin: true, configure: asServerOrigin },
+      '/collab': { target: API, ws: true, changeOrigin: true, configure: asServerOrigin },
       // What the designer's links, slips and embed snippets point at, served by the server.
       '/s/': { target: API, changeOrigin: true },
       '/embed.js': { target: API, changeOrigin: true },

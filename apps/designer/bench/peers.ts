@@ -6,6 +6,7 @@ import {
   trackViewChanges,
   updateFormView,
 } from '@yardstick/doc'
+import { signedInWebSocket } from '@yardstick/testing'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -36,8 +37,7 @@ export async function connectPeers(
   const clients = Array.from({ length: count }, (_, n) => {
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(wsUrl, String(formId), doc, {
-      params: { token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: signedInWebSocket(WebSocket, token),
     })
     sendOwnAwarenessOnly(provider)
     const user = {

@@ -87,13 +87,15 @@ export function App() {
 }
 
 function Shell() {
-  const { session } = useSession()
+  const { session, checking } = useSession()
   const { locale, t } = useI18n()
   // A link that sent the user to sign in (`/?next=…`) is where they go once signed in.
   const leaving = useReturnToNext()
   useEffect(() => {
     document.documentElement.lang = locale
   }, [locale])
+  // Until the server said whom the cookie signs in: neither the sign-in page nor the app.
+  if (checking) return null
   if (!session) return <SignInPage />
   if (leaving) return <p className="page muted">{t('signIn.returning')}</p>
   // Signed in with a temporary password: changing it is the one thing to do (then `/`, the

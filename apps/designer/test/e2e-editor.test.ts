@@ -1,5 +1,6 @@
 import { toSurveyJson } from '@yardstick/doc'
 import { type FormJson, scoreResponse } from '@yardstick/sdk'
+import { signedInWebSocket } from '@yardstick/testing'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -36,8 +37,7 @@ function watchForm(url: string, formId: number, token: string) {
     String(formId),
     doc,
     {
-      params: { token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: signedInWebSocket(WebSocket, token),
     },
   )
   sendOwnAwarenessOnly(provider)

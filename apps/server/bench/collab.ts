@@ -6,6 +6,7 @@ import { type FormJson, satisfactionForm } from '@yardstick/sdk'
 import {
   kill9,
   type ServerProcess,
+  signedInWebSocket,
   signInAndCreateForm,
   startServerProcess,
 } from '@yardstick/testing'
@@ -43,9 +44,8 @@ function stateOf(form: FormJson): Uint8Array {
 
 function provider(target: Target, room: string, doc = new Y.Doc()) {
   return new WebsocketProvider(target.wsUrl, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: signedInWebSocket(WebSocket, target.token),
     disableBc: true,
-    params: { token: target.token },
   })
 }
 
@@ -174,7 +174,13 @@ async function loadTime(target: Target, rounds: number) {
 }
 
 async function startTargets(): Promise<Target[]> {
-  const admin = { ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'bench-password-1' }
+  // Every room signs in on its own, a hundred at once: sign-in attempts are taken before the
+  // password is checked (issue 16), so the bench raises the per-account limit it is not measuring.
+  const admin = {
+    ADMIN_EMAIL: 'bench@example.org',
+    ADMIN_PASSWORD: 'bench-password-1',
+    SIGN_IN_ATTEMPTS: '10000',
+  }
   const ours = await startServerProcess(
     { DATA_DIR: mkdtempSync(join(os.tmpdir(), 'ys-bench-')), ...admin },
     { nodeArgs: ['--expose-gc'] },

@@ -6,11 +6,14 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { AuthEnv } from './auth/middleware'
 import type { AppDeps } from './deps'
 import { limitBody } from './http/body-limit'
+import { refuseCrossSiteWrites } from './http/cross-site-writes'
 import { docsRoutes, serveApiDocument } from './http/docs'
 import { serveEmbed } from './http/embed-assets'
 import { AppError, errorBody, handleError } from './http/errors'
 import { homeRoutes, type ListedAccount } from './http/home'
+import { inputGuard } from './http/input-guard'
 import { serveRespondentPage } from './http/respondent-page'
+import { securityHeaders } from './http/security-headers'
 import { assessmentsRoutes } from './routes/assessments'
 import { auditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
@@ -42,6 +45,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   const app = new OpenAPIHono<AuthEnv>()
   app.onError(handleError)
   app.notFound((c) => c.json(errorBody('notFound', `No route ${c.req.method} ${c.req.path}`), 404))
+  app.use('*', securityHeaders())
+  app.use('/api/*', refuseCrossSiteWrites())
 
   const tooLarge = (limit: number) => () => {
     throw new AppError('payloadTooLarge', `The request body is larger than ${limit} bytes`, {
@@ -53,6 +58,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   app.use('/api/*', (c, next) =>
     IMPORT_PATHS.has(c.req.path) ? importLimit(c, next) : generalLimit(c, next),
   )
+  app.use('/api/*', inputGuard())
 
   app.get('/api/health', (c) => c.json({ ok: true, db: database.kind }))
   app.route('/api', authRoutes(database.db, config, deps))

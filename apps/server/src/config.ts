@@ -42,8 +42,31 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(16 * 1024 * 1024),
+  /**
+   * Time limit of one form check at publish (`validateForm` in a worker thread), waiting for a
+   * free worker included; past it: 503 `validationUnavailable`. The largest form allowed checks
+   * in 1–3 s on one core, 3–4 s on a machine loaded many times over (RELIABILITY.md, "Large and
+   * deep forms"): the limit stops a runaway check, not a slow machine.
+   */
+  FORM_VALIDATION_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   /** Session lifetime in hours. */
   SESSION_HOURS: z.coerce.number().positive().default(12),
+  /**
+   * How many reverse proxies (TLS terminators) stand in front of this server: `false`/`0` (the
+   * default) trusts no `X-Forwarded-*` header; `true` is one proxy; a number is that many. Only
+   * then do `X-Forwarded-For` name the client (sign-in limits) and `X-Forwarded-Proto: https`
+   * mark the session cookie `Secure`.
+   */
+  TRUST_PROXY: z
+    .union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)])
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : value))
+    .default(0),
+  /**
+   * Failed sign-ins one client address may make on one account before that pair is locked out
+   * for `SIGN_IN_LOCK_MINUTES` (a success clears the count; apps/server/src/auth/sign-in-limits.ts).
+   */
+  SIGN_IN_ATTEMPTS: z.coerce.number().int().positive().default(10),
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().positive().default(15),
 })
 
 export type Config = z.output<typeof ConfigSchema> & { SECRET: string }

@@ -1,4 +1,5 @@
 import type { Database } from '@yardstick/db'
+import type { SignInLimits } from './auth/sign-in-limits'
 import type { FormDocuments } from './collab/form-documents'
 import type { ResponseDocuments } from './collab/response-docs'
 import type { UserConnections } from './collab/user-connections'
@@ -15,6 +16,11 @@ export interface AppDeps {
   responses?: ResponseDocuments
   /** Live co-editing sockets by user (closed when a user is deactivated or reset). */
   sockets?: UserConnections
+  /**
+   * Sign-in attempt limits; default: counted in memory, per app. `startServer` passes limits in
+   * Redis when `REDIS_URL` is set, shared by every process.
+   */
+  signInLimits?: SignInLimits
   /** Demo accounts to list on the home page (no passwords). */
   demoAccounts?: readonly ListedAccount[]
 }

@@ -5,9 +5,11 @@ import { type ServerType, serve } from '@hono/node-server'
 import { type Database, lockDataDir, migrate, openDatabase, schema } from '@yardstick/db'
 import { eq } from 'drizzle-orm'
 import { createApp } from './app'
+import { createSignInLimits, type SignInLimits } from './auth/sign-in-limits'
 import { CollabServer } from './collab/collab-server'
 import { seedFromStoredForm } from './collab/form-documents'
 import type { Config } from './config'
+import { closeValidationPool, startValidationPool } from './forms/validation-pool'
 import { createUser, insertOrg } from './orgs/org-tree'
 import { type DemoAccount, seedDemo } from './seed/demo'
 import type { DemoQuiz } from './seed/demo-quiz'
@@ -36,6 +38,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const release = lockDataDir(config.DATA_DIR)
   let database: Database | undefined
+  let signInLimits: SignInLimits | undefined
   try {
     database = await openDatabase(
       config.DATABASE_URL
@@ -53,6 +56,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       redisPrefix: config.REDIS_PREFIX,
       seed: seedFromStoredForm(database.db),
     })
+    const limits = createSignInLimits(config)
+    signInLimits = limits
     const app = createApp({
       database,
       config,
@@ -60,8 +65,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
       documents: collab,
       responses: collab,
       sockets: collab,
+      signInLimits: limits,
     })
     const server = await listen(app.fetch, config)
+    // Once serving (not competing with the start for CPU): a check thread loads survey-core, so
+    // the first publish does not wait for it.
+    startValidationPool()
     collab.attach(server as HttpServer)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT
@@ -78,13 +87,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
         // the database: nothing acknowledged is left unwritten.
         await collab.close()
         await new Promise<void>((resolve) => server.close(() => resolve()))
+        await limits.close()
         await submissionWriter(open.db).close()
         await open.close()
+        await closeValidationPool()
         release()
       },
     }
   } catch (error) {
+    await signInLimits?.close()
     await database?.close()
+    await closeValidationPool()
     release()
     throw error
   }

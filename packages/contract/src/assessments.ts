@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi'
 import { UNIT_TYPES } from '@yardstick/sdk/domain'
+import { RowIdQuerySchema } from './ids'
 import { PageQuerySchema, pageSchema } from './pagination'
 
 /** `GET /api/assessments`: paging, one campaign, and only the branches still to score. */
 export const AssessmentQuerySchema = PageQuerySchema.extend({
-  campaignId: z.coerce.number().int().positive().optional(),
+  campaignId: RowIdQuerySchema.optional(),
   todo: z
     .enum(['true', 'false'])
     .optional()

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { OffsetQuerySchema, RowIdQuerySchema } from './ids'
 import { pageSchema } from './pagination'
 
 /**
@@ -9,13 +10,13 @@ import { pageSchema } from './pagination'
 export const AuditQuerySchema = z.object({
   entity: z.string().min(1).max(64).optional().openapi({ example: 'org' }),
   action: z.string().min(1).max(64).optional().openapi({ example: 'org.move' }),
-  actorId: z.coerce.number().int().positive().optional(),
+  actorId: RowIdQuerySchema.optional(),
   from: z.iso
     .datetime({ offset: true })
     .optional()
     .openapi({ example: '2025-01-01T00:00:00+08:00' }),
   to: z.iso.datetime({ offset: true }).optional(),
-  subtree: z.coerce.number().int().positive().optional().openapi({
+  subtree: RowIdQuerySchema.optional().openapi({
     description: 'An organisation id: entries recorded within its subtree',
   }),
 })
@@ -24,7 +25,7 @@ export type AuditQuery = z.infer<typeof AuditQuerySchema>
 /** The filters and offset paging of `GET /api/audit` (`limit` 1–100, default 20). */
 export const AuditListQuerySchema = AuditQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ example: 20 }),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: OffsetQuerySchema.default(0),
 })
 export type AuditListQuery = z.output<typeof AuditListQuerySchema>
 

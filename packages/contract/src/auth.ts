@@ -30,6 +30,13 @@ export const LoginResultSchema = z.object({
   user: UserSchema,
 })
 
+/**
+ * `GET /api/auth/session`: whom the request's session (cookie or bearer token) signs in, or
+ * `null`. Never 401: a browser page asks before anyone signed in, and its session is an
+ * `HttpOnly` cookie that no script can look at.
+ */
+export const SessionStateSchema = z.object({ user: UserSchema.nullable() }).openapi('SessionState')
+
 /** `POST /api/auth/password`: the current password and the new one (checked by the policy). */
 export const ChangePasswordBodySchema = z
   .object({
@@ -43,3 +50,4 @@ export type Grant = z.infer<typeof GrantSchema>
 export type User = z.infer<typeof UserSchema>
 export type LoginBody = z.input<typeof LoginBodySchema>
 export type LoginResult = z.infer<typeof LoginResultSchema>
+export type SessionState = z.infer<typeof SessionStateSchema>

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { CAMPAIGN_STATUSES } from '@yardstick/db/enums'
 import { CADENCES, SOURCE_KEYS, SOURCE_MEASURES } from '@yardstick/sdk/domain'
+import { RowIdQuerySchema, RowIdSchema } from './ids'
 import { AllowedOriginsSchema } from './origins'
 import { PageQuerySchema } from './pagination'
 
@@ -30,7 +31,7 @@ export const TimeLimitMinutesSchema = z
 const SourceChangeSchema = z
   .object({
     key: z.enum(SOURCE_KEYS),
-    formVersion: z.number().int().positive().optional().openapi({
+    formVersion: RowIdSchema.optional().openapi({
       description: 'A form_versions id the source is answered on from now',
     }),
     weight: z.number().optional(),
@@ -70,7 +71,7 @@ export const UpdateCampaignSchema = z
 /** One evaluation source of a new campaign; the SDK's `evaluate` checks weights and counts. */
 export const SourceInputSchema = z.object({
   key: z.enum(SOURCE_KEYS),
-  formVersion: z.number().int().positive().openapi({ description: 'A form_versions id' }),
+  formVersion: RowIdSchema.openapi({ description: 'A form_versions id' }),
   weight: z.number(),
   required: z.boolean().optional(),
   minResponses: z.number().optional(),
@@ -87,8 +88,8 @@ export const CreateCampaignSchema = z
     closesAt: z.iso.datetime({ offset: true }),
     units: z
       .union([
-        z.object({ subtree: z.number().int().positive() }).strict(),
-        z.object({ ids: z.array(z.number().int().positive()).min(1).max(50_000) }).strict(),
+        z.object({ subtree: RowIdSchema }).strict(),
+        z.object({ ids: z.array(RowIdSchema).min(1).max(50_000) }).strict(),
       ])
       .openapi({ description: 'Every branch of a subtree, or a list of branch ids' }),
     sources: z.array(SourceInputSchema).min(1).max(SOURCE_KEYS.length),
@@ -113,7 +114,7 @@ export const CreateCampaignSchema = z
           'Off by default, quizzes included: a score is the office’s to publish unless it says so',
       }),
     timeLimitMinutes: TimeLimitMinutesSchema.optional(),
-    orgId: z.number().int().positive().optional().openapi({
+    orgId: RowIdSchema.optional().openapi({
       description: 'The office running it; default: the subtree, or the units’ common ancestor',
     }),
   })
@@ -177,7 +178,7 @@ export const CampaignLinkSchema = z
 /** `POST /api/campaigns/:id/tokens`. */
 export const IssueTokensSchema = z
   .object({
-    unitId: z.number().int().positive(),
+    unitId: RowIdSchema,
     source: z.enum(SOURCE_KEYS),
     count: z.number().int().min(1).max(1000),
   })
@@ -185,7 +186,7 @@ export const IssueTokensSchema = z
 
 /** `GET /api/campaigns/:id/links`: paging, one branch, one source. */
 export const CampaignLinksQuerySchema = PageQuerySchema.extend({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: RowIdQuerySchema.optional(),
   source: z.enum(SOURCE_KEYS).optional(),
 })
 

@@ -22,6 +22,11 @@ export const ERROR_STATUS = {
   tokenUsed: 409,
   tokenRequired: 401,
   tokenInvalid: 401,
+  /**
+   * An `Idempotency-Key` used again with another request (other answers, another respondent or
+   * token): nothing is stored or replayed (IETF Idempotency-Key draft).
+   */
+  idempotencyKeyReused: 422,
   /** A timed quiz answered after its limit plus the stated grace. */
   timeLimitExceeded: 409,
   /** A timed quiz submitted without its countdown started (`POST /links/:slug/attempts`). */
@@ -39,8 +44,21 @@ export const ERROR_STATUS = {
   weakPassword: 422,
   /** Signed in with a temporary password: change it first (POST /api/auth/password). */
   passwordChangeRequired: 403,
+  /** Too many failed sign-ins from this address or on this account: wait (`Retry-After`, details `{ retryAfterSeconds }`). */
+  tooManyAttempts: 429,
+  /** A state-changing request from another site's page (its `Origin` is not this server's). */
+  crossSiteRequest: 403,
+  /** Panels (or JSON) nested past `FORM_LIMITS` (@yardstick/sdk): details `{ path, limit, measure }`. */
+  formTooDeep: 422,
+  /** More pages, panels and questions than `FORM_LIMITS.maxElements`: details `{ path, limit }`. */
+  formTooLarge: 422,
+  /**
+   * Checking the form did not finish in time (the validation workers are busy or the check ran
+   * past its limit and was stopped): nothing was published; retry later (`Retry-After`).
+   */
+  validationUnavailable: 503,
   internal: 500,
-} as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500>
+} as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503>
 
 /** A code of `ERROR_STATUS`. */
 export type ErrorCode = keyof typeof ERROR_STATUS

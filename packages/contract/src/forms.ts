@@ -2,7 +2,10 @@ import { z } from '@hono/zod-openapi'
 import { FORM_KINDS, templates } from '@yardstick/sdk'
 import { PageQuerySchema, pageSchema } from './pagination'
 
-/** A SurveyJS form JSON object (validated with `validateForm` when published). */
+/**
+ * A SurveyJS form JSON object: within the SDK's `FORM_LIMITS` wherever one is sent (422
+ * `formTooDeep` / `formTooLarge`), validated with `validateForm` when published.
+ */
 export const FormJsonSchema = z
   .record(z.string(), z.unknown())
   .openapi('FormJson', { description: 'SurveyJS form JSON with Yardstick extensions' })

@@ -40,6 +40,8 @@ export {
   LoginBodySchema,
   type LoginResult,
   LoginResultSchema,
+  type SessionState,
+  SessionStateSchema,
   type User,
   UserSchema,
 } from './auth'
@@ -117,6 +119,13 @@ export {
   type VersionSummary,
   VersionSummarySchema,
 } from './forms'
+export {
+  CursorQuerySchema,
+  INT4_MAX,
+  OffsetQuerySchema,
+  RowIdQuerySchema,
+  RowIdSchema,
+} from './ids'
 export {
   IMPORT_ACTIONS,
   type ImportAction,

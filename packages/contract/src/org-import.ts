@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { RowIdQuerySchema } from './ids'
 import { ImportReportSchema } from './imports'
 
 /**
@@ -28,16 +29,11 @@ export const ORG_IMPORT_ISSUE_CODES = [
 ] as const
 export type OrgImportIssueCode = (typeof ORG_IMPORT_ISSUE_CODES)[number]
 
-const RootQuery = z.coerce
-  .number()
-  .int()
-  .positive()
-  .optional()
-  .openapi({
-    description:
-      'The unit the file is placed under (rows without a parent go directly under it); an ' +
-      'organisation where you hold `admin`. Default: your one admin root (400 when you have several).',
-  })
+const RootQuery = RowIdQuerySchema.optional().openapi({
+  description:
+    'The unit the file is placed under (rows without a parent go directly under it); an ' +
+    'organisation where you hold `admin`. Default: your one admin root (400 when you have several).',
+})
 
 /** `POST /api/orgs/import?dryRun=&root=`. */
 export const OrgImportQuerySchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { ORG_KINDS } from '@yardstick/db/enums'
 import { UNIT_TYPES } from '@yardstick/sdk/domain'
+import { RowIdSchema } from './ids'
 
 /** A text in both languages the API speaks. */
 export const LabelSchema = z.object({ 'zh-CN': z.string(), en: z.string() })
@@ -87,7 +88,7 @@ const orgCode = z.string().trim().max(ORG_CODE_MAX).nullable().openapi({
 /** `POST /api/orgs`: a new unit under a parent. */
 export const CreateOrgSchema = z
   .object({
-    parentId: z.number().int().positive(),
+    parentId: RowIdSchema,
     kind: z.enum(['subcommittee', 'branch']).openapi({
       description: 'Under a committee or sub-committee: a sub-committee or a branch',
     }),
@@ -114,5 +115,5 @@ export const UpdateOrgSchema = z
 export type UpdateOrgInput = z.infer<typeof UpdateOrgSchema>
 
 /** `POST /api/orgs/:id/move`: the new parent. */
-export const MoveOrgSchema = z.object({ parentId: z.number().int().positive() }).openapi('MoveOrg')
+export const MoveOrgSchema = z.object({ parentId: RowIdSchema }).openapi('MoveOrg')
 export type MoveOrgInput = z.infer<typeof MoveOrgSchema>

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { CursorQuerySchema, OffsetQuerySchema } from './ids'
 
 /**
  * `?limit` (1–100, default 20) with either `?offset` or `?cursor`: the paging every list takes.
@@ -7,8 +8,8 @@ import { z } from '@hono/zod-openapi'
  */
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ example: 20 }),
-  offset: z.coerce.number().int().min(0).optional(),
-  cursor: z.string().regex(/^\d+$/, 'a cursor is the nextCursor of a previous page').optional(),
+  offset: OffsetQuerySchema.optional(),
+  cursor: CursorQuerySchema.optional(),
 })
 export type PageQuery = z.output<typeof PageQuerySchema>
 

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { SELF_CHECK_STATUSES } from '@yardstick/db/enums'
 import { SOURCE_KEYS, UNIT_TYPES } from '@yardstick/sdk/domain'
+import { OffsetQuerySchema } from './ids'
 import { FilterQuerySchema } from './results'
 
 /**
@@ -41,7 +42,7 @@ export const ParticipationQuerySchema = ParticipationFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({
     description: 'Units per page (1–1,000, default 100)',
   }),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: OffsetQuerySchema.default(0),
 })
 
 /** One branch's participation in one source. */

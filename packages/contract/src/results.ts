@@ -2,10 +2,11 @@ import { z } from '@hono/zod-openapi'
 import { RECTIFICATION_STATUSES, SELF_CHECK_STATUSES } from '@yardstick/db/enums'
 import { INCOMPLETE_REASONS } from '@yardstick/sdk'
 import { SOURCE_KEYS, SOURCE_MEASURES, UNIT_TYPES } from '@yardstick/sdk/domain'
+import { OffsetQuerySchema, RowIdQuerySchema } from './ids'
 
 /** `?subtree=` and `?unitType=`: the filters every results and export route takes. */
 export const FilterQuerySchema = z.object({
-  subtree: z.coerce.number().int().positive().optional().openapi({
+  subtree: RowIdQuerySchema.optional().openapi({
     description: 'Only units in the subtree of this organisation (a sub-committee, 分工委)',
     example: 4,
   }),
@@ -30,7 +31,7 @@ export const ResultsQuerySchema = FilterQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(10_000).default(100).openapi({
     description: 'Units per page (1–10,000, default 100)',
   }),
-  offset: z.coerce.number().int().min(0).default(0).openapi({ description: 'Units to skip' }),
+  offset: OffsetQuerySchema.default(0).openapi({ description: 'Units to skip' }),
   sort: z.enum(RESULT_SORTS).default('rank').openapi({
     description:
       '`rank` (default; incomplete units last), `composite` (high first) or `name` (pinyin); ties by name, then id',
@@ -124,6 +125,16 @@ export const QuestionsSchema = z
       })
       .nullable()
       .openapi({ description: 'Satisfaction pooled over every satisfaction question' }),
+    withheldBelow: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({
+        description:
+          'Set (to the minimum, 5) when the figures of an anonymous source are withheld from a ' +
+          'branch’s own reader because it has fewer responses: `overall` is then null and ' +
+          '`questions` empty. null otherwise',
+      }),
     questions: z.array(
       z.object({
         name: z.string(),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { RECTIFICATION_STATUSES, SELF_CHECK_STATUSES } from '@yardstick/db/enums'
+import { RowIdQuerySchema } from './ids'
 import { PageQuerySchema, pageSchema } from './pagination'
 
 /**
@@ -60,7 +61,14 @@ export const SelfCheckProblemSchema = z.object({
 /** A branch's self-check (`GET /api/campaigns/:id/self-checks/:unitId`). */
 export const SelfCheckSchema = z
   .object({
-    id: z.number(),
+    id: z
+      .number()
+      .nullable()
+      .openapi({
+        description:
+          'null until the first save creates the self-check (reading writes nothing); the ' +
+          'co-filled document is /collab/response/{id}',
+      }),
     campaignId: z.number(),
     unitId: z.number(),
     unitName: z.string(),
@@ -73,7 +81,7 @@ export const SelfCheckSchema = z
       .number()
       .nullable()
       .openapi({ description: 'The stored response, once submitted' }),
-    updatedAt: z.string(),
+    updatedAt: z.string().nullable().openapi({ description: 'null until the first save' }),
     problems: z
       .array(SelfCheckProblemSchema)
       .openapi({ description: '问题清单, live from scoreResponse' }),
@@ -102,13 +110,10 @@ const STATUS_LIST = z
 
 /** Filters of the campaign's list (`GET /api/campaigns/:id/rectifications`). */
 export const RectificationListQuerySchema = PageQuerySchema.extend({
-  unitId: z.coerce.number().int().positive().optional().openapi({ description: 'One branch' }),
-  subtree: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({ description: 'The branches under this organisation' }),
+  unitId: RowIdQuerySchema.optional().openapi({ description: 'One branch' }),
+  subtree: RowIdQuerySchema.optional().openapi({
+    description: 'The branches under this organisation',
+  }),
   status: STATUS_LIST,
   overdue: z
     .enum(['true', 'false'])
@@ -127,7 +132,7 @@ export const RectificationListQuerySchema = PageQuerySchema.extend({
 
 /** Filters of every campaign's list (`GET /api/rectifications`). */
 export const AllRectificationsQuerySchema = RectificationListQuerySchema.extend({
-  campaignId: z.coerce.number().int().positive().optional(),
+  campaignId: RowIdQuerySchema.optional(),
 })
 
 const ITEM_TEXT = 'must not be empty: a rectification keeps its measure, owner and deadline'
@@ -218,12 +223,9 @@ export const RectificationListSchema = pageSchema(RectificationSchema)
 
 /** `GET /api/self-checks`: one branch, or those of your secretary role. */
 export const SelfCheckToDoQuerySchema = z.object({
-  unitId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({ description: 'One branch; default: the branches of your secretary role' }),
+  unitId: RowIdQuerySchema.optional().openapi({
+    description: 'One branch; default: the branches of your secretary role',
+  }),
 })
 
 /** `GET /api/self-checks`: the self-checks a branch has to do. */

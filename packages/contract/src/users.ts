@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { ROLES } from '@yardstick/db/enums'
+import { RowIdQuerySchema, RowIdSchema } from './ids'
 import { ImportReportSchema } from './imports'
 import { PageQuerySchema, pageSchema } from './pagination'
 
@@ -22,7 +23,7 @@ export type WeakPasswordDetails = z.infer<typeof WeakPasswordDetailsSchema>
 
 /** A role to grant: a role on an organisation, reaching its subtree. */
 export const GrantInputSchema = z
-  .object({ role: z.enum(ROLES), orgId: z.number().int().positive() })
+  .object({ role: z.enum(ROLES), orgId: RowIdSchema })
   .openapi('GrantInput')
 export type GrantInput = z.infer<typeof GrantInputSchema>
 
@@ -64,7 +65,7 @@ const booleanQuery = z.enum(['true', 'false'])
 /** `GET /api/users`: filters and paging. */
 export const UserListQuerySchema = PageQuerySchema.extend({
   q: z.string().max(200).optional().openapi({ description: 'Part of the name or e-mail' }),
-  subtree: z.coerce.number().int().positive().optional().openapi({
+  subtree: RowIdQuerySchema.optional().openapi({
     description: 'An organisation id: users holding a grant on it or below',
   }),
   role: z.enum(ROLES).optional(),

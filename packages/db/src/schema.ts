@@ -275,6 +275,12 @@ export const respondentTokens = pgTable(
     sourceKey: text('source_key').$type<SourceKey>().notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     usedAt: timestamp('used_at', { withTimezone: true }),
+    /**
+     * The random seed of this token's quiz draw (a form with question banks), made at its first
+     * view, never derived from the token and never sent out; cleared when the token is used, so
+     * nothing left in the database ties a token to the questions its response answered.
+     */
+    drawSeed: text('draw_seed'),
     createdAt: createdAt(),
   },
   (t) => [index('respondent_tokens_unit_idx').on(t.campaignId, t.unitId, t.sourceKey)],
@@ -325,6 +331,14 @@ export const responses = pgTable(
     veto: boolean('veto').notNull().default(false),
     /** `<slug>:<Idempotency-Key>`: a retried submission stores nothing new. */
     idempotencyKey: text('idempotency_key').unique(),
+    /**
+     * SHA-256 of the request the key was first used with (the answers as sent and, on a link
+     * that is not anonymous, the respondent): a replay must match it (IETF Idempotency-Key).
+     * Never the token, which would let whoever issued tokens test each against the response.
+     */
+    requestHash: text('request_hash'),
+    /** The random seed of the respondent's quiz draw, where the form has banks; else null. */
+    drawSeed: text('draw_seed'),
     respondentId: integer('respondent_id').references(() => users.id),
     createdAt: createdAt(),
   },

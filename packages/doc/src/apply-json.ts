@@ -1,3 +1,4 @@
+import { formLimitIssue } from '@yardstick/sdk/limits'
 import * as Y from 'yjs'
 import { syncItemSlot } from './apply-items'
 import { assignPlaces } from './apply-places'
@@ -17,6 +18,7 @@ import {
   ROOT,
   storedKey,
 } from './layout'
+import { refuse } from './limits'
 import { deleteElements, deleteSlotItems } from './remove'
 import { type FormTree, resolveTree } from './tree'
 import { OWN_UNDO_STEP } from './undo'
@@ -124,12 +126,14 @@ function syncObject(ctx: Context, owner: Owner, json: Record<string, unknown>): 
  * `toSurveyJson(doc)` deep-equals `json`.
  *
  * @param json - the form to show (a plain object); it is copied, never kept
- * @throws TypeError when `json` is not an object
+ * @throws TypeError when `json` is not an object; FormLimitError (writing nothing) when it is
+ *   over `FORM_LIMITS` ([DOC21])
  * @example
  * applySurveyJson(doc, publishedVersion.json, editorA)
  */
 export function applySurveyJson(doc: Y.Doc, json: SurveyJson, origin: unknown): void {
   if (!isPlainObject(json)) throw new TypeError('applySurveyJson: the form must be a JSON object')
+  refuse(formLimitIssue(json))
   const types = formTypes(doc)
   doc.transact((transaction) => {
     transaction.meta.set(OWN_UNDO_STEP, true)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { closeReasonOf, isPermanentClose } from './close-reasons'
+import { CLOSE_REASONS, closeReasonOf, isPermanentClose, isRefusal } from './close-reasons'
 
 describe('close reasons', () => {
   it('name a code, and tell permanent from transient', () => {
@@ -8,5 +8,14 @@ describe('close reasons', () => {
     expect(isPermanentClose(4401)).toBe(true)
     expect(isPermanentClose(4503)).toBe(false)
     expect(isPermanentClose(1006)).toBe(false)
+  })
+
+  it('refuse for good only a session that may not edit: everything else is reconnected', () => {
+    const refusals = Object.entries(CLOSE_REASONS)
+      .filter(([, code]) => isRefusal(code))
+      .map(([reason]) => reason)
+    expect(refusals).toEqual(['unauthenticated', 'forbidden', 'notFound'])
+    expect(isRefusal(1006)).toBe(false)
+    expect(isRefusal(4503)).toBe(false)
   })
 })

@@ -9,7 +9,8 @@ export const CLOSE_REASONS = {
   forbidden: 4403,
   notFound: 4404,
   messageTooLarge: 4413,
-  missingDependencies: 4422,
+  /** The update would put the form over `FORM_LIMITS` (@yardstick/sdk): refused, not applied. */
+  overFormLimits: 4423,
   rateLimited: 4429,
   loadFailed: 4500,
   shuttingDown: 4503,
@@ -29,4 +30,24 @@ export function closeReasonOf(code: number): CloseReason | null {
 /** Whether reconnecting cannot help (the provider has stopped). */
 export function isPermanentClose(code: number): boolean {
   return code >= 4400 && code < 4500
+}
+
+/** Closes that say who may not edit, not what went wrong: reconnecting would be refused again. */
+const REFUSALS: ReadonlySet<number> = new Set([
+  CLOSE_REASONS.unauthenticated,
+  CLOSE_REASONS.forbidden,
+  CLOSE_REASONS.notFound,
+])
+
+/**
+ * Whether a close refuses this session for good (signed out or deactivated, no right to the
+ * document, no such document). An editor reconnects by itself after any other close: what it
+ * typed is kept in its document (and IndexedDB) and resynced, so a restart, a refused message or
+ * a slow link never strands it (y-websocket's `shouldReconnect`).
+ *
+ * @example
+ * new WebsocketProvider(url, room, doc, { shouldReconnect: (event) => !isRefusal(event.code) })
+ */
+export function isRefusal(code: number): boolean {
+  return REFUSALS.has(code)
 }

@@ -1,6 +1,8 @@
 import type { ElementJson, PageJson } from '@yardstick/sdk'
+import { formLimitIssue } from '@yardstick/sdk/limits'
 import type * as Y from 'yjs'
 import { formTypes, ROOT } from './layout'
+import { containerDepth, refuse, shapeIssue, subtreeOf } from './limits'
 import { acceptsElement, isWithin, orderFor } from './place'
 import { writePlace, writePreviousPlace } from './place-fields'
 import { deleteElements } from './remove'
@@ -32,6 +34,7 @@ export interface AddPageOptions {
 /**
  * Adds a page, with anything inside its JSON, in one transaction (SPEC [DOC10]).
  *
+ * @throws FormLimitError (writing nothing) when the form would go over `FORM_LIMITS` ([DOC21])
  * @returns the new page's id
  * @example
  * const pageId = addPage(doc, { json: { name: 'p2', elements: [] }, index: 1 }, editorA)
@@ -41,6 +44,7 @@ export function addPage(doc: Y.Doc, { json = {}, index }: AddPageOptions, origin
   let id = ''
   doc.transact(() => {
     const tree = resolveTree(types)
+    refuse(formLimitIssue(json, { root: 'page', elements: tree.elements.size, jsonDepth: 2 }))
     const order = orderFor(types.elements, tree.elementChildren(ROOT, 'pages'), index)
     id = writeElement(types, { parent: ROOT, slot: 'pages', order }, json)
   }, origin)
@@ -52,6 +56,7 @@ export function addPage(doc: Y.Doc, { json = {}, index }: AddPageOptions, origin
  * (SPEC [DOC10]).
  *
  * @returns the new element's id, or `null` when the parent is gone or cannot hold it
+ * @throws FormLimitError (writing nothing) when the form would go over `FORM_LIMITS` ([DOC21])
  * @example
  * const id = addElement(doc, { parent: pageId, index: 0, json: { type: 'text', name: 'q9' } }, me)
  */
@@ -66,6 +71,11 @@ export function addElement(
   doc.transact(() => {
     const tree = resolveTree(types)
     if (!acceptsElement(types, tree, { parent, slot, page: false })) return
+    const depth = containerDepth(tree, parent)
+    const jsonDepth = 2 * depth + 4
+    refuse(
+      formLimitIssue(json, { root: 'element', depth, elements: tree.elements.size, jsonDepth }),
+    )
     const order = orderFor(types.elements, tree.elementChildren(parent, slot), index)
     id = writeElement(types, { parent, slot, order }, json)
   }, origin)
@@ -78,6 +88,8 @@ export function addElement(
  *
  * @returns `false` (and writes nothing) when the node or the parent is gone, or the parent is
  *   the node itself or inside it
+ * @throws FormLimitError (writing nothing) when the moved elements would nest deeper than
+ *   `FORM_LIMITS.maxDepth` ([DOC21])
  * @example
  * moveElement(doc, questionId, { parent: panelId, index: 2 }, editorA)
  * moveElement(doc, pageId, { parent: ROOT, slot: 'pages', index: 0 }, editorA)
@@ -94,6 +106,10 @@ export function moveElement(doc: Y.Doc, id: string, target: ElementTarget, origi
     const slot = target.slot ?? (page ? 'pages' : 'elements')
     if (!acceptsElement(types, tree, { parent: target.parent, slot, page })) return
     if (target.parent !== ROOT && isWithin(tree, target.parent, id)) return
+    if (!page) {
+      const deepest = containerDepth(tree, target.parent) + 1 + subtreeOf(tree, id).height
+      refuse(shapeIssue(deepest, tree.elements.size))
+    }
     const siblings = tree.elementChildren(target.parent, slot).filter((s) => s.id !== id)
     const order = orderFor(types.elements, siblings, target.index)
     writePreviousPlace(node, now)

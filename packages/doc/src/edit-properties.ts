@@ -1,3 +1,4 @@
+import { formLimitIssue } from '@yardstick/sdk/limits'
 import * as Y from 'yjs'
 import { assignValue } from './assign'
 import {
@@ -12,8 +13,9 @@ import {
   ROOT,
   storedKey,
 } from './layout'
+import { containerDepth, refuse, subtreeOf } from './limits'
 import { deleteSlotElements, deleteSlotItems } from './remove'
-import { resolveTree } from './tree'
+import { type FormTree, resolveTree } from './tree'
 import { createLocaleMap, fromStored, localeOrder, toStored, writeLocaleOrder } from './values'
 import { writeProperty } from './write'
 
@@ -77,6 +79,8 @@ function hintKey(map: Y.Map<unknown>, key: string, present: boolean): void {
  * (`choices`, `elements`…) replaces that slot's entries.
  *
  * @returns `false` when the target is gone
+ * @throws FormLimitError (writing nothing) when the value would put the form over
+ *   `FORM_LIMITS` ([DOC21])
  * @example
  * setProperty(doc, { target: questionId, key: 'isRequired', value: true }, editorA)
  * setProperty(doc, { target: ROOT, key: 'title', value: { default: '自查表', en: 'Check' } }, me)
@@ -93,6 +97,7 @@ export function setProperty(
     if (!owner) return
     done = true
     const isSlot = ELEMENT_SLOTS[owner.kind].includes(key) || ITEM_SLOTS[owner.kind].includes(key)
+    if (value !== null && typeof value === 'object') refuse(limitIssue(types, owner, key, value))
     if (isSlot) {
       const tree = resolveTree(types)
       deleteSlotElements(types, tree, owner.id, key)
@@ -107,6 +112,35 @@ export function setProperty(
     hintKey(owner.map, key, value !== undefined)
   }, origin)
   return done
+}
+
+/**
+ * Whether `value` under `key` of `owner` would put the form over `FORM_LIMITS` (SPEC [DOC21]):
+ * the value is checked as the owner's JSON holding it, at the owner's depth, in a form of the
+ * nodes shown less those the value replaces.
+ */
+function limitIssue(types: FormTypes, owner: Owner, key: string, value: object) {
+  const tree = resolveTree(types)
+  const replaced = ELEMENT_SLOTS[owner.kind].includes(key) ? slotCount(tree, owner.id, key) : 0
+  const survey = owner.kind === 'survey'
+  const parent = owner.kind === 'item' ? (tree.items.get(owner.id)?.parent ?? ROOT) : owner.id
+  const depth = containerDepth(tree, parent)
+  return formLimitIssue(
+    { [key]: value },
+    {
+      // A stand-in for the owner: the survey itself, else a node that counts once (taken off).
+      root: survey ? 'form' : 'page',
+      depth,
+      elements: tree.elements.size - replaced - (survey ? 0 : 1),
+      jsonDepth: survey ? 0 : 2 * depth + (owner.kind === 'item' ? 4 : 2),
+    },
+  )
+}
+
+function slotCount(tree: FormTree, parent: string, slot: string): number {
+  let count = 0
+  for (const child of tree.elementChildren(parent, slot)) count += subtreeOf(tree, child.id).count
+  return count
 }
 
 function textToEdit(map: Y.Map<unknown>, key: string, locale: string | undefined): Y.Text | null {

@@ -50,3 +50,26 @@ export function registerExtensions(): void {
 }
 
 registerExtensions()
+
+/** The SurveyJS classes Yardstick adds properties to. */
+const EXTENDED_CLASSES = ['survey', 'page', 'panel', 'question', 'itemvalue'] as const
+
+/**
+ * Yardstick's own properties per SurveyJS class, read from what `registerExtensions` registered
+ * (their category is `yardstick`): the one list, for whoever must treat them apart — the server
+ * keeps every one but a respondent form's allow-list off the respondent's page.
+ *
+ * @example
+ * extensionProperties().question // ['dimension', 'maxScore', 'scoreKind', 'points', 'problemOf']
+ */
+export function extensionProperties(): Record<(typeof EXTENDED_CLASSES)[number], string[]> {
+  registerExtensions()
+  const of = (name: string) =>
+    Serializer.getProperties(name)
+      .filter((property) => property.category === 'yardstick')
+      .map((property) => property.name)
+  return Object.fromEntries(EXTENDED_CLASSES.map((name) => [name, of(name)])) as Record<
+    (typeof EXTENDED_CLASSES)[number],
+    string[]
+  >
+}

@@ -55,7 +55,15 @@ export type {
 } from './builders/self-check-form'
 export { selfCheckForm, selfCheckItem } from './builders/self-check-form'
 export { vetoChoices } from './builders/shared'
-export { registerExtensions } from './extensions'
+export { extensionProperties, registerExtensions } from './extensions'
+export type { FormLimitCode, FormLimitIssue, FormLimitOptions, FormLimits } from './form-limits'
+export {
+  assertFormLimits,
+  FORM_LIMITS,
+  FormLimitError,
+  formLimitIssue,
+  formLimitMessage,
+} from './form-limits'
 export type { FormKind, ScoreKind } from './kinds'
 export { DEFAULT_LOCALE, FORM_KINDS, SCORE_KINDS } from './kinds'
 export type { FormErrorCode, ResponseErrorCode } from './messages'

@@ -21,6 +21,8 @@ export const FORM_ERROR_CODES = {
   quizWithoutCorrectAnswer: 'quizWithoutCorrectAnswer',
   correctAnswerNotAChoice: 'correctAnswerNotAChoice',
   unknownProblemOf: 'unknownProblemOf',
+  formTooDeep: 'formTooDeep',
+  formTooLarge: 'formTooLarge',
 } as const
 export type FormErrorCode = (typeof FORM_ERROR_CODES)[keyof typeof FORM_ERROR_CODES]
 
@@ -99,6 +101,21 @@ const FORM_MESSAGES: Record<FormErrorCode, Record<Locale, Template>> = {
   unknownProblemOf: {
     'zh-CN': (p) => `问题登记题“${p.name}”指向不存在的题目“${p.target}”`,
     en: (p) => `Problem entry "${p.name}" belongs to "${p.target}", which does not exist`,
+  },
+  // The caps of `FORM_LIMITS` (form-limits.ts): `measure` says which nesting went too deep.
+  formTooDeep: {
+    'zh-CN': (p) =>
+      p.measure === 'json'
+        ? `表单 JSON 嵌套超过 ${p.limit} 层（${p.path}）`
+        : `面板嵌套过深：最多 ${p.limit} 层（${p.path}）`,
+    en: (p) =>
+      p.measure === 'json'
+        ? `The form's JSON is nested more than ${p.limit} levels deep (${p.path})`
+        : `Panels are nested too deep: at most ${p.limit} levels (${p.path})`,
+  },
+  formTooLarge: {
+    'zh-CN': (p) => `表单过大：页面、面板和题目合计最多 ${p.limit} 个（${p.path}）`,
+    en: (p) => `The form is too large: at most ${p.limit} pages, panels and questions (${p.path})`,
   },
 }
 

@@ -1,6 +1,7 @@
 import { Model } from 'survey-core'
 import { lintSurvey } from 'survey-core/linter'
 import './extensions'
+import { formLimitIssue } from './form-limits'
 import { FORM_ERROR_CODES, type FormErrorCode, formMessage } from './messages'
 import { choiceList } from './plan'
 import type { Locale } from './text'
@@ -37,8 +38,10 @@ const SCORED_TYPES = new Set([
 ])
 
 /**
- * Checks a form before it is published: SurveyJS's own `lintSurvey`, what SurveyJS cannot load
- * (`jsonErrors`), and Yardstick's rules (dimensions, scores, weights, banks, quiz answers).
+ * Checks a form before it is published: first its shape against `FORM_LIMITS` (a form over a
+ * cap gets that one error, and no SurveyJS model is built), then SurveyJS's own `lintSurvey`,
+ * what SurveyJS cannot load (`jsonErrors`), and Yardstick's rules (dimensions, scores, weights,
+ * banks, quiz answers).
  *
  * @param json the form JSON, as typed by an editor or sent to the API
  * @param options `locale` for our messages (default zh-CN)
@@ -54,6 +57,12 @@ export function validateForm(json: unknown, options: ValidateFormOptions = {}): 
 
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
     add('', FORM_ERROR_CODES.notAnObject)
+    return { valid: false, errors, warnings: [] }
+  }
+  // Before any SurveyJS model: a form over FORM_LIMITS is refused in linear time.
+  const limit = formLimitIssue(json)
+  if (limit) {
+    add(limit.path, limit.code, { path: limit.path, limit: limit.limit, measure: limit.measure })
     return { valid: false, errors, warnings: [] }
   }
   const form = json as FormJson

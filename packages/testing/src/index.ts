@@ -35,3 +35,4 @@ export {
   type WaitForUrlOptions,
   waitForUrl,
 } from './server-process'
+export { type NodeWebSocketClass, signedInWebSocket } from './signed-in-socket'

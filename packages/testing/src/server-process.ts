@@ -21,6 +21,8 @@ export interface ServerProcessOptions {
   entry?: string
   /** Node's own flags, e.g. `--expose-gc`; none by default. */
   nodeArgs?: string[]
+  /** Milliseconds to wait for its URL; 60 000 by default (waitForUrl). */
+  timeout?: number
 }
 
 /**
@@ -34,7 +36,7 @@ export interface ServerProcessOptions {
  */
 export function startServerProcess(
   env: Record<string, string>,
-  { entry = SERVER_ENTRY, nodeArgs = [] }: ServerProcessOptions = {},
+  { entry = SERVER_ENTRY, nodeArgs = [], timeout }: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
@@ -45,7 +47,7 @@ export function startServerProcess(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
-  return waitForUrl(child)
+  return waitForUrl(child, timeout === undefined ? {} : { timeout })
 }
 
 /** How long waitForUrl waits, and what its errors call the process. */

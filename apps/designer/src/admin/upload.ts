@@ -3,7 +3,7 @@ import { ApiError, errorOf } from '../api/client'
 import { useSession } from '../auth/SessionProvider'
 
 /**
- * Sends a file as `multipart/form-data` (field `file`) with the session's token, as the imports
+ * Sends a file as `multipart/form-data` (field `file`) with the session cookie, as the imports
  * take it (`POST /api/orgs/import`, `POST /api/users/import`); answers the parsed JSON, or throws
  * the `ApiError` of the server's answer (status 0 for a network failure).
  *
@@ -12,8 +12,7 @@ import { useSession } from '../auth/SessionProvider'
  * const report = await upload<ImportReport>('/api/orgs/import?dryRun=true', file)
  */
 export function useUpload(): <T>(path: string, file: File) => Promise<T> {
-  const { session, signOut } = useSession()
-  const token = session?.token ?? null
+  const { signOut } = useSession()
   return useCallback(
     async <T>(path: string, file: File): Promise<T> => {
       const body = new FormData()
@@ -22,7 +21,7 @@ export function useUpload(): <T>(path: string, file: File) => Promise<T> {
       try {
         response = await fetch(path, {
           method: 'POST',
-          headers: token ? { authorization: `Bearer ${token}`, accept: 'application/json' } : {},
+          headers: { accept: 'application/json' },
           body,
           credentials: 'same-origin',
         })
@@ -42,6 +41,6 @@ export function useUpload(): <T>(path: string, file: File) => Promise<T> {
       }
       return parsed as T
     },
-    [token, signOut],
+    [signOut],
   )
 }

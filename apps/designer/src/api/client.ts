@@ -17,24 +17,23 @@ export class ApiError extends Error {
 export interface ApiOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
-  token?: string | null
   signal?: AbortSignal
 }
 
 /**
- * Calls the API with the session's bearer token and JSON; answers the parsed body, or throws an
- * `ApiError` carrying the server's code (status 0 for a network failure).
+ * Calls the API with JSON, signed in by the session cookie the browser sends (same origin);
+ * answers the parsed body, or throws an `ApiError` carrying the server's code (status 0 for a
+ * network failure).
  *
  * @example
- * const forms = await apiFetch<FormList>('/api/forms?limit=20', { token })
+ * const forms = await apiFetch<FormList>('/api/forms?limit=20')
  */
 export async function apiFetch<T>(
   path: string,
-  { method = 'GET', body, token, signal }: ApiOptions = {},
+  { method = 'GET', body, signal }: ApiOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
-  if (token) headers.authorization = `Bearer ${token}`
   let response: Response
   try {
     response = await fetch(path, {

@@ -20,18 +20,18 @@ const PAGE = 100
  * read on the next poll.
  *
  * @example
- * const poll = await pollComments(7, { token, etag: last })
+ * const poll = await pollComments(7, { etag: last })
  * if (poll) show(poll.threads)
  */
 export async function pollComments(
   formId: number,
-  { token, etag, signal }: { token: string | null; etag: string | null; signal?: AbortSignal },
+  { etag, signal }: { etag: string | null; signal?: AbortSignal },
 ): Promise<CommentsPoll> {
-  const first = await commentsPage(formId, { token, etag, cursor: null, signal })
+  const first = await commentsPage(formId, { etag, cursor: null, signal })
   if (!first) return null
   const threads = [...first.page.items]
   for (let cursor = first.page.nextCursor; cursor !== null; ) {
-    const next = await commentsPage(formId, { token, etag: null, cursor, signal })
+    const next = await commentsPage(formId, { etag: null, cursor, signal })
     if (!next) break
     threads.push(...next.page.items)
     cursor = next.page.nextCursor
@@ -42,15 +42,9 @@ export async function pollComments(
 /** One page of threads, or `null` when `etag` still holds. */
 async function commentsPage(
   formId: number,
-  {
-    token,
-    etag,
-    cursor,
-    signal,
-  }: { token: string | null; etag: string | null; cursor: string | null; signal?: AbortSignal },
+  { etag, cursor, signal }: { etag: string | null; cursor: string | null; signal?: AbortSignal },
 ): Promise<{ page: Page<CommentThread>; etag: string | null } | null> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (token) headers.authorization = `Bearer ${token}`
   if (etag) headers['if-none-match'] = etag
   const query = new URLSearchParams({ limit: String(PAGE) })
   if (cursor !== null) query.set('cursor', cursor)

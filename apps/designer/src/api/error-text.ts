@@ -1,5 +1,10 @@
 import type { RequestIssue } from '@yardstick/contract'
-import { RESPONSE_ERROR_CODES, type ResponseErrorCode, responseMessage } from '@yardstick/sdk'
+import {
+  formMessage,
+  RESPONSE_ERROR_CODES,
+  type ResponseErrorCode,
+  responseMessage,
+} from '@yardstick/sdk'
 import type { Locale, Translate } from '../i18n/translate'
 import { type MessageKey, zhCN } from '../i18n/zh-CN'
 import { ApiError } from './client'
@@ -77,6 +82,20 @@ export function errorText(
       if (!(Number(details.responses) > 0) && Number(details.selfChecks) > 0)
         return t('apiError.responsesExist.selfChecks', { selfChecks: Number(details.selfChecks) })
       return t(key, { responses: Number(details.responses) || 0 })
+    case 'formTooDeep':
+    case 'formTooLarge':
+      // The SDK's sentence names where (details: `FormLimitIssue`); the general one otherwise.
+      return typeof details.path === 'string'
+        ? formMessage(error.code, locale, {
+            path: details.path,
+            limit: Number(details.limit),
+            measure: String(details.measure),
+          })
+        : t(key, { limit: Number(details.limit) || '' })
+    case 'tooManyAttempts':
+      return t(key, {
+        minutes: Math.max(1, Math.ceil(Number(details.retryAfterSeconds) / 60) || 1),
+      })
     default:
       return t(key)
   }

@@ -7,7 +7,7 @@ import { DemoAccounts } from './DemoAccounts'
 import { useSession } from './SessionProvider'
 import { hasNext } from './useReturnToNext'
 
-/** Email and password; the server answers a token (also set as an httpOnly cookie). */
+/** Email and password; the server sets the session's httpOnly cookie, which signs the page in. */
 export function SignInPage() {
   const { t, locale } = useI18n()
   const { signIn } = useSession()

@@ -1,37 +1,21 @@
 import type { User } from '../api/types'
 
-/** A signed-in session as the browser keeps it. */
+/**
+ * A signed-in session as the designer knows it: who is signed in, as `GET /api/me` answers.
+ * The session token itself lives only in the server's `HttpOnly` cookie, out of every script's
+ * reach (an injected script cannot read it, nor send it elsewhere); the browser sends it with
+ * each same-origin request and the co-editing socket's upgrade.
+ */
 export interface Session {
-  token: string
-  expiresAt: string
   user: User
 }
 
-const KEY = 'yardstick.session'
-
-/** The stored session, unless missing, malformed or expired. */
-export function loadSession(
-  storage: Storage | undefined = globalThis.localStorage,
-): Session | null {
-  const raw = storage?.getItem(KEY)
-  if (!raw) return null
-  try {
-    const session = JSON.parse(raw) as Session
-    if (typeof session.token !== 'string' || !session.user) return null
-    if (Date.parse(session.expiresAt) <= Date.now()) return null
-    return session
-  } catch {
-    return null
-  }
-}
-
-/** Keeps (or, with `null`, forgets) the session. */
-export function saveSession(
-  session: Session | null,
-  storage: Storage | undefined = globalThis.localStorage,
-): void {
-  if (session) storage?.setItem(KEY, JSON.stringify(session))
-  else storage?.removeItem(KEY)
+/**
+ * Removes the session earlier designers kept in localStorage (token included): readable by any
+ * script on the page, it is exactly what the cookie-only session exists to prevent.
+ */
+export function forgetStoredSession(storage: Storage | undefined = globalThis.localStorage): void {
+  storage?.removeItem('yardstick.session')
 }
 
 /** Whether the user may change forms: an `editor` or `admin` grant (the server decides per form). */

@@ -1,7 +1,7 @@
 import 'survey-core/survey-core.css'
 import 'survey-core/collaboration.css'
 import 'survey-core/i18n/simplified-chinese'
-import { closeReasonOf } from '@yardstick/doc'
+import { closeReasonOf, isRefusal } from '@yardstick/doc'
 import { type CoFill, createCoFill, createSurveyModel } from '@yardstick/sdk/react'
 import { useEffect, useMemo, useState } from 'react'
 import type { SurveyModel } from 'survey-core'
@@ -34,7 +34,7 @@ export function CoFillSurvey({
     const reason = closeReasonOf(code)
     return reason ? t(`close.${reason}`) : t('close.unknown', { code })
   }
-  const { token, user } = useSignedIn()
+  const { user } = useSignedIn()
   const [model, setModel] = useState<SurveyModel | null>(null)
   const [link, setLink] = useState<Link>('connecting')
   const [docFrozen, setFrozen] = useState(false)
@@ -50,15 +50,17 @@ export function CoFillSurvey({
     survey.questionsOnPageMode = 'singlePage'
     survey.showNavigationButtons = false
     const doc = new Y.Doc()
+    // Signed in by the session cookie the browser sends with the upgrade.
     const provider = new WebsocketProvider(defaultServerUrl(), `response/${selfCheck.id}`, doc, {
-      params: { token },
       maxBackoffTime: 5000,
+      // Stops only when refused; after a restart or any other close it resyncs (SPEC [COL7]).
+      shouldReconnect: (event) => !isRefusal(event.code),
     })
     const coFill: CoFill = createCoFill(survey, { doc, provider, user: { name: user.name } })
     const onStatus = ({ status }: { status: string }) =>
       setLink(status === 'connected' ? 'connected' : 'connecting')
-    // A final close (4401/4403/4404…): y-websocket stops retrying; its code says why (the
-    // server's reason text is English, for logs).
+    // A refusal (4401/4403/4404): the provider stops; its code says why (the server's reason
+    // text is English, for logs).
     const onClose = (event: { code: number }) => setLink({ closed: event.code })
     const meta = doc.getMap('meta')
     const onMeta = () => setFrozen(coFill.frozen)
@@ -79,7 +81,7 @@ export function CoFillSurvey({
       setModel(null)
     }
     // One connection per self-check and language; answers arrive through the document.
-  }, [selfCheck.id, token, user.name, surveyLocale])
+  }, [selfCheck.id, user.id, user.name, surveyLocale])
 
   useEffect(() => {
     if (model && frozen) model.readOnly = true

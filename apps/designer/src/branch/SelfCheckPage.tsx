@@ -26,9 +26,19 @@ export function SelfCheckPage({ campaignId, unitId }: { campaignId: number; unit
   const [current, setCurrent] = useState<SelfCheck | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
+  const [beginError, setBeginError] = useState<unknown>(null)
+
+  // Reading a self-check creates nothing (issue 16, item 11): one nobody has begun has no id,
+  // so no co-filled document. Whoever may fill it in begins it here (creating the empty
+  // draft, or finding the one a fellow member just began); a reader is refused and sees it
+  // has not begun.
   useEffect(() => {
-    if (loaded.data) setCurrent(loaded.data)
-  }, [loaded.data])
+    const data = loaded.data
+    if (!data) return
+    setCurrent(data)
+    if (data.id !== null) return
+    api<SelfCheck>(`${path}/begin`, { method: 'POST' }).then(setCurrent, setBeginError)
+  }, [loaded.data, api, path])
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current)
@@ -77,7 +87,13 @@ export function SelfCheckPage({ campaignId, unitId }: { campaignId: number; unit
         </span>
       </p>
       <div className="self-check-body">
-        <CoFillSurvey key={current.id} selfCheck={current} onAnswers={onAnswers} />
+        {current.id === null ? (
+          <p className="muted self-check-not-begun">
+            {beginError ? errorText(beginError) : t('branch.notBegun')}
+          </p>
+        ) : (
+          <CoFillSurvey key={current.id} selfCheck={current} onAnswers={onAnswers} />
+        )}
         <aside className="self-check-side">
           <WorkflowPanel selfCheck={current} onChange={setCurrent} />
           <ProblemList selfCheck={current} />

@@ -75,6 +75,9 @@ export function QuestionsPanel({
         </p>
       )}
       {report.loading && !report.data && <p className="muted">{t('results.questionsLoading')}</p>}
+      {report.data?.withheldBelow != null && (
+        <p className="muted">{t('results.withheld', { n: report.data.withheldBelow })}</p>
+      )}
       {report.data?.overall && (
         <p className="overall">
           {t('results.overall', {

@@ -20,6 +20,13 @@ describe('connectionText', () => {
     expect(connectionText({ state: 'offline', code: null, reason: null }, zh)).toBe(
       '离线：修改保存在本机，恢复连接后自动合并',
     )
+    // A crashed server (1006) is a reconnect under way, never a reason to reload.
+    expect(connectionText({ state: 'offline', code: 1006, reason: null }, zh)).toBe(
+      '连接中断，正在重连…修改保存在本机，连上后自动合并',
+    )
+    expect(connectionText({ state: 'offline', code: 1006, reason: null }, translator(en))).toBe(
+      'Connection lost, reconnecting… edits are kept on this device and merged once back',
+    )
     expect(connectionText({ state: 'closed', code: 4499, reason: null }, zh)).toBe(
       '连接已关闭：代码 4499',
     )

@@ -18,9 +18,11 @@ export function connectionText(connection: Connection, t: Translate): string {
       return t('conn.syncing')
     case 'synced':
       return t('conn.synced')
+    // Never "reload": the provider reconnects by itself and what was typed meanwhile is kept.
     case 'offline':
-      return connection.code === null || connection.reason === null
-        ? t('conn.offline')
+      if (connection.code === null) return t('conn.offline')
+      return connection.reason === null
+        ? t('conn.reconnecting')
         : t('conn.retrying', { reason: reason(connection.reason, connection.code) })
     case 'closed':
       return t('conn.closed', { reason: reason(connection.reason, connection.code) })

@@ -34,6 +34,18 @@ describe('nextConnection', () => {
     expect(state).toEqual({ state: 'closed', code: 4403, reason: 'forbidden' })
   })
 
+  it('retries, never closes, after any close that is not a refusal (a restart, a refused message)', () => {
+    for (const code of [4400, 4413, 4429, 4500, 4503, 4508, 1006, 1011]) {
+      const state = run([
+        { type: 'status', status: 'connected' },
+        { type: 'sync', synced: true },
+        { type: 'close', code },
+        { type: 'status', status: 'disconnected' },
+      ])
+      expect(state.state).toBe('offline')
+    }
+  })
+
   it('a network drop without a code is offline with no reason', () => {
     expect(run([{ type: 'close', code: 1006 }])).toEqual({
       state: 'offline',

@@ -1,13 +1,16 @@
-import { type CloseReason, closeReasonOf, isPermanentClose } from '@yardstick/doc'
+import { type CloseReason, closeReasonOf, isRefusal } from '@yardstick/doc'
 
 /** What the editor shows about its link to the server. */
 export type Connection =
   | { state: 'connecting' }
   | { state: 'syncing' }
   | { state: 'synced' }
-  /** Lost; the provider retries. `code` is the last close code, when the server sent one. */
+  /**
+   * Lost; the provider retries by itself. `code` is the last close code (`null` when this side
+   * closed it, e.g. the browser went offline). Edits go on, kept in the document and IndexedDB.
+   */
   | { state: 'offline'; code: number | null; reason: CloseReason | null }
-  /** Refused for good (4400–4499): the provider stopped. */
+  /** Refused for good (`isRefusal`: signed out, no right, no such form): the provider stopped. */
   | { state: 'closed'; code: number; reason: CloseReason | null }
 
 /** A provider event, as `nextConnection` folds them. */
@@ -17,8 +20,8 @@ export type ConnectionEvent =
   | { type: 'close'; code: number | null }
 
 /**
- * The next connection state after a provider event. A permanent close sticks until the user
- * reconnects (a `connecting` status).
+ * The next connection state after a provider event. Only a refusal closes for good (and sticks
+ * until the user reconnects, a `connecting` status); any other close is a retry under way.
  *
  * @example
  * nextConnection({ state: 'synced' }, { type: 'close', code: 4403 }) // closed, forbidden
@@ -38,7 +41,7 @@ export function nextConnection(current: Connection, event: ConnectionEvent): Con
       return current.state === 'synced' ? { state: 'syncing' } : current
     case 'close': {
       const code = event.code
-      if (code !== null && isPermanentClose(code)) {
+      if (code !== null && isRefusal(code)) {
         return { state: 'closed', code, reason: closeReasonOf(code) }
       }
       return { state: 'offline', code, reason: code === null ? null : closeReasonOf(code) }

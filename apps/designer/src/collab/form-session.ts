@@ -1,6 +1,7 @@
 import {
   createUndoManager,
   type FormView,
+  isRefusal,
   type PeerPresence,
   type PresenceEditing,
   type PresenceUser,
@@ -21,7 +22,6 @@ import { createStore, type Store } from './store'
 /** Options of `openFormSession`. */
 export interface FormSessionOptions {
   formId: number
-  token: string
   user: PresenceUser
   /** IndexedDB database for offline edits; none (tests, private windows) keeps nothing. */
   storageName?: string | null
@@ -50,19 +50,19 @@ export interface FormSession {
 }
 
 /**
- * Opens a form's shared document: `y-websocket`'s provider on `/collab/:formId?token=…`,
+ * Opens a form's shared document: `y-websocket`'s provider on `/collab/:formId` (signed in by
+ * the session cookie the browser sends with the upgrade, never a token in the URL),
  * `y-indexeddb` for offline edits (merged when the socket is back), a per-editor undo manager
  * (SPEC [DOC16]) and presence on awareness (SPEC [DOC17]). Never seeds the document
  * (docs/COLLABORATION.md item 13): an empty document after sync stays empty until the server
  * seeds it.
  *
  * @example
- * const session = openFormSession({ formId: 7, token, user: { id: '1', name: '张三', color: '#d9480f' } })
+ * const session = openFormSession({ formId: 7, user: { id: '1', name: '张三', color: '#d9480f' } })
  * session.view.get().json
  */
 export function openFormSession({
   formId,
-  token,
   user,
   storageName = `yardstick:form:${formId}`,
   serverUrl = defaultServerUrl(),
@@ -98,8 +98,10 @@ export function openFormSession({
   const stopBatching = persistence ? batchIndexeddbWrites(persistence, doc) : null
 
   const provider = new WebsocketProvider(serverUrl, String(formId), doc, {
-    params: { token },
     maxBackoffTime: 5000,
+    // y-websocket stops on every 4400–4499 close; an editor stops only when refused: after a
+    // restart, a refused message or a slow link it resyncs what it typed (SPEC [COL7]).
+    shouldReconnect: (event) => !isRefusal(event.code),
     connect: false,
     // No BroadcastChannel between this browser's tabs: the server relays every edit anyway, and
     // the channel would cost each keystroke and presence change a structured clone and a post.

@@ -26,9 +26,11 @@ export function Editor({ form, session }: { form: FormDetail; session: FormSessi
   const everSynced = useStore(session.everSynced)
   const [selection] = useState(() => createStore<string | null>(ROOT))
   const [announcement, setAnnouncement] = useState('')
+  const [refusal, setRefusal] = useState('')
   const [versionsKey, setVersionsKey] = useState(0)
   const versionPublished = useCallback(() => setVersionsKey((k) => k + 1), [])
-  const writer = canEdit(user)
+  // An archived form is read-only for everybody: the server ignores edits to it ([COL3]).
+  const writer = canEdit(user) && !form.archived
   const canWrite = writer && connection.state !== 'closed'
 
   const select = useCallback(
@@ -49,6 +51,7 @@ export function Editor({ form, session }: { form: FormDetail; session: FormSessi
       select,
       canWrite,
       announce: setAnnouncement,
+      refused: setRefusal,
       versionsKey,
       versionPublished,
     }),
@@ -84,7 +87,12 @@ export function Editor({ form, session }: { form: FormDetail; session: FormSessi
           <EditorBar />
           {!writer && (
             <p className="notice" role="note">
-              {t('editor.readOnly')}
+              {t(form.archived ? 'editor.archived' : 'editor.readOnly')}
+            </p>
+          )}
+          {refusal && (
+            <p className="notice" role="alert" data-testid="edit-refused">
+              {refusal}
             </p>
           )}
           {body}

@@ -20,6 +20,8 @@ export interface EditorState {
   canWrite: boolean
   /** Tells screen readers what just happened (moved, removed, added). */
   announce: (message: string) => void
+  /** Shows why an edit was refused (it would take the form past its limits: `useLimitedEdit`). */
+  refused: (message: string) => void
   /** Changes when a version was published here, so the history reloads. */
   versionsKey: number
   versionPublished: () => void

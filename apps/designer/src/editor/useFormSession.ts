@@ -9,12 +9,11 @@ import { type FormSession, openFormSession } from '../collab/form-session'
  * kept per server, form and form creation time, so a fresh server's form 1 never meets an old one.
  */
 export function useFormSession(form: FormDetail): FormSession | null {
-  const { token, user } = useSignedIn()
+  const { user } = useSignedIn()
   const [session, setSession] = useState<FormSession | null>(null)
   useEffect(() => {
     const opened = openFormSession({
       formId: form.id,
-      token,
       user: { id: String(user.id), name: user.name, color: colorFor(user.id) },
       storageName: `yardstick:${location.host}:form:${form.id}:${form.createdAt}`,
     })
@@ -23,6 +22,6 @@ export function useFormSession(form: FormDetail): FormSession | null {
       opened.destroy()
       setSession(null)
     }
-  }, [form.id, form.createdAt, token, user.id, user.name])
+  }, [form.id, form.createdAt, user.id, user.name])
   return session
 }

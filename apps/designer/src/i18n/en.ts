@@ -87,6 +87,8 @@ export const en: Record<MessageKey, string> = {
   'conn.syncing': 'Connected, syncing…',
   'conn.synced': 'Synced',
   'conn.offline': 'Offline: edits are kept on this device and merged when you reconnect',
+  'conn.reconnecting':
+    'Connection lost, reconnecting… edits are kept on this device and merged once back',
   'conn.retrying': 'Connection lost ({reason}), reconnecting…',
   'conn.closed': 'Connection closed: {reason}',
   'conn.reconnect': 'Reconnect',
@@ -95,7 +97,8 @@ export const en: Record<MessageKey, string> = {
   'close.notFound': 'This form does not exist',
   'close.badMessage': 'The server refused a message it could not read',
   'close.messageTooLarge': 'An edit was too large for the server',
-  'close.missingDependencies': 'This copy is out of step with the server: reload the page',
+  'close.overFormLimits':
+    'The server refused an edit that would take the form past its limits (how deep panels nest, or how many pages, panels and questions it has)',
   'close.rateLimited': 'Too many changes at once: try again shortly',
   'close.loadFailed': 'The server could not load the document',
   'close.shuttingDown': 'The server is restarting',
@@ -104,6 +107,7 @@ export const en: Record<MessageKey, string> = {
 
   'editor.back': 'Back to forms',
   'editor.readOnly': 'Read only: you can look but not change',
+  'editor.archived': 'Archived, so read only: unarchive the form to change it',
   'editor.undo': 'Undo (Ctrl+Z)',
   'editor.redo': 'Redo (Ctrl+Shift+Z)',
   'editor.emptyTitle': 'This form’s shared document is still empty',

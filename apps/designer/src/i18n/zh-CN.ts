@@ -86,6 +86,7 @@ export const zhCN = {
   'conn.syncing': '已连接，正在同步…',
   'conn.synced': '已同步',
   'conn.offline': '离线：修改保存在本机，恢复连接后自动合并',
+  'conn.reconnecting': '连接中断，正在重连…修改保存在本机，连上后自动合并',
   'conn.retrying': '连接中断（{reason}），正在重连…',
   'conn.closed': '连接已关闭：{reason}',
   'conn.reconnect': '重新连接',
@@ -94,7 +95,8 @@ export const zhCN = {
   'close.notFound': '这份表单不存在',
   'close.badMessage': '服务器拒绝了无法识别的消息',
   'close.messageTooLarge': '单次修改过大，服务器拒收',
-  'close.missingDependencies': '本机副本与服务器不一致，需要刷新页面',
+  'close.overFormLimits':
+    '此修改会使表单超出上限（面板嵌套层数或页面、面板和题目的总数），服务器已拒收',
   'close.rateLimited': '操作过于频繁，请稍后再试',
   'close.loadFailed': '服务器加载文档失败',
   'close.shuttingDown': '服务器正在重启',
@@ -103,6 +105,7 @@ export const zhCN = {
 
   'editor.back': '返回表单列表',
   'editor.readOnly': '只读：你可以查看，但不能修改',
+  'editor.archived': '表单已归档，只读：取消归档后才能修改',
   'editor.undo': '撤销（Ctrl+Z）',
   'editor.redo': '重做（Ctrl+Shift+Z）',
   'editor.emptyTitle': '这份表单的协同文档还是空的',

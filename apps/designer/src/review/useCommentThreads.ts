@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { type CommentThread, pollComments } from '../api/comments'
 import { useApi } from '../api/useApi'
-import { useSession } from '../auth/SessionProvider'
 import { openCounts } from './threads'
 
 /** How often the threads are asked for; a 304 costs a count on the server. */
@@ -27,8 +26,6 @@ export interface Comments {
  */
 export function useCommentThreads(formId: number): Comments {
   const api = useApi()
-  const { session } = useSession()
-  const token = session?.token ?? null
   const [threads, setThreads] = useState<readonly CommentThread[]>([])
   const [error, setError] = useState<Error | null>(null)
   const [loaded, setLoaded] = useState(false)
@@ -50,7 +47,6 @@ export function useCommentThreads(formId: number): Comments {
       request = current
       try {
         const result = await pollComments(formId, {
-          token,
           etag: etag.current,
           signal: current.signal,
         })
@@ -83,7 +79,7 @@ export function useCommentThreads(formId: number): Comments {
       window.removeEventListener('online', onOnline)
       window.removeEventListener('offline', onOffline)
     }
-  }, [formId, token])
+  }, [formId])
 
   const keep = useCallback((thread: CommentThread) => {
     setThreads((list) =>

@@ -1,6 +1,6 @@
 import type { Db } from '@yardstick/db'
 import type { Context, MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
+import { parse } from 'hono/utils/cookie'
 import { AppError } from '../http/errors'
 import { type SessionUser, userForToken } from './sessions'
 
@@ -17,9 +17,22 @@ export const BEFORE_PASSWORD_CHANGE = ['/api/me', '/api/auth/logout', '/api/auth
 
 /** The token of a request: `Authorization: Bearer …`, else the session cookie. */
 export function tokenOf(c: Context): string | undefined {
-  const header = c.req.header('authorization')
-  if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim()
-  return getCookie(c, SESSION_COOKIE)
+  return tokenOfHeaders((name) => c.req.header(name))
+}
+
+/**
+ * `tokenOf` from a request's headers, for requests that are no Hono context (the co-editing
+ * endpoint's WebSocket upgrades: a browser's carries the cookie, another program may send
+ * either). Never the URL: a token there lands in proxy logs and browser history.
+ *
+ * @example
+ * tokenOfHeaders((name) => headerOf(request, name)) // 'q8Xr…' or undefined
+ */
+export function tokenOfHeaders(header: (name: string) => string | undefined): string | undefined {
+  const authorization = header('authorization')
+  if (authorization?.toLowerCase().startsWith('bearer ')) return authorization.slice(7).trim()
+  const cookie = header('cookie')
+  return cookie ? parse(cookie, SESSION_COOKIE)[SESSION_COOKIE] || undefined : undefined
 }
 
 /**

@@ -3,8 +3,9 @@ import { type Db, schema } from '@yardstick/db'
 import { type EvaluationPolicy, validatePolicy } from '@yardstick/sdk'
 import { eq, inArray } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
-import { assertReaches } from '../auth/access'
+import { assertReaches, reaches } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
+import { FORM_READERS } from '../forms/access'
 import { AppError } from '../http/errors'
 import { newSlug } from './secrets'
 import { commonAncestorId, invalid, resolveUnits } from './units'
@@ -33,7 +34,7 @@ export function assertPolicy(policy: EvaluationPolicy): void {
  * Creates a campaign (status `draft`) with its sources, its units (resolved to branches) and one
  * respondent link per (unit, source) with an unguessable slug, all in one transaction. The user
  * must be admin or editor reaching the campaign's office and every unit, and every unit must lie
- * under that office. The `campaign.create` audit entry is written in the same transaction.
+ * under that office; the user must read every form version it names. The `campaign.create` audit entry is written in the same transaction.
  *
  * @example
  * const id = await createCampaign(db, user, body)
@@ -74,7 +75,7 @@ export async function createCampaign(
     throw invalid('units', `Not under ${office.name}: ${outside.map((u) => u.id).join(', ')}`)
   }
   for (const unit of units) assertReaches(user, unit.path, ['editor'], unit.name)
-  await assertVersionsExist(db, input.sources)
+  await assertVersionsReadable(db, user, input.sources)
 
   return db.transaction(async (tx) => {
     const [campaign] = await tx
@@ -146,27 +147,41 @@ export async function createCampaign(
 }
 
 /**
- * Throws 400 at `sources.<i>.formVersion` for the first source whose form version does not exist.
+ * Checks every form version a campaign is to name: the first one that does not exist is 400 at
+ * `sources.<i>.formVersion`; the first one whose form the user may not read (`FORM_READERS`
+ * reaching the form's office, as `formFor` decides) is 403 `forbidden` with that path. A
+ * campaign shows its versions to respondents, so naming one is reading it (issue 16, item 6).
  *
+ * @param mustRead which sources (by index) the read check applies to (default: all)
  * @example
- * await assertVersionsExist(db, [{ formVersion: 12 }])
+ * await assertVersionsReadable(db, user, [{ formVersion: 12 }])
  */
-export async function assertVersionsExist(
+export async function assertVersionsReadable(
   db: Db,
+  user: AuthUser,
   sources: ReadonlyArray<{ formVersion: number }>,
+  mustRead: (index: number) => boolean = () => true,
 ): Promise<void> {
   const ids = [...new Set(sources.map((source) => source.formVersion))]
+  if (ids.length === 0) return
+  const { formVersions, forms, orgs } = schema
   const rows = await db
-    .select({ id: schema.formVersions.id })
-    .from(schema.formVersions)
-    .where(inArray(schema.formVersions.id, ids))
-  const found = new Set(rows.map((row) => row.id))
-  const index = sources.findIndex((source) => !found.has(source.formVersion))
-  const missing = sources[index]
-  if (missing) {
-    throw invalid(
-      `sources.${index}.formVersion`,
-      `No published form version ${missing.formVersion}`,
-    )
-  }
+    .select({ id: formVersions.id, formId: forms.id, path: orgs.path })
+    .from(formVersions)
+    .innerJoin(forms, eq(forms.id, formVersions.formId))
+    .innerJoin(orgs, eq(orgs.id, forms.orgId))
+    .where(inArray(formVersions.id, ids))
+  const found = new Map(rows.map((row) => [row.id, row]))
+  sources.forEach((source, index) => {
+    const path = `sources.${index}.formVersion`
+    const version = found.get(source.formVersion)
+    if (!version) throw invalid(path, `No published form version ${source.formVersion}`)
+    if (mustRead(index) && !reaches(user, version.path, FORM_READERS)) {
+      throw new AppError(
+        'forbidden',
+        `You have no ${FORM_READERS.join('/')} role that reaches form version ${source.formVersion}`,
+        { path, roles: FORM_READERS },
+      )
+    }
+  })
 }

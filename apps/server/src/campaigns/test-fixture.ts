@@ -12,13 +12,21 @@ import {
 } from '@yardstick/sdk'
 import type { Fixture } from '../../test/harness'
 
-/** Inserts a form and its version 1 from an SDK template; returns the `form_versions` id. */
-export async function publishTemplate(f: Fixture, template: TemplateId): Promise<number> {
+/**
+ * Inserts a form and its version 1 from an SDK template; returns the `form_versions` id.
+ *
+ * @param orgId the office owning the form (default: the committee)
+ */
+export async function publishTemplate(
+  f: Fixture,
+  template: TemplateId,
+  orgId = f.orgs.committee,
+): Promise<number> {
   const json = structuredClone(templates[template])
   const [form] = await f.database.db
     .insert(schema.forms)
     .values({
-      orgId: f.orgs.committee,
+      orgId,
       title: template,
       kind: String(json.kind ?? 'generic'),
       json,
@@ -94,4 +102,18 @@ export function completeAnswers(form: FormJson, choose?: string): Answers {
     else answers[question.name] = '好'
   }
   return answers
+}
+
+/**
+ * The quiz questions a token drew, as its link view shows them (the draw's seed never leaves
+ * the server, so the view is the only way to know them).
+ */
+export async function drawnByView(f: Fixture, slug: string, token: string): Promise<string[]> {
+  const view = await f.call('GET', `/api/links/${slug}?token=${encodeURIComponent(token)}`)
+  if (view.status !== 200) throw new Error(`view: ${view.status} ${JSON.stringify(view.body)}`)
+  const pages = view.body.form.pages as Array<{ elements?: Array<{ name: string }> }>
+  const plan = compileForm(templates.quiz)
+  return pages
+    .flatMap((page) => (page.elements ?? []).map((e) => e.name))
+    .filter((name) => plan.byName.get(name)?.mode === 'quiz')
 }

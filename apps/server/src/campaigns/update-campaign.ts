@@ -2,11 +2,12 @@ import type { UpdateCampaignInput } from '@yardstick/contract'
 import { type Db, type SourceKey, schema } from '@yardstick/db'
 import { and, count, eq, sql } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
+import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
 import { loadResultsCampaign } from '../results/campaign'
 import { linkContexts } from '../submissions/link-context'
 import type { CampaignRow } from './access'
-import { assertPolicy, assertVersionsExist } from './create-campaign'
+import { assertPolicy, assertVersionsReadable } from './create-campaign'
 import { invalid } from './units'
 
 /** A source whose form version or weight a request really changes. */
@@ -30,19 +31,22 @@ interface SourceChange {
  * checked again inside it, and the `campaign.update` audit entry (the fields that change, before
  * and after) with it; the link caches see the change at once.
  *
- * @param actorId who changes it (`null`: the system)
+ * A source moved to a form version the user may not read is 403 (`assertVersionsReadable`).
+ *
+ * @param user who changes it
  * @example
- * await updateCampaign(db, campaign, { allowedOrigins: ['https://portal.example.cn'] }, user.id)
+ * await updateCampaign(db, campaign, { allowedOrigins: ['https://portal.example.cn'] }, user)
  */
 export async function updateCampaign(
   db: Db,
   campaign: CampaignRow,
   input: UpdateCampaignInput,
-  actorId: number | null,
+  user: AuthUser,
 ): Promise<void> {
+  const actorId = user.id
   assertNotClosed(campaign.status)
   assertWindow(campaign, input)
-  const changes = await sourceChanges(db, campaign.id, input.sources)
+  const changes = await sourceChanges(db, user, campaign.id, input.sources)
 
   await db.transaction(async (tx) => {
     const [locked] = await tx
@@ -145,10 +149,11 @@ function assertWindow(campaign: CampaignRow, input: UpdateCampaignInput) {
 
 /**
  * The sources a request really changes, after checking each names a source of the campaign
- * once, each new version exists, and the SDK can evaluate the rules with the new weights.
+ * once, each version exists, each new one is readable by the user, and the SDK can evaluate the rules with the new weights.
  */
 async function sourceChanges(
   db: Db,
+  user: AuthUser,
   campaignId: number,
   requested: UpdateCampaignInput['sources'],
 ): Promise<SourceChange[]> {
@@ -178,14 +183,17 @@ async function sourceChanges(
     }
   })
   if (changes.length === 0) return []
-  await assertVersionsExist(
-    db,
-    requested.map((change) => ({
-      formVersion:
-        change.formVersion ??
-        (sources.find((source) => source.key === change.key)?.formVersionId as number),
-    })),
+  const named = requested.map((change) => ({
+    formVersion:
+      change.formVersion ??
+      (sources.find((source) => source.key === change.key)?.formVersionId as number),
+  }))
+  // Existence is checked for every source named, readability for the versions that change: a
+  // weight change does not put a version in front of anyone it was not already before.
+  const moved = new Set(
+    changes.filter((change) => change.fields.includes('formVersion')).map((c) => c.index),
   )
+  await assertVersionsReadable(db, user, named, (index) => moved.has(index))
   const weights = new Map<string, number>(changes.map((change) => [change.key, change.weight]))
   // The rules are checked with the requested sources first, in the request's order, so a
   // problem's `sources.<i>` is the client's own index (a policy's validity does not depend on

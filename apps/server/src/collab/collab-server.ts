@@ -2,19 +2,20 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Database } from '@yardstick/db'
-import { applySurveyJson, toSurveyJson } from '@yardstick/doc'
+import { applySurveyJson, toSurveyJson, updateLimitIssue } from '@yardstick/doc'
 import type { FormJson } from '@yardstick/sdk'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 import * as Y from 'yjs'
-import { type Admission, admitToForm } from './authorize'
+import { hashToken } from '../auth/sessions'
+import { type Admission, admitToForm, upgradeCredentials } from './authorize'
 import { type CloseReason, closeWith } from './close-codes'
 import { type DocKind, type DocTarget, targetOfName, targetOfPath } from './doc-kinds'
 import { DocRegistry } from './doc-registry'
 import { DocStore } from './doc-store'
 import type { FormDocuments } from './form-documents'
-import { type MessageLimits, receiveMessage } from './messages'
-import { encodeAwarenessStates, encodeSyncStep1 } from './protocol'
-import { RedisFanOut } from './redis-fan-out'
+import { type MessageLimits, receiveMessage, requestSync } from './messages'
+import { encodeAwarenessStates } from './protocol'
+import { RedisFanOut, type SessionsEnded } from './redis-fan-out'
 import type { ResponseDocuments } from './response-docs'
 import { responseDocKind } from './response-docs'
 import type { Connection, SharedDoc } from './shared-doc'
@@ -104,7 +105,8 @@ const FORM_PATH = /^\/collab\/(\d+)\/?$/
 const SERVER_ORIGIN = Symbol('server')
 
 /**
- * The co-editing endpoint `ws(s)://host/collab/:formId?token=…`: speaks the y-websocket
+ * The co-editing endpoint `ws(s)://host/collab/:formId` (signed in by the session cookie or an
+ * `Authorization: Bearer` header, never a token in the URL): speaks the y-websocket
  * protocol (sync + awareness) so `y-websocket`'s own `WebsocketProvider` connects; admits by
  * role (accept, then close with a code from `CLOSE_REASONS`); loads each document once for all
  * its connections; makes every update durable before relaying it; unloads after the last
@@ -120,6 +122,8 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
   private readonly docs: DocRegistry
   private readonly timers: NodeJS.Timeout[] = []
   private readonly messageLimits: MessageLimits
+  /** Sockets between their upgrade and joining their document (see `closeEnded`). */
+  private readonly admitting = new Set<Admitting>()
   private closing = false
 
   constructor({
@@ -143,7 +147,7 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
     this.store = store
     this.kinds = [
       responseDocKind(database.db, { delayMs: writeBackMs }),
-      { prefix: 'form', path: FORM_PATH, admit, seed },
+      { prefix: 'form', path: FORM_PATH, admit, seed, checkUpdate: refuseOverFormLimits },
     ]
     this.fanOut = redisUrl ? new RedisFanOut(redisUrl, this.processId, redisPrefix) : null
     this.docs = new DocRegistry({
@@ -161,6 +165,11 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
       },
     })
     this.wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes })
+    this.fanOut
+      ?.onSessionsEnded((ended) => this.closeEnded(ended))
+      .catch((error) =>
+        console.error(`collab: hearing ended sessions failed: ${(error as Error).message}`),
+      )
     this.timers.push(setInterval(() => this.ping(), pingIntervalMs))
     this.timers.push(setInterval(() => void this.revalidate(), revalidateMs))
     for (const timer of this.timers) timer.unref()
@@ -173,17 +182,21 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
     })
   }
 
-  /** Takes an upgrade request if its path is a co-editing one; false otherwise. */
+  /**
+   * Takes an upgrade request if its path is a co-editing one; false otherwise. A browser's
+   * upgrade from a page of another origin is refused with 403 before any WebSocket exists
+   * ([COL2]: cross-site WebSocket hijacking would otherwise ride the session cookie).
+   */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(request.url ?? '/', 'http://localhost')
     const target = targetOfPath(this.kinds, url.pathname)
     if (!target || this.closing) return false
-    this.wss.handleUpgrade(
-      request,
-      socket,
-      head,
-      (ws) => void this.connect(ws, target, url.searchParams.get('token')),
-    )
+    const { origin, token } = upgradeCredentials(request)
+    if (origin === 'foreign') {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return true
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => void this.connect(ws, target, token))
     return true
   }
 
@@ -193,14 +206,22 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
     const onEarly = (data: RawData) => early.push(data)
     socket.on('message', onEarly)
     socket.on('error', () => socket.terminate())
-    const admission = await target.kind.admit(token, target.id).catch((error) => {
-      console.error(`collab: admitting to ${target.name} failed: ${(error as Error).message}`)
-      return { refused: 'loadFailed' as const }
-    })
+    // A session that ends while this socket is admitted and its document loads closes it too.
+    const pending: Admitting = { socket, token, userId: null }
+    this.admitting.add(pending)
+    const admission = await target.kind
+      .admit(token, target.id)
+      .catch((error) => {
+        console.error(`collab: admitting to ${target.name} failed: ${(error as Error).message}`)
+        return { refused: 'loadFailed' as const }
+      })
+      .finally(() => this.admitting.delete(pending))
     if ('refused' in admission) {
       closeWith(socket, admission.refused)
       return
     }
+    pending.userId = admission.user.id
+    this.admitting.add(pending)
     let shared: SharedDoc
     try {
       shared = await this.docs.open(target.name, target.id)
@@ -208,6 +229,8 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
       // The registry logged why; the client hears that it may try again later.
       closeWith(socket, 'loadFailed')
       return
+    } finally {
+      this.admitting.delete(pending)
     }
     if (socket.readyState !== socket.OPEN) {
       this.docs.release(shared)
@@ -223,6 +246,7 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
       awarenessTokens: this.messageLimits.awarenessPerSecond,
       awarenessRefilledAt: Date.now(),
       strikes: 0,
+      syncRequests: 0,
     }
     shared.conns.set(socket, conn)
     this.docs.retain(shared.name)
@@ -235,7 +259,7 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
       shared.remove(conn)
       this.docs.release(shared)
     })
-    shared.send(conn, encodeSyncStep1(shared.doc))
+    requestSync(shared, conn)
     const states = encodeAwarenessStates(shared.awareness)
     if (states) shared.send(conn, states)
     for (const data of early) receiveMessage(shared, conn, toBytes(data), this.messageLimits)
@@ -264,6 +288,11 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
       // a hundred documents (BENCHMARKS.md). Between documents, waiting messages go first.
       await new Promise((resolve) => setImmediate(resolve))
     }
+  }
+
+  async accessChanged(formId: number): Promise<void> {
+    const shared = this.docs.get(`form:${formId}`)
+    if (shared) await this.revalidateDoc(shared)
   }
 
   async selfCheckLeftDraft(selfCheckId: number): Promise<void> {
@@ -303,9 +332,10 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
   }
 
   /**
-   * Closes every live socket of a user in this process at once ([COL9]): deactivation and
-   * password resets end their co-editing now, not at the next revalidation. Sockets signed in
-   * with `keepToken` stay (the session that changed its own password). Returns how many closed.
+   * Closes every live socket of a user at once ([COL9]): deactivation and password resets end
+   * their co-editing now, not at the next revalidation — in this process, and through Redis in
+   * the others. Sockets signed in with `keepToken` stay (the session that changed its own
+   * password). Returns how many closed in this process.
    *
    * @example
    * collab.closeUserConnections(userId) // each closes with 4401 `unauthenticated`
@@ -315,14 +345,52 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
     reason: CloseReason = 'unauthenticated',
     keepToken?: string,
   ): number {
+    const ended: SessionsEnded =
+      keepToken === undefined
+        ? { userId, reason }
+        : { userId, keepTokenHash: hashToken(keepToken), reason }
+    this.fanOut?.publishSessionsEnded(ended)
+    return this.closeEnded(ended)
+  }
+
+  /**
+   * Closes every live socket of one session at once ([COL9]): signing out ends its co-editing
+   * now, not at the next revalidation — in this process, and through Redis in the others.
+   * Returns how many closed in this process.
+   *
+   * @example
+   * collab.closeSessionConnections(token) // each closes with 4401 `unauthenticated`
+   */
+  closeSessionConnections(token: string, reason: CloseReason = 'unauthenticated'): number {
+    const ended: SessionsEnded = { tokenHash: hashToken(token), reason }
+    this.fanOut?.publishSessionsEnded(ended)
+    return this.closeEnded(ended)
+  }
+
+  /** Closes this process's sockets of ended sessions; returns how many. */
+  private closeEnded(ended: SessionsEnded): number {
+    type Signed = Pick<Connection, 'token'> & { user: Pick<Connection['user'], 'id'> }
+    const matches =
+      'tokenHash' in ended
+        ? (conn: Signed) => hashToken(conn.token) === ended.tokenHash
+        : (conn: Signed) =>
+            conn.user.id === ended.userId &&
+            (ended.keepTokenHash === undefined || hashToken(conn.token) !== ended.keepTokenHash)
     let closed = 0
     for (const shared of this.docs.loaded()) {
       for (const conn of [...shared.conns.values()]) {
-        if (conn.user.id !== userId || (keepToken !== undefined && conn.token === keepToken))
-          continue
-        shared.close(conn, reason)
+        if (!matches(conn)) continue
+        shared.close(conn, ended.reason)
         closed++
       }
+    }
+    // Admitted a moment before the session ended, still loading: `connect` finds them closed.
+    for (const pending of this.admitting) {
+      const token = pending.token ?? ''
+      const userId = pending.userId ?? -1
+      if (!matches({ token, user: { id: userId } })) continue
+      closeWith(pending.socket, ended.reason)
+      closed++
     }
     return closed
   }
@@ -378,8 +446,20 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
   }
 }
 
+/** A socket between its upgrade and joining its document; `userId` once admitted. */
+interface Admitting {
+  socket: WebSocket
+  token: string | null
+  userId: number | null
+}
+
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}
+
+/** A form's update that would nest or grow it past `FORM_LIMITS` is refused (SPEC [COL27]). */
+function refuseOverFormLimits(doc: Y.Doc, update: Uint8Array): CloseReason | null {
+  return updateLimitIssue(doc, update) ? 'overFormLimits' : null
 }

@@ -1,4 +1,6 @@
+import type * as Y from 'yjs'
 import type { Admission } from './authorize'
+import type { CloseReason } from './close-codes'
 import type { SharedDoc } from './shared-doc'
 
 /**
@@ -33,6 +35,11 @@ export interface DocKind {
   admit: (token: string | null, id: number) => Promise<Admission>
   /** The first state of a document with none stored, built on the server once (COL19). */
   seed?: (id: number) => Promise<Uint8Array | null>
+  /**
+   * Why a writer's update must be refused before it is applied (the connection is closed with
+   * that reason and the document stays as it was), or null to apply it.
+   */
+  checkUpdate?: (doc: Y.Doc, update: Uint8Array) => CloseReason | null
   /** Binds behaviour to the loaded document before anyone is served; a throw fails the load. */
   bind?: (shared: SharedDoc, id: number) => Promise<DocBinding>
 }

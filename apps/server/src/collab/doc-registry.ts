@@ -113,6 +113,8 @@ export class DocRegistry {
     const { kind } = targetOfName(this.options.kinds, name)
     const { store, fanOut, limits } = this.options
     const shared = new SharedDoc(name, store, fanOut, limits)
+    const { checkUpdate } = kind
+    if (checkUpdate) shared.checkUpdate = (update) => checkUpdate(shared.doc, update)
     const early: FanOutMessage[] = []
     let loaded = false
     try {

@@ -17,6 +17,11 @@ export interface FormDocuments {
    * version, saving from the API) — history is never rewritten.
    */
   applyJson(formId: number, json: FormJson): Promise<void>
+  /**
+   * Checks the form's live connections again now, not at the next revalidation ([COL9]):
+   * archiving makes the form read-only, so its writers are closed at once.
+   */
+  accessChanged(formId: number): Promise<void>
 }
 
 /**

@@ -7,9 +7,9 @@ import {
   decodeClientMessage,
   encodeAwarenessEntries,
   encodeAwarenessStates,
+  encodeSyncStep1,
   encodeSyncStep2,
   isAwarenessNews,
-  missingDependencies,
 } from './protocol'
 import type { Connection, SharedDoc } from './shared-doc'
 
@@ -45,10 +45,14 @@ export function receiveMessage(
     case 'syncStep1':
       shared.send(conn, encodeSyncStep2(shared.doc, message.stateVector))
       return
-    case 'update':
+    case 'update': {
+      // A step 2 answers our oldest sync step 1 (y-websocket answers each one, in order).
+      const answer = message.step2 && conn.syncRequests > 0
+      if (answer) conn.syncRequests--
       // A reader's updates are never applied, relayed or stored (its empty step 2 is normal).
-      if (conn.canWrite) applyUpdate(shared, conn, message.update)
+      if (conn.canWrite) applyUpdate(shared, conn, message.update, answer)
       return
+    }
     case 'awareness':
       applyAwareness(shared, conn, message.update, message.entries, limits)
       return
@@ -60,10 +64,36 @@ export function receiveMessage(
   }
 }
 
-function applyUpdate(shared: SharedDoc, conn: Connection, update: Uint8Array): void {
+/**
+ * Sends the document's sync step 1: the client answers with a step 2 holding everything it has
+ * that the document lacks.
+ */
+export function requestSync(shared: SharedDoc, conn: Connection): void {
+  conn.syncRequests++
+  shared.send(conn, encodeSyncStep1(shared.doc))
+}
+
+/**
+ * Applies a writer's update. Yjs integrates what builds on the document and keeps the rest
+ * (structs whose causes it lacks) pending; a gap is normal right after a reconnect, when
+ * y-websocket sends a fresh keystroke before its catch-up step 2 (SPEC [COL7]). The pending rest
+ * is dropped rather than kept, so the document never holds, saves or sends structs it cannot
+ * place, and the client is asked for what is missing: its step 2 re-sends all of it, the dropped
+ * rest included. A step 2 on its way already will (it leaves the client after the gapped update,
+ * so it holds that update's causes); a step 2 that itself leaves a gap is not asked again, so a
+ * client holding unplaceable structs cannot make the two ends ping-pong.
+ */
+function applyUpdate(
+  shared: SharedDoc,
+  conn: Connection,
+  update: Uint8Array,
+  answersRequest: boolean,
+): void {
   try {
-    if (missingDependencies(shared.doc, update)) {
-      shared.close(conn, 'missingDependencies')
+    // Checked on a copy first: a refused update never touches the document (SPEC [COL27]).
+    const refusal = shared.checkUpdate?.(update)
+    if (refusal) {
+      shared.close(conn, refusal)
       return
     }
     Y.applyUpdate(shared.doc, update, conn)
@@ -72,12 +102,10 @@ function applyUpdate(shared: SharedDoc, conn: Connection, update: Uint8Array): v
     return
   }
   const store = shared.doc.store
-  if (store.pendingStructs || store.pendingDs) {
-    // Structs whose causes never arrived would be kept, re-sent and saved forever: drop them.
-    store.pendingStructs = null
-    store.pendingDs = null
-    shared.close(conn, 'missingDependencies')
-  }
+  if (!store.pendingStructs && !store.pendingDs) return
+  store.pendingStructs = null
+  store.pendingDs = null
+  if (!answersRequest && conn.syncRequests === 0) requestSync(shared, conn)
 }
 
 /**

@@ -93,19 +93,6 @@ function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
   return entries
 }
 
-/**
- * Whether an update builds only on what the document already has. An update whose structs
- * start past a client's known clock would sit in `pendingStructs` forever
- * (docs/COLLABORATION.md item 7).
- */
-export function missingDependencies(doc: Y.Doc, update: Uint8Array): boolean {
-  const { from } = Y.parseUpdateMeta(update)
-  for (const [client, clock] of from) {
-    if (clock > Y.getState(doc.store, client)) return true
-  }
-  return false
-}
-
 /** `sync step 1`: the server's state vector, asking the client for what it has that we lack. */
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder()

@@ -1,9 +1,22 @@
 import { Redis } from 'ioredis'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import type { CloseReason } from './close-codes'
 import type { DocFanOut } from './shared-doc'
 
 const KIND = { update: 0, awareness: 1 } as const
+
+/** The channel (after the prefix) on which processes tell each other which sessions ended. */
+const SESSIONS_ENDED = 'sessions-ended'
+
+/**
+ * Sessions another process ended (by the SHA-256 of their token, as the database keeps it, never
+ * the token itself): one signed out, or every session of a user but `keepTokenHash`.
+ */
+export type SessionsEnded = { reason: CloseReason } & (
+  | { tokenHash: string }
+  | { userId: number; keepTokenHash?: string }
+)
 
 /** A message from another process about a document. */
 export type FanOutMessage =
@@ -19,6 +32,7 @@ export class RedisFanOut implements DocFanOut {
   private readonly pub: Redis
   private readonly sub: Redis
   private readonly handlers = new Map<string, (message: FanOutMessage) => void>()
+  private sessionsEnded: ((ended: SessionsEnded) => void) | null = null
 
   constructor(
     url: string,
@@ -46,6 +60,21 @@ export class RedisFanOut implements DocFanOut {
     await this.sub.unsubscribe(this.prefix + docName)
   }
 
+  /**
+   * Hears the sessions other processes end (sign-out, deactivation, a password change), so this
+   * process closes their sockets at once too ([COL9]); resolves once subscribed.
+   */
+  async onSessionsEnded(handler: (ended: SessionsEnded) => void): Promise<void> {
+    this.sessionsEnded = handler
+    await this.sub.subscribe(this.prefix + SESSIONS_ENDED)
+  }
+
+  /** Tells the other processes that sessions ended. */
+  publishSessionsEnded(ended: SessionsEnded): void {
+    const message = JSON.stringify({ from: this.processId, ended })
+    void this.pub.publish(this.prefix + SESSIONS_ENDED, message)
+  }
+
   publishUpdate(docName: string, updateId: number, update: Uint8Array): void {
     this.publish(docName, KIND.update, updateId, update)
   }
@@ -64,6 +93,14 @@ export class RedisFanOut implements DocFanOut {
   }
 
   private receive(channel: string, message: Buffer): void {
+    if (channel === this.prefix + SESSIONS_ENDED) {
+      const { from, ended } = JSON.parse(message.toString()) as {
+        from: string
+        ended: SessionsEnded
+      }
+      if (from !== this.processId) this.sessionsEnded?.(ended)
+      return
+    }
     const handler = this.handlers.get(channel.slice(this.prefix.length))
     if (!handler) return
     const decoder = decoding.createDecoder(new Uint8Array(message))

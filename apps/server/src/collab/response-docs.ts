@@ -16,7 +16,7 @@ export interface ResponseDocuments {
 }
 
 /**
- * Co-filled responses: `ws(s)://host/collab/response/:selfCheckId?token=…` opens the document
+ * Co-filled responses: `ws(s)://host/collab/response/:selfCheckId` opens the document
  * `response:<selfCheckId>` that a branch committee fills together with survey-core's
  * `CollaborationPlugin` (the SDK's `createCoFill`). Admitted by `admitToSelfCheck`, seeded once
  * from the stored draft, written back to `self_checks.answers` by `bindWriteBack` (SPEC.md,

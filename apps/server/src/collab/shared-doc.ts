@@ -17,6 +17,8 @@ export interface Connection {
   awarenessTokens: number
   awarenessRefilledAt: number
   strikes: number
+  /** Sync step 1s sent to it whose step 2 has not arrived yet (SPEC [COL7]). */
+  syncRequests: number
 }
 
 /** Origin of changes that arrived from another server process (already durable there). */
@@ -51,6 +53,8 @@ export class SharedDoc {
   readonly conns = new Map<WebSocket, Connection>()
   /** Update rows this process knows are in `doc`, not yet folded into the snapshot. */
   folded: number[] = []
+  /** Its kind's check of a writer's update before it is applied (`DocKind.checkUpdate`). */
+  checkUpdate: ((update: Uint8Array) => CloseReason | null) | null = null
   private owners = new Map<number, Connection>()
   private chain: Promise<void> = Promise.resolve()
   private compacting: Promise<void> | null = null

@@ -7,4 +7,6 @@ export interface UserConnections {
    * signed in with `keepToken`; returns how many closed.
    */
   closeUserConnections(userId: number, reason?: CloseReason, keepToken?: string): number
+  /** Closes every live socket signed in with `token` now (sign-out); returns how many closed. */
+  closeSessionConnections(token: string, reason?: CloseReason): number
 }

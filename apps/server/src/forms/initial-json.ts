@@ -7,6 +7,7 @@ import {
   templates,
 } from '@yardstick/sdk'
 import { AppError } from '../http/errors'
+import { assertFormWithinLimits } from './form-limits'
 
 /** What a new form starts from: a template key, a whole JSON, or neither (blank). */
 export interface FormStart {
@@ -18,7 +19,8 @@ export interface FormStart {
 /**
  * The JSON a new form is stored with: a copy of the named SDK template, the given JSON, or a
  * blank generic form, each with `title` set to the form's title (one title, shown in lists and
- * in the survey alike).
+ * in the survey alike). A given JSON over `FORM_LIMITS` is refused (422 `formTooDeep` /
+ * `formTooLarge`).
  *
  * @example
  * initialJson({ title: '2025 年度自查', template: 'selfCheck' }).kind // 'selfCheck'
@@ -38,7 +40,10 @@ export function initialJson({ title, template, json }: FormStart): FormJson {
     }
     return { ...structuredClone(templates[template]), title }
   }
-  if (json !== undefined) return { ...json, title }
+  if (json !== undefined) {
+    assertFormWithinLimits(json)
+    return { ...json, title }
+  }
   return { title, kind: 'generic', pages: [{ name: 'page1', elements: [] }] }
 }
 
@@ -54,12 +59,14 @@ function isTemplateId(key: string): key is TemplateId {
 /**
  * A saved JSON with the form's title kept in step: a given `title` wins and is written into the
  * JSON; otherwise the JSON's own title (its default text) becomes the form's title, and a JSON
- * without one gets the current title.
+ * without one gets the current title. A JSON over `FORM_LIMITS` is refused (422 `formTooDeep` /
+ * `formTooLarge`): saves and publish-with-JSON come through here.
  *
  * @example
  * savedJson({ title: { default: '新表', en: 'New' } }, undefined, '旧表').title // '新表'
  */
 export function savedJson(json: FormJson, title: string | undefined, currentTitle: string) {
+  assertFormWithinLimits(json)
   if (title !== undefined) return { json: { ...json, title }, title, kind: kindOf(json) }
   const own = localizedText(json.title, undefined, '').trim()
   if (own) return { json, title: own, kind: kindOf(json) }

@@ -1,5 +1,5 @@
 import { type Db, schema } from '@yardstick/db'
-import { type FormJson, validateForm } from '@yardstick/sdk'
+import type { FormJson } from '@yardstick/sdk'
 import { desc, eq } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
 import type { AuthUser } from '../auth/sessions'
@@ -7,7 +7,9 @@ import { AppError } from '../http/errors'
 import { assertNotArchived } from './access'
 import { contentHash } from './content-hash'
 import type { CurrentForm } from './document-sync'
+import { assertFormWithinLimits } from './form-limits'
 import { savedJson } from './initial-json'
+import { validateFormOffThread } from './validation-pool'
 
 /** What `publishForm` needs beyond the database. */
 export interface PublishOptions {
@@ -17,12 +19,16 @@ export interface PublishOptions {
   note: string
   /** Save this JSON as the current one and publish it, in the same transaction. */
   json?: Record<string, unknown> | undefined
+  /** Time limit of the form's check in a worker (`FORM_VALIDATION_TIMEOUT_MS`); 20 s by default. */
+  validationTimeoutMs?: number | undefined
 }
 
 /**
  * Freezes a form's current JSON as its next immutable version: SHA-256 of the canonical JSON,
- * author, time and note. Refused with 422 `invalidForm` (details: `validateForm`'s errors and
- * warnings) when the form is not valid, and with 409 `conflict` when the content equals the
+ * author, time and note. Refused with 422 `formTooDeep` / `formTooLarge` over `FORM_LIMITS`
+ * (checked first, on this thread, in linear time), 422 `invalidForm` (details: `validateForm`'s
+ * errors and warnings, run in a worker thread with a time limit: 503 `validationUnavailable`
+ * past it) when the form is not valid, and with 409 `conflict` when the content equals the
  * latest version. The form row is locked (`select … for update`) while the next number is
  * taken, so concurrent publishes of one form queue up and get versions n, n+1, … without gaps;
  * the unique index on (form_id, version) stays the last guard. The `form.publish` audit entry
@@ -31,11 +37,15 @@ export interface PublishOptions {
  * @example
  * const { version } = await publishForm(db, { form, user, note: '首次发布' })
  */
-export async function publishForm(db: Db, { form, user, note, json }: PublishOptions) {
+export async function publishForm(
+  db: Db,
+  { form, user, note, json, validationTimeoutMs }: PublishOptions,
+) {
+  const check = (content: FormJson) => assertPublishable(content, validationTimeoutMs)
   // Validation is CPU work (a SurveyJS model and its linter): done before the lock is taken.
   const given = json === undefined ? undefined : savedJson(json, undefined, form.title)
   let content = given?.json ?? form.json
-  let hash = assertPublishable(content)
+  let hash = await check(content)
   return db.transaction(async (tx) => {
     const [locked] = await tx
       .select()
@@ -53,7 +63,7 @@ export async function publishForm(db: Db, { form, user, note, json }: PublishOpt
       // Written since we read it (an API save, or `withCurrentJson` bringing the column up to
       // date with the co-edited document): publish what is saved now, read under the lock.
       content = locked.json
-      hash = assertPublishable(content)
+      hash = await check(content)
     }
     const [latest] = await tx
       .select({ version: schema.formVersions.version, hash: schema.formVersions.hash })
@@ -95,9 +105,11 @@ export async function publishForm(db: Db, { form, user, note, json }: PublishOpt
   })
 }
 
-/** The content hash of a valid form; 422 `invalidForm` with the problems otherwise. */
-function assertPublishable(content: FormJson): string {
-  const validation = validateForm(content)
+/** The content hash of a valid form; 422 `formToo…` / `invalidForm` with the problems otherwise. */
+async function assertPublishable(content: FormJson, timeoutMs: number | undefined) {
+  // The caps first, here: a form over them never reaches SurveyJS, not even in a worker.
+  assertFormWithinLimits(content)
+  const validation = await validateFormOffThread(content, { timeoutMs })
   if (!validation.valid) {
     throw new AppError(
       'invalidForm',

@@ -16,12 +16,14 @@ import { eq } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
 import type { AuthEnv } from '../auth/middleware'
 import type { AppDeps } from '../deps'
+import { AppError } from '../http/errors'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
 import { assertNotArchived, formFor } from './access'
 import { diffForms } from './diff'
 import { applyToDocument, withCurrentJson } from './document-sync'
 import { savedJson } from './initial-json'
 import { publishForm } from './publish'
+import { RETRY_AFTER_SECONDS } from './validation-pool'
 import { getVersion, jsonAt, listVersions } from './versions'
 
 const ACCESS =
@@ -42,6 +44,8 @@ const publishRoute = createRoute({
   description:
     `${ACCESS} A \`note\` saying what changed is required (400 invalidBody without one). ` +
     '422 invalidForm with details.errors (validateForm) when the form is not valid; ' +
+    "422 formTooDeep / formTooLarge over the SDK's FORM_LIMITS (details: path, limit); " +
+    '503 validationUnavailable (with Retry-After) when the check did not finish in time; ' +
     '409 when nothing changed since the latest version; 409 for an archived form. Versions ' +
     'are numbered 1, 2, 3… per form, without gaps under concurrent publishes.',
   request: {
@@ -50,7 +54,7 @@ const publishRoute = createRoute({
   },
   responses: {
     201: ok(PublishedSchema, 'Published'),
-    ...errorResponses(400, 401, 403, 404, 409, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 422, 503),
   },
 })
 
@@ -108,7 +112,7 @@ const restoreRoute = createRoute({
 })
 
 /** Publishing and reading form versions; mounted by `formsRoutes` (which signs users in). */
-export function formVersionRoutes({ database: { db }, documents }: AppDeps) {
+export function formVersionRoutes({ database: { db }, documents, config }: AppDeps) {
   const router = createRouter<AuthEnv>()
 
   router.openapi(publishRoute, async (c) => {
@@ -117,7 +121,17 @@ export function formVersionRoutes({ database: { db }, documents }: AppDeps) {
     const { note, json } = c.req.valid('json')
     // What editors see now is what gets published: the co-edited document, when there is one.
     const form = await withCurrentJson({ db, documents }, found)
-    const created = await publishForm(db, { form, user, note, json })
+    const created = await publishForm(db, {
+      form,
+      user,
+      note,
+      json,
+      validationTimeoutMs: config.FORM_VALIDATION_TIMEOUT_MS,
+    }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'validationUnavailable')
+        c.header('Retry-After', String(RETRY_AFTER_SECONDS))
+      throw error
+    })
     if (json) await applyToDocument(documents, form.id, created.json)
     return c.json({ id: created.id, version: created.version, hash: created.hash }, 201)
   })

@@ -82,7 +82,11 @@ const PAGE = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>Yardstick API</title>
 <link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
 <body><div id="docs"></div><script src="/api/docs/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs' })</script></body></html>`
+<script src="/api/docs/init.js"></script></body></html>`
+
+// A file rather than an inline script: the page's CSP allows scripts from this server only
+// (apps/server/src/http/security-headers.ts).
+const INIT = `SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs' })\n`
 
 /**
  * `/api/docs`: the browsable API reference, served from the `swagger-ui-dist` package on this
@@ -91,6 +95,12 @@ const PAGE = `<!doctype html>
 export function docsRoutes() {
   const docs = new Hono()
   docs.get('/docs', (c) => c.html(PAGE))
+  docs.get('/docs/init.js', (c) =>
+    c.body(INIT, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'no-cache',
+    }),
+  )
   docs.get('/docs/:asset', async (c) => {
     const asset = c.req.param('asset') as keyof typeof ASSETS
     const type = ASSETS[asset]

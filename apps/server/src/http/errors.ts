@@ -37,6 +37,31 @@ export function handleError(error: Error, c: Context): Response {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return c.json(errorBody('badRequest', error.message), status as ContentfulStatusCode)
   }
+  const sqlState = dataException(error)
+  if (sqlState !== null) {
+    return c.json(
+      errorBody('badRequest', 'A value in the request cannot be stored or compared', { sqlState }),
+      400,
+    )
+  }
   console.error(error)
   return c.json(errorBody('internal', 'Internal server error'), 500)
+}
+
+/**
+ * The SQLSTATE of a PostgreSQL data exception (class 22: a number out of range, text with a NUL,
+ * a malformed value) anywhere in an error's cause chain (drizzle wraps the driver's error), or
+ * null. The request carried a value the database refuses: the last line that makes it a 400
+ * rather than a 500 when no check before the query caught it (issue 16, item 8).
+ *
+ * @example
+ * dataException(new DrizzleQueryError(sql, params, postgresError)) // '22003'
+ */
+export function dataException(error: unknown): string | null {
+  for (let cause = error, hops = 0; cause && hops < 5; hops++) {
+    const code = (cause as { code?: unknown }).code
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return code
+    cause = (cause as { cause?: unknown }).cause
+  }
+  return null
 }

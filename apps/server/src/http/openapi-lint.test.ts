@@ -29,6 +29,7 @@ const SIGNED_IN: Security = [{ bearer: [] }]
 /** Operations anyone may call: `[]` needs nothing; `[{}, bearer]` reads a session if sent. */
 const NOT_SIGNED_IN: Record<string, Security> = {
   'POST /api/auth/login': [],
+  'GET /api/auth/session': [{}, { bearer: [] }],
   'OPTIONS /api/links/{slug}/responses': [],
   'GET /api/links/{slug}': [{}, { bearer: [] }],
   'POST /api/links/{slug}/responses': [{}, { bearer: [] }],

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { ErrorBodySchema } from '@yardstick/contract'
+import { ErrorBodySchema, INT4_MAX } from '@yardstick/contract'
 import type { Env } from 'hono'
 import { AppError } from './errors'
 import { requestIssues } from './issues'
@@ -25,7 +25,9 @@ export function createRouter<E extends Env = Env>(): OpenAPIHono<E> {
 }
 
 /** The error responses most routes can give, for `createRoute({ responses })`. */
-export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 422>) {
+export function errorResponses(
+  ...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503>
+) {
   const descriptions: Record<number, string> = {
     400: 'The request is not valid',
     401: 'Not signed in, or the token is invalid',
@@ -34,6 +36,8 @@ export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 
     409: 'Conflicts with the current state',
     413: 'The body is too large',
     422: 'The content is not valid',
+    429: 'Too many attempts: wait as `Retry-After` says',
+    503: 'Busy: retry as `Retry-After` says',
   }
   return Object.fromEntries(
     statuses.map((status) => [
@@ -49,9 +53,14 @@ export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 
   >
 }
 
-/** Parses a numeric path id, or answers 404 (an id that is not a number names nothing). */
+/**
+ * Parses a numeric path id, or answers 404: an id that is not a positive integer within the
+ * database's `integer` (`INT4_MAX`) names nothing.
+ */
 export function idParam(value: string, what: string): number {
   const id = Number(value)
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('notFound', `No ${what} ${value}`)
+  if (!Number.isSafeInteger(id) || id <= 0 || id > INT4_MAX) {
+    throw new AppError('notFound', `No ${what} ${value}`)
+  }
   return id
 }

@@ -9,10 +9,18 @@ import { countedQuestions, questionStats } from './question-stats'
 import { inFilter, type ResultsFilter } from './view'
 
 /**
+ * Fewest responses of an anonymous source whose per-question figures a branch's own reader (a
+ * secretary who sees only their branch) is shown: below it, counts would tell a member's answers
+ * to whoever knows who answered. Stated in the README's anonymity section.
+ */
+export const MIN_ANONYMOUS_GROUP = 5
+
+/**
  * The per-question report of one source of a campaign over the units the reader may see that
  * match the filter: counts and shares per choice, means, satisfaction rates, pooled satisfaction.
  * Answers are aggregated in SQL; the form version's questions and choices come from the SDK's
- * compiled plan.
+ * compiled plan. An anonymous source's figures are withheld from a branch's own reader below
+ * `MIN_ANONYMOUS_GROUP` responses (`withheldBelow`).
  *
  * @example
  * const report = await questionReport(db, context, 'members', {})
@@ -43,12 +51,11 @@ export async function questionReport(
         loadAnswerGroups(db, query),
         countResponses(db, campaign.id, sourceKey, scope),
       ])
-  return {
-    source: source.key,
-    formVersionId: source.formVersionId,
-    responses,
-    ...questionStats(form, groups),
+  const head = { source: source.key, formVersionId: source.formVersionId, responses }
+  if (access.secretaryOnly && source.anonymous && responses < MIN_ANONYMOUS_GROUP) {
+    return { ...head, overall: null, questions: [], withheldBelow: MIN_ANONYMOUS_GROUP }
   }
+  return { ...head, ...questionStats(form, groups), withheldBelow: null }
 }
 
 /**

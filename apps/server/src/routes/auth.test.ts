@@ -27,6 +27,23 @@ describe.each(await testStores())('auth on %s', (kind) => {
     expect(byCookie.status).toBe(200)
   })
 
+  it('answers GET /api/auth/session with the user or null, never 401', async () => {
+    const none = await f.call('GET', '/api/auth/session')
+    expect(none).toMatchObject({ status: 200, body: { user: null } })
+    const token = await f.login('editor')
+    const byCookie = await f.call('GET', '/api/auth/session', {
+      headers: { cookie: `yardstick_session=${token}` },
+    })
+    expect(byCookie.status).toBe(200)
+    expect(byCookie.body.user).toMatchObject({
+      email: 'editor@example.org',
+      grants: [{ role: 'editor' }],
+    })
+    expect((await f.call('POST', '/api/auth/logout', { token })).status).toBe(204)
+    const ended = await f.call('GET', '/api/auth/session', { token })
+    expect(ended).toMatchObject({ status: 200, body: { user: null } })
+  })
+
   it('refuses a wrong password and an unknown email with the same answer', async () => {
     const wrong = await f.call('POST', '/api/auth/login', {
       body: { email: 'editor@example.org', password: 'nope' },
@@ -72,7 +89,9 @@ describe.each(await testStores())('auth on %s', (kind) => {
     const spec = (await f.call('GET', '/api/openapi.json')).body
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me']))
     const docs = await f.app.request('/api/docs')
-    expect(await docs.text()).toContain('/api/openapi.json')
+    expect(await docs.text()).toContain('/api/docs/init.js')
+    // Swagger UI starts from a script file (the CSP allows no inline script).
+    expect(await (await f.app.request('/api/docs/init.js')).text()).toContain('/api/openapi.json')
     expect((await f.app.request('/api/docs/swagger-ui-bundle.js')).status).toBe(200)
   })
 })

@@ -3,19 +3,22 @@ import {
   ChangePasswordBodySchema,
   LoginBodySchema,
   LoginResultSchema,
+  SessionStateSchema,
   UserSchema,
 } from '@yardstick/contract'
 import { type Db, schema } from '@yardstick/db'
 import { eq } from 'drizzle-orm'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { type AuthEnv, requireUser, SESSION_COOKIE } from '../auth/middleware'
-import { verifyPassword } from '../auth/password'
+import { type AuthEnv, requireUser, SESSION_COOKIE, tokenOf } from '../auth/middleware'
+import { verifyAgainstDummy, verifyPassword } from '../auth/password'
 import { changeOwnPassword } from '../auth/password-change'
-import { createSession, grantsOf, revokeSession } from '../auth/sessions'
+import { createSession, grantsOf, revokeSession, userForToken } from '../auth/sessions'
+import { createSignInLimits } from '../auth/sign-in-limits'
 import type { Config } from '../config'
 import type { AppDeps } from '../deps'
 import { AppError } from '../http/errors'
 import { createRouter, errorResponses } from '../http/openapi'
+import { clientAddress, isHttps } from '../http/trusted-proxy'
 
 const loginRoute = createRoute({
   method: 'post',
@@ -23,6 +26,13 @@ const loginRoute = createRoute({
   operationId: 'login',
   tags: ['auth'],
   summary: 'Sign in: a bearer token (also set as an httpOnly cookie)',
+  description:
+    'After `SIGN_IN_ATTEMPTS` (default 10) failures on one account from one address, that pair ' +
+    'is locked for `SIGN_IN_LOCK_MINUTES` (default 15): 429 tooManyAttempts with `Retry-After` ' +
+    'and `details.retryAfterSeconds`, even for the right password. A success clears the count. ' +
+    'Browsers are signed in by the httpOnly cookie alone (the designer never reads the token); ' +
+    'other programs send the token as `Authorization: Bearer`, on the co-editing socket’s ' +
+    'upgrade too (never in a URL).',
   // Public: this is how a token is obtained.
   security: [],
   request: {
@@ -43,7 +53,7 @@ const loginRoute = createRoute({
         },
       },
     },
-    ...errorResponses(400, 401),
+    ...errorResponses(400, 401, 429),
   },
 })
 
@@ -96,28 +106,74 @@ const meRoute = createRoute({
   },
 })
 
-/** Sign-in, sign-out, `GET /api/me` and the password change. */
-export function authRoutes(db: Db, config: Config, { sockets }: Pick<AppDeps, 'sockets'> = {}) {
+const sessionRoute = createRoute({
+  method: 'get',
+  path: '/auth/session',
+  operationId: 'getSession',
+  tags: ['auth'],
+  summary: 'Whom this request’s session signs in, or null (never 401)',
+  description:
+    'What a browser page asks on load: its session is the httpOnly cookie, which no script can ' +
+    'read. Answers `{ user: null }` without a valid session instead of 401.',
+  // Sign-in optional: it answers for no session too.
+  security: [{}, { bearer: [] }],
+  responses: {
+    200: {
+      description: 'The session’s user, or null',
+      content: { 'application/json': { schema: SessionStateSchema } },
+    },
+    ...errorResponses(400),
+  },
+})
+
+/**
+ * Sign-in, sign-out, `GET /api/me` and the password change. Sign-in attempts are limited by
+ * `signInLimits` (default: counted in this process's memory).
+ */
+export function authRoutes(
+  db: Db,
+  config: Config,
+  {
+    sockets,
+    signInLimits = createSignInLimits({ ...config, REDIS_URL: undefined }),
+  }: Pick<AppDeps, 'sockets' | 'signInLimits'> = {},
+) {
   const router = createRouter<AuthEnv>()
   router.openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid('json')
+    const address = clientAddress(c, config)
+    try {
+      await signInLimits.admit(email, address)
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'tooManyAttempts') {
+        c.header(
+          'Retry-After',
+          String((error.details as { retryAfterSeconds: number }).retryAfterSeconds),
+        )
+      }
+      throw error
+    }
     const [user] = await db
       .select()
       .from(schema.users)
       .where(eq(schema.users.email, email.toLowerCase()))
-    // The same answer for an unknown email, a wrong password and a deactivated account: no
-    // account probing.
-    const matches = user ? await verifyPassword(password, user.passwordHash) : false
+    // The same answer, after the same work (one scrypt), for an unknown email, a wrong password
+    // and a deactivated account: neither the words nor the time tell whether an account exists.
+    const matches = user
+      ? await verifyPassword(password, user.passwordHash)
+      : await verifyAgainstDummy(password)
     if (!user || !matches || user.deactivatedAt) {
+      await signInLimits.failed(email, address)
       throw new AppError('unauthenticated', 'Wrong email or password')
     }
+    await signInLimits.succeeded(email, address)
     const { token, expiresAt } = await createSession(db, user.id, config.SESSION_HOURS)
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
       expires: expiresAt,
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: isHttps(c, config),
     })
     const grants = await grantsOf(db, user.id)
     return c.json(
@@ -138,8 +194,14 @@ export function authRoutes(db: Db, config: Config, { sockets }: Pick<AppDeps, 's
   router.use('/auth/logout', requireUser(db))
   router.openapi(logoutRoute, async (c) => {
     await revokeSession(db, c.var.token)
+    // Its sockets end now: revalidation alone would leave them writing for up to 10 s.
+    sockets?.closeSessionConnections(c.var.token)
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.body(null, 204)
+  })
+  router.openapi(sessionRoute, async (c) => {
+    const token = tokenOf(c)
+    return c.json({ user: token ? await userForToken(db, token) : null }, 200)
   })
   router.use('/me', requireUser(db))
   router.openapi(meRoute, (c) => c.json(c.var.user, 200))

@@ -9,11 +9,16 @@ import { signInAs } from '../forms/test-helpers'
 describe.each(await testStores())('a campaign over chosen branches on %s', (kind) => {
   let f: Fixture
   let versions: { members: number; superior: number }
+  // A sub-committee's editor names only versions it reads: its own office's.
+  let subVersions: { members: number; superior: number }
   let admin: string
   let subEditor: string
 
   const create = (token: string, overrides: Record<string, unknown>) =>
-    f.call('POST', '/api/campaigns', { token, body: campaignBody(f, versions, overrides) })
+    f.call('POST', '/api/campaigns', {
+      token,
+      body: campaignBody(f, token === subEditor ? subVersions : versions, overrides),
+    })
   const unitsOf = async (id: number) =>
     (
       await f.database.db
@@ -29,6 +34,10 @@ describe.each(await testStores())('a campaign over chosen branches on %s', (kind
     versions = {
       members: await publishTemplate(f, 'satisfaction'),
       superior: await publishTemplate(f, 'scorecard'),
+    }
+    subVersions = {
+      members: await publishTemplate(f, 'satisfaction', f.orgs.sub),
+      superior: await publishTemplate(f, 'scorecard', f.orgs.sub),
     }
     admin = await f.login('admin')
     subEditor = await signInAs(f, 'sub-editor', [{ role: 'editor', orgId: f.orgs.sub }])

@@ -201,7 +201,7 @@ export function campaignsRoutes({ database }: AppDeps) {
     const id = idParam(c.req.param('id'), 'campaign')
     const campaign = await visibleCampaign(db, user, id)
     assertManages(user, campaign)
-    await updateCampaign(db, campaign, c.req.valid('json'), user.id)
+    await updateCampaign(db, campaign, c.req.valid('json'), user)
     return c.json(await campaignDetail(db, await visibleCampaign(db, user, id)), 200)
   })
 

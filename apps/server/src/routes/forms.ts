@@ -197,6 +197,8 @@ export function formsRoutes(deps: AppDeps) {
           after: { title: form.title, archived: archive },
         })
       })
+      // Its writers stop now: an archived form is read-only on the socket too ([COL3]).
+      if (archive && changes) await deps.documents?.accessChanged(id)
       return c.json({ id, archived: archive }, 200)
     })
   }

@@ -29,8 +29,11 @@ const viewRoute = createRoute({
   security: SIGN_IN_OPTIONAL,
   summary: 'The form behind a respondent link · 答题链接对应的表单',
   description:
-    'Public. A quiz is personalised by `token` (or the signed-in user of a non-anonymous ' +
-    'source). Cross-origin only from the campaign’s `allowedOrigins`, which are also the only ' +
+    'Public. A quiz is personalised for `token` (by a random draw seed the server keeps with it, ' +
+    'never derived from the token) or the signed-in user of a non-anonymous source. The form ' +
+    'carries only what a respondent may see: no answer key, points, choice scores, dimensions ' +
+    'or expressions over answers (an assessor’s scorecard keeps its points, deductions and ' +
+    'vetoes). Cross-origin only from the campaign’s `allowedOrigins`, which are also the only ' +
     'pages that may frame it (`Content-Security-Policy: frame-ancestors`).',
   request: {
     params: SlugParamsSchema,
@@ -51,8 +54,11 @@ const submitRoute = createRoute({
   summary: 'Submit a response through a link · 通过链接提交答卷',
   description:
     'Validated against the exact form version, scored, and stored in one transaction (group ' +
-    'commit). `Idempotency-Key` is required: a retry with the same key stores nothing new and ' +
-    'answers 200 with the first result (and `Idempotent-Replayed: true`). The answer carries ' +
+    'commit). `Idempotency-Key` is required and bound to the request (the answers, and the ' +
+    'signed-in respondent where the link is not anonymous): the same request again stores ' +
+    'nothing new and answers 200 with the first result (and `Idempotent-Replayed: true`); ' +
+    'another request under the key answers 422 `idempotencyKeyReused` and changes nothing, as ' +
+    'does a token of the link not used by it (an unknown token: 401 `tokenInvalid`). The answer carries ' +
     'the score, and for a quiz the correct answers of the questions drawn, only where the ' +
     'campaign’s `showScore` allows (see `GET /links/{slug}`). A timed quiz (the campaign’s ' +
     '`timeLimitMinutes`, a quiz form) needs its countdown started (`POST /links/{slug}/attempts`; ' +

@@ -49,7 +49,7 @@ describe.each(await testStores())('self-check workflow on %s', (kind) => {
   })
   afterAll(() => f.close())
 
-  it('creates an empty draft on first read, listing every required item as pending', async () => {
+  it('shows an empty draft on first read, listing every required item as pending', async () => {
     const campaignId = await selfCheckCampaign(f)
     const first = await f.call('GET', url(campaignId, f.orgs.branch1), { token: secretary })
     expect(first.status).toBe(200)

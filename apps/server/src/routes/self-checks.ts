@@ -13,7 +13,7 @@ import type { AppDeps } from '../deps'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
 import { selfCheckContext } from '../self-checks/context'
 import { rectificationRoutes } from '../self-checks/rectification-routes'
-import { ensureSelfCheck, saveAnswers, takeStep } from '../self-checks/store'
+import { beginSelfCheck, findSelfCheck, saveAnswers, takeStep } from '../self-checks/store'
 import { submitSelfCheck } from '../self-checks/submit'
 import { selfCheckToDo } from '../self-checks/to-do'
 import { selfCheckView } from '../self-checks/view'
@@ -37,8 +37,11 @@ const getRoute = createRoute({
   method: 'get',
   path,
   operationId: 'getSelfCheck',
-  summary: 'A branch’s self-check, created as a draft on first read · 党支部自检自查',
-  description: `${ROLES} Score and problems are computed live from the answers.`,
+  summary: 'A branch’s self-check · 党支部自检自查',
+  description:
+    `${ROLES} Score and problems are computed live from the answers. Reading writes nothing: ` +
+    'a self-check nobody has begun is the empty draft with `id` and `updatedAt` null; the ' +
+    'first save (PUT) or `begin` creates it.',
   request: { params: SelfCheckParamsSchema },
   responses: { 200: ok('The self-check'), ...errorResponses(401, 403, 404) },
 })
@@ -54,6 +57,19 @@ const putRoute = createRoute({
     'invalidAnswers); unanswered required questions are allowed and listed in `pending`.',
   request: { params: SelfCheckParamsSchema, ...jsonBody(AnswersBodySchema) },
   responses: { 200: ok('Saved'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+})
+
+const beginRoute = createRoute({
+  ...common,
+  method: 'post',
+  path: `${path}/begin`,
+  operationId: 'beginSelfCheck',
+  summary: 'Begin the self-check: create the empty draft if none · 开始自查',
+  description:
+    `${ROLES} Creates the draft when nobody has begun it (changing nothing when it exists) and ` +
+    'answers it with its `id`, which names the co-filled document `/collab/response/{id}`.',
+  request: { params: SelfCheckParamsSchema },
+  responses: { 200: ok('The self-check, begun'), ...errorResponses(401, 403, 404) },
 })
 
 const approveRoute = createRoute({
@@ -140,13 +156,18 @@ export function selfChecksRoutes(deps: AppDeps) {
 
   router.openapi(getRoute, async (c) => {
     const context = await contextOf(c.req.valid('param'), c.var.user, 'read')
-    return c.json(selfCheckView(await ensureSelfCheck(db, context), context), 200)
+    return c.json(selfCheckView(await findSelfCheck(db, context), context), 200)
   })
 
   router.openapi(putRoute, async (c) => {
     const context = await contextOf(c.req.valid('param'), c.var.user, 'write')
     const row = await saveAnswers(db, context, c.var.user, c.req.valid('json').answers)
     return c.json(selfCheckView(row, context), 200)
+  })
+
+  router.openapi(beginRoute, async (c) => {
+    const context = await contextOf(c.req.valid('param'), c.var.user, 'write')
+    return c.json(selfCheckView(await beginSelfCheck(db, context), context), 200)
   })
 
   router.openapi(approveRoute, async (c) => {

@@ -31,7 +31,11 @@ describe.each(await testStores())(
       secretary = await f.login('secretary')
       assessor = await f.login('assessor')
       campaignId = await selfCheckCampaign(f)
-      const draft = await f.call('GET', at(f.orgs.branch1), { token: secretary })
+      // Reading creates nothing: the first save brings the self-check about (issue 16, item 11).
+      const draft = await f.call('PUT', at(f.orgs.branch1), {
+        token: secretary,
+        body: { answers: {} },
+      })
       selfCheckId = draft.body.id
     })
     afterAll(() => f.close())

@@ -24,7 +24,7 @@ describe.each(await testStores())('a problem entry’s required items, on %s', (
   })
   /** Puts the self-check straight into `status` with `answers`, as one approved before the fix. */
   const force = async (campaignId: number, status: 'approved' | 'announced', answers: unknown) => {
-    await f.call('GET', at(campaignId), { token: secretary })
+    await f.call('PUT', at(campaignId), { token: secretary, body: { answers: {} } })
     await f.database.db
       .update(schema.selfChecks)
       .set({ status, answers, approvedOn: '2025-03-18' })

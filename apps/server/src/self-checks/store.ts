@@ -10,23 +10,54 @@ import { assertEditable, assertStep, SELF_CHECK_STEPS } from './workflow'
 const { selfChecks } = schema
 
 /**
- * The branch's self-check in the campaign, created as an empty draft the first time it is asked
- * for (one per campaign and unit: the unique index makes concurrent first reads create one).
+ * The branch's self-check in the campaign, or null while nobody has written to it: reading
+ * creates nothing (issue 16, item 11); the view of a missing one is the empty draft.
  *
  * @example
- * const row = await ensureSelfCheck(db, context)
+ * const row = await findSelfCheck(db, context)
  */
-export async function ensureSelfCheck(db: Db, context: SelfCheckContext): Promise<SelfCheckRow> {
+export async function findSelfCheck(
+  db: Pick<Db, 'select'>,
+  context: SelfCheckContext,
+): Promise<SelfCheckRow | null> {
+  const [row] = await db.select().from(selfChecks).where(mine(context))
+  return row ?? null
+}
+
+/**
+ * Begins the branch's self-check: creates it as an empty draft if nobody has yet (one per
+ * campaign and unit: the unique index makes racing beginners one) and returns it, changing
+ * nothing when it exists. What a client calls before joining the co-filled document, whose
+ * name needs the self-check's id (`POST …/self-checks/:unitId/begin`).
+ *
+ * @example
+ * const row = await beginSelfCheck(db, context)
+ */
+export async function beginSelfCheck(db: Db, context: SelfCheckContext): Promise<SelfCheckRow> {
   const key = { campaignId: context.campaign.id, unitId: context.unit.id }
   await db.insert(selfChecks).values(key).onConflictDoNothing()
-  const [row] = await db.select().from(selfChecks).where(mine(context))
-  if (!row) throw new Error('ensureSelfCheck: no row after insert')
+  const row = await findSelfCheck(db, context)
+  if (!row) throw new Error('beginSelfCheck: no row after insert')
   return row
 }
 
 /**
- * Replaces a draft's answers (type-checked; unanswered required questions allowed). The update
- * is guarded by `status = 'draft'`, so answers never change after approval, even racing it.
+ * The self-check row, created as an empty draft if there is none, locked for the rest of the
+ * transaction `tx`: a step refused after this rolls the creation back with it, so a refused
+ * write leaves no row (one per campaign and unit: the unique index makes racing creators one).
+ */
+async function lockSelfCheck(tx: Tx, context: SelfCheckContext): Promise<SelfCheckRow> {
+  const key = { campaignId: context.campaign.id, unitId: context.unit.id }
+  await tx.insert(selfChecks).values(key).onConflictDoNothing()
+  const [row] = await tx.select().from(selfChecks).where(mine(context)).for('update')
+  if (!row) throw new Error('lockSelfCheck: no row after insert')
+  return row
+}
+
+/**
+ * Replaces a draft's answers (type-checked; unanswered required questions allowed), creating
+ * the row on the first save. The update is guarded by `status = 'draft'`, so answers never
+ * change after approval, even racing it; answers refused leave nothing written.
  */
 export async function saveAnswers(
   db: Db,
@@ -34,17 +65,19 @@ export async function saveAnswers(
   user: AuthUser,
   answers: Answers,
 ): Promise<SelfCheckRow> {
-  const current = await ensureSelfCheck(db, context)
-  assertEditable(current.status)
+  assertEditable((await findSelfCheck(db, context))?.status ?? 'draft')
   draftCheck(context.form, answers)
-  const [row] = await db
-    .update(selfChecks)
-    .set({ answers, updatedBy: user.id, updatedAt: new Date() })
-    .where(and(mine(context), eq(selfChecks.status, 'draft')))
-    .returning()
-  if (row) return row
-  assertEditable((await ensureSelfCheck(db, context)).status)
-  throw new Error('saveAnswers: draft vanished')
+  return db.transaction(async (tx) => {
+    const current = await lockSelfCheck(tx, context)
+    assertEditable(current.status)
+    const [row] = await tx
+      .update(selfChecks)
+      .set({ answers, updatedBy: user.id, updatedAt: new Date() })
+      .where(eq(selfChecks.id, current.id))
+      .returning()
+    if (!row) throw new Error('saveAnswers: draft vanished')
+    return row
+  })
 }
 
 /**
@@ -59,10 +92,8 @@ export async function takeStep(
   user: AuthUser,
   step: { name: 'approve'; approvedOn: string } | { name: 'announce' },
 ): Promise<SelfCheckRow> {
-  await ensureSelfCheck(db, context)
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(selfChecks).where(mine(context)).for('update')
-    if (!current) throw new Error('takeStep: no self-check row')
+    const current = await lockSelfCheck(tx, context)
     assertStep(current.status, step.name)
     // Announcing checks again: a self-check approved before a rule was enforced (an empty
     // 整改时限) must not travel further on.
@@ -79,6 +110,9 @@ export async function takeStep(
     return row
   })
 }
+
+/** A transaction of `db.transaction`. */
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 /** The `self_checks` row of the context's campaign and unit. */
 export function mine(context: SelfCheckContext) {

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
 import { isTakingSubmissions, type SelfCheckContext } from './context'
-import { ensureSelfCheck, mine, selfCheckEntry } from './store'
+import { mine, selfCheckEntry } from './store'
 import { completeCheck, type SelfCheckRow } from './view'
 import { assertStep } from './workflow'
 
@@ -23,11 +23,11 @@ import { assertStep } from './workflow'
  * const { row, responseId } = await submitSelfCheck(db, context, user)
  */
 export async function submitSelfCheck(db: Db, context: SelfCheckContext, user: AuthUser) {
-  await ensureSelfCheck(db, context)
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(schema.selfChecks).where(mine(context)).for('update')
+    // Never saved: still a draft, which cannot be submitted (and reading created no row).
+    assertStep(current?.status ?? 'draft', 'submit')
     if (!current) throw new Error('submitSelfCheck: no self-check row')
-    assertStep(current.status, 'submit')
     const [campaign] = await tx
       .select()
       .from(schema.campaigns)

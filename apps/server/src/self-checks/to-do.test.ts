@@ -56,9 +56,10 @@ describe.each(await testStores())('a branch’s to-do list, on %s', (kind) => {
     expect(Date.parse(body.items[0].closesAt)).toBeGreaterThan(Date.now())
   })
 
-  it('shows a draft opened once as started', async () => {
-    await f.call('GET', `/api/campaigns/${open}/self-checks/${f.orgs.branch1}`, {
+  it('shows a draft saved once as started', async () => {
+    await f.call('PUT', `/api/campaigns/${open}/self-checks/${f.orgs.branch1}`, {
       token: secretary,
+      body: { answers: {} },
     })
     const { body } = await toDo(secretary)
     expect(body.items[0]).toMatchObject({ campaignId: open, started: true, status: 'draft' })

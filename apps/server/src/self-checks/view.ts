@@ -39,10 +39,11 @@ function invalidAnswers(errors: Array<{ question: string; message: string; item?
 /**
  * A self-check as the API shows it: where it is in 草稿 → 审议通过 → 通报 → 上报, its answers,
  * the live score and problem list (`scoreResponse` on the answers as they stand), the required
- * questions still unanswered, and the form version it answers.
+ * questions still unanswered, and the form version it answers. Without a row (nobody has saved
+ * it yet) it is the empty draft, with `id` and `updatedAt` null.
  */
-export function selfCheckView(row: SelfCheckRow, context: SelfCheckContext) {
-  const answers = row.answers as Answers
+export function selfCheckView(row: SelfCheckRow | null, context: SelfCheckContext) {
+  const answers = (row?.answers ?? {}) as Answers
   const score = scoreResponse(context.form, answers)
   const pending = [
     ...new Set(
@@ -52,17 +53,17 @@ export function selfCheckView(row: SelfCheckRow, context: SelfCheckContext) {
     ),
   ]
   return {
-    id: row.id,
-    campaignId: row.campaignId,
-    unitId: row.unitId,
+    id: row?.id ?? null,
+    campaignId: context.campaign.id,
+    unitId: context.unit.id,
     unitName: context.unit.name,
-    status: row.status,
+    status: row?.status ?? 'draft',
     answers,
-    approvedOn: row.approvedOn,
-    announcedAt: row.announcedAt?.toISOString() ?? null,
-    submittedAt: row.submittedAt?.toISOString() ?? null,
-    responseId: row.responseId,
-    updatedAt: row.updatedAt.toISOString(),
+    approvedOn: row?.approvedOn ?? null,
+    announcedAt: row?.announcedAt?.toISOString() ?? null,
+    submittedAt: row?.submittedAt?.toISOString() ?? null,
+    responseId: row?.responseId ?? null,
+    updatedAt: row?.updatedAt.toISOString() ?? null,
     problems: score.problems,
     score,
     pending,

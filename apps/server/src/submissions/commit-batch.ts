@@ -1,6 +1,7 @@
 import { type Db, type SourceKey, schema } from '@yardstick/db'
 import type { Answers, ScoreResult } from '@yardstick/sdk'
 import { inArray, sql } from 'drizzle-orm'
+import { replayRefusals } from './replay'
 
 /** One validated, scored response waiting to be stored. */
 export interface SubmissionItem {
@@ -16,10 +17,18 @@ export interface SubmissionItem {
   respondentId: number | null
   /** SHA-256 of the one-time token used, or null. Marks the token used; never stored on the row. */
   tokenHash: string | null
+  /** What the key is bound to (`requestHash`): a replay must send the same. */
+  requestHash: string
+  /** The seed of the respondent's quiz draw, kept with the response; null without banks. */
+  drawSeed: string | null
 }
 
 /** Why a response was refused by the store (each an `ErrorCode` of the API). */
-export type SubmissionRefusal = 'campaignNotOpen' | 'tokenUsed' | 'tokenInvalid'
+export type SubmissionRefusal =
+  | 'campaignNotOpen'
+  | 'tokenUsed'
+  | 'tokenInvalid'
+  | 'idempotencyKeyReused'
 
 /** What became of one submission: stored now, stored before (a retry), or refused. */
 export type SubmissionResult =
@@ -37,6 +46,8 @@ type Row = {
   key: string | null
   id: unknown
   score: unknown
+  /** A stored row's `request_hash`. */
+  hash: string | null
 }
 
 /** The text of the error the batch statement raises when another writer stored one of its keys. */
@@ -50,9 +61,10 @@ const CONCURRENT = 'yardstick: idempotency key stored concurrently'
  *
  * Its parts all see one snapshot: `stored` finds retries; `open` the campaigns taking responses;
  * `fresh` the rest; `marked` uses their tokens (`used_at IS NULL`, and only a token of the
- * item's own link); `inserted` is the multi-row INSERT … ON CONFLICT (idempotency_key) DO
- * NOTHING of the fresh items without a token or whose token was just marked. The token keeps
- * only the day it was used, so its use cannot be paired with a response by time.
+ * item's own link) and erases their quiz draw seed (the response keeps its own copy, so nothing
+ * ties the token to the questions answered); `inserted` is the multi-row INSERT … ON CONFLICT
+ * (idempotency_key) DO NOTHING of the fresh items without a token or whose token was just marked.
+ * The token keeps only the day it was used, so its use cannot be paired with a response by time.
  *
  * `lost` counts the fresh items that should have been inserted and were not: another process
  * committed their key after our snapshot. Then the statement fails on purpose — a runtime cast
@@ -64,10 +76,10 @@ with input as (
   select * from jsonb_to_recordset(${items}::jsonb) as x(
     key text, campaign_id int, unit_id int, source_key text, form_version_id int,
     answers jsonb, score jsonb, percent float8, satisfied int, answered int, veto boolean,
-    respondent_id int, token_hash text)
+    respondent_id int, token_hash text, request_hash text, draw_seed text)
 ),
 stored as (
-  select r.idempotency_key as key, r.id, r.score
+  select r.idempotency_key as key, r.id, r.score, r.request_hash
   from responses r where r.idempotency_key = any (array(select key from input))
 ),
 open as (
@@ -80,7 +92,7 @@ fresh as (
   where key not in (select key from stored) and campaign_id in (select id from open)
 ),
 marked as (
-  update respondent_tokens t set used_at = date_trunc('day', now())
+  update respondent_tokens t set used_at = date_trunc('day', now()), draw_seed = null
   from fresh f
   where t.token_hash = any (array(select token_hash from fresh where token_hash is not null))
     and t.token_hash = f.token_hash and t.used_at is null and t.campaign_id = f.campaign_id
@@ -89,9 +101,9 @@ marked as (
 ),
 inserted as (
   insert into responses (campaign_id, unit_id, source_key, form_version_id, answers, score,
-    percent, satisfied, answered, veto, idempotency_key, respondent_id)
+    percent, satisfied, answered, veto, idempotency_key, respondent_id, request_hash, draw_seed)
   select campaign_id, unit_id, source_key, form_version_id, answers, score,
-    percent, satisfied, answered, veto, key, respondent_id
+    percent, satisfied, answered, veto, key, respondent_id, request_hash, draw_seed
   from fresh
   where token_hash is null or token_hash in (select token_hash from marked)
   on conflict (idempotency_key) do nothing
@@ -102,15 +114,17 @@ lost as (
   where (token_hash is null or token_hash in (select token_hash from marked))
     and key not in (select idempotency_key from inserted)
 )
-select 'stored' as kind, key, id, score from stored
-union all select 'open', null, id::bigint, null from open
-union all select 'marked', token_hash, null, null from marked
-union all select 'inserted', idempotency_key, id, null from inserted
-union all select 'lost', null, (${sql.raw(`'${CONCURRENT}: '`)} || n)::bigint, null from lost where n > 0`
+select 'stored' as kind, key, id, score, request_hash as hash from stored
+union all select 'open', null, id::bigint, null, null from open
+union all select 'marked', token_hash, null, null, null from marked
+union all select 'inserted', idempotency_key, id, null, null from inserted
+union all select 'lost', null, (${sql.raw(`'${CONCURRENT}: '`)} || n)::bigint, null, null
+  from lost where n > 0`
 
 /**
  * Stores a batch of submissions as ONE statement, which is one transaction: replays keys already
- * stored, refuses campaigns no longer open, marks one-time tokens used (`used_at IS NULL`
+ * stored where the retry is the same request (`replayRefusals`: else `idempotencyKeyReused` or
+ * the token's refusal), refuses campaigns no longer open, marks one-time tokens used (`used_at IS NULL`
  * guards), and inserts the rest with one multi-row `INSERT … ON CONFLICT (idempotency_key) DO
  * NOTHING RETURNING`. Keys and tokens must be distinct within the batch (the writer sees to it).
  * Results come in item order. Throws when the statement fails — `ConcurrentInsertError` when
@@ -138,6 +152,8 @@ export async function commitBatch(
       veto: item.score.veto,
       respondent_id: item.respondentId,
       token_hash: item.tokenHash,
+      request_hash: item.requestHash,
+      draw_seed: item.drawSeed,
     })),
   )
   let rows: Row[]
@@ -161,11 +177,11 @@ export async function commitBatch(
   }
   const results: SubmissionResult[] = []
   const unmarked: Array<[number, SubmissionItem]> = []
+  const replays: Array<[number, SubmissionItem, Row]> = []
   for (const [i, item] of items.entries()) {
     const replay = stored.get(item.idempotencyKey)
     const id = inserted.get(item.idempotencyKey)
-    if (replay)
-      results[i] = { status: 'replayed', id: Number(replay.id), score: json(replay.score) }
+    if (replay) replays.push([i, item, replay])
     else if (!open.has(item.campaignId)) results[i] = { status: 'refused', code: 'campaignNotOpen' }
     else if (item.tokenHash !== null && !marked.has(item.tokenHash)) unmarked.push([i, item])
     else if (id !== undefined) results[i] = { status: 'created', id, score: item.score }
@@ -173,6 +189,18 @@ export async function commitBatch(
     else throw new Error(`commitBatch: no outcome for ${item.idempotencyKey}`)
   }
   if (unmarked.length > 0) await refuseTokens(db, unmarked, results)
+  if (replays.length > 0) {
+    const refusals = await replayRefusals(
+      db,
+      replays.map(([, item, row]) => ({ claim: item, storedHash: row.hash })),
+    )
+    for (const [n, [i, , row]] of replays.entries()) {
+      const refused = refusals[n]
+      results[i] = refused
+        ? { status: 'refused', code: refused }
+        : { status: 'replayed', id: Number(row.id), score: json(row.score) }
+    }
+  }
   return results
 }
 

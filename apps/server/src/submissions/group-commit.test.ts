@@ -32,6 +32,8 @@ describe.each(await testStores())('group commit on %s', (kind) => {
     score,
     respondentId: null,
     tokenHash: null,
+    requestHash: 'the same request',
+    drawSeed: null,
     ...overrides,
   })
   const rowsOf = (keys: string[]) =>

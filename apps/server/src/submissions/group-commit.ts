@@ -34,7 +34,9 @@ interface Waiter {
  *
  * Resolution is deterministic in arrival order:
  * - the same idempotency key again, while its first is queued or in flight: it waits for the
- *   first and gets the first's outcome (`replayed` when the first was `created`), storing nothing;
+ *   first and gets the first's outcome (`replayed` when the first was `created`), storing nothing
+ *   — unless it is another request (answers, respondent, token), which is refused
+ *   (`idempotencyKeyReused`) once the first is stored;
  * - the same token with another key: it waits in the queue until the first's batch is done, then
  *   finds the token used (409) — or free again if the first failed.
  *
@@ -153,7 +155,17 @@ export class SubmissionWriter {
       const { result } = outcome
       const replay: SubmissionResult =
         result.status === 'created' ? { ...result, status: 'replayed' } : result
-      for (const w of same) w.resolve(replay)
+      for (const w of same) {
+        if (sameRequest(w.item, waiter.item)) w.resolve(replay)
+        // Another request under a key now stored: refused. Under a key the first did not store
+        // (refused): decided on its own, as if the first had never come.
+        else if (result.status !== 'refused') {
+          w.resolve({ status: 'refused', code: 'idempotencyKeyReused' })
+        } else {
+          this.#queue.push(w)
+          this.#schedule()
+        }
+      }
     }
     try {
       const results = await this.#commit(leaders.map((w) => w.item))
@@ -189,6 +201,11 @@ export class SubmissionWriter {
 }
 
 type Outcome = { result: SubmissionResult } | { error: unknown }
+
+/** Whether a retry sent while its key's first was in flight is that request again. */
+function sameRequest(retry: SubmissionItem, first: SubmissionItem): boolean {
+  return retry.requestHash === first.requestHash && retry.tokenHash === first.tokenHash
+}
 
 const writers = new WeakMap<Db, SubmissionWriter>()
 

@@ -3,8 +3,9 @@ import { normalizeToken } from '@yardstick/sdk'
 import { AppError } from '../http/errors'
 import { attemptKey, isTimed, startAttempt } from './attempts'
 import { acceptsResponses, linkContexts } from './link-context'
-import { assertTokenUsable, type LinkView, viewLink } from './link-view'
+import { type LinkView, viewLink } from './link-view'
 import { resolveRespondent } from './respondent'
+import { assertTokenUsable } from './respondent-token'
 import { refusal } from './submit'
 
 /**

@@ -1,7 +1,5 @@
-import { type CampaignStatus, type Db, type SourceKey, schema } from '@yardstick/db'
+import type { CampaignStatus, Db, SourceKey } from '@yardstick/db'
 import { type FormJson, type LinkTimeLimit, normalizeToken, personalize } from '@yardstick/sdk'
-import { eq } from 'drizzle-orm'
-import { hashRespondentToken } from '../campaigns/secrets'
 import { AppError } from '../http/errors'
 import {
   attemptEndsAt,
@@ -10,14 +8,16 @@ import {
   isTimed,
   TIME_LIMIT_GRACE_SECONDS,
 } from './attempts'
-import { acceptsResponses, isAssessorSource, type LinkContext, linkContexts } from './link-context'
+import { acceptsResponses, isAssessorSource, linkContexts } from './link-context'
 import { resolveRespondent } from './respondent'
 import {
+  type Audience,
   quizQuestionCount,
   respondentForm,
-  stripScoringOnly,
+  toRespondentForm,
   withoutQuestions,
 } from './respondent-form'
+import { assertTokenUsable } from './respondent-token'
 
 /** What `GET /api/links/:slug` answers: the form a respondent sees and what the link needs. */
 export interface LinkView {
@@ -40,14 +40,15 @@ export interface LinkView {
   signedIn: boolean
   /** A timed quiz's countdown for this respondent; null when the link is not timed. */
   timeLimit: LinkTimeLimit | null
-  /** Without scoring-only properties; a timed quiz not yet started has no pages. */
+  /** Only what `RESPONDENT_PROPERTIES` allows; a timed quiz not yet started has no pages. */
   form: FormJson
 }
 
 /**
  * The form behind a link for one respondent: personalised (`personalize`) when it has question
- * banks, seeded by the token or the signed-in user, without what only scoring reads
- * (`SCORING_ONLY_PROPERTIES`: a quiz's answer key never leaves the server before submitting).
+ * banks, seeded by the token's random draw seed (`tokenDrawSeed`) or the signed-in user, holding
+ * only what a respondent may see (`RESPONDENT_PROPERTIES`, one allow-list: a quiz's answer key
+ * and every scoring property stay on the server).
  * A given token must be one of this link's and unused. A timed quiz states its countdown and
  * shows its questions only once this respondent has started it (`POST …/attempts`).
  *
@@ -84,7 +85,10 @@ export async function viewLink(
       questionCount: quizQuestionCount(personal ?? context.form),
     }
   }
-  const form = personal ? stripScoringOnly(personal) : respondentForm(context.form)
+  const audience: Audience = isAssessorSource(source.key) ? 'assessor' : 'respondent'
+  const form = personal
+    ? toRespondentForm(personal, audience)
+    : respondentForm(context.form, audience)
   return {
     campaign: {
       id: campaign.id,
@@ -105,35 +109,4 @@ export async function viewLink(
     // A timed quiz shows its questions once this respondent's countdown runs.
     form: timeLimit && timeLimit.startedAt === null ? withoutQuestions(form) : form,
   }
-}
-
-/**
- * Refuses a normalised token that is not one of this link's (`tokenInvalid`) or was used
- * (`tokenUsed`).
- *
- * @example
- * await assertTokenUsable(db, context, normalizeToken(given))
- */
-export async function assertTokenUsable(
-  db: Db,
-  context: LinkContext,
-  token: string,
-): Promise<void> {
-  const { respondentTokens: tokens } = schema
-  const [row] = await db
-    .select({
-      campaignId: tokens.campaignId,
-      unitId: tokens.unitId,
-      sourceKey: tokens.sourceKey,
-      usedAt: tokens.usedAt,
-    })
-    .from(tokens)
-    .where(eq(tokens.tokenHash, hashRespondentToken(token)))
-  const ours =
-    row?.campaignId === context.campaign.id &&
-    row.unitId === context.unit.id &&
-    row.sourceKey === context.source.key
-  if (!ours) throw new AppError('tokenInvalid', 'This token is not a token of this link')
-  if (row.usedAt !== null)
-    throw new AppError('tokenUsed', 'This token has already been used to answer')
 }

@@ -3,6 +3,7 @@ import { reaches } from '../auth/access'
 import { type AuthUser, userForToken } from '../auth/sessions'
 import { AppError } from '../http/errors'
 import { isAssessorSource, type LinkContext } from './link-context'
+import { assertTokenUsable, tokenDrawSeed } from './respondent-token'
 
 /** Who answers through a link: the signed-in user (non-anonymous sources only) and a draw seed. */
 export interface Respondent {
@@ -24,8 +25,9 @@ export interface ResolveRespondentOptions {
 /**
  * Works out who answers a link and checks they may. An anonymous source needs a token to submit
  * and never looks at the session; `superior` needs a signed-in assessor (or admin) reaching the
- * unit to submit; a form with banks needs a seed even to be read — the token, else `user:<id>`
- * of a signed-in respondent of a non-anonymous source.
+ * unit to submit; a form with banks needs a seed even to be read — the token's random draw seed
+ * (`tokenDrawSeed`; a token that is not the link's or was used is refused, 401 `tokenInvalid` or
+ * 409 `tokenUsed`), else `user:<id>` of a signed-in respondent of a non-anonymous source.
  *
  * @example
  * const { user, seed } = await resolveRespondent(db, context, { token, sessionToken })
@@ -58,7 +60,12 @@ export async function resolveRespondent(
     }
   }
   if (!context.hasBanks) return { user, seed: undefined }
-  const seed = token ?? (user ? `user:${user.id}` : undefined)
+  if (token !== undefined) {
+    const seed = await tokenDrawSeed(db, context, token)
+    if (seed === null) throw await unusableToken(db, context, token)
+    return { user, seed }
+  }
+  const seed = user ? `user:${user.id}` : undefined
   if (seed === undefined) {
     throw new AppError(
       'tokenRequired',
@@ -68,4 +75,15 @@ export async function resolveRespondent(
     )
   }
   return { user, seed }
+}
+
+/** Why a token draws nothing: used (409 `tokenUsed`) or not one of this link's (401). */
+async function unusableToken(db: Db, context: LinkContext, token: string): Promise<AppError> {
+  try {
+    await assertTokenUsable(db, context, token)
+  } catch (error) {
+    return error as AppError
+  }
+  // Used between the two reads.
+  return new AppError('tokenUsed', 'This token has already been used to answer')
 }

@@ -16,9 +16,11 @@ import { and, eq } from 'drizzle-orm'
 import { hashRespondentToken } from '../campaigns/secrets'
 import { AppError } from '../http/errors'
 import { attemptKey, isTimed, timeLimitRefusal } from './attempts'
+import type { SubmissionRefusal } from './commit-batch'
 import { submissionWriter } from './group-commit'
 import { acceptsResponses, isAssessorSource, type LinkContext, linkContexts } from './link-context'
-import { resolveRespondent } from './respondent'
+import { type ReplayClaim, replayRefusals, requestHash } from './replay'
+import { type Respondent, resolveRespondent } from './respondent'
 
 /** What a respondent sends to a link, with the request's headers that matter. */
 export interface SubmitRequest {
@@ -51,6 +53,8 @@ interface Stored {
   score: ScoreResult
   /** The answers stored, when known without reading them back. */
   answers?: Answers
+  /** The seed of the stored response's quiz draw, when read back with it. */
+  drawSeed?: string | null
 }
 
 /**
@@ -77,21 +81,40 @@ export async function submitResponse(db: Db, request: SubmitRequest): Promise<Su
     )
   }
   const token = request.token === undefined ? undefined : normalizeToken(request.token)
-  const { user, seed } = await resolveRespondent(db, context, {
-    token,
-    sessionToken: request.sessionToken,
-  })
+  const tokenHash = token === undefined ? null : hashRespondentToken(token)
   const idempotencyKey = `${request.slug}:${request.key}`
+  const claimOf = (user: Respondent['user']): ReplayClaim => ({
+    requestHash: requestHash(request.answers, context.source.anonymous ? null : (user?.id ?? null)),
+    tokenHash,
+    campaignId: context.campaign.id,
+    unitId: context.unit.id,
+    sourceKey: context.source.key,
+  })
+  let respondent: Respondent
+  try {
+    respondent = await resolveRespondent(db, context, {
+      token,
+      sessionToken: request.sessionToken,
+    })
+  } catch (error) {
+    // A used token draws no more questions, but may retry the response it stored.
+    if (!(error instanceof AppError && TOKEN_REFUSALS.has(error.code))) throw error
+    const claim = claimOf(null)
+    const stored = await replayOrRefuse(db, context, idempotencyKey, claim, error)
+    return toldOf(db, context, stored, undefined)
+  }
+  const { user, seed } = respondent
+  const claim = claimOf(user)
   const told = (stored: Stored) => toldOf(db, context, stored, seed)
   if (!acceptsResponses(context.campaign)) {
     return told(
-      await replayOrRefuse(db, context, idempotencyKey, refusal('campaignNotOpen', context)),
+      await replayOrRefuse(db, context, idempotencyKey, claim, refusal('campaignNotOpen', context)),
     )
   }
   const timed = isTimed(context)
   if (timed) {
     const late = await timeLimitRefusal(db, context, attemptKey(token, user))
-    if (late) return told(await replayOrRefuse(db, context, idempotencyKey, late))
+    if (late) return told(await replayOrRefuse(db, context, idempotencyKey, claim, late))
   }
 
   // What SurveyJS itself submits: answers to questions hidden by visibleIf are dropped (to a
@@ -123,7 +146,9 @@ export async function submitResponse(db: Db, request: SubmitRequest): Promise<Su
     answers,
     score,
     respondentId: context.source.anonymous ? null : (user?.id ?? null),
-    tokenHash: token === undefined ? null : hashRespondentToken(token),
+    tokenHash,
+    requestHash: claim.requestHash,
+    drawSeed: seed ?? null,
   })
   switch (result.status) {
     case 'created':
@@ -150,8 +175,12 @@ async function toldOf(
   if (!context.campaign.showScore) return { status, id, score: null, review: null }
   if (score.quiz === undefined) return { status, id, score, review: null }
   const answers = stored.answers ?? (await storedAnswers(db, id))
-  return { status, id, score, review: quizReview(context.form, answers, { seed }) }
+  const drawSeed = stored.drawSeed === undefined ? seed : (stored.drawSeed ?? undefined)
+  return { status, id, score, review: quizReview(context.form, answers, { seed: drawSeed }) }
 }
+
+/** The refusals of a token that a retry of the response it stored gets past. */
+const TOKEN_REFUSALS = new Set(['tokenUsed', 'tokenInvalid'])
 
 async function storedAnswers(db: Db, id: number): Promise<Answers> {
   const [row] = await db
@@ -163,12 +192,14 @@ async function storedAnswers(db: Db, id: number): Promise<Answers> {
 
 /**
  * A retry of a response stored while it could be (the campaign open, the quiz in time) is
- * answered with that response; anything else gets `refused`.
+ * answered with that response, where it is the same request (`replayRefusals`: else 422
+ * `idempotencyKeyReused`, or the token's refusal); anything else gets `refused`.
  */
 async function replayOrRefuse(
   db: Db,
   context: LinkContext,
   idempotencyKey: string,
+  claim: ReplayClaim,
   refused: AppError,
 ): Promise<Stored> {
   const [row] = await db
@@ -176,6 +207,8 @@ async function replayOrRefuse(
       id: schema.responses.id,
       score: schema.responses.score,
       answers: schema.responses.answers,
+      requestHash: schema.responses.requestHash,
+      drawSeed: schema.responses.drawSeed,
     })
     .from(schema.responses)
     .where(
@@ -185,11 +218,14 @@ async function replayOrRefuse(
       ),
     )
   if (!row) throw refused
+  const [replayRefused] = await replayRefusals(db, [{ claim, storedHash: row.requestHash }])
+  if (replayRefused) throw refusal(replayRefused, context)
   return {
     status: 200,
     id: row.id,
     score: row.score as ScoreResult,
     answers: row.answers as Answers,
+    drawSeed: row.drawSeed,
   }
 }
 
@@ -200,10 +236,7 @@ async function replayOrRefuse(
  * @example
  * throw refusal('campaignNotOpen', context)
  */
-export function refusal(
-  code: 'campaignNotOpen' | 'tokenUsed' | 'tokenInvalid',
-  context: LinkContext,
-): AppError {
+export function refusal(code: SubmissionRefusal, context: LinkContext): AppError {
   const { campaign } = context
   switch (code) {
     case 'campaignNotOpen':
@@ -220,5 +253,11 @@ export function refusal(
       return new AppError('tokenUsed', 'This token has already been used to answer')
     case 'tokenInvalid':
       return new AppError('tokenInvalid', 'This token is not a token of this link')
+    case 'idempotencyKeyReused':
+      return new AppError(
+        'idempotencyKeyReused',
+        'This Idempotency-Key was used with another request (other answers, respondent or ' +
+          'token): send a new key for a new response',
+      )
   }
 }

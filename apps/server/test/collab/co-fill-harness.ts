@@ -1,4 +1,5 @@
 import type { DatabaseKind } from '@yardstick/db'
+import { signedInWebSocket } from '@yardstick/testing'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -38,7 +39,7 @@ export interface CoFillTest {
     token: string,
     wsUrl?: string,
   ) => { doc: Y.Doc; provider: WebsocketProvider; answers: Y.Map<unknown>; meta: Y.Map<unknown> }
-  /** A fresh campaign and branch 1's self-check in it, as a draft. */
+  /** A fresh campaign and branch 1's self-check in it, as a draft saved empty. */
   draft: () => Promise<{ campaignId: number; id: number }>
   /** `GET /api/campaigns/:id/self-checks/:branch1` as the secretary. */
   stored: (campaignId: number) => Promise<any>
@@ -77,9 +78,8 @@ export function useCoFill(kind: DatabaseKind, options: Partial<CollabOptions> = 
   t.open = (selfCheckId, token, wsUrl = t.server.wsUrl) => {
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(wsUrl, `response/${selfCheckId}`, doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: signedInWebSocket(WebSocket, token),
       disableBc: true,
-      params: { token },
       maxBackoffTime: 200,
     })
     providers.push(provider)
@@ -87,7 +87,11 @@ export function useCoFill(kind: DatabaseKind, options: Partial<CollabOptions> = 
   }
   t.draft = async () => {
     const campaignId = await selfCheckCampaign(t.f)
-    const { body } = await t.f.call('GET', url(campaignId), { token: t.secretary })
+    // Reading creates nothing (issue 16, item 11): the first save brings the self-check about.
+    const { body } = await t.f.call('PUT', url(campaignId), {
+      token: t.secretary,
+      body: { answers: {} },
+    })
     return { campaignId, id: body.id as number }
   }
   t.stored = async (campaignId) =>

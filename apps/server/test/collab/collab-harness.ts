@@ -2,12 +2,14 @@ import type { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import { type DatabaseKind, schema } from '@yardstick/db'
+import { signedInWebSocket } from '@yardstick/testing'
 import * as encoding from 'lib0/encoding'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createApp } from '../../src/app'
+import { SESSION_COOKIE } from '../../src/auth/middleware'
 import { type CollabOptions, CollabServer } from '../../src/collab/collab-server'
 import { seedFromStoredForm } from '../../src/collab/form-documents'
 import { loadConfig } from '../../src/config'
@@ -37,6 +39,7 @@ export async function startCollabServer(
     config: loadConfig({ SEED_DEMO: 'false' }),
     documents: collab,
     responses: collab,
+    sockets: collab,
   })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
@@ -70,12 +73,31 @@ export async function createForm(f: Fixture, title = '测试表单'): Promise<nu
  */
 export function connect(wsUrl: string, formId: number, token: string, doc = new Y.Doc()) {
   const provider = new WebsocketProvider(wsUrl, String(formId), doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: signedInWebSocket(WebSocket, token),
     disableBc: true,
-    params: { token },
     maxBackoffTime: 200,
   })
   return { doc, provider }
+}
+
+/**
+ * `ws` as y-websocket's WebSocket, signed in by the session cookie as a browser's upgrade is;
+ * `origin` adds the `Origin` header a page sends. (`connect` signs in as a program does, with
+ * `Authorization: Bearer`.)
+ */
+export function cookieSocket(token: string, origin?: string): typeof globalThis.WebSocket {
+  const cookie = { cookie: `${SESSION_COOKIE}=${token}`, ...(origin ? { origin } : {}) }
+  class CookieSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: cookie })
+    }
+  }
+  return CookieSocket as unknown as typeof globalThis.WebSocket
+}
+
+/** The options that sign a raw socket in as a program (`Authorization: Bearer`). */
+export function sessionHeaders(token: string): WebSocket.ClientOptions {
+  return { headers: { authorization: `Bearer ${token}` } }
 }
 
 /** Resolves when the provider has synced with the server. */

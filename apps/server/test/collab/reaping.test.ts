@@ -10,6 +10,7 @@ import {
   createForm,
   eventually,
   rawSocket,
+  sessionHeaders,
   startCollabServer,
   synced,
   useCollabSuite,
@@ -25,7 +26,7 @@ describe.each(await testStores())('[COL10] slow readers and dead peers on %s', (
       editors: [a, b],
     } = await t.editors(2)
     if (!a || !b) throw new Error('two editors expected')
-    const slow = await rawSocket(`${t.server.wsUrl}/${formId}?token=${t.token}`)
+    const slow = await rawSocket(`${t.server.wsUrl}/${formId}`, sessionHeaders(t.token))
     await eventually(() => expect(t.server.collab.stats().connections).toBe(3))
     // Stop reading: the kernel buffers fill, then the server's send buffer grows.
     const tcp = (slow.ws as unknown as { _socket: Socket })._socket
@@ -54,7 +55,8 @@ describe.each(await testStores())('[COL10] slow readers and dead peers on %s', (
     const live = connect(pinging.wsUrl, formId, t.token)
     t.providers.push(live.provider)
     await synced(live.provider)
-    const dead = await rawSocket(`${pinging.wsUrl}/${formId}?token=${t.token}`, {
+    const dead = await rawSocket(`${pinging.wsUrl}/${formId}`, {
+      ...sessionHeaders(t.token),
       autoPong: false,
     })
     const deadAwareness = new awarenessProtocol.Awareness(new Y.Doc())

@@ -44,6 +44,10 @@ const ERROR_TEXT = {
     'zh-CN': '答题凭证无效：它不属于这份问卷，请核对后重新打开。',
     en: 'This token is not valid for this survey: check it and open the survey again.',
   },
+  idempotencyKeyReused: {
+    'zh-CN': '这份答卷此前已以不同内容提交过，本次提交未被保存：请刷新页面后重新作答。',
+    en: 'These answers were submitted before with other content, so this submission was not stored: reload the page and answer again.',
+  },
   tokenRequired: {
     'zh-CN': '这份问卷为匿名测评，需要凭一次性答题凭证作答。',
     en: 'This survey is anonymous: answer it with your one-time token.',

@@ -230,9 +230,8 @@ export interface CoFill extends CoFillConnection {
  * @param options `doc`, `provider`, `user`, `presenceIntervalMs` and the plugin's options
  * @example
  * const doc = new Y.Doc()
- * const provider = new WebsocketProvider(`${origin}/collab`, `response/${selfCheck.id}`, doc, {
- *   params: { token },
- * })
+ * // A page of the server's origin is signed in by its session cookie (never a token in the URL).
+ * const provider = new WebsocketProvider(`${origin}/collab`, `response/${selfCheck.id}`, doc)
  * const coFill = createCoFill(createSurveyModel(selfCheck.form), { doc, provider, user })
  */
 export function createCoFill(survey: SurveyModel, options: CoFillOptions): CoFill {

@@ -1,4 +1,4 @@
-import { type PageModel, SurveyModel, surveyLocalization } from 'survey-core'
+import { type PageModel, type Question, SurveyModel, surveyLocalization } from 'survey-core'
 import '../extensions'
 import { personalize } from '../draw'
 import type { Answers, FormJson } from '../types'
@@ -7,7 +7,8 @@ import { escapeHtml, sanitizeHtml } from './sanitize'
 /**
  * A SurveyJS model whose produced HTML always passes through `sanitizeHtml`.
  *
- * It hooks what every HTML string goes through *after* text processing: `processHtml`
+ * Values piped into HTML by `processHtml` go in as text (escaped). It hooks what every HTML
+ * string goes through *after* text processing: `processHtml`
  * (completed, completed-before and loading pages, `html` questions) and `getSurveyMarkdownHtml`
  * (whatever `onTextMarkdown` handlers return). The `onProcessHtml` event is not enough:
  * survey-core 3.1.1 fires it before `{question}` piping, so a handler sees the template, not the
@@ -19,8 +20,28 @@ import { escapeHtml, sanitizeHtml } from './sanitize'
  * model.processedCompletedHtml // the answer arrives as text, not as an element
  */
 export class SanitizedModel extends SurveyModel {
+  /** Set while `processHtml` pipes values into HTML: they go in as text. */
+  private pipingIntoHtml = false
+
+  constructor(...args: ConstructorParameters<typeof SurveyModel>) {
+    super(...args)
+    // An answer piped into authored HTML (`{q}` in an `html` question or the completed page) is
+    // text: DOMPurify alone would keep the markup it carries (a remote image, a link that looks
+    // like the form's own), which one co-filler's answer would show to the others.
+    this.onProcessDynamicText.add((_, value) => {
+      if (this.pipingIntoHtml && typeof value.value === 'string') {
+        value.value = escapeHtml(value.value)
+      }
+    })
+  }
+
   override processHtml(html: string, reason?: string): string {
-    return sanitizeHtml(super.processHtml(html, reason))
+    this.pipingIntoHtml = true
+    try {
+      return sanitizeHtml(super.processHtml(html, reason))
+    } finally {
+      this.pipingIntoHtml = false
+    }
   }
 
   override getSurveyMarkdownHtml(
@@ -29,6 +50,18 @@ export class SanitizedModel extends SurveyModel {
     const html = super.getSurveyMarkdownHtml(...args)
     // No handler converted the text: SurveyJS then renders it as text, which is safe.
     return html ? sanitizeHtml(html) : html
+  }
+
+  override questionAdded(
+    question: Question,
+    index: number,
+    parentPanel: unknown,
+    rootPanel: unknown,
+  ): void {
+    super.questionAdded(question, index, parentPanel, rootPanel)
+    // An `html` question pipes `{q}` through its own text processor before `processHtml`, past
+    // the escaping above; leave the piping to `processHtml`, which escapes.
+    if (question.getType() === 'html') question.getProcessedText = (text: string) => text
   }
 
   protected override doOnPageAdded(page: PageModel): void {

@@ -17,6 +17,8 @@ export const apiEn: Record<keyof typeof apiZhCN, string> = {
   'apiError.tokenUsed': 'This token has already been used: each token answers once.',
   'apiError.tokenRequired': 'This survey is anonymous: answer it with a one-time token.',
   'apiError.tokenInvalid': 'This token is not valid for this survey.',
+  'apiError.idempotencyKeyReused':
+    'These answers were already submitted once with other content: reload the page to answer again.',
   'apiError.timeLimitExceeded': 'Time is up: answers sent after the time limit are not accepted.',
   'apiError.attemptNotStarted':
     'The timed quiz has not started: open the answer page again to start the clock.',
@@ -50,11 +52,21 @@ export const apiEn: Record<keyof typeof apiZhCN, string> = {
   'apiError.conflict.duplicateCode':
     'Another unit under the same committee already has the code “{orgCode}”: codes must differ.',
   'apiError.payloadTooLarge': 'What was sent is too large for the server.',
+  'apiError.formTooDeep':
+    'Panels are nested too deep: at most {limit} levels. Flatten some panels.',
+  'apiError.formTooLarge':
+    'The form is too large: at most {limit} pages, panels and questions. Split it into several forms.',
+  'apiError.validationUnavailable':
+    'The server is too busy to check this form now, so it was not published: try again shortly.',
   'apiError.originNotAllowed': 'This site is not allowed to embed this survey.',
   'apiError.weakPassword':
     'The password is too weak: use at least 10 characters, not a common password, nothing close to your name or e-mail.',
   'apiError.passwordChangeRequired':
     'You signed in with a temporary password: choose a new password before going on.',
+  'apiError.tooManyAttempts':
+    'Too many failed sign-in attempts: wait {minutes} minutes, then try again.',
+  'apiError.crossSiteRequest':
+    'The request came from another website and was refused: open Yardstick at its own address.',
   'apiError.internal': 'The server ran into an error: try again later.',
   'apiError.network': 'The server cannot be reached: check the network and try again.',
   'apiError.unknown': 'The request failed (error code: {code}).',

@@ -30,6 +30,7 @@ export const branchEn: Record<keyof typeof branchZhCN, string> = {
   'branch.filling': 'Fill in together',
   'branch.together':
     'Filled live with the other committee members: each choice appears on everyone’s page at once.',
+  'branch.notBegun': 'Nobody has begun this self-check yet.',
   'branch.frozen': 'The self-check was approved by the committee: it is now read-only.',
   'branch.connection.connecting': 'Connecting…',
   'branch.connection.connected': 'Connected, filling together',

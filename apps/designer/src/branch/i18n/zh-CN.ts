@@ -27,6 +27,7 @@ export const branchZhCN = {
   'branch.complete': '必答项已全部填写',
   'branch.filling': '一起填写',
   'branch.together': '与支委会成员实时共同填写：每个人的选择会立即出现在其他人的页面上。',
+  'branch.notBegun': '该自查尚未开始填写。',
   'branch.frozen': '自查表已审议通过，已锁定为只读。',
   'branch.connection.connecting': '正在连接…',
   'branch.connection.connected': '已连接，正在共同填写',

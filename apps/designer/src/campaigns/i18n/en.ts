@@ -103,6 +103,8 @@ export const campaignsEn: Record<keyof typeof campaignsZhCN, string> = {
   'results.questions': 'Per question',
   'results.questionsSource': 'Source',
   'results.questionsLoading': 'Counting…',
+  'results.withheld':
+    'Per-question figures of this anonymous source are shown to the branch from {n} responses on, so that no one’s answers can be told apart.',
   'results.overall': 'Overall satisfaction {rate} ({satisfied} / {answered})',
   'results.answered': '{n} answered',
   'results.satisfactionRate': 'Satisfaction {rate}',

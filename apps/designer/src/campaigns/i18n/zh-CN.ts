@@ -101,6 +101,7 @@ export const campaignsZhCN = {
   'results.questions': '逐题统计',
   'results.questionsSource': '统计来源',
   'results.questionsLoading': '正在统计…',
+  'results.withheld': '匿名测评的逐题统计在本支部答卷达到 {n} 份后才显示，以免推断出个人的作答。',
   'results.overall': '总体满意率 {rate}（{satisfied} / {answered}）',
   'results.answered': '{n} 人作答',
   'results.satisfactionRate': '满意率 {rate}',

@@ -6,6 +6,7 @@ import { useErrorText } from '../../api/useErrorText'
 import { useResource } from '../../api/useResource'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
+import { useLimitedEdit } from '../limited-edit'
 import { ComparePicker } from './ComparePicker'
 import { VersionDiffView } from './VersionDiffView'
 
@@ -18,6 +19,7 @@ export function VersionsPanel() {
   const errorText = useErrorText()
   const api = useApi()
   const { form, session, canWrite, versionsKey, announce } = useEditor()
+  const limited = useLimitedEdit()
   const [notice, setNotice] = useState<string | null>(null)
   const [comparing, setComparing] = useState<number | null>(null)
   const path = `/api/forms/${form.id}/versions?limit=100`
@@ -28,7 +30,12 @@ export function VersionsPanel() {
 
   const restore = async (version: number) => {
     const full = await api<Version>(`/api/forms/${form.id}/versions/${version}`)
-    applySurveyJson(session.doc, full.json, session.origin)
+    // A version published before the caps may be over them: refused, and said why.
+    const applied = limited(() => {
+      applySurveyJson(session.doc, full.json, session.origin)
+      return true
+    })
+    if (!applied) return
     const text = t('versions.restored', { n: version })
     setNotice(text)
     announce(text)

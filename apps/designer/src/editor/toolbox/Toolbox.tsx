@@ -2,6 +2,7 @@ import { useDraggable } from '@dnd-kit/core'
 import { memo, useCallback } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
+import { useLimitedEdit } from '../limited-edit'
 import type { ToolDrag } from '../tree/EditorDnd'
 import { insertTool, type Tool } from './insert'
 import { BLOCKS, QUESTION_TYPES } from './tools'
@@ -13,17 +14,18 @@ import { BLOCKS, QUESTION_TYPES } from './tools'
 export function Toolbox() {
   const { t } = useI18n()
   const { session, selection, select, canWrite, announce } = useEditor()
+  const limited = useLimitedEdit()
 
   // Reads the view and selection when a tool is added: the toolbox never renders for an edit.
   const add = useCallback(
     (tool: Tool, label: string) => {
-      const id = insertTool(session, session.view.get(), selection.get(), tool)
+      const id = limited(() => insertTool(session, session.view.get(), selection.get(), tool))
       if (id) {
         select(id)
         announce(t('toolbox.added', { name: label }))
       }
     },
-    [session, selection, select, announce, t],
+    [session, selection, select, announce, t, limited],
   )
 
   return (

@@ -11,6 +11,7 @@ import type { ReactNode } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
 import { nodeTitle } from '../labels'
+import { useLimitedEdit } from '../limited-edit'
 import { insertTool, type Tool } from '../toolbox/insert'
 import { dropTarget, toolDropTarget } from './places'
 
@@ -32,6 +33,7 @@ export interface ToolDrag {
 export function EditorDnd({ children }: { children: ReactNode }) {
   const { t, locale } = useI18n()
   const { session, canWrite, announce, select } = useEditor()
+  const limited = useLimitedEdit()
   const sensors = useSensors(useSensor(PointerSensor, POINTER))
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -42,7 +44,8 @@ export function EditorDnd({ children }: { children: ReactNode }) {
     if (drag?.tool) {
       const target = toolDropTarget(view, String(over.id))
       if (!target) return
-      const id = insertTool(session, view, null, drag.tool, target)
+      const tool = drag.tool
+      const id = limited(() => insertTool(session, view, null, tool, target))
       if (id) {
         select(id)
         announce(t('toolbox.added', { name: drag.label ?? '' }))
@@ -52,7 +55,7 @@ export function EditorDnd({ children }: { children: ReactNode }) {
     const id = String(active.id)
     const target = dropTarget(view, id, String(over.id))
     const node = view.nodes.get(id)
-    if (target && node && moveElement(session.doc, id, target, session.origin)) {
+    if (target && node && limited(() => moveElement(session.doc, id, target, session.origin))) {
       announce(t('tree.moved', { name: nodeTitle(node, locale) }))
     }
   }

@@ -5,6 +5,7 @@ import { sameItems } from '../../collab/store'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor, usePeersOn, useSelected, useViewSelect } from '../EditorContext'
 import { nodeTitle } from '../labels'
+import { useLimitedEdit } from '../limited-edit'
 import { type KeyboardMove, keyboardTarget, visibleRows } from './places'
 import { SurveyRow } from './SurveyRow'
 import { TreeRow } from './TreeRow'
@@ -24,6 +25,7 @@ const MOVES: Record<string, KeyboardMove> = {
 export function TreePanel() {
   const { t, locale } = useI18n()
   const { session, select, canWrite, announce } = useEditor()
+  const limited = useLimitedEdit()
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
   const helpId = useId()
   // Only the rows' ids: typing in a title changes one row, which reads its own node.
@@ -67,7 +69,7 @@ export function TreePanel() {
   const move = (id: string, target: ReturnType<typeof keyboardTarget>) => {
     if (!target || !canWrite) return
     const node = session.view.get().nodes.get(id)
-    if (moveElement(session.doc, id, target, session.origin) && node) {
+    if (limited(() => moveElement(session.doc, id, target, session.origin)) && node) {
       announce(t('tree.moved', { name: nodeTitle(node, locale) }))
     }
   }
