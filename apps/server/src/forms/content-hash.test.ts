@@ -1,3 +1,4 @@
+import { templates } from '@yardstick/sdk'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, contentHash } from './content-hash'
 
@@ -27,5 +28,27 @@ describe('content hash', () => {
     expect(contentHash({ pages: [{ name: 'a' }, { name: 'b' }] })).not.toBe(
       contentHash({ pages: [{ name: 'b' }, { name: 'a' }] }),
     )
+  })
+
+  it('writes exactly JSON.stringify of a key-sorted copy, so stored hashes keep their meaning', () => {
+    // The copy-and-sort definition canonicalJson had before it was written directly (issue 16).
+    const sorted = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(sorted)
+      if (!value || typeof value !== 'object') return value
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
+      )
+    }
+    const samples: unknown[] = [
+      ...Object.values(templates),
+      { 'z"quote': [1, undefined, null, 'a\u0000b'], a: { c: true, b: 1.5e-7 }, 中: '文' },
+      [],
+      {},
+      'text',
+      null,
+    ]
+    for (const sample of samples) expect(canonicalJson(sample)).toBe(JSON.stringify(sorted(sample)))
   })
 })

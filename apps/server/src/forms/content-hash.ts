@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /**
  * JSON with every object's keys sorted, at every depth: the same content always gives the same
@@ -9,16 +9,35 @@ import { createHash } from 'node:crypto'
  * canonicalJson({ b: 1, a: [2, 1] }) // '{"a":[2,1],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value)) ?? 'null'
+  return canonical(value) ?? 'null'
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys)
-  if (!value || typeof value !== 'object') return value
-  const entries = Object.entries(value)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]))
+/**
+ * `JSON.stringify` of the value with sorted keys, written directly rather than through sorted
+ * copies: it hashes every submission (`requestHash`), so it must cost little. Undefined members
+ * are left out and undefined array items written `null`, as `JSON.stringify` does.
+ */
+function canonical(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value)
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return canonical((value as { toJSON: () => unknown }).toJSON())
+  }
+  if (Array.isArray(value)) {
+    let text = '['
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) text += ','
+      text += canonical(value[i]) ?? 'null'
+    }
+    return `${text}]`
+  }
+  let text = '{'
+  for (const key of Object.keys(value).sort()) {
+    const member = canonical((value as Record<string, unknown>)[key])
+    if (member === undefined) continue
+    if (text.length > 1) text += ','
+    text += `${JSON.stringify(key)}:${member}`
+  }
+  return `${text}}`
 }
 
 /**
@@ -29,5 +48,5 @@ function sortKeys(value: unknown): unknown {
  * contentHash({ a: 1, b: 2 }) === contentHash({ b: 2, a: 1 }) // true
  */
 export function contentHash(json: unknown): string {
-  return createHash('sha256').update(canonicalJson(json)).digest('hex')
+  return hash('sha256', canonicalJson(json), 'hex')
 }
