@@ -9,7 +9,8 @@ import * as Y from 'yjs'
 import { hashToken } from '../auth/sessions'
 import { type Admission, admitToForm, upgradeCredentials } from './authorize'
 import { type CloseReason, closeWith } from './close-codes'
-import { type DocKind, type DocTarget, targetOfName, targetOfPath } from './doc-kinds'
+import { type Admitting, closeEndedSessions, revalidateDoc } from './connection-access'
+import { type DocKind, type DocTarget, targetOfPath } from './doc-kinds'
 import { DocRegistry } from './doc-registry'
 import { DocStore } from './doc-store'
 import type { FormDocuments } from './form-documents'
@@ -122,7 +123,7 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
   private readonly docs: DocRegistry
   private readonly timers: NodeJS.Timeout[] = []
   private readonly messageLimits: MessageLimits
-  /** Sockets between their upgrade and joining their document (see `closeEnded`). */
+  /** Sockets between their upgrade and joining their document (see `closeEndedSessions`). */
   private readonly admitting = new Set<Admitting>()
   private closing = false
 
@@ -166,7 +167,7 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
     })
     this.wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes })
     this.fanOut
-      ?.onSessionsEnded((ended) => this.closeEnded(ended))
+      ?.onSessionsEnded((ended) => closeEndedSessions(this.docs, this.admitting, ended))
       .catch((error) =>
         console.error(`collab: hearing ended sessions failed: ${(error as Error).message}`),
       )
@@ -282,7 +283,7 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
   /** Checks every live connection's token and role again; revoked access is closed. */
   async revalidate(): Promise<void> {
     for (const shared of this.docs.loaded()) {
-      await this.revalidateDoc(shared)
+      await revalidateDoc(this.docs, this.kinds, shared)
       // With PGlite on this thread a query settles in microtasks alone, so a pass over every
       // document would hold the event loop (and every edit) until it ends: 150 ms or more for
       // a hundred documents (BENCHMARKS.md). Between documents, waiting messages go first.
@@ -292,43 +293,12 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
 
   async accessChanged(formId: number): Promise<void> {
     const shared = this.docs.get(`form:${formId}`)
-    if (shared) await this.revalidateDoc(shared)
+    if (shared) await revalidateDoc(this.docs, this.kinds, shared)
   }
 
   async selfCheckLeftDraft(selfCheckId: number): Promise<void> {
     const shared = this.docs.get(`response:${selfCheckId}`)
-    if (shared) await this.revalidateDoc(shared)
-  }
-
-  /** One document's revalidation: what it mirrors is read again, then each connection. */
-  private async revalidateDoc(shared: SharedDoc): Promise<void> {
-    const { kind, id } = targetOfName(this.kinds, shared.name)
-    // A document that mirrors a row catches up with it first (a self-check approved
-    // meanwhile freezes, COL25).
-    await this.docs
-      .bindingOf(shared)
-      ?.refresh()
-      .catch((error) =>
-        console.error(`collab: refreshing ${shared.name} failed: ${(error as Error).message}`),
-      )
-    // One check per token: a user's several tabs share it, and every check queues in front
-    // of the document's appends.
-    const checks = new Map<string, Promise<Admission | null>>()
-    for (const conn of [...shared.conns.values()]) {
-      let check = checks.get(conn.token)
-      if (!check) {
-        check = kind.admit(conn.token, id).catch((error) => {
-          // Unknown is not refused: the connection stays until a check can answer.
-          console.error(`collab: revalidating ${shared.name} failed: ${(error as Error).message}`)
-          return null
-        })
-        checks.set(conn.token, check)
-      }
-      const admission = await check
-      if (!admission) continue
-      if ('refused' in admission) shared.close(conn, admission.refused)
-      else if (conn.canWrite && !admission.canWrite) shared.close(conn, 'forbidden')
-    }
+    if (shared) await revalidateDoc(this.docs, this.kinds, shared)
   }
 
   /**
@@ -350,7 +320,7 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
         ? { userId, reason }
         : { userId, keepTokenHash: hashToken(keepToken), reason }
     this.fanOut?.publishSessionsEnded(ended)
-    return this.closeEnded(ended)
+    return closeEndedSessions(this.docs, this.admitting, ended)
   }
 
   /**
@@ -364,35 +334,7 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
   closeSessionConnections(token: string, reason: CloseReason = 'unauthenticated'): number {
     const ended: SessionsEnded = { tokenHash: hashToken(token), reason }
     this.fanOut?.publishSessionsEnded(ended)
-    return this.closeEnded(ended)
-  }
-
-  /** Closes this process's sockets of ended sessions; returns how many. */
-  private closeEnded(ended: SessionsEnded): number {
-    type Signed = Pick<Connection, 'token'> & { user: Pick<Connection['user'], 'id'> }
-    const matches =
-      'tokenHash' in ended
-        ? (conn: Signed) => hashToken(conn.token) === ended.tokenHash
-        : (conn: Signed) =>
-            conn.user.id === ended.userId &&
-            (ended.keepTokenHash === undefined || hashToken(conn.token) !== ended.keepTokenHash)
-    let closed = 0
-    for (const shared of this.docs.loaded()) {
-      for (const conn of [...shared.conns.values()]) {
-        if (!matches(conn)) continue
-        shared.close(conn, ended.reason)
-        closed++
-      }
-    }
-    // Admitted a moment before the session ended, still loading: `connect` finds them closed.
-    for (const pending of this.admitting) {
-      const token = pending.token ?? ''
-      const userId = pending.userId ?? -1
-      if (!matches({ token, user: { id: userId } })) continue
-      closeWith(pending.socket, ended.reason)
-      closed++
-    }
-    return closed
+    return closeEndedSessions(this.docs, this.admitting, ended)
   }
 
   /** What is loaded now: for tests, benchmarks and health. */
@@ -444,13 +386,6 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
     this.wss.close()
     await this.fanOut?.close()
   }
-}
-
-/** A socket between its upgrade and joining its document; `userId` once admitted. */
-interface Admitting {
-  socket: WebSocket
-  token: string | null
-  userId: number | null
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -108,6 +108,27 @@ async function settled(crowd: TypingCrowd, timeoutMs = 20_000): Promise<void> {
   }, timeoutMs).catch(() => {})
 }
 
+/**
+ * The suite's invariant: every client resynced after every restart, and every keystroke typed is
+ * in storage and in the observer's copy, each exactly once.
+ */
+function expectNothingLost(
+  crowd: TypingCrowd,
+  reconnectMs: Array<Array<number | null>>,
+  stored: ReturnType<TypingCrowd['account']>,
+  observer: ReturnType<TypingCrowd['account']>,
+): void {
+  expect(reconnectMs.flat()).not.toContain(null)
+  for (const [copy, account] of [
+    ['stored', stored],
+    ['observer', observer],
+  ] as const) {
+    expect(account.missing, copy).toEqual([])
+    expect(account.duplicated, copy).toBe(0)
+    expect(account.letters, copy).toBe(crowd.typed.size)
+  }
+}
+
 describe('co-editing through SIGKILL and SIGTERM of one server process (PGlite)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ys-coedit-restarts-'))
   const env = { DATA_DIR: dataDir, ...ADMIN }
@@ -172,12 +193,7 @@ describe('co-editing through SIGKILL and SIGTERM of one server process (PGlite)'
         from: 'after the restarted server printed its URL',
         reconnectMs,
       })
-      expect(reconnectMs.flat()).not.toContain(null)
-      expect(stored.missing).toEqual([])
-      expect(stored.duplicated).toBe(0)
-      expect(stored.letters).toBe(crowd.typed.size)
-      expect(observer.missing).toEqual([])
-      expect(observer.duplicated).toBe(0)
+      expectNothingLost(crowd, reconnectMs, stored, observer)
     },
     TEST_MS,
   )
@@ -268,11 +284,7 @@ describe.runIf(scaleOut)(
           from: "of the killed process's clients after the SIGKILL",
           reconnectMs,
         })
-        expect(reconnectMs.flat()).not.toContain(null)
-        expect(stored.missing).toEqual([])
-        expect(stored.duplicated).toBe(0)
-        expect(stored.letters).toBe(crowd.typed.size)
-        expect(observer.missing).toEqual([])
+        expectNothingLost(crowd, reconnectMs, stored, observer)
       },
       TEST_MS,
     )
