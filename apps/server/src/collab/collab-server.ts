@@ -208,15 +208,21 @@ export class CollabServer implements FormDocuments, ResponseDocuments, UserConne
     socket.on('message', onEarly)
     socket.on('error', () => socket.terminate())
     // A session that ends while this socket is admitted and its document loads closes it too.
-    const pending: Admitting = { socket, token, userId: null }
-    this.admitting.add(pending)
-    const admission = await target.kind
-      .admit(token, target.id)
-      .catch((error) => {
-        console.error(`collab: admitting to ${target.name} failed: ${(error as Error).message}`)
-        return { refused: 'loadFailed' as const }
-      })
-      .finally(() => this.admitting.delete(pending))
+    const pending: Admitting = { socket, token, userId: null, recheck: false }
+    const admit = () => {
+      this.admitting.add(pending)
+      return target.kind
+        .admit(token, target.id)
+        .catch((error): Admission => {
+          console.error(`collab: admitting to ${target.name} failed: ${(error as Error).message}`)
+          return { refused: 'loadFailed' }
+        })
+        .finally(() => this.admitting.delete(pending))
+    }
+    let admission = await admit()
+    // A user's sessions ended while this one was read (deactivation, a password reset): the
+    // read may predate it, so it is asked once more, now that the change is committed.
+    if (pending.recheck && !('refused' in admission)) admission = await admit()
     if ('refused' in admission) {
       closeWith(socket, admission.refused)
       return

@@ -7,11 +7,16 @@ import type { DocRegistry } from './doc-registry'
 import type { SessionsEnded } from './redis-fan-out'
 import type { Connection, SharedDoc } from './shared-doc'
 
-/** A socket between its upgrade and joining its document; `userId` once admitted. */
+/**
+ * A socket between its upgrade and joining its document; `userId` once admitted. `recheck` is set
+ * when a user's sessions ended while it was still being admitted and its user was not yet known:
+ * it may be theirs, so its admission is asked again before it joins.
+ */
 export interface Admitting {
   socket: WebSocket
   token: string | null
   userId: number | null
+  recheck: boolean
 }
 
 /**
@@ -59,7 +64,8 @@ export async function revalidateDoc(
 /**
  * Closes this process's sockets of ended sessions ([COL9]) — joined to a document, or admitted a
  * moment before and still loading (their `connect` then finds them closed) — and returns how
- * many.
+ * many. A socket whose admission is still being read when a user's sessions end is marked to be
+ * admitted again (`recheck`): whose it is is not known yet.
  *
  * @example
  * closeEndedSessions(docs, admitting, { tokenHash, reason: 'unauthenticated' }) // 3
@@ -85,6 +91,7 @@ export function closeEndedSessions(
     }
   }
   for (const pending of admitting) {
+    if (pending.userId === null && !('tokenHash' in ended)) pending.recheck = true
     if (!matches({ token: pending.token ?? '', user: { id: pending.userId ?? -1 } })) continue
     closeWith(pending.socket, ended.reason)
     closed++

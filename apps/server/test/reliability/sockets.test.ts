@@ -235,6 +235,56 @@ describe.each(await testStores())('sockets: origin, logout, archived forms on %s
       await server.stop()
     }
   })
+
+  // Last in this suite: it deactivates the reviewer.
+  it('[COL9] a socket still being admitted when its user is deactivated is closed too', async () => {
+    let reached = () => {}
+    const checked = new Promise<void>((resolve) => {
+      reached = resolve
+    })
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let admissions = 0
+    // The first admission reads the session while it is valid, then waits: the user is
+    // deactivated between the read and the join, and nothing yet says whose socket this is.
+    const server = await startCollabServer(t.f, {
+      revalidateMs: 600_000,
+      admit: async (token, formId) => {
+        const admission = await admitToForm(t.f.database.db, token, formId)
+        if (++admissions === 1) {
+          reached()
+          await gate
+        }
+        return admission
+      },
+    })
+    try {
+      const admin = await t.f.login('admin')
+      const token = await t.f.login('reviewer')
+      const formId = await createForm(t.f)
+      const socket = await rawSocket(`${server.wsUrl}/${formId}`, sessionHeaders(token))
+      await checked
+      const deactivated = await fetch(
+        `${server.url}/api/users/${t.f.users.reviewer.id}/deactivate`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${admin}` },
+        },
+      )
+      expect(deactivated.status).toBe(200)
+      release()
+      const outcome = await Promise.race([
+        socket.closed,
+        new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5_000)),
+      ])
+      expect(outcome).toEqual({ code: CLOSE_REASONS.unauthenticated, reason: 'unauthenticated' })
+      expect(server.collab.stats().connections).toBe(0)
+    } finally {
+      await server.stop()
+    }
+  })
 })
 
 const redisReady = await scaleOutReady('the sockets test across processes')
