@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { CLOSE_REASONS, closeReasonOf, isPermanentClose, isRefusal } from './close-reasons'
+import {
+  CLOSE_REASONS,
+  closeReasonOf,
+  isPermanentClose,
+  isRefusal,
+  isRejectedEdit,
+} from './close-reasons'
 
 describe('close reasons', () => {
   it('name a code, and tell permanent from transient', () => {
@@ -17,5 +23,15 @@ describe('close reasons', () => {
     expect(refusals).toEqual(['unauthenticated', 'forbidden', 'notFound'])
     expect(isRefusal(1006)).toBe(false)
     expect(isRefusal(4503)).toBe(false)
+  })
+
+  it('reject for good only an edit the server refuses whenever it is sent again [COL27]', () => {
+    const rejected = Object.entries(CLOSE_REASONS)
+      .filter(([, code]) => isRejectedEdit(code))
+      .map(([reason]) => reason)
+    expect(rejected).toEqual(['overFormLimits'])
+    expect(Object.values(CLOSE_REASONS).filter((c) => isRefusal(c) && isRejectedEdit(c))).toEqual(
+      [],
+    )
   })
 })

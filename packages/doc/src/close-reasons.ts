@@ -41,13 +41,32 @@ const REFUSALS: ReadonlySet<number> = new Set([
 
 /**
  * Whether a close refuses this session for good (signed out or deactivated, no right to the
- * document, no such document). An editor reconnects by itself after any other close: what it
- * typed is kept in its document (and IndexedDB) and resynced, so a restart, a refused message or
- * a slow link never strands it (y-websocket's `shouldReconnect`).
+ * document, no such document). An editor reconnects by itself after any other close but a
+ * rejected edit (`isRejectedEdit`): what it typed is kept in its document (and IndexedDB) and
+ * resynced, so a restart, an unreadable message or a slow link never strands it (y-websocket's
+ * `shouldReconnect`).
  *
  * @example
- * new WebsocketProvider(url, room, doc, { shouldReconnect: (event) => !isRefusal(event.code) })
+ * new WebsocketProvider(url, room, doc, {
+ *   shouldReconnect: (event) => !isRefusal(event.code) && !isRejectedEdit(event.code),
+ * })
  */
 export function isRefusal(code: number): boolean {
   return REFUSALS.has(code)
+}
+
+/** Closes that refuse what this editor wrote, not who it is: its unsynced changes themselves. */
+const REJECTED_EDITS: ReadonlySet<number> = new Set([CLOSE_REASONS.overFormLimits])
+
+/**
+ * Whether a close refuses this editor's own unsynced changes (an update that would take the form
+ * past `FORM_LIMITS`, SPEC [COL27]). Reconnecting cannot help: the editor would send the same
+ * changes again from its document (and IndexedDB) and be refused again, forever. It stops, and
+ * only discarding those changes and reopening the server's document lets it edit again.
+ *
+ * @example
+ * isRejectedEdit(CLOSE_REASONS.overFormLimits) // true
+ */
+export function isRejectedEdit(code: number): boolean {
+  return REJECTED_EDITS.has(code)
 }

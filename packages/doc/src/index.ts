@@ -2,11 +2,19 @@
  * @yardstick/doc — the form as a Yjs document (docs/DESIGN.md §3): SurveyJS JSON <-> Y.Doc with an
  * exact round trip, edit operations that merge under concurrency, per-editor undo and presence.
  * The rules are numbered in SPEC.md.
+ *
+ * @module @yardstick/doc
  */
 
 export { applySurveyJson } from './apply-json'
 export type { CloseReason } from './close-reasons'
-export { CLOSE_REASONS, closeReasonOf, isPermanentClose, isRefusal } from './close-reasons'
+export {
+  CLOSE_REASONS,
+  closeReasonOf,
+  isPermanentClose,
+  isRefusal,
+  isRejectedEdit,
+} from './close-reasons'
 export type { AddChoiceOptions, ChoiceTarget, ItemJson } from './edit-choices'
 export { addChoice, moveChoice, removeChoice } from './edit-choices'
 export type { AddElementOptions, AddPageOptions, ElementTarget } from './edit-elements'

@@ -13,6 +13,16 @@ describe('connectionText', () => {
     )
   })
 
+  it('says the server refused this editor’s latest changes, which will be discarded [COL27]', () => {
+    const rejected = { state: 'closed', code: 4423, reason: 'overFormLimits' } as const
+    expect(connectionText(rejected, zh)).toBe(
+      '服务器拒绝了你最近的修改：合并后表单会超出上限（面板嵌套层数或页面、面板和题目的总数）。尚未保存到服务器的修改将被丢弃',
+    )
+    expect(connectionText(rejected, translator(en))).toMatch(
+      /^The server refused your latest changes: .* exceed its limits .* Changes not yet saved to the server will be discarded$/,
+    )
+  })
+
   it('says a transient close is being retried, and plain offline keeps edits here', () => {
     expect(connectionText({ state: 'offline', code: 4503, reason: 'shuttingDown' }, zh)).toBe(
       '连接中断（服务器正在重启），正在重连…',

@@ -1,4 +1,4 @@
-import type { CloseReason } from '@yardstick/doc'
+import { type CloseReason, isRejectedEdit } from '@yardstick/doc'
 import type { Translate } from '../i18n/translate'
 import type { Connection } from './connection'
 
@@ -24,7 +24,9 @@ export function connectionText(connection: Connection, t: Translate): string {
       return connection.reason === null
         ? t('conn.reconnecting')
         : t('conn.retrying', { reason: reason(connection.reason, connection.code) })
+    // Its own changes refused: they are what reconnecting would send again, so they must go.
     case 'closed':
+      if (isRejectedEdit(connection.code)) return t('conn.rejected')
       return t('conn.closed', { reason: reason(connection.reason, connection.code) })
   }
 }

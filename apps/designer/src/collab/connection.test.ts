@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Connection, type ConnectionEvent, nextConnection } from './connection'
+import { type Connection, type ConnectionEvent, closesForGood, nextConnection } from './connection'
 
 const run = (events: ConnectionEvent[], from: Connection = { state: 'connecting' }) =>
   events.reduce(nextConnection, from)
@@ -32,6 +32,17 @@ describe('nextConnection', () => {
       { type: 'status', status: 'disconnected' },
     ])
     expect(state).toEqual({ state: 'closed', code: 4403, reason: 'forbidden' })
+  })
+
+  it('[COL27] stops for good when its own changes are refused: they would be refused again', () => {
+    const state = run([
+      { type: 'status', status: 'connected' },
+      { type: 'sync', synced: true },
+      { type: 'close', code: 4423 },
+      { type: 'status', status: 'disconnected' },
+    ])
+    expect(state).toEqual({ state: 'closed', code: 4423, reason: 'overFormLimits' })
+    expect([4401, 4403, 4404, 4423].every(closesForGood)).toBe(true)
   })
 
   it('retries, never closes, after any close that is not a refusal (a restart, a refused message)', () => {

@@ -1,4 +1,4 @@
-import { type CloseReason, closeReasonOf, isRefusal } from '@yardstick/doc'
+import { type CloseReason, closeReasonOf, isRefusal, isRejectedEdit } from '@yardstick/doc'
 
 /** What the editor shows about its link to the server. */
 export type Connection =
@@ -10,7 +10,11 @@ export type Connection =
    * closed it, e.g. the browser went offline). Edits go on, kept in the document and IndexedDB.
    */
   | { state: 'offline'; code: number | null; reason: CloseReason | null }
-  /** Refused for good (`isRefusal`: signed out, no right, no such form): the provider stopped. */
+  /**
+   * Stopped for good: this session is refused (`isRefusal`: signed out, no right, no such form),
+   * or its own unsynced changes are (`isRejectedEdit`: they would take the form past its limits,
+   * and sending them again would be refused again). The provider stopped.
+   */
   | { state: 'closed'; code: number; reason: CloseReason | null }
 
 /** A provider event, as `nextConnection` folds them. */
@@ -20,8 +24,20 @@ export type ConnectionEvent =
   | { type: 'close'; code: number | null }
 
 /**
- * The next connection state after a provider event. Only a refusal closes for good (and sticks
- * until the user reconnects, a `connecting` status); any other close is a retry under way.
+ * Whether a close stops the editor's provider for good (y-websocket's `shouldReconnect` is its
+ * negation): a refusal of the session or of its unsynced changes. Any other close is retried.
+ *
+ * @example
+ * closesForGood(4423) // true: the same changes would be refused again
+ */
+export function closesForGood(code: number): boolean {
+  return isRefusal(code) || isRejectedEdit(code)
+}
+
+/**
+ * The next connection state after a provider event. Only a close for good (`closesForGood`)
+ * closes (and sticks until the user reconnects, a `connecting` status); any other close is a
+ * retry under way.
  *
  * @example
  * nextConnection({ state: 'synced' }, { type: 'close', code: 4403 }) // closed, forbidden
@@ -41,7 +57,7 @@ export function nextConnection(current: Connection, event: ConnectionEvent): Con
       return current.state === 'synced' ? { state: 'syncing' } : current
     case 'close': {
       const code = event.code
-      if (code !== null && isRefusal(code)) {
+      if (code !== null && closesForGood(code)) {
         return { state: 'closed', code, reason: closeReasonOf(code) }
       }
       return { state: 'offline', code, reason: code === null ? null : closeReasonOf(code) }

@@ -1,7 +1,6 @@
 import {
   createUndoManager,
   type FormView,
-  isRefusal,
   type PeerPresence,
   type PresenceEditing,
   type PresenceUser,
@@ -15,7 +14,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { batchIndexeddbWrites } from './batched-persistence'
-import { type Connection, type ConnectionEvent, nextConnection } from './connection'
+import { type Connection, type ConnectionEvent, closesForGood, nextConnection } from './connection'
 import { sendOwnAwarenessOnly } from './own-awareness'
 import { createStore, type Store } from './store'
 
@@ -46,6 +45,12 @@ export interface FormSession {
   select: (id: string | null) => void
   setEditing: (editing: PresenceEditing | null) => void
   reconnect: () => void
+  /**
+   * Throws away what this editor has not synced (after the server refused it, `isRejectedEdit`):
+   * destroys the session and deletes its IndexedDB copy. Open a fresh session afterwards, which
+   * loads the server's document.
+   */
+  discardUnsaved: () => Promise<void>
   destroy: () => void
 }
 
@@ -99,9 +104,10 @@ export function openFormSession({
 
   const provider = new WebsocketProvider(serverUrl, String(formId), doc, {
     maxBackoffTime: 5000,
-    // y-websocket stops on every 4400–4499 close; an editor stops only when refused: after a
-    // restart, a refused message or a slow link it resyncs what it typed (SPEC [COL7]).
-    shouldReconnect: (event) => !isRefusal(event.code),
+    // y-websocket stops on every 4400–4499 close; an editor stops only when it or its unsynced
+    // changes are refused (sending them again would be refused again, SPEC [COL27]): after a
+    // restart, an unreadable message or a slow link it resyncs what it typed (SPEC [COL7]).
+    shouldReconnect: (event) => !closesForGood(event.code),
     connect: false,
     // No BroadcastChannel between this browser's tabs: the server relays every edit anyway, and
     // the channel would cost each keystroke and presence change a structured clone and a post.
@@ -120,9 +126,12 @@ export function openFormSession({
   provider.on('connection-close', (event) => fold({ type: 'close', code: event?.code ?? null }))
 
   // The browser knows first when the network is gone: stop at once instead of waiting for the
-  // socket to time out, and reconnect as soon as it is back (rather than after the backoff).
+  // socket to time out, and reconnect as soon as it is back (rather than after the backoff) —
+  // unless the server closed for good: the network coming back changes nothing about that.
   const goOffline = () => provider.disconnect()
-  const goOnline = () => provider.connect()
+  const goOnline = () => {
+    if (connection.get().state !== 'closed') provider.connect()
+  }
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
 
@@ -138,6 +147,22 @@ export function openFormSession({
   const onAwareness = () => peers.set(readPresence(provider.awareness))
   provider.awareness.on('change', onAwareness)
   onAwareness()
+
+  const destroy = () => {
+    if (destroyed) return
+    destroyed = true
+    clearTimeout(connecting)
+    doc.off('update', onUpdate)
+    changes.destroy()
+    window.removeEventListener('offline', goOffline)
+    window.removeEventListener('online', goOnline)
+    provider.awareness.off('change', onAwareness)
+    undo.destroy()
+    provider.destroy()
+    stopBatching?.()
+    void persistence?.destroy()
+    doc.destroy()
+  }
 
   return {
     doc,
@@ -162,20 +187,13 @@ export function openFormSession({
       connection.set({ state: 'connecting' })
       provider.connect()
     },
-    destroy: () => {
-      destroyed = true
-      clearTimeout(connecting)
-      doc.off('update', onUpdate)
-      changes.destroy()
-      window.removeEventListener('offline', goOffline)
-      window.removeEventListener('online', goOnline)
-      provider.awareness.off('change', onAwareness)
-      undo.destroy()
-      provider.destroy()
-      stopBatching?.()
-      void persistence?.destroy()
-      doc.destroy()
+    discardUnsaved: async () => {
+      destroy()
+      // Closes the database, then asks IndexedDB to delete it; a session opened afterwards on
+      // the same name waits for the deletion (IndexedDB runs open and delete requests in order).
+      await persistence?.clearData()
     },
+    destroy,
   }
 }
 

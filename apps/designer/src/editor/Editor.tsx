@@ -17,8 +17,16 @@ import { EditorDnd } from './tree/EditorDnd'
 import { TreePanel } from './tree/TreePanel'
 import { useUndoShortcuts } from './useUndoShortcuts'
 
+/** What `Editor` shows: the form's record, its open session, and how to open a fresh one. */
+export interface EditorProps {
+  form: FormDetail
+  session: FormSession
+  /** Opens the form again in a fresh session (this one's unsynced changes discarded). */
+  reopen: () => void
+}
+
 /** The editor of one open form: bar, toolbox and tree, properties, preview and checks. */
-export function Editor({ form, session }: { form: FormDetail; session: FormSession }) {
+export function Editor({ form, session, reopen }: EditorProps) {
   const { t } = useI18n()
   const { user } = useSignedIn()
   const empty = useStoreSelect(session.view, (view) => view.empty)
@@ -50,12 +58,13 @@ export function Editor({ form, session }: { form: FormDetail; session: FormSessi
       selection,
       select,
       canWrite,
+      reopen,
       announce: setAnnouncement,
       refused: setRefusal,
       versionsKey,
       versionPublished,
     }),
-    [form, session, selection, select, canWrite, versionsKey, versionPublished],
+    [form, session, selection, select, canWrite, reopen, versionsKey, versionPublished],
   )
 
   let body: ReactNode

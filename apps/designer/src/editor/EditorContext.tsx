@@ -18,6 +18,8 @@ export interface EditorState {
   select: (id: string | null) => void
   /** False for reviewers and while the socket is refused: nothing may be edited. */
   canWrite: boolean
+  /** Opens the form again in a fresh session: after `session.discardUnsaved()`. */
+  reopen: () => void
   /** Tells screen readers what just happened (moved, removed, added). */
   announce: (message: string) => void
   /** Shows why an edit was refused (it would take the form past its limits: `useLimitedEdit`). */

@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react'
 import type { FormDetail } from '../api/types'
 import { useApi } from '../api/useApi'
 import { useErrorText } from '../api/useErrorText'
@@ -29,9 +30,17 @@ export function EditorPage({ formId }: { formId: number }) {
   return <OpenEditor form={form.data} />
 }
 
+// A new key mounts a fresh session (and editor): after the server refused this editor's
+// unsynced changes and they were discarded, it loads the server's document.
 function OpenEditor({ form }: { form: FormDetail }) {
+  const [opened, setOpened] = useState(0)
+  const reopen = useCallback(() => setOpened((n) => n + 1), [])
+  return <SessionEditor key={opened} form={form} reopen={reopen} />
+}
+
+function SessionEditor({ form, reopen }: { form: FormDetail; reopen: () => void }) {
   const { t } = useI18n()
   const session = useFormSession(form)
   if (!session) return <p className="page muted">{t('app.loading')}</p>
-  return <Editor form={form} session={session} />
+  return <Editor form={form} session={session} reopen={reopen} />
 }

@@ -92,6 +92,9 @@ export const en: Record<MessageKey, string> = {
   'conn.retrying': 'Connection lost ({reason}), reconnecting…',
   'conn.closed': 'Connection closed: {reason}',
   'conn.reconnect': 'Reconnect',
+  'conn.rejected':
+    'The server refused your latest changes: with them the form would exceed its limits (how deep panels nest, or how many pages, panels and questions it has). Changes not yet saved to the server will be discarded',
+  'conn.discard': 'Discard unsaved changes and reload',
   'close.unauthenticated': 'Your session has expired: sign in again',
   'close.forbidden': 'You may not open this form',
   'close.notFound': 'This form does not exist',

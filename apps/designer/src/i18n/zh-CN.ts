@@ -90,6 +90,9 @@ export const zhCN = {
   'conn.retrying': '连接中断（{reason}），正在重连…',
   'conn.closed': '连接已关闭：{reason}',
   'conn.reconnect': '重新连接',
+  'conn.rejected':
+    '服务器拒绝了你最近的修改：合并后表单会超出上限（面板嵌套层数或页面、面板和题目的总数）。尚未保存到服务器的修改将被丢弃',
+  'conn.discard': '放弃未保存的修改并重新载入',
   'close.unauthenticated': '登录已失效，请重新登录',
   'close.forbidden': '你没有打开这份表单的权限',
   'close.notFound': '这份表单不存在',
