@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     projects: [
       'packages/*/vitest.config.ts',
+      'packages/sdk/test/package/vitest.config.ts',
       'apps/*/vitest.config.ts',
       'examples/*/vitest.config.ts',
       'docs/vitest.config.ts',

@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { defaultClientConditions, defineConfig, type Plugin, transformWithEsbuild } from 'vite'
+import { declarations, libraryEntries } from '../../scripts/build-library.mjs'
 
 const EMPTY = '\0yardstick-embed:empty-css'
+const PACKAGE_DIR = fileURLToPath(new URL('.', import.meta.url))
 
 /**
  * `@yardstick/sdk/react` imports survey-core's stylesheet for ordinary React hosts; the embed
@@ -58,7 +60,21 @@ function minifyChunks(): Plugin {
 export default defineConfig(({ mode }) => {
   const classic = mode === 'classic'
   return {
-    plugins: [stylesOnlyInShadowRoot(), minifyChunks()],
+    plugins: [
+      stylesOnlyInShadowRoot(),
+      minifyChunks(),
+      // The module's declarations, `dist/types/embed.d.ts` (outside the served `/embed/` paths).
+      ...(classic
+        ? []
+        : [
+            declarations({
+              packageDir: PACKAGE_DIR,
+              entries: { 'types/embed': 'src/index.ts' },
+              commonJs: false,
+              dependencies: libraryEntries(PACKAGE_DIR).dependencies,
+            }),
+          ]),
+    ],
     resolve: {
       conditions: ['@yardstick/source', ...defaultClientConditions],
       dedupe: ['survey-core', 'survey-react-ui', 'react', 'react-dom'],

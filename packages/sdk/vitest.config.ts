@@ -7,7 +7,12 @@ export default defineProject({
     // Property tests run hundreds of cases: generous on a loaded 2-core CI machine.
     testTimeout: 60_000,
     name: 'sdk',
+    // Its slow files (the corpus halves, the Model property tests) are CPU-bound and share no
+    // state: two at once on the 2-core CI machine instead of vitest's default of cores − 1.
+    maxWorkers: 2,
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    // Its own project (`packages`): it builds, packs and installs the published packages.
+    exclude: ['test/package/**', '**/node_modules/**'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 })

@@ -23,7 +23,7 @@ const form = {
       name: 'p2',
       elements: [
         { type: 'panel', name: 'panelB', elements: [{ type: 'text', name: 'b1' }] },
-        { type: 'text', name: 'q2' },
+        { type: 'dropdown', name: 'q2' },
       ],
     },
   ],

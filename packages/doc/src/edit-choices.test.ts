@@ -49,10 +49,13 @@ describe('choice edits', () => {
   })
 
   it('[DOC10] a choice added to a question without choices creates the slot', () => {
-    const { doc } = setup()
-    const h = findElementId(doc, 'h') ?? ''
-    addChoice(doc, { parent: h, json: 'x' }, me)
-    expect(toSurveyJson(doc).elements?.[2]).toEqual({ type: 'html', name: 'h', choices: ['x'] })
+    const doc = fromSurveyJson({ elements: [{ type: 'dropdown', name: 'd' }] })
+    addChoice(doc, { parent: findElementId(doc, 'd') ?? '', json: 'x' }, me)
+    expect(toSurveyJson(doc).elements?.[0]).toEqual({ type: 'dropdown', name: 'd', choices: ['x'] })
+    // An html question has no choices at all ([DOC22]).
+    const { doc: other } = setup()
+    const h = findElementId(other, 'h') ?? ''
+    expect(() => addChoice(other, { parent: h, json: 'x' }, me)).toThrow(/has no "choices"/)
   })
 
   it('[DOC10] refused choice edits write nothing', () => {

@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import { formTypes, ROOT } from './layout'
 import { acceptsItem, orderFor } from './place'
 import { writePlace } from './place-fields'
+import { refuseUnknownSlot } from './slots'
 import { resolveTree } from './tree'
 import { writeItem } from './write'
 
@@ -31,6 +32,7 @@ const defaultSlot = (parent: string, slot: string | undefined) =>
  * transaction (SPEC [DOC10]).
  *
  * @returns the new entry's id, or `null` when the question is gone or has no such slot
+ * @throws FormSlotError (writing nothing) when the question's type has no such slot ([DOC22])
  * @example
  * addChoice(doc, { parent: questionId, json: { value: 'n/a', text: '不适用' } }, editorA)
  */
@@ -46,6 +48,7 @@ export function addChoice(
   doc.transact(() => {
     const tree = resolveTree(types)
     if (!acceptsItem(types, tree, parent, into)) return
+    refuseUnknownSlot(types, parent, into)
     const order = orderFor(types.items, tree.itemChildren(parent, into), index)
     id = writeItem(types, { parent, slot: into, order }, json)
   }, origin)
@@ -57,6 +60,7 @@ export function addChoice(
  * transaction (SPEC [DOC3], [DOC10]).
  *
  * @returns `false` (and writes nothing) when the choice or the target question is gone
+ * @throws FormSlotError (writing nothing) when the target's type has no such slot ([DOC22])
  * @example
  * moveChoice(doc, choiceId, { parent: questionId, index: 0 }, editorA)
  */
@@ -68,6 +72,7 @@ export function moveChoice(doc: Y.Doc, id: string, target: ChoiceTarget, origin:
     const tree = resolveTree(types)
     const node = types.items.get(id)
     if (!node || !tree.items.has(id) || !acceptsItem(types, tree, target.parent, slot)) return
+    refuseUnknownSlot(types, target.parent, slot)
     const siblings = tree.itemChildren(target.parent, slot).filter((s) => s.id !== id)
     writePlace(node, {
       parent: target.parent,

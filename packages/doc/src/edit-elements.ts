@@ -6,6 +6,7 @@ import { containerDepth, refuse, shapeIssue, subtreeOf } from './limits'
 import { acceptsElement, isWithin, orderFor } from './place'
 import { writePlace, writePreviousPlace } from './place-fields'
 import { deleteElements } from './remove'
+import { refuseUnknownSlot } from './slots'
 import { resolveTree } from './tree'
 import { isPlainObject } from './values'
 import { writeElement } from './write'
@@ -57,6 +58,7 @@ export function addPage(doc: Y.Doc, { json = {}, index }: AddPageOptions, origin
  *
  * @returns the new element's id, or `null` when the parent is gone or cannot hold it
  * @throws FormLimitError (writing nothing) when the form would go over `FORM_LIMITS` ([DOC21])
+ * @throws FormSlotError (writing nothing) when the parent's type has no such slot ([DOC22])
  * @example
  * const id = addElement(doc, { parent: pageId, index: 0, json: { type: 'text', name: 'q9' } }, me)
  */
@@ -71,6 +73,7 @@ export function addElement(
   doc.transact(() => {
     const tree = resolveTree(types)
     if (!acceptsElement(types, tree, { parent, slot, page: false })) return
+    refuseUnknownSlot(types, parent, slot)
     const depth = containerDepth(tree, parent)
     const jsonDepth = 2 * depth + 4
     refuse(
@@ -90,6 +93,7 @@ export function addElement(
  *   the node itself or inside it
  * @throws FormLimitError (writing nothing) when the moved elements would nest deeper than
  *   `FORM_LIMITS.maxDepth` ([DOC21])
+ * @throws FormSlotError (writing nothing) when the new parent's type has no such slot ([DOC22])
  * @example
  * moveElement(doc, questionId, { parent: panelId, index: 2 }, editorA)
  * moveElement(doc, pageId, { parent: ROOT, slot: 'pages', index: 0 }, editorA)
@@ -107,6 +111,7 @@ export function moveElement(doc: Y.Doc, id: string, target: ElementTarget, origi
     if (!acceptsElement(types, tree, { parent: target.parent, slot, page })) return
     if (target.parent !== ROOT && isWithin(tree, target.parent, id)) return
     if (!page) {
+      refuseUnknownSlot(types, target.parent, slot)
       const deepest = containerDepth(tree, target.parent) + 1 + subtreeOf(tree, id).height
       refuse(shapeIssue(deepest, tree.elements.size))
     }

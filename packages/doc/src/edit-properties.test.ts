@@ -99,6 +99,8 @@ describe('property and text edits', () => {
 
   it('[DOC7] setProperty on a slot replaces its entries', () => {
     const { doc, q } = setup()
+    // A text question has no choices ([DOC22]): make it a dropdown first.
+    setProperty(doc, { target: q, key: 'type', value: 'dropdown' }, me)
     setProperty(doc, { target: q, key: 'choices', value: ['a', { value: 'b' }] }, me)
     setProperty(doc, { target: q, key: 'choices', value: ['c'] }, me)
     expect(toSurveyJson(doc).elements?.[0]?.choices).toEqual(['c'])

@@ -15,6 +15,7 @@ import {
 } from './layout'
 import { containerDepth, refuse, subtreeOf } from './limits'
 import { deleteSlotElements, deleteSlotItems } from './remove'
+import { refuseUnknownSlot } from './slots'
 import { type FormTree, resolveTree } from './tree'
 import { createLocaleMap, fromStored, localeOrder, toStored, writeLocaleOrder } from './values'
 import { writeProperty } from './write'
@@ -81,6 +82,7 @@ function hintKey(map: Y.Map<unknown>, key: string, present: boolean): void {
  * @returns `false` when the target is gone
  * @throws FormLimitError (writing nothing) when the value would put the form over
  *   `FORM_LIMITS` ([DOC21])
+ * @throws FormSlotError (writing nothing) when an element's type has no such slot ([DOC22])
  * @example
  * setProperty(doc, { target: questionId, key: 'isRequired', value: true }, editorA)
  * setProperty(doc, { target: ROOT, key: 'title', value: { default: '自查表', en: 'Check' } }, me)
@@ -97,6 +99,7 @@ export function setProperty(
     if (!owner) return
     done = true
     const isSlot = ELEMENT_SLOTS[owner.kind].includes(key) || ITEM_SLOTS[owner.kind].includes(key)
+    if (isSlot && value !== undefined) refuseUnknownSlot(types, owner.id, key)
     if (value !== null && typeof value === 'object') refuse(limitIssue(types, owner, key, value))
     if (isSlot) {
       const tree = resolveTree(types)

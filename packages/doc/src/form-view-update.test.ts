@@ -10,6 +10,7 @@ import { trackViewChanges, updateFormView } from './form-view-update'
 import { fromSurveyJson } from './from-json'
 import { ROOT } from './layout'
 import { findElementId } from './queries'
+import { typeHasSlot } from './slots'
 
 const me = { editor: 'test' }
 
@@ -146,14 +147,19 @@ function apply(doc: Y.Doc, view: FormView, step: Op): void {
     case 'remove':
       if (question) removeElement(doc, question.id, me)
       return
-    case 'choice':
-      if (question)
+    case 'choice': {
+      // Only into a question whose type has choices ([DOC22]).
+      const chooser = questions
+        .filter((n) => typeHasSlot((n.json as { type?: unknown }).type, 'choices'))
+        .at(step.owner % Math.max(1, questions.length))
+      if (chooser)
         addChoice(
           doc,
-          { parent: question.id, slot: 'choices', json: { value: `c${step.owner}`, score: 1 } },
+          { parent: chooser.id, slot: 'choices', json: { value: `c${step.owner}`, score: 1 } },
           me,
         )
       return
+    }
   }
 }
 

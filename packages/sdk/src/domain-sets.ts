@@ -1,3 +1,8 @@
+/**
+ * The domain's closed sets alone (this module imports nothing).
+ *
+ * @module @yardstick/sdk/domain
+ */
 // The closed sets of Yardstick's domain, each `as const` with its derived union, in one module that
 // imports nothing: the db schema, the server's API contract and the designer all read them from
 // here (`@yardstick/sdk/domain` loads no survey-core). A value added here reaches every reader.

@@ -1,3 +1,8 @@
+/**
+ * The caps on a form's shape and their one check, without survey-core.
+ *
+ * @module @yardstick/sdk/limits
+ */
 // The caps on a form's shape, and the one check of them. No survey-core here: the check runs
 // BEFORE anything builds a SurveyJS model (whose page-visibility work grows with the cube of the
 // nesting depth: 320 nested panels took 25 s), and `@yardstick/doc` and the server's request

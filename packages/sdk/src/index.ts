@@ -6,6 +6,8 @@
  * The exports are grouped by who reads them: form authors, scoring, the respondent link
  * client, and the domain's closed sets and labels. Two subpaths load less: `./link` (the link
  * client alone, no survey-core) and `./domain` (the closed sets alone, for the db schema).
+ *
+ * @module @yardstick/sdk
  */
 
 // ---------------------------------------------------------------------------------------------

@@ -36,6 +36,11 @@ export const RESPONSE_ERROR_CODES = {
   required: 'required',
   notDrawn: 'notDrawn',
   reasonRequired: 'reasonRequired',
+  invalidAnswer: 'invalidAnswer',
+  otherCommentRequired: 'otherCommentRequired',
+  duplicateValue: 'duplicateValue',
+  rowsNotUnique: 'rowsNotUnique',
+  tooFewChoices: 'tooFewChoices',
 } as const
 export type ResponseErrorCode = (typeof RESPONSE_ERROR_CODES)[keyof typeof RESPONSE_ERROR_CODES]
 
@@ -156,6 +161,41 @@ const RESPONSE_MESSAGES: Record<ResponseErrorCode, Record<Locale, Template>> = {
     'zh-CN': () => '此项扣分或一票否决，须填写理由',
     en: () => 'This item deducts points or vetoes the grade: give the reason',
   },
+  // A validator of the form refused the answer (`rule`: numeric, text, regex, email, expression,
+  // answercount), at `item` for a multiple-text item.
+  invalidAnswer: {
+    'zh-CN': (p) =>
+      `题目“${p.name}”${p.item === undefined ? '' : `的“${p.item}”`}未通过${VALIDATOR_ZH[p.rule as string] ?? '校验'}`,
+    en: (p) =>
+      `${p.item === undefined ? '' : `"${p.item}" of `}"${p.name}" fails its ${p.rule} validator`,
+  },
+  otherCommentRequired: {
+    'zh-CN': (p) => `题目“${p.name}”选择了“其他”，请填写具体内容`,
+    en: (p) => `"${p.name}": "other" is chosen, so its text is required`,
+  },
+  duplicateValue: {
+    'zh-CN': (p) => `题目“${p.name}”的选项“${p.value}”重复选择`,
+    en: (p) => `"${p.value}" is chosen more than once in "${p.name}"`,
+  },
+  rowsNotUnique: {
+    'zh-CN': (p) => `题目“${p.name}”每行须选择不同的列，“${p.value}”重复`,
+    en: (p) => `Each row of "${p.name}" must take a different column; "${p.value}" is repeated`,
+  },
+  tooFewChoices: {
+    'zh-CN': (p) => `题目“${p.name}”至少选择 ${p.min} 项`,
+    en: (p) => `Choose at least ${p.min} in "${p.name}"`,
+  },
+}
+
+/** What each SurveyJS validator checks, in zh-CN. */
+const VALIDATOR_ZH: Record<string, string> = {
+  numeric: '数值范围校验',
+  text: '文本长度校验',
+  regex: '格式校验',
+  email: '电子邮箱格式校验',
+  expression: '条件校验',
+  answercount: '选择数量校验',
+  step: '步长校验',
 }
 
 /** The text of a `validateForm` error in a locale. */

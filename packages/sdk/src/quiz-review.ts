@@ -48,8 +48,8 @@ export function quizReview(
   const items: QuizReviewItem[] = []
   for (const question of plan.questions) {
     if (question.mode !== 'quiz' || !isVisible(question)) continue
-    const answer = answers[question.name]
-    const correct = !isEmpty(answer) && isCorrect(answer, question.correctAnswer)
+    const answer = answers[question.key]
+    const correct = !isEmpty(answer) && isCorrect(answer, question.correctAnswer, question.grading)
     items.push({
       question: question.name,
       correctAnswer: question.correctAnswer,

@@ -77,7 +77,7 @@ export function reasonedIn(
 ): ReasonedAnswer[] {
   const found: ReasonedAnswer[] = []
   for (const question of reasonCandidates(plan)) {
-    const answer = answers[question.name]
+    const answer = answers[question.key]
     if (isEmpty(answer) || !isVisible(question)) continue
     const chosen = chosenChoices(question, answer)
     const veto = chosen.some((c) => c.veto)

@@ -42,7 +42,7 @@ export function summarizeSatisfaction(
     const isVisible = visibilityFor(plan, answers, undefined)
     for (const tally of tallies) {
       if (!isVisible(tally.question)) continue
-      const chosen = chosenChoices(tally.question, answers[tally.question.name])
+      const chosen = chosenChoices(tally.question, answers[tally.question.key])
       const first = chosen[0]
       if (!first) continue
       tally.answered++

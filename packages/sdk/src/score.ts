@@ -1,11 +1,12 @@
+import { Helpers, settings } from 'survey-core'
 import { isEmpty } from './answer'
 import { drawnByBank } from './draw'
 import {
   chosenChoices,
   compileForm,
+  type Grading,
   type PlannedChoice,
   type PlannedQuestion,
-  valueKey,
 } from './plan'
 import { figures } from './satisfaction'
 import { localizedText } from './text'
@@ -61,12 +62,12 @@ export function scoreResponse(
 
   for (const question of plan.questions) {
     if (!isVisible(question)) continue
-    const answer = answers[question.name]
+    const answer = answers[question.key]
     const answered = !isEmpty(answer)
     if (question.problemOf !== undefined && answered) problemNotes.set(question.problemOf, answer)
     if (question.mode === 'quiz') {
       quiz.drawn++
-      if (answered && isCorrect(answer, question.correctAnswer)) quiz.correct++
+      if (answered && isCorrect(answer, question.correctAnswer, question.grading)) quiz.correct++
     }
 
     const chosen = answered ? chosenChoices(question, answer) : []
@@ -174,20 +175,42 @@ export function pointsOf(
     case 'number':
       return typeof answer === 'number' && Number.isFinite(answer) ? answer : 0
     case 'quiz':
-      return isCorrect(answer, question.correctAnswer) ? question.points : 0
+      return isCorrect(answer, question.correctAnswer, question.grading) ? question.points : 0
     case 'none':
       return 0
   }
 }
 
-/** A quiz answer is correct when it equals `correctAnswer`; multiple answers in any order. */
-export function isCorrect(answer: unknown, correct: unknown): boolean {
-  if (Array.isArray(correct)) {
-    if (!Array.isArray(answer) || answer.length !== correct.length) return false
-    const expected = new Set(correct.map(valueKey))
-    return answer.every((a) => expected.has(valueKey(a)))
+/**
+ * Whether an answer equals `correctAnswer` as SurveyJS 3.1.1's `isAnswerCorrect` decides it, by
+ * survey-core's own comparison: text ignoring case and outer spaces, `1` equal to `'1'`, objects
+ * (matrix, multiple text) whatever their key order; a `set` (checkbox, tagbox) in any order, a
+ * `sequence` (ranking) in the same order. One deliberate difference: a value repeated in a `set`
+ * counts once, so `['a', 'a']` is not `['a', 'b']` (SurveyJS calls it correct).
+ */
+export function isCorrect(answer: unknown, correct: unknown, grading: Grading = 'value'): boolean {
+  if (answer === undefined) return false
+  switch (grading) {
+    case 'set': {
+      if (!Array.isArray(answer) || !Array.isArray(correct)) return false
+      return Helpers.isArrayContainsEqual(distinct(answer), correct)
+    }
+    case 'sequence':
+      return Helpers.isArraysEqual(answer, correct, false)
+    case 'value':
+      return Helpers.isTwoValueEquals(
+        answer,
+        correct,
+        false,
+        settings.comparator.caseSensitive,
+        true,
+      )
   }
-  return answer !== undefined && valueKey(answer) === valueKey(correct)
+}
+
+/** The values of a list, each once (equal as SurveyJS compares them). */
+function distinct(values: unknown[]): unknown[] {
+  return values.filter((v, i) => values.findIndex((w) => Helpers.isTwoValueEquals(v, w)) === i)
 }
 
 function problemOf(question: PlannedQuestion, answer: unknown, locale?: string): Problem {

@@ -1,9 +1,12 @@
 import { Model } from 'survey-core'
 import { lintSurvey } from 'survey-core/linter'
 import './extensions'
+import { chosenEntry } from './check-answer'
 import { formLimitIssue } from './form-limits'
+import { blocksPublishing, UNIGNORABLE_CODES } from './lint-policy'
 import { FORM_ERROR_CODES, type FormErrorCode, formMessage } from './messages'
-import { choiceList } from './plan'
+import { choiceList, valueKey } from './plan'
+import { compileResponseRules } from './response-rules'
 import type { Locale } from './text'
 import type { ElementJson, FormJson } from './types'
 import { formPages, isPanel, walkElements } from './walk'
@@ -26,6 +29,17 @@ export interface FormValidation {
 export interface ValidateFormOptions {
   /** Language of our own messages (SurveyJS's lint messages are English). Default zh-CN. */
   locale?: Locale
+  /**
+   * Variables the host sets on the survey (`survey.setVariable`), so `{region}` in a condition
+   * or a trigger's target is not an unknown name. Default none.
+   */
+  knownVariables?: string[]
+  /**
+   * Codes of rules to ignore, SurveyJS's lint rules (`'expression/syntax'`) or Yardstick's own
+   * (`'duplicateName'`): their findings are neither errors nor warnings. The caps of
+   * `FORM_LIMITS` and `notAnObject` cannot be ignored. Default none.
+   */
+  ignoreRules?: string[]
 }
 
 const SCORED_TYPES = new Set([
@@ -35,6 +49,7 @@ const SCORED_TYPES = new Set([
   'rating',
   'checkbox',
   'tagbox',
+  'buttongroup',
 ])
 
 /**
@@ -44,16 +59,21 @@ const SCORED_TYPES = new Set([
  * banks, quiz answers).
  *
  * @param json the form JSON, as typed by an editor or sent to the API
- * @param options `locale` for our messages (default zh-CN)
+ * @param options `locale` for our messages (default zh-CN), `knownVariables` the host sets,
+ *   `ignoreRules` to leave out (both default none); which findings block is `blocksPublishing`'s
  * @example
  * const { valid, errors } = validateForm({ pages: [{ elements: [{ type: 'text', name: 'a' }, { type: 'text', name: 'a' }] }] })
  * valid // false; errors[0].code === 'duplicateName'
  */
-export function validateForm(json: unknown, options: ValidateFormOptions = {}): FormValidation {
-  const locale = options.locale ?? 'zh-CN'
+export function validateForm(
+  json: unknown,
+  { locale = 'zh-CN', knownVariables = [], ignoreRules = [] }: ValidateFormOptions = {},
+): FormValidation {
+  const ignored = new Set(ignoreRules.filter((code) => !UNIGNORABLE_CODES.has(code)))
   const errors: FormIssue[] = []
-  const add = (path: string, code: FormErrorCode, params: Record<string, string | number> = {}) =>
-    errors.push({ path, code, message: formMessage(code, locale, params) })
+  const add = (path: string, code: FormErrorCode, params: Record<string, string | number> = {}) => {
+    if (!ignored.has(code)) errors.push({ path, code, message: formMessage(code, locale, params) })
+  }
 
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
     add('', FORM_ERROR_CODES.notAnObject)
@@ -69,14 +89,14 @@ export function validateForm(json: unknown, options: ValidateFormOptions = {}): 
   schemaErrors(form, add)
   ruleErrors(form, add)
 
-  const lint = lintSurvey(form)
+  const lint = lintSurvey(form, { knownVariables })
   const errorPaths = new Set(errors.map((e) => e.path))
   const warnings: FormIssue[] = []
   for (const finding of lint.findings) {
     // Our duplicateName says the same with both places named.
-    if (finding.ruleId === 'name/duplicate') continue
+    if (finding.ruleId === 'name/duplicate' || ignored.has(finding.ruleId)) continue
     const issue = { path: finding.path, code: finding.ruleId, message: finding.message }
-    if (finding.severity === 'error') errors.push(issue)
+    if (blocksPublishing(finding)) errors.push(issue)
     else if (!errorPaths.has(finding.path)) warnings.push(issue)
   }
   return { valid: errors.length === 0, errors, warnings }
@@ -211,19 +231,29 @@ function questionErrors(
   ) {
     add(path, FORM_ERROR_CODES.quizWithoutCorrectAnswer, { name })
   }
-  if (question.correctAnswer !== undefined && choices.length > 0) {
-    const values = new Set(choices.map((c) => String(c.value)))
-    const answers = Array.isArray(question.correctAnswer)
-      ? question.correctAnswer
-      : [question.correctAnswer]
-    const stray = answers.find((a) => !values.has(String(a)))
-    if (stray !== undefined) {
-      add(join(path, 'correctAnswer'), FORM_ERROR_CODES.correctAnswerNotAChoice, {
-        name,
-        value: show(stray),
-      })
-    }
+  const stray = strayCorrectAnswer(form, question)
+  if (stray !== undefined) {
+    add(join(path, 'correctAnswer'), FORM_ERROR_CODES.correctAnswerNotAChoice, {
+      name,
+      value: show(stray),
+    })
   }
+}
+
+/**
+ * A value of a choice question's `correctAnswer` that SurveyJS does not offer, read like an answer
+ * (`validateResponse`'s choices: `none`, `other`… when shown, a generated rating scale). Only
+ * choice questions: a matrix's `correctAnswer` is its cells, not its `choices`.
+ */
+function strayCorrectAnswer(form: FormJson, question: ElementJson): unknown {
+  if (question.correctAnswer === undefined || !SCORED_TYPES.has(question.type)) return undefined
+  const rules = compileResponseRules(form).get(question)
+  if (!rules?.allowed || rules.otherInValue) return undefined
+  const { allowed } = rules
+  const answers = Array.isArray(question.correctAnswer)
+    ? question.correctAnswer
+    : [question.correctAnswer]
+  return answers.map((a) => chosenEntry(a).value).find((a) => !allowed.has(valueKey(a)))
 }
 
 /** Every object in the JSON, with its path, so SurveyJS's `jsonErrors` can say where. */

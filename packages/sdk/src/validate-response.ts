@@ -1,9 +1,30 @@
 import { isEmpty } from './answer'
+import {
+  type Add,
+  checkValue,
+  chosenEntry,
+  failedValidator,
+  otherTextMissing,
+  outsideLimits,
+  outsideNumberLimits,
+  repeatedRowValue,
+  wrongType,
+} from './check-answer'
 import { drawnByBank } from './draw'
+import { innerIssues } from './inner-checks'
+import { isOn } from './json-boolean'
 import { RESPONSE_ERROR_CODES, type ResponseErrorCode, responseMessage } from './messages'
 import { compileForm, type PlannedQuestion, valueKey } from './plan'
 import { mayNeedReason, REASON_SUFFIX, reasonedIn } from './reasons'
-import { isRequiredNow, isUnanswered, missingEntries } from './required'
+import {
+  evaluate,
+  isQuestionUnanswered,
+  isRequiredNow,
+  isUnanswered,
+  missingEntries,
+  visibleRowKeys,
+} from './required'
+import { compileResponseRules, HAS_ENTRIES, type QuestionRules } from './response-rules'
 import type { Locale } from './text'
 import type { Answers, FormJson } from './types'
 import { visibilityFor } from './visibility'
@@ -45,30 +66,6 @@ export interface ValidateResponseOptions {
   requireReasons?: boolean
 }
 
-type Add = (
-  question: string,
-  code: ResponseErrorCode,
-  params?: Record<string, string | number>,
-) => void
-
-const SINGLE_TYPES = new Set(['radiogroup', 'dropdown', 'imagepicker', 'buttongroup'])
-const MULTIPLE_TYPES = new Set(['checkbox', 'tagbox'])
-/** Questions with required entries inside them (`missingEntries`). */
-const HAS_ENTRIES = new Set([
-  'multipletext',
-  'matrix',
-  'matrixdropdown',
-  'matrixdynamic',
-  'paneldynamic',
-])
-/** Values SurveyJS adds to choice lists itself when a question turns them on. */
-const SPECIAL_VALUES = {
-  showOtherItem: 'other',
-  showNoneItem: 'none',
-  showRefuseItem: 'refused',
-  showDontKnowItem: 'dontknow',
-} as const
-
 /**
  * Checks a response against the exact form version before it is stored: unknown questions,
  * values that are not choices, wrong types, points outside `[0, maxScore]`, required visible
@@ -107,40 +104,36 @@ export function validateResponse(
   }
   const data = answers as Answers
   const plan = compileForm(form)
+  const rulesOf = compileResponseRules(form)
   const drawn = options.seed === undefined ? undefined : drawnByBank(form, options.seed)
 
-  for (const [name, value] of Object.entries(data)) {
-    const question = plan.byName.get(name)
-    if (!question) {
-      if (!isCommentOf(name, plan.byName)) add(name, RESPONSE_ERROR_CODES.unknownQuestion)
+  for (const [key, value] of Object.entries(data)) {
+    // Several questions may store their value under one `valueName`.
+    const questions = plan.byKey.get(key)
+    if (!questions) {
+      if (!isCommentOf(key, plan.byKey)) add(key, RESPONSE_ERROR_CODES.unknownQuestion)
       // A comment (a reason, an "other" text) is text as SurveyJS keeps it.
-      else if (!isEmpty(value) && typeof value !== 'string') wrongType(add, name, 'text', '文本')
+      else if (!isEmpty(value) && typeof value !== 'string') wrongType(add, key, 'text', '文本')
       continue
     }
     if (isEmpty(value)) continue
-    if (drawn && question.banks.some((b) => !drawn.get(b.id)?.has(b.item))) {
-      add(name, RESPONSE_ERROR_CODES.notDrawn)
-      continue
+    for (const question of questions) {
+      if (drawn && question.banks.some((b) => !drawn.get(b.id)?.has(b.item))) {
+        add(question.name, RESPONSE_ERROR_CODES.notDrawn)
+        continue
+      }
+      checkValue(question, rulesOf.get(question.element) as QuestionRules, value, add)
     }
-    checkValue(question, value, add)
   }
 
   const isVisible = visibilityFor(plan, data, drawn)
   for (const question of plan.questions) {
-    const { element, name } = question
-    const required = isRequiredNow(element, data)
-    const hasEntries = HAS_ENTRIES.has(element.type)
-    if (!required && !hasEntries) continue
-    // Visibility runs conditions: an answered question without entries inside needs none of it.
-    if (!hasEntries && !isUnanswered(data[name])) continue
-    if (!isVisible(question)) continue
-    // Each missing entry is named (an empty problem entry: its four items); a required question
-    // with no required entries inside is one error.
-    const missing = missingEntries(element, data[name], data)
-    for (const item of missing) add(name, RESPONSE_ERROR_CODES.required, { item })
-    if (missing.length === 0 && required && isUnanswered(data[name])) {
-      add(name, RESPONSE_ERROR_CODES.required)
-    }
+    const rules = rulesOf.get(question.element) as QuestionRules
+    // Visibility runs conditions: only questions with something to check need it.
+    if (!mayRefuse(question, rules, data) || !isVisible(question)) continue
+    // SurveyJS checks nothing on a read-only question (`enableIf` false makes it read-only).
+    if (rules.enableIf.some((condition) => evaluate(condition, data) === false)) continue
+    checkVisible(question, rules, data, add)
   }
   if (options.requireReasons) {
     for (const { question, reason } of reasonedIn(plan, data, isVisible)) {
@@ -150,109 +143,103 @@ export function validateResponse(
   return { valid: errors.length === 0, errors }
 }
 
-// Each check returns `undefined` once it has reported, so a branch can end with `return report(…)`.
-function checkValue(question: PlannedQuestion, value: unknown, add: Add): undefined {
-  const { type, name } = question
-  if (SINGLE_TYPES.has(type) || (type === 'rating' && question.choices.size > 0)) {
-    if (!isPrimitive(value)) return wrongType(add, name, 'one choice value', '一个选项值')
-    return checkChoice(question, value, add)
-  }
-  if (MULTIPLE_TYPES.has(type)) {
-    if (!Array.isArray(value) || !value.every(isPrimitive)) {
-      return wrongType(add, name, 'a list of choice values', '选项值列表')
-    }
-    for (const item of value) checkChoice(question, item, add)
-    return
-  }
-  if (type === 'rating') return checkNumber(question, value, add, ratingRange(question))
-  if (type === 'boolean') {
-    const { valueTrue, valueFalse } = question.element
-    const allowed = [true, false, valueTrue, valueFalse].filter((v) => v !== undefined)
-    if (!allowed.some((v) => v === value)) return wrongType(add, name, 'yes or no', '是或否')
-    return
-  }
-  if (
-    type === 'text' &&
-    (question.element.inputType === 'number' || question.maxScore !== undefined)
-  ) {
-    const range = question.maxScore === undefined ? numberRange(question) : [0, question.maxScore]
-    return checkNumber(question, value, add, range as [number, number])
-  }
-  if (type === 'text' || type === 'comment') {
-    if (typeof value !== 'string' && typeof value !== 'number') {
-      return wrongType(add, name, 'text', '文本')
-    }
-    return
-  }
-  if (type === 'multipletext') {
-    const isRecord = value && typeof value === 'object' && !Array.isArray(value)
-    if (!isRecord || !Object.values(value).every(isPrimitive)) {
-      return wrongType(add, name, 'an object of text entries', '各分项文本组成的对象')
-    }
-  }
+/** Whether a visible question could be refused here: required, validated, with entries… */
+function mayRefuse(question: PlannedQuestion, rules: QuestionRules, data: Answers): boolean {
+  if (rules.readOnly || rules.noInput) return false
+  if (rules.alwaysChecked) return true
+  const { element, key } = question
+  const value = data[key]
+  if (rules.hasComments && otherTextMissing(rules, value, data[key + REASON_SUFFIX])) return true
+  return (
+    !rules.neverRequired && isQuestionUnanswered(element, value) && isRequiredNow(element, data)
+  )
 }
 
-function checkChoice(question: PlannedQuestion, value: unknown, add: Add): undefined {
-  // Choices loaded at run time (choicesByUrl, choicesFromQuestion) cannot be checked here.
-  if (question.choices.size === 0) return
-  if (question.choices.has(valueKey(value))) return
-  const { element } = question
-  for (const [flag, special] of Object.entries(SPECIAL_VALUES)) {
-    if (element[flag] === true && value === special) return
-  }
-  if (element.hasOther === true && value === 'other') return
-  add(question.name, RESPONSE_ERROR_CODES.notAChoice, { value: String(value) })
-}
-
-function checkNumber(
+/** The checks SurveyJS runs on a visible, editable question, in its order. */
+function checkVisible(
   question: PlannedQuestion,
-  value: unknown,
+  rules: QuestionRules,
+  data: Answers,
   add: Add,
-  [min, max]: [number, number],
-): undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return wrongType(add, question.name, 'a number', '数字')
+): void {
+  const { element, name, key } = question
+  // An expression question holds what its expression computes, whatever was sent.
+  const value = element.type === 'expression' ? evaluate(element.expression, data) : data[key]
+  const required = !rules.neverRequired && isRequiredNow(element, data)
+  // Each missing entry is named (an empty problem entry: its four items); a required question
+  // with no required entries inside is one error.
+  const missing = HAS_ENTRIES.has(element.type) ? missingEntries(element, value, data) : []
+  for (const item of missing) add(name, RESPONSE_ERROR_CODES.required, { item })
+  if (missing.length === 0 && required && isQuestionUnanswered(element, value)) {
+    add(name, RESPONSE_ERROR_CODES.required)
+    return
   }
-  if (value < min || value > max) {
-    add(question.name, RESPONSE_ERROR_CODES.outOfRange, { value, min, max })
+  if (otherTextMissing(rules, value, data[key + REASON_SUFFIX])) {
+    add(name, RESPONSE_ERROR_CODES.otherCommentRequired)
+  }
+  const chosen = Array.isArray(value) ? value.length : 0
+  if (rules.minChoices !== undefined && chosen < rules.minChoices) {
+    add(name, RESPONSE_ERROR_CODES.tooFewChoices, { min: rules.minChoices })
+  }
+  if (rules.eachRowUnique) {
+    const repeated = repeatedRowValue(value, visibleRowKeys(element, data))
+    if (repeated !== undefined) add(name, RESPONSE_ERROR_CODES.rowsNotUnique, { value: repeated })
+  }
+  if (rules.limits && !isUnanswered(value)) {
+    const outside =
+      rules.numberLimits && typeof value === 'number' && Number.isFinite(value)
+        ? outsideNumberLimits(rules.numberLimits, value)
+        : outsideLimits(rules.limits, value, data)
+    if (outside === 'step') add(name, RESPONSE_ERROR_CODES.invalidAnswer, { rule: 'step' })
+    else if (outside) {
+      const { renderedMin, renderedMax } = rules.limits
+      add(name, RESPONSE_ERROR_CODES.outOfRange, {
+        value: String(value),
+        min: renderedMin === undefined ? '' : String(renderedMin),
+        max: renderedMax === undefined ? '' : String(renderedMax),
+      })
+    }
+  }
+  if (rules.innerChecks) {
+    for (const { item, code, params } of innerIssues(element, value, data)) {
+      add(name, code, { ...params, item })
+    }
+  }
+  // SurveyJS runs validators only on a question without another error.
+  if (missing.length > 0) return
+  const scope = element.type === 'expression' ? { ...data, [key]: value } : data
+  const failed = failedValidator(rules.validators, offered(rules, value), name, scope)
+  if (failed) add(name, RESPONSE_ERROR_CODES.invalidAnswer, { rule: failed.rule })
+  for (const [item, validators] of rules.itemValidators) {
+    const entry = value && typeof value === 'object' ? (value as Answers)[item] : undefined
+    const refused = failedValidator(validators, entry, item, data)
+    if (refused) add(name, RESPONSE_ERROR_CODES.invalidAnswer, { rule: refused.rule, item })
   }
 }
 
-function ratingRange(question: PlannedQuestion): [number, number] {
-  const { rateMin, rateMax } = question.element
-  return [typeof rateMin === 'number' ? rateMin : 1, typeof rateMax === 'number' ? rateMax : 5]
-}
-
-function numberRange(question: PlannedQuestion): [number, number] {
-  const { min, max } = question.element
-  return [
-    typeof min === 'number' ? min : Number.NEGATIVE_INFINITY,
-    typeof max === 'number' ? max : Number.POSITIVE_INFINITY,
-  ]
-}
-
-function wrongType(add: Add, name: string, expected: string, expectedZh: string): undefined {
-  add(name, RESPONSE_ERROR_CODES.wrongType, { expected, expectedZh })
+/**
+ * The value SurveyJS's validators see: a multiple choice keeps only the values it offers (a list
+ * of none is no answer).
+ */
+function offered(rules: QuestionRules, value: unknown): unknown {
+  const { allowed } = rules
+  if (!rules.multiple || !allowed || !Array.isArray(value)) return value
+  const kept = value.filter((v) => allowed.has(valueKey(chosenEntry(v).value)))
+  return kept.length > 0 ? kept : undefined
 }
 
 /**
  * SurveyJS stores a question's comment or "other" text as `<name>-Comment`; a question that may
  * need a reason (a deduction or veto item) takes one whether or not its form shows the area.
  */
-function isCommentOf(key: string, questions: Map<string, PlannedQuestion>): boolean {
+function isCommentOf(key: string, questions: Map<string, PlannedQuestion[]>): boolean {
   if (!key.endsWith(REASON_SUFFIX)) return false
-  const question = questions.get(key.slice(0, -REASON_SUFFIX.length))
-  if (!question) return false
-  const { element } = question
-  return (
-    mayNeedReason(question) ||
-    element.showCommentArea === true ||
-    element.hasComment === true ||
-    element.showOtherItem === true ||
-    element.hasOther === true
+  return (questions.get(key.slice(0, -REASON_SUFFIX.length)) ?? []).some(
+    (question) =>
+      mayNeedReason(question) ||
+      isOn(question.element.showCommentArea) ||
+      isOn(question.element.hasComment) ||
+      isOn(question.element.showOtherItem) ||
+      isOn(question.element.hasOther),
   )
-}
-
-function isPrimitive(value: unknown): value is string | number | boolean {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
 }

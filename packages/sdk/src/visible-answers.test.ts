@@ -52,16 +52,15 @@ describe('visibleAnswers', () => {
     )
   })
 
-  it('keeps no answer to a hidden question, and is stable once applied', () => {
+  it('keeps exactly the answers to questions visible on the answers as submitted', () => {
     fc.assert(
       fc.property(scoringCaseArb, ({ form: generated, answers }) => {
         const cleaned = visibleAnswers(generated, answers)
-        expect(visibleAnswers(generated, cleaned)).toEqual(cleaned)
         const plan = compileForm(generated)
-        const isVisible = visibilityFor(plan, cleaned, undefined)
-        for (const name of Object.keys(cleaned)) {
+        const isVisible = visibilityFor(plan, answers, undefined)
+        for (const name of Object.keys(answers)) {
           const question = plan.byName.get(name)
-          if (question) expect(isVisible(question)).toBe(true)
+          if (question) expect(name in cleaned).toBe(isVisible(question))
         }
         // Scoring never looked at hidden answers, so removing them leaves the score alone
         // whenever no condition read a removed value.
@@ -73,7 +72,7 @@ describe('visibleAnswers', () => {
     )
   })
 
-  it('follows a chain: a value dropped can hide the next question too', () => {
+  it('clears in one pass like SurveyJS 3.1.1: a dropped value does not hide the next question', () => {
     const chain: FormJson = {
       elements: [
         { type: 'radiogroup', name: 'a', choices: ['x', 'y'] },
@@ -81,6 +80,8 @@ describe('visibleAnswers', () => {
         { type: 'comment', name: 'c', visibleIf: "{b} = 'x'" },
       ],
     }
-    expect(visibleAnswers(chain, { a: 'y', b: 'x', c: 'stale' })).toEqual({ a: 'y' })
+    // survey-core 3.1.1 `doComplete()` on this data leaves `{ a: 'y', c: 'stale' }` (checked in
+    // test/differential/, where every corpus form is completed by a headless Model).
+    expect(visibleAnswers(chain, { a: 'y', b: 'x', c: 'stale' })).toEqual({ a: 'y', c: 'stale' })
   })
 })

@@ -9,12 +9,16 @@ export interface VisibleAnswersOptions {
   seed?: string
 }
 
+const COMMENT = '-Comment'
+
 /**
- * The answers the respondent could see: values of questions hidden by `visibleIf` (or not drawn)
- * are dropped — repeatedly, because dropping one value can hide another question whose
- * condition read it — exactly as SurveyJS clears invisible values when a survey completes. The
- * server stores, validates and scores these, so stored answers, stored score and every later
- * count (per-question results in SQL) agree.
+ * The answers SurveyJS 3.1.1 keeps when the survey completes: values of questions hidden by
+ * `visibleIf` (or not drawn) are dropped, judged once on the answers as submitted (SurveyJS
+ * clears in one pass: dropping one value does not hide a further question), except where the
+ * form's `clearInvisibleValues` or the question's `clearIfInvisible` is `none`; a value stored
+ * under a `valueName` stays while any question sharing it is visible. Every other key is kept as
+ * sent (see the README, "Where Yardstick differs from SurveyJS"). The server stores, validates
+ * and scores these, so stored answers, stored score and every later count agree.
  *
  * @example
  * visibleAnswers(form, { gate: 'no', detail: 'stale' }) // { gate: 'no' } when detail shows only on 'yes'
@@ -26,17 +30,15 @@ export function visibleAnswers(
 ): Answers {
   const plan = compileForm(form)
   const drawn = options.seed === undefined ? undefined : drawnByBank(form, options.seed)
-  let current = answers
-  for (;;) {
-    const isVisible = visibilityFor(plan, current, drawn)
-    const kept: Answers = {}
-    for (const [key, value] of Object.entries(current)) {
-      const name = key.endsWith('-Comment') ? key.slice(0, -'-Comment'.length) : key
-      const question = plan.byName.get(name)
-      // Keys that name no question (calculated values, unknown) are the validator's business.
-      if (!question || isVisible(question)) kept[key] = value
+  const isVisible = visibilityFor(plan, answers, drawn)
+  const kept: Answers = {}
+  for (const [key, value] of Object.entries(answers)) {
+    const name = key.endsWith(COMMENT) ? key.slice(0, -COMMENT.length) : key
+    const questions = plan.byKey.get(name)
+    // Keys that name no question (calculated values, unknown) are the validator's business.
+    if (!questions || questions.some(isVisible) || questions.every((q) => !q.clearedWhenHidden)) {
+      kept[key] = value
     }
-    if (Object.keys(kept).length === Object.keys(current).length) return kept
-    current = kept
   }
+  return kept
 }

@@ -14,6 +14,8 @@ export interface ElementSite {
 export function formPages(form: FormJson): Array<{ page: PageJson; path: string }> {
   if (Array.isArray(form.pages)) return form.pages.map((page, i) => ({ page, path: `pages[${i}]` }))
   if (Array.isArray(form.elements)) return [{ page: { elements: form.elements }, path: '' }]
+  // SurveyJS still reads the old `questions` list of a one-page form as its elements.
+  if (Array.isArray(form.questions)) return [{ page: { questions: form.questions }, path: '' }]
   return []
 }
 
@@ -24,12 +26,14 @@ export function formPages(form: FormJson): Array<{ page: PageJson; path: string 
 export function walkElements(form: FormJson): ElementSite[] {
   const sites: ElementSite[] = []
   const visit = (container: Container, path: string, ancestors: Container[]): void => {
-    const elements = container.elements
+    // SurveyJS still reads a page's or panel's old `questions` list as its elements.
+    const key = Array.isArray(container.elements) ? 'elements' : 'questions'
+    const elements = container[key]
     if (!Array.isArray(elements)) return
     const inside = [...ancestors, container]
-    elements.forEach((element, i) => {
+    elements.forEach((element: ElementJson, i) => {
       if (!element || typeof element !== 'object') return
-      const elementPath = `${path ? `${path}.` : ''}elements[${i}]`
+      const elementPath = `${path ? `${path}.` : ''}${key}[${i}]`
       sites.push({ element, path: elementPath, ancestors: inside })
       if (isPanel(element)) visit(element, elementPath, inside)
     })

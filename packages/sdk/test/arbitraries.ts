@@ -25,7 +25,7 @@ const choicesArb = fc
   .map((choices) => choices.map((c, i): ChoiceJson => ({ value: `c${i}`, ...c })))
 
 interface QuestionShape {
-  type: 'radiogroup' | 'checkbox' | 'number' | 'quiz' | 'rating'
+  type: 'radiogroup' | 'checkbox' | 'tagbox' | 'number' | 'quiz' | 'rating'
   choices: ChoiceJson[]
   maxScore: number
   scoreKind: 'normal' | 'bonus' | 'deduction'
@@ -37,7 +37,7 @@ interface QuestionShape {
 }
 
 const questionArb: fc.Arbitrary<QuestionShape> = fc.record({
-  type: fc.constantFrom('radiogroup', 'checkbox', 'number', 'quiz', 'rating'),
+  type: fc.constantFrom('radiogroup', 'checkbox', 'tagbox', 'number', 'quiz', 'rating'),
   choices: choicesArb,
   maxScore: fc.integer({ min: 1, max: 20 }),
   scoreKind: fc.constantFrom('normal', 'normal', 'normal', 'bonus', 'deduction'),
@@ -59,6 +59,7 @@ function elementOf(shape: QuestionShape, index: number, earlier: ElementJson[]):
       Object.assign(base, { rateValues: shape.choices.map((c, i) => ({ ...c, value: i + 1 })) })
       break
     case 'checkbox':
+    case 'tagbox':
       Object.assign(base, { choices: shape.choices, maxScore: shape.maxScore })
       break
     case 'number':
@@ -132,8 +133,10 @@ export const scoringCaseArb: fc.Arbitrary<GeneratedCase> = fc
       const [choice, number, skip] = picks[i] ?? [0, 0, true]
       if (skip && i % 3 === 0) return
       const choices = (element.choices ?? element.rateValues ?? []) as ChoiceJson[]
-      if (element.type === 'checkbox') {
-        answers[element.name] = choices.filter((_, c) => (choice >> c) & 1).map((c) => c.value)
+      if (element.type === 'checkbox' || element.type === 'tagbox') {
+        const picked = choices.filter((_, c) => (choice >> c) & 1).map((c) => c.value)
+        // Sometimes a repeated value: it must count once on both sides.
+        answers[element.name] = number % 5 === 0 && picked.length ? [...picked, picked[0]] : picked
       } else if (choices.length) {
         answers[element.name] = (choices[choice % choices.length] as ChoiceJson).value
       } else {

@@ -1,4 +1,4 @@
-import { type ItemValue, Model, type Question } from 'survey-core'
+import { Helpers, type ItemValue, Model, type Question } from 'survey-core'
 import '../src/extensions'
 import { personalize } from '../src/draw'
 import type { Answers, FormJson, ScorePart, ScoreResult } from '../src/types'
@@ -30,23 +30,30 @@ export function scoreWithModelInstance(
   let loose = 0
   let bonusLeft = typeof form.bonusCap === 'number' ? form.bonusCap : Number.POSITIVE_INFINITY
   const dims = new Map<string, { score: number; maxScore: number }>()
-  const problems: string[] = []
+  const problems: Array<{ name: string; key: string }> = []
   let veto = false
   let satisfied = 0
   let answered = 0
   let scoreSum = 0
   let hasSatisfaction = false
   let quiz: { correct: number; drawn: number } | undefined
-  for (const question of model.getAllQuestions(false, false, true) as Question[]) {
+  // Questions inside dynamic panels and matrices are not scored (the SDK reads top-level answers).
+  for (const question of model.getAllQuestions(false, false, false) as Question[]) {
+    // A dynamic panel is not scored as one question either (the SDK does not grade it).
+    if (question.getType() === 'paneldynamic') continue
     const items = itemsOf(question)
     const itemHasSatisfied = items.some((i) => i.getPropertyValue('satisfied') === true)
     hasSatisfaction ||= itemHasSatisfied
-    const isQuiz = question.correctAnswer !== undefined && question.correctAnswer !== null
+    // SurveyJS's own test: a correct answer left after dropping values that are no choice.
+    const isQuiz = (
+      question as unknown as { hasCorrectAnswerValue(): boolean }
+    ).hasCorrectAnswerValue()
     if (isQuiz) quiz ??= { correct: 0, drawn: 0 }
     if (!question.isVisibleInSurvey) continue
     const selected = selectedItems(question, items)
     if (selected.some((i) => i.getPropertyValue('veto') === true)) veto = true
-    if (selected.some((i) => i.getPropertyValue('problem') === true)) problems.push(question.name)
+    if (selected.some((i) => i.getPropertyValue('problem') === true))
+      problems.push({ name: question.name, key: question.getValueName() })
     if (itemHasSatisfied && selected.length) {
       answered++
       if (selected.some((i) => i.getPropertyValue('satisfied') === true)) satisfied++
@@ -61,7 +68,7 @@ export function scoreWithModelInstance(
       if (correct && quiz) quiz.correct++
       points = correct ? (question.getPropertyValue('points') ?? 1) : 0
       max = question.getPropertyValue('points') ?? 1
-    } else if (question.getType() === 'checkbox') {
+    } else if (isMultiSelect(question)) {
       if (!items.some((i) => typeof i.getPropertyValue('score') === 'number')) continue
       const sum = selected.reduce((t, i) => t + score(i), 0)
       points = maxScore === undefined ? sum : Math.min(sum, maxScore)
@@ -129,7 +136,11 @@ export function scoreWithModelInstance(
     percent,
     dimensions,
     veto,
-    problems: problems.map((question) => ({ question, title: '', answer: answers[question] })),
+    problems: problems.map(({ name, key }) => ({
+      question: name,
+      title: '',
+      answer: answers[key],
+    })),
   }
   if (hasSatisfaction) {
     result.satisfaction = {
@@ -143,18 +154,29 @@ export function scoreWithModelInstance(
   return result
 }
 
+/** Checkbox and tagbox (and a multi-select image picker) hold lists: scored as a sum. */
+function isMultiSelect(question: Question): boolean {
+  const type = question.getType()
+  if (type === 'checkbox' || type === 'tagbox') return true
+  return type === 'imagepicker' && (question as unknown as { multiSelect: boolean }).multiSelect
+}
+
 function itemsOf(question: Question): ItemValue[] {
   const q = question as unknown as { choices?: ItemValue[]; rateValues?: ItemValue[] }
   if (question.getType() === 'rating') return q.rateValues ?? []
   return q.choices ?? []
 }
 
+/** The items SurveyJS itself shows selected (`isItemSelected`: its own equality per type). */
 function selectedItems(question: Question, items: ItemValue[]): ItemValue[] {
   if (question.isEmpty()) return []
-  const values = Array.isArray(question.value) ? question.value : [question.value]
-  return items.filter((item) =>
-    values.some((v: unknown) => item.isValueEqual?.(v) ?? item.value === v),
-  )
+  const q = question as unknown as { isItemSelected?: (item: ItemValue) => boolean }
+  // An image picker also asks whether the image loaded (rendering, not the answer).
+  if (question.getType() === 'imagepicker') {
+    const values: unknown[] = Array.isArray(question.value) ? question.value : [question.value]
+    return items.filter((item) => values.some((v) => Helpers.isTwoValueEquals(v, item.value)))
+  }
+  return items.filter((item) => q.isItemSelected?.(item) ?? false)
 }
 
 function score(item: ItemValue | undefined): number {

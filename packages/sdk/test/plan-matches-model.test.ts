@@ -12,6 +12,44 @@ function comparable(result: ReturnType<typeof scoreResponse>) {
   }
 }
 
+describe('the oracle (test/model-reference.ts)', () => {
+  it('scores a tagbox as a multi-select, like checkbox and the SDK', () => {
+    const form = {
+      elements: [
+        {
+          type: 'tagbox',
+          name: 'tasks',
+          choices: [
+            { value: 'a', score: 2 },
+            { value: 'c', score: 4 },
+          ],
+        },
+      ],
+    }
+    expect(scoreWithModel(form, { tasks: ['a', 'c'] }).score).toBe(6)
+    expect(scoreWithModel(form, { tasks: ['a', 'c'] })).toEqual(
+      scoreResponse(form, { tasks: ['a', 'c'] }),
+    )
+  })
+
+  it('does not grade or score questions inside a dynamic panel, as the SDK does not', () => {
+    const form = {
+      elements: [
+        {
+          type: 'paneldynamic',
+          name: 'people',
+          templateElements: [
+            { type: 'radiogroup', name: 'role', choices: ['a', 'b'], correctAnswer: 'a' },
+          ],
+        },
+      ],
+    }
+    const answers = { people: [{ role: 'a' }] }
+    expect(scoreWithModel(form, answers).quiz).toBeUndefined()
+    expect(scoreWithModel(form, answers)).toEqual(scoreResponse(form, answers))
+  })
+})
+
 describe('the compiled scoring plan', () => {
   it('gives what a full SurveyJS Model gives, on generated forms and responses', () => {
     fc.assert(

@@ -1,3 +1,8 @@
+/**
+ * The respondent link client alone, with no survey-core and no React.
+ *
+ * @module @yardstick/sdk/link
+ */
 // `@yardstick/sdk/link`: the respondent link client alone, with no survey-core and no React, for
 // a page that must load little before it knows what to show (the respondent page `/s/:slug`
 // loads the renderer only once there is a form to answer). The root entry exports the same.

@@ -1,3 +1,8 @@
+/**
+ * Embed a Yardstick form in a React page: `YardstickSurvey`, `LinkSurvey`, co-filling.
+ *
+ * @module @yardstick/sdk/react
+ */
 // The React entry, `@yardstick/sdk/react`: embed a Yardstick form in a React page.
 // survey-core's stylesheet is imported by YardstickSurvey.tsx, not here: package.json marks this
 // barrel side-effect free, so bundlers drop a bare import in it (Vite did: no CSS was emitted).
