@@ -9,7 +9,9 @@ export default defineProject({
     name: 'sdk',
     // Its slow files (the corpus halves, the Model property tests) are CPU-bound and share no
     // state: two at once on the 2-core CI machine instead of vitest's default of cores − 1.
+    // vitest runs projects that differ in workers as separate groups: this one last, alone.
     maxWorkers: 2,
+    sequence: { groupOrder: 1 },
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     // Its own project (`packages`): it builds, packs and installs the published packages.
     exclude: ['test/package/**', '**/node_modules/**'],

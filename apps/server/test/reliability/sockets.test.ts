@@ -55,6 +55,31 @@ function nextMessage(provider: WebsocketProvider): Promise<void> {
   )
 }
 
+/**
+ * An admission that reads the session, then (the first time only) waits at a gate: `checked`
+ * settles once it has read, `release` lets it on. What happens in between is the test.
+ */
+function gatedAdmission(db: Parameters<typeof admitToForm>[0]) {
+  let reached = () => {}
+  const checked = new Promise<void>((resolve) => {
+    reached = resolve
+  })
+  let release = () => {}
+  const gate = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  let admissions = 0
+  const admit = async (token: string | null, formId: number) => {
+    const admission = await admitToForm(db, token, formId)
+    if (++admissions === 1) {
+      reached()
+      await gate
+    }
+    return admission
+  }
+  return { admit, checked, release }
+}
+
 describe.each(await testStores())('sockets: origin, logout, archived forms on %s', (kind) => {
   const t = useCollabSuite(kind)
   const open = (client: ReturnType<typeof connect>) => {
@@ -197,24 +222,9 @@ describe.each(await testStores())('sockets: origin, logout, archived forms on %s
   }, 180_000)
 
   it('[COL9] a socket still being admitted when its session signs out is closed too', async () => {
-    let reached = () => {}
-    const checked = new Promise<void>((resolve) => {
-      reached = resolve
-    })
-    let release = () => {}
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
     // Admission reads a valid session, then waits: sign-out happens between the read and the join.
-    const server = await startCollabServer(t.f, {
-      revalidateMs: 600_000,
-      admit: async (token, formId) => {
-        const admission = await admitToForm(t.f.database.db, token, formId)
-        reached()
-        await gate
-        return admission
-      },
-    })
+    const { admit, checked, release } = gatedAdmission(t.f.database.db)
+    const server = await startCollabServer(t.f, { revalidateMs: 600_000, admit })
     try {
       const token = await t.f.login('editor')
       const formId = await createForm(t.f)
@@ -238,28 +248,10 @@ describe.each(await testStores())('sockets: origin, logout, archived forms on %s
 
   // Last in this suite: it deactivates the reviewer.
   it('[COL9] a socket still being admitted when its user is deactivated is closed too', async () => {
-    let reached = () => {}
-    const checked = new Promise<void>((resolve) => {
-      reached = resolve
-    })
-    let release = () => {}
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    let admissions = 0
     // The first admission reads the session while it is valid, then waits: the user is
     // deactivated between the read and the join, and nothing yet says whose socket this is.
-    const server = await startCollabServer(t.f, {
-      revalidateMs: 600_000,
-      admit: async (token, formId) => {
-        const admission = await admitToForm(t.f.database.db, token, formId)
-        if (++admissions === 1) {
-          reached()
-          await gate
-        }
-        return admission
-      },
-    })
+    const { admit, checked, release } = gatedAdmission(t.f.database.db)
+    const server = await startCollabServer(t.f, { revalidateMs: 600_000, admit })
     try {
       const admin = await t.f.login('admin')
       const token = await t.f.login('reviewer')
