@@ -13,30 +13,54 @@ import {
 import type { Fixture } from '../../test/harness'
 
 /**
+ * Inserts a form and its version 1 holding `json` as stored (no validation: tests store forms
+ * the API would refuse too); returns the `form_versions` id.
+ *
+ * @param orgId the office owning the form (default: the committee)
+ */
+export async function publishFormJson(
+  f: Fixture,
+  json: FormJson,
+  { title, hash, orgId = f.orgs.committee }: { title: string; hash: string; orgId?: number },
+): Promise<number> {
+  const [form] = await f.database.db
+    .insert(schema.forms)
+    .values({ orgId, title, kind: String(json.kind ?? 'generic'), json })
+    .returning({ id: schema.forms.id })
+  const [version] = await f.database.db
+    .insert(schema.formVersions)
+    .values({ formId: form?.id as number, version: 1, json, hash })
+    .returning({ id: schema.formVersions.id })
+  return version?.id as number
+}
+
+/**
  * Inserts a form and its version 1 from an SDK template; returns the `form_versions` id.
  *
  * @param orgId the office owning the form (default: the committee)
  */
-export async function publishTemplate(
+export function publishTemplate(
   f: Fixture,
   template: TemplateId,
   orgId = f.orgs.committee,
 ): Promise<number> {
-  const json = structuredClone(templates[template])
-  const [form] = await f.database.db
-    .insert(schema.forms)
-    .values({
-      orgId,
-      title: template,
-      kind: String(json.kind ?? 'generic'),
-      json,
-    })
-    .returning({ id: schema.forms.id })
-  const [version] = await f.database.db
-    .insert(schema.formVersions)
-    .values({ formId: form?.id as number, version: 1, json, hash: `test-${template}` })
-    .returning({ id: schema.formVersions.id })
-  return version?.id as number
+  return publishFormJson(f, structuredClone(templates[template]), {
+    title: template,
+    hash: `test-${template}`,
+    orgId,
+  })
+}
+
+/** One published version per source a link view serves: members, superior, quiz and peer. */
+export async function publishSourceTemplates(
+  f: Fixture,
+): Promise<Record<'members' | 'superior' | 'quiz' | 'peer', number>> {
+  return {
+    members: await publishTemplate(f, 'satisfaction'),
+    superior: await publishTemplate(f, 'scorecard'),
+    quiz: await publishTemplate(f, 'quiz'),
+    peer: await publishTemplate(f, 'peerAppraisal'),
+  }
 }
 
 /** A valid body for `POST /api/campaigns` over the first sub-committee, open for a day. */

@@ -1,9 +1,13 @@
-import { schema } from '@yardstick/db'
 import { testStores } from '@yardstick/db/testing'
 import { extensionProperties, type FormJson, templates } from '@yardstick/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFixture, type Fixture } from '../../test/harness'
-import { campaignBody, openCampaign, publishTemplate } from '../campaigns/test-fixture'
+import {
+  campaignBody,
+  openCampaign,
+  publishFormJson,
+  publishSourceTemplates,
+} from '../campaigns/test-fixture'
 
 /**
  * Every property a respondent's link view may carry, per kind of node and element type, over
@@ -143,20 +147,9 @@ describe.each(await testStores())('what a link view sends out on %s', (kind) => 
 
   beforeAll(async () => {
     f = await createFixture(kind)
-    const [form] = await f.database.db
-      .insert(schema.forms)
-      .values({ orgId: f.orgs.committee, title: 'leaky', kind: 'quiz', json: LEAKY_QUIZ })
-      .returning({ id: schema.forms.id })
-    const [leaky] = await f.database.db
-      .insert(schema.formVersions)
-      .values({ formId: form?.id as number, version: 1, json: LEAKY_QUIZ, hash: 'leaky-quiz' })
-      .returning({ id: schema.formVersions.id })
     versions = {
-      members: await publishTemplate(f, 'satisfaction'),
-      superior: await publishTemplate(f, 'scorecard'),
-      quiz: await publishTemplate(f, 'quiz'),
-      peer: await publishTemplate(f, 'peerAppraisal'),
-      leaky: leaky?.id as number,
+      ...(await publishSourceTemplates(f)),
+      leaky: await publishFormJson(f, LEAKY_QUIZ, { title: 'leaky', hash: 'leaky-quiz' }),
     }
   })
   afterAll(() => f.close())

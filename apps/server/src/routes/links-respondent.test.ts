@@ -10,7 +10,8 @@ import {
   completeAnswers,
   drawnByView,
   openCampaign,
-  publishTemplate,
+  publishFormJson,
+  publishSourceTemplates,
 } from '../campaigns/test-fixture'
 
 const questionNames = (form: FormJson) =>
@@ -62,25 +63,12 @@ describe.each(await testStores())('the respondent’s side of links on %s', (kin
     const required = structuredClone(templates.quiz)
     for (const page of required.pages ?? [])
       for (const element of page.elements ?? []) element.isRequired = true
-    const [form] = await f.database.db
-      .insert(schema.forms)
-      .values({ orgId: f.orgs.committee, title: 'required quiz', kind: 'quiz', json: required })
-      .returning({ id: schema.forms.id })
-    const [version] = await f.database.db
-      .insert(schema.formVersions)
-      .values({
-        formId: form?.id as number,
-        version: 1,
-        json: required,
-        hash: 'test-required-quiz',
-      })
-      .returning({ id: schema.formVersions.id })
     versions = {
-      members: await publishTemplate(f, 'satisfaction'),
-      superior: await publishTemplate(f, 'scorecard'),
-      quiz: await publishTemplate(f, 'quiz'),
-      peer: await publishTemplate(f, 'peerAppraisal'),
-      requiredQuiz: version?.id as number,
+      ...(await publishSourceTemplates(f)),
+      requiredQuiz: await publishFormJson(f, required, {
+        title: 'required quiz',
+        hash: 'test-required-quiz',
+      }),
     }
   })
   afterAll(() => f.close())
