@@ -79,6 +79,11 @@ export interface QuestionRules {
   alwaysChecked: boolean
   /** An "other" item or a choice with a required comment. */
   hasComments: boolean
+  /**
+   * Checked only for its plain-number limits (a scorecard's points): an answer that is a number
+   * within `numberLimits` can raise no issue, so it needs no visibility and no further checks.
+   */
+  onlyNumberLimits: boolean
 }
 
 /** Questions without a value: SurveyJS checks nothing on them. */
@@ -163,19 +168,27 @@ export const HAS_ENTRIES = new Set([
   'paneldynamic',
 ])
 
-type Summary = 'alwaysChecked' | 'hasComments'
+type Summary = 'alwaysChecked' | 'hasComments' | 'onlyNumberLimits'
 
 function withSummary(rules: Omit<QuestionRules, Summary> & { type: string }): QuestionRules {
   const { type, ...own } = rules
+  const checkedInside =
+    HAS_ENTRIES.has(type) ||
+    own.validators.length > 0 ||
+    own.eachRowUnique ||
+    own.minChoices !== undefined
+  const hasComments = own.hasOther || own.commentRequired.size > 0
   return {
     ...own,
-    alwaysChecked:
-      HAS_ENTRIES.has(type) ||
-      own.validators.length > 0 ||
-      own.eachRowUnique ||
-      own.minChoices !== undefined ||
-      own.limits !== undefined,
-    hasComments: own.hasOther || own.commentRequired.size > 0,
+    alwaysChecked: checkedInside || own.limits !== undefined,
+    hasComments,
+    onlyNumberLimits:
+      type === 'text' &&
+      own.numberLimits !== undefined &&
+      !checkedInside &&
+      !hasComments &&
+      !own.innerChecks &&
+      own.itemValidators.size === 0,
   }
 }
 

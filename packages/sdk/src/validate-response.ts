@@ -146,9 +146,13 @@ export function validateResponse(
 /** Whether a visible question could be refused here: required, validated, with entries… */
 function mayRefuse(question: PlannedQuestion, rules: QuestionRules, data: Answers): boolean {
   if (rules.readOnly || rules.noInput) return false
-  if (rules.alwaysChecked) return true
   const { element, key } = question
   const value = data[key]
+  if (rules.onlyNumberLimits && rules.numberLimits && typeof value === 'number') {
+    // A finite number was type-checked already; within its limits nothing else can refuse it.
+    return !Number.isFinite(value) || outsideNumberLimits(rules.numberLimits, value) !== undefined
+  }
+  if (rules.alwaysChecked) return true
   if (rules.hasComments && otherTextMissing(rules, value, data[key + REASON_SUFFIX])) return true
   return (
     !rules.neverRequired && isQuestionUnanswered(element, value) && isRequiredNow(element, data)
@@ -174,7 +178,7 @@ function checkVisible(
     add(name, RESPONSE_ERROR_CODES.required)
     return
   }
-  if (otherTextMissing(rules, value, data[key + REASON_SUFFIX])) {
+  if (rules.hasComments && otherTextMissing(rules, value, data[key + REASON_SUFFIX])) {
     add(name, RESPONSE_ERROR_CODES.otherCommentRequired)
   }
   const chosen = Array.isArray(value) ? value.length : 0
