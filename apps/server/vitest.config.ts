@@ -8,5 +8,11 @@ export default defineProject({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Most files wait on PostgreSQL, Redis, sockets or a spawned server: two at once fill the
+    // 2-core CI machine that vitest's default (cores − 1 = one worker) leaves half idle. Each file
+    // has its own database and ports. Projects that differ in workers run as separate groups:
+    // this one after the main group and the sdk's.
+    maxWorkers: 2,
+    sequence: { groupOrder: 2 },
   },
 })
