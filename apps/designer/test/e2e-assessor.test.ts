@@ -1,5 +1,11 @@
 import { join } from 'node:path'
-import { compileForm, templates } from '@yardstick/sdk'
+import {
+  compileForm,
+  type FormJson,
+  localizedText,
+  scorecardTemplateIds,
+  templates,
+} from '@yardstick/sdk'
 import ExcelJS from 'exceljs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -25,15 +31,16 @@ const ASSESSOR_NAME = '综合部门分工委 考评员'
 const REASON = '年内被上级党组织通报批评一次（机关工委通报〔2026〕3号）'
 const DEDUCTION_TITLE = '负面清单扣分（最多扣10分）'
 
-/** The scorecard's questions page by page, as the respondent fills them in. */
-const SCORECARD_PAGES = (templates.scorecard.pages ?? []).map((page) =>
-  (page.elements ?? []).map((e) => e.name),
-)
-const REQUIRED_NUMBERS = new Set(
-  compileForm(templates.scorecard)
-    .questions.filter((q) => q.isRequired && q.maxScore !== undefined)
-    .map((q) => q.name),
-)
+/** A scorecard's questions page by page, as the respondent fills them in. */
+const pagesOf = (form: FormJson) =>
+  (form.pages ?? []).map((page) => (page.elements ?? []).map((e) => e.name))
+/** Each required number of a scorecard and its most points (some types' indicators count 3). */
+const requiredNumbers = (form: FormJson) =>
+  new Map(
+    compileForm(form)
+      .questions.filter((q) => q.isRequired && q.maxScore !== undefined)
+      .map((q) => [q.name, q.maxScore as number]),
+  )
 
 describe.skipIf(!hasChromium)('the assessor in Chromium (上级考评)', () => {
   let server: TestServer
@@ -46,6 +53,7 @@ describe.skipIf(!hasChromium)('the assessor in Chromium (上级考评)', () => {
   let assessorToken: string
   let demoId: number
   let target: AssessmentItem
+  let scorecard: FormJson
 
   const call = <T>(path: string, token: string) => api<T>(server, token, 'GET', path)
   const noOverflow = async () =>
@@ -68,6 +76,8 @@ describe.skipIf(!hasChromium)('the assessor in Chromium (上级考评)', () => {
     const fresh = todo.items.find((item) => item.responses === 0)
     if (!fresh) throw new Error('the demo has no unscored branch for the assessor')
     target = fresh
+    // The demo scores each branch type on its own scorecard (分类制定).
+    scorecard = templates[scorecardTemplateIds[target.unitType ?? 'organ']]
     // A phone, signed out: the link as an assessor receives it in a chat group.
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
     page = await context.newPage()
@@ -91,15 +101,20 @@ describe.skipIf(!hasChromium)('the assessor in Chromium (上级考评)', () => {
     await page.getByLabel('密码').fill(PASSWORD)
     await page.getByRole('button', { name: '登录' }).click()
     await page.waitForURL((url) => url.pathname === target.url)
-    await page.getByText('党支部标准化规范化建设考评表（机关党支部）').first().waitFor()
+    await page
+      .getByText(localizedText(scorecard.title, 'zh-CN', ''))
+      .first()
+      .waitFor()
     await page.getByText(target.unitName).first().waitFor()
   }, 60_000)
 
   it('refuses a deduction without its reason, with the message under the question in Chinese', async () => {
-    for (const names of SCORECARD_PAGES) {
+    const required = requiredNumbers(scorecard)
+    for (const names of pagesOf(scorecard)) {
       for (const name of names) {
-        if (!REQUIRED_NUMBERS.has(name)) continue
-        await page.locator(`[data-name="${name}"] input`).fill('4')
+        const most = required.get(name)
+        if (most === undefined) continue
+        await page.locator(`[data-name="${name}"] input`).fill(String(Math.min(4, most)))
       }
       if (names.includes('deduction')) break
       await page.getByRole('button', { name: '下一页' }).click()
@@ -209,7 +224,10 @@ describe.skipIf(!hasChromium)('the assessor in Chromium (上级考评)', () => {
     const back = `${server.url}/?next=${encodeURIComponent(target.url)}`
     await page.goto(back)
     await page.waitForURL((url) => url.pathname === target.url)
-    await page.getByText('党支部标准化规范化建设考评表（机关党支部）').first().waitFor()
+    await page
+      .getByText(localizedText(scorecard.title, 'zh-CN', ''))
+      .first()
+      .waitFor()
     // The designer's session is kept in this browser, but the page behind the link reads the
     // cookie: without it, sign in again rather than be sent back and forth.
     await context.clearCookies()
@@ -250,7 +268,9 @@ describe.skipIf(!hasChromium)('the assessor in Chromium (上级考评)', () => {
     const sheet = workbook.worksheets[0]
     if (!sheet) throw new Error('the export has no sheet')
     const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
-    const reasonAt = header.indexOf(`${DEDUCTION_TITLE}·理由`)
+    // The superior source has a scorecard per branch type: each one's columns carry its title.
+    const title = localizedText(scorecard.title, 'zh-CN', '')
+    const reasonAt = header.indexOf(`【${title}】${DEDUCTION_TITLE}·理由`)
     const unitAt = header.indexOf('支部')
     expect(reasonAt).toBeGreaterThan(0)
     const ours: unknown[][] = []

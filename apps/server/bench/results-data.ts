@@ -1,5 +1,5 @@
 import { type Db, schema } from '@yardstick/db'
-import { compileForm, type FormJson, templates } from '@yardstick/sdk'
+import { compileForm, type FormJson, localizedText, templates } from '@yardstick/sdk'
 import { eq, sql } from 'drizzle-orm'
 import { createUser, insertOrg } from '../src/orgs/org-tree'
 import { seedCampaign } from '../src/results/test-campaign'
@@ -142,20 +142,37 @@ async function insertMembers(db: Db, campaignId: number, versionId: number, subI
 }
 
 async function insertSelf(db: Db, campaignId: number, versionId: number, subId: number) {
-  const names = questionsOf(templates.selfCheck, 'radiogroup').map((q) => q.name)
-  const n = names.length
+  const items = questionsOf(templates.selfCheck, 'radiogroup').map((q) => ({
+    name: q.name,
+    dim: q.dimension ?? '',
+    title: localizedText(q.title, 'zh-CN', q.name),
+  }))
+  const n = items.length
+  const yes = sql`${roll('s')} < ${QUALITY} + 10`
+  // Each 否 is a problem and each item counts 1 of its strength (四强), as `scoreResponse` scores them.
   await db.execute(sql`insert into responses
       (campaign_id, unit_id, source_key, form_version_id, answers, score, percent, veto)
     select ${literal(campaignId)}, o.id, 'self', ${literal(versionId)}, a.answers,
       jsonb_build_object('score', a.yes, 'maxScore', ${literal(n)}, 'percent', a.yes * 100.0 / ${literal(n)},
-        'dimensions', '{}'::jsonb, 'veto', false, 'problems', '[]'::jsonb),
+        'dimensions', d.dimensions, 'veto', false, 'problems', a.problems),
       a.yes * 100.0 / ${literal(n)}, false
     from orgs o cross join generate_series(1, 1) g
     cross join lateral (
-      select jsonb_object_agg(q.name, case when ${roll('s')} < ${QUALITY} + 10 then 'yes' else 'no' end) as answers,
-        (count(*) filter (where ${roll('s')} < ${QUALITY} + 10))::float8 as yes
-      from unnest(string_to_array(${names.join(',')}, ',')) as q(name)
+      select jsonb_object_agg(q.name, case when ${yes} then 'yes' else 'no' end) as answers,
+        (count(*) filter (where ${yes}))::float8 as yes,
+        coalesce(jsonb_agg(jsonb_build_object('question', q.name, 'title', q.title, 'answer', 'no'))
+          filter (where not ${yes}), '[]'::jsonb) as problems
+      from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as q(name text, dim text, title text)
     ) a
+    cross join lateral (
+      select jsonb_object_agg(t.dim, jsonb_build_object('score', t.score, 'maxScore', t.max,
+        'percent', t.score * 100 / t.max)) as dimensions
+      from (
+        select q.dim, (count(*) filter (where ${yes}))::float8 as score, count(*)::float8 as max
+        from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as q(name text, dim text, title text)
+        group by q.dim
+      ) t
+    ) d
     where o.parent_id = ${literal(subId)}`)
 }
 
@@ -165,6 +182,7 @@ async function insertSuperior(db: Db, campaignId: number, versionId: number, sub
   )
   const names = indicators.map((q) => q.name).join(',')
   const maxima = indicators.map((q) => q.maxScore ?? 0).join(',')
+  const dims = indicators.map((q) => q.dimension ?? '').join(',')
   const total = indicators.reduce((sum, q) => sum + (q.maxScore ?? 0), 0)
   const points = sql`round(q.max * (${QUALITY} + ${roll('p')} * (100 - ${QUALITY}) / 100) / 100)`
   await db.execute(sql`insert into responses
@@ -172,7 +190,7 @@ async function insertSuperior(db: Db, campaignId: number, versionId: number, sub
     select ${literal(campaignId)}, o.id, 'superior', ${literal(versionId)},
       a.answers || jsonb_build_object('veto', case when v.veto then 'yes' else 'no' end),
       jsonb_build_object('score', a.points, 'maxScore', ${literal(total)}, 'percent', a.points * 100 / ${literal(total)},
-        'dimensions', '{}'::jsonb, 'veto', v.veto, 'problems', '[]'::jsonb),
+        'dimensions', d.dimensions, 'veto', v.veto, 'problems', '[]'::jsonb),
       a.points * 100 / ${literal(total)}, v.veto
     from orgs o cross join generate_series(1, 1) g
     cross join lateral (select abs(hashtext('v' || o.id)) % 100 = 0 as veto) v
@@ -180,5 +198,15 @@ async function insertSuperior(db: Db, campaignId: number, versionId: number, sub
       select jsonb_object_agg(q.name, ${points}) as answers, sum(${points})::float8 as points
       from unnest(string_to_array(${names}, ','), string_to_array(${maxima}, ',')::float8[]) as q(name, max)
     ) a
+    cross join lateral (
+      select jsonb_object_agg(t.dim, jsonb_build_object('score', t.score, 'maxScore', t.max,
+        'percent', t.score * 100 / t.max)) as dimensions
+      from (
+        select q.dim, sum(${points})::float8 as score, sum(q.max)::float8 as max
+        from unnest(string_to_array(${names}, ','), string_to_array(${maxima}, ',')::float8[],
+          string_to_array(${dims}, ',')) as q(name, max, dim)
+        group by q.dim
+      ) t
+    ) d
     where o.parent_id = ${literal(subId)}`)
 }

@@ -107,6 +107,24 @@ export const BENCH_TASKS: BenchTask[] = [
     prepare: route(() => '/results/questions?source=members'),
   },
   {
+    id: 'dimensions',
+    what: '`GET /results/dimensions?limit=10000` (12,560 self-checks and scorecards × 4–6 dimensions)',
+    note: "`jsonb_each(score->'dimensions')` + `GROUP BY` in SQL",
+    prepare: route(() => '/results/dimensions?limit=10000'),
+  },
+  {
+    id: 'common-problems-self',
+    what: '`GET /results/common-problems?source=self` (6,280 self-checks × 17 items)',
+    note: "`jsonb_array_elements(score->'problems')` + `GROUP BY`",
+    prepare: route(() => '/results/common-problems?source=self'),
+  },
+  {
+    id: 'common-problems-superior',
+    what: '`GET /results/common-problems?source=superior` (6,280 scorecards × 20 indicators)',
+    note: 'answers joined to a `VALUES` list of the plan’s points',
+    prepare: route(() => '/results/common-problems?source=superior'),
+  },
+  {
     id: 'csv',
     what: '`GET /responses.csv?source=members` (188,400 rows, 29.8 MB)',
     note: 'streamed, keyset batches of 1,000',

@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
 import { campaignsRoutes } from './routes/campaigns'
 import { exportsRoutes } from './routes/exports'
+import { followUpRoutes } from './routes/follow-ups'
 import { formsRoutes } from './routes/forms'
 import { linksRoutes } from './routes/links'
 import { orgImportRoutes } from './routes/org-import'
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   app.route('/api', linksRoutes(deps))
   app.route('/api', selfChecksRoutes(deps))
   app.route('/api', resultsRoutes(deps))
+  app.route('/api', followUpRoutes(deps))
   app.route('/api', exportsRoutes(deps))
   app.route('/api', participationRoutes(deps))
   app.route('/api', assessmentsRoutes(deps))

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { CAMPAIGN_STATUSES } from '@yardstick/db/enums'
-import { CADENCES, SOURCE_KEYS, SOURCE_MEASURES } from '@yardstick/sdk/domain'
+import { CADENCES, SOURCE_KEYS, SOURCE_MEASURES, UNIT_TYPES } from '@yardstick/sdk/domain'
 import { RowIdQuerySchema, RowIdSchema } from './ids'
 import { AllowedOriginsSchema } from './origins'
 import { PageQuerySchema } from './pagination'
@@ -27,12 +27,32 @@ export const TimeLimitMinutesSchema = z
     example: 30,
   })
 
+/**
+ * 分类制定: a source's own instrument per branch type, unit type → form version id. A type left out
+ * (and a unit without a type) answers the source's default `formVersion`; an empty record means
+ * one form for all. Each version must be of the default's kind (`selfCheck`, `scorecard`, …).
+ *
+ * @example
+ * FormsByUnitTypeSchema.parse({ enterprise: 12, school: 13 })
+ */
+export const FormsByUnitTypeSchema = z.partialRecord(z.enum(UNIT_TYPES), RowIdSchema).openapi({
+  description:
+    'Per branch type, the form_versions id its units answer instead of the default ' +
+    '(分类制定); types left out, and units without a type, answer the default. Results are ' +
+    'percents, so units on different instruments are graded and ranked together',
+  example: { enterprise: 12, school: 13 },
+})
+
 /** One source's change: its form version and/or weight (the source itself stays). */
 const SourceChangeSchema = z
   .object({
     key: z.enum(SOURCE_KEYS),
     formVersion: RowIdSchema.optional().openapi({
       description: 'A form_versions id the source is answered on from now',
+    }),
+    formsByUnitType: FormsByUnitTypeSchema.optional().openapi({
+      description:
+        'The per-type instruments from now, replacing the current ones ({} for one form for all)',
     }),
     weight: z.number().optional(),
   })
@@ -60,8 +80,8 @@ export const UpdateCampaignSchema = z
       .optional()
       .openapi({
         description:
-          'Form versions and weights of existing sources; refused (409 `responsesExist`) once the ' +
-          'campaign has any response',
+          'Form versions (the default and per branch type) and weights of existing sources; ' +
+          'refused (409 `responsesExist`) once the campaign has any response',
       }),
   })
   .strict()
@@ -71,7 +91,8 @@ export const UpdateCampaignSchema = z
 /** One evaluation source of a new campaign; the SDK's `evaluate` checks weights and counts. */
 export const SourceInputSchema = z.object({
   key: z.enum(SOURCE_KEYS),
-  formVersion: RowIdSchema.openapi({ description: 'A form_versions id' }),
+  formVersion: RowIdSchema.openapi({ description: 'A form_versions id: the default instrument' }),
+  formsByUnitType: FormsByUnitTypeSchema.optional(),
   weight: z.number(),
   required: z.boolean().optional(),
   minResponses: z.number().optional(),
@@ -120,12 +141,29 @@ export const CreateCampaignSchema = z
   })
   .openapi('NewCampaign')
 
-/** One evaluation source of a campaign, with the form version it is answered on. */
+/** A form version as a campaign names it: its id, form, number within the form and title. */
+export const InstrumentSchema = z
+  .object({
+    formVersion: z.number(),
+    formId: z.number(),
+    version: z.number(),
+    title: z.string().openapi({ description: 'The form’s title' }),
+  })
+  .openapi('Instrument')
+
+/** One evaluation source of a campaign, with the form version(s) it is answered on. */
 export const CampaignSourceSchema = z.object({
   key: z.enum(SOURCE_KEYS),
-  formVersion: z.number(),
+  formVersion: z.number().openapi({ description: 'The default instrument' }),
   formId: z.number().openapi({ description: 'The form the version belongs to' }),
   version: z.number().openapi({ description: 'The version’s number within its form' }),
+  formsByUnitType: z.partialRecord(z.enum(UNIT_TYPES), z.number()).openapi({
+    description:
+      'Per branch type with its own instrument, its form_versions id; {}: one form for all',
+  }),
+  instruments: z.array(InstrumentSchema).openapi({
+    description: 'Every form version the source names, the default first',
+  }),
   weight: z.number(),
   required: z.boolean(),
   minResponses: z.number().nullable(),
@@ -209,6 +247,8 @@ export type CreateCampaignInput = z.infer<typeof CreateCampaignSchema>
 export type NewCampaign = z.input<typeof CreateCampaignSchema>
 export type SourceInput = z.input<typeof SourceInputSchema>
 export type CampaignSource = z.infer<typeof CampaignSourceSchema>
+export type Instrument = z.infer<typeof InstrumentSchema>
+export type FormsByUnitType = z.infer<typeof FormsByUnitTypeSchema>
 export type CampaignSummary = z.infer<typeof CampaignSummarySchema>
 export type Campaign = z.infer<typeof CampaignSchema>
 export type CampaignLink = z.infer<typeof CampaignLinkSchema>

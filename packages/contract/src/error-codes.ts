@@ -38,6 +38,12 @@ export const ERROR_STATUS = {
   responsesExist: 409,
   /** A change the organisation tree refuses (`details.rule`: a cycle, a retired parent, …). */
   treeRule: 409,
+  /** The campaign already has its next period (a campaign has at most one follower). */
+  nextPeriodExists: 409,
+  /** A 转化 plan is only for a unit graded in the lowest band. */
+  notLowestGrade: 409,
+  /** That follow-up (a 转化 plan, a deduction's rectification) was already raised. */
+  rectificationExists: 409,
   payloadTooLarge: 413,
   originNotAllowed: 403,
   /** A password the policy refuses (details `{ reasons, minLength }`, apps/server/src/auth/password-policy.ts). */

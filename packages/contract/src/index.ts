@@ -7,6 +7,7 @@
 export type {
   CampaignStatus,
   OrgKind,
+  RectificationOrigin,
   RectificationStatus,
   Role,
   SelfCheckStatus,
@@ -60,6 +61,10 @@ export {
   CampaignSummarySchema,
   type CreateCampaignInput,
   CreateCampaignSchema,
+  type FormsByUnitType,
+  FormsByUnitTypeSchema,
+  type Instrument,
+  InstrumentSchema,
   type IssuedTokens,
   IssuedTokensSchema,
   type IssueTokensBody,
@@ -80,6 +85,13 @@ export {
   type RequestIssue,
   RequestIssueSchema,
 } from './errors'
+export {
+  CreatedRectificationSchema,
+  type DeductionRectificationBody,
+  DeductionRectificationSchema,
+  type TransformationPlanBody,
+  TransformationPlanSchema,
+} from './follow-up'
 export {
   type Archived,
   ArchivedSchema,
@@ -119,6 +131,7 @@ export {
   type VersionSummary,
   VersionSummarySchema,
 } from './forms'
+export { bandOrder, lowestGrade } from './grade-order'
 export {
   CursorQuerySchema,
   INT4_MAX,
@@ -207,9 +220,28 @@ export {
   UnitParticipationSchema,
 } from './participation'
 export {
+  CADENCE_MONTHS,
+  type Period,
+  periodLabel,
+  suggestNextPeriod,
+} from './period-dates'
+export { type NextPeriodBody, NextPeriodSchema } from './periods'
+export {
   type CampaignParams,
   CampaignParamsSchema,
   type CampaignResults,
+  COMMON_PROBLEM_MEASURES,
+  type CommonProblemMeasure,
+  type CommonProblems,
+  type CommonProblemsQuery,
+  CommonProblemsQuerySchema,
+  CommonProblemsSchema,
+  type DimensionResults,
+  type DimensionResultsQuery,
+  DimensionResultsQuerySchema,
+  DimensionResultsSchema,
+  type DimensionStats,
+  DimensionStatsSchema,
   ExportFileSchema,
   type FilterQuery,
   FilterQuerySchema,
@@ -226,6 +258,8 @@ export {
   ResultsSchema,
   type UnitDetail,
   UnitDetailSchema,
+  type UnitDimension,
+  UnitDimensionSchema,
   UnitParamsSchema,
   type UnitRectification,
   type UnitResult,
@@ -280,6 +314,25 @@ export {
   SelfCheckToDoQuerySchema,
   SelfCheckToDoSchema,
 } from './self-checks'
+export {
+  GRADE_CHANGES,
+  type GradeChange,
+  type GradeChangeKind,
+  GradeChangeSchema,
+  SERIES_MAX_PERIODS,
+  type SeriesPeriod,
+  SeriesPeriodSchema,
+  type SeriesRow,
+  SeriesRowSchema,
+  type UnitSeries,
+  UnitSeriesSchema,
+} from './series'
+export {
+  type ResultsSeries,
+  type SeriesQuery,
+  SeriesQuerySchema,
+  SeriesSchema,
+} from './series-results'
 export {
   type CreatedUser,
   CreatedUserSchema,

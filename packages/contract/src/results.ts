@@ -1,8 +1,13 @@
 import { z } from '@hono/zod-openapi'
-import { RECTIFICATION_STATUSES, SELF_CHECK_STATUSES } from '@yardstick/db/enums'
+import {
+  RECTIFICATION_ORIGINS,
+  RECTIFICATION_STATUSES,
+  SELF_CHECK_STATUSES,
+} from '@yardstick/db/enums'
 import { INCOMPLETE_REASONS } from '@yardstick/sdk'
 import { SOURCE_KEYS, SOURCE_MEASURES, UNIT_TYPES } from '@yardstick/sdk/domain'
 import { OffsetQuerySchema, RowIdQuerySchema } from './ids'
+import { UnitSeriesSchema } from './series'
 
 /** `?subtree=` and `?unitType=`: the filters every results and export route takes. */
 export const FilterQuerySchema = z.object({
@@ -41,6 +46,11 @@ export const ResultsQuerySchema = FilterQuerySchema.extend({
 /** Query of `GET /campaigns/:id/results/questions`. */
 export const QuestionsQuerySchema = FilterQuerySchema.extend({
   source: z.enum(SOURCE_KEYS).openapi({ description: 'Which source’s form to report on' }),
+  formVersion: RowIdQuerySchema.optional().openapi({
+    description:
+      'Which of the source’s instruments (a form_versions id it names) to report on; default: ' +
+      'the source’s default instrument. Only responses answered on it count',
+  }),
 })
 
 /** A source's value for a unit (mean percent, or satisfaction rate × 100) and its responses. */
@@ -76,6 +86,19 @@ export const UnitResultSchema = z
         message: z.object({ 'zh-CN': z.string(), en: z.string() }),
       })
       .nullable(),
+    instruments: z
+      .array(
+        z.object({
+          source: z.enum(SOURCE_KEYS),
+          formVersion: z.number().int(),
+          title: z.string().openapi({ description: 'The form’s title' }),
+        }),
+      )
+      .openapi({
+        description:
+          'Per source, the form version the unit answers it on: its branch type’s own, else the ' +
+          'source’s default (values are percents, so units on different instruments compare)',
+      }),
   })
   .openapi('UnitResult')
 
@@ -115,6 +138,9 @@ export const QuestionsSchema = z
   .object({
     source: z.string(),
     formVersionId: z.number().int(),
+    instruments: z
+      .array(z.object({ formVersion: z.number().int(), title: z.string() }))
+      .openapi({ description: 'Every instrument of the source (the default first), to choose' }),
     responses: z.number().int(),
     overall: z
       .object({
@@ -152,6 +178,39 @@ export const QuestionsSchema = z
     ),
   })
   .openapi('QuestionResults')
+
+/** A text in Chinese and English. */
+const LocalizedTitleSchema = z.object({ 'zh-CN': z.string(), en: z.string() })
+
+/** The rule every dimension percent follows, said once for the API reference. */
+const DIMENSION_PERCENT_RULE =
+  'A unit’s percent on a dimension of a source = Σ its responses’ dimension `score` / Σ their ' +
+  '`maxScore` × 100 (the SDK’s per-response dimension scores summed, then divided), computed in SQL'
+
+/** A dimension's figures over units: how many have a percent, and its median, min, max and mean. */
+export const DimensionStatsSchema = z.object({
+  units: z.number().int().openapi({ description: 'Units with a percent on this dimension' }),
+  median: z.number().nullable().openapi({ description: 'null when no unit has a percent' }),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  mean: z.number().nullable(),
+})
+
+/** One dimension of a unit on its detail page: its percent beside its subtree's median. */
+export const UnitDimensionSchema = z.object({
+  source: z.enum(SOURCE_KEYS),
+  name: z.string(),
+  title: LocalizedTitleSchema,
+  percent: z
+    .number()
+    .nullable()
+    .openapi({ description: `${DIMENSION_PERCENT_RULE}; null without responses` }),
+  subtree: DimensionStatsSchema.openapi({
+    description:
+      'The dimension over the units you may see under the unit’s parent (its sub-committee; ' +
+      'the whole campaign for a unit at the top)',
+  }),
+})
 
 /** `:id` and `:unitId` of one branch's results. */
 export const UnitParamsSchema = CampaignParamsSchema.extend({
@@ -198,6 +257,12 @@ export const UnitDetailSchema = z
     rectifications: z.array(
       z.object({
         id: z.number().int(),
+        origin: z.enum(RECTIFICATION_ORIGINS),
+        responseId: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: 'The scorecard a deduction’s rectification was raised from' }),
         question: z.string(),
         title: z.string(),
         note: z.string().nullable(),
@@ -243,8 +308,97 @@ export const UnitDetailSchema = z
           'Each assessor’s scorecard (上级考评), oldest first, with every deduction and veto ' +
           'and its reason (`reasonsRequired`); null when no source is answered by assessors',
       }),
+    series: UnitSeriesSchema.openapi({
+      description: 'The unit across the series up to this campaign (oldest first) and its change',
+    }),
+    dimensions: z.array(UnitDimensionSchema).openapi({
+      description:
+        'Per source with declared dimensions (四强, 五基本), each dimension’s percent of the unit ' +
+        'beside its subtree’s median, in the form’s order',
+    }),
   })
   .openapi('UnitDetail')
+
+/** Query of `GET /campaigns/:id/results/dimensions`: filters and the page of `units`. */
+export const DimensionResultsQuerySchema = FilterQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(10_000).default(100).openapi({
+    description: 'Units per page (1–10,000, default 100); statistics cover every unit in scope',
+  }),
+  offset: OffsetQuerySchema.default(0).openapi({ description: 'Units to skip' }),
+})
+
+/** The body of `GET /campaigns/:id/results/dimensions`. */
+export const DimensionResultsSchema = z
+  .object({
+    total: z.number().int().openapi({ description: 'Units matching the filters that you may see' }),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    sources: z.array(
+      z.object({
+        key: z.enum(SOURCE_KEYS),
+        dimensions: z.array(
+          z
+            .object({ name: z.string(), title: LocalizedTitleSchema })
+            .extend(DimensionStatsSchema.shape),
+        ),
+      }),
+    ),
+    units: z.array(
+      z.object({
+        unitId: z.number().int(),
+        name: z.string(),
+        unitType: z.enum(UNIT_TYPES).nullable(),
+        parentId: z.number().int().nullable(),
+        percents: z.record(z.string(), z.record(z.string(), z.number().nullable())).openapi({
+          description: `Per source key, per dimension name: ${DIMENSION_PERCENT_RULE}. A source without responses of the unit is absent`,
+        }),
+      }),
+    ),
+  })
+  .openapi('DimensionResults')
+
+/** How a question counts against a unit in 共性问题. */
+export const COMMON_PROBLEM_MEASURES = ['problem', 'lostPoints', 'deducted'] as const
+export type CommonProblemMeasure = (typeof COMMON_PROBLEM_MEASURES)[number]
+
+/** Query of `GET /campaigns/:id/results/common-problems`. */
+export const CommonProblemsQuerySchema = FilterQuerySchema.extend({
+  source: z.enum(SOURCE_KEYS).openapi({ description: 'Which source’s questions to count' }),
+})
+
+/** The body of `GET /campaigns/:id/results/common-problems` (共性问题). */
+export const CommonProblemsSchema = z
+  .object({
+    source: z.enum(SOURCE_KEYS),
+    unitsWithResponses: z
+      .number()
+      .int()
+      .openapi({ description: 'Units in scope with a response of the source: the shares’ base' }),
+    withheldBelow: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({
+        description:
+          'Set (to 5) when an anonymous source’s figures are withheld from a branch’s own reader ' +
+          'because it has fewer responses; `questions` is then empty. null otherwise',
+      }),
+    questions: z.array(
+      z.object({
+        name: z.string(),
+        title: LocalizedTitleSchema,
+        dimension: z.object({ name: z.string(), title: LocalizedTitleSchema }).nullable(),
+        measure: z.enum(COMMON_PROBLEM_MEASURES).openapi({
+          description:
+            '`problem`: answered with a choice that opens a problem (否); `lostPoints`: earned ' +
+            'less than the maximum; `deducted`: a deduction item took points off',
+        }),
+        units: z.number().int().openapi({ description: 'Units where it happened at least once' }),
+        share: z.number().openapi({ description: 'units / unitsWithResponses (0 when none)' }),
+      }),
+    ),
+  })
+  .openapi('CommonProblems')
 
 /** `GET /api/campaigns/:id/responses.{csv,xlsx}`: the filters and the one source exported. */
 export const ResponsesQuerySchema = FilterQuerySchema.extend({
@@ -266,3 +420,9 @@ export type UnitRectification = UnitDetail['rectifications'][number]
 /** One assessor's scorecard of a branch, as its detail shows it. */
 export type UnitScorecard = NonNullable<UnitDetail['scorecards']>[number]
 export type ResponsesQuery = z.infer<typeof ResponsesQuerySchema>
+export type DimensionStats = z.infer<typeof DimensionStatsSchema>
+export type UnitDimension = z.infer<typeof UnitDimensionSchema>
+export type DimensionResultsQuery = z.infer<typeof DimensionResultsQuerySchema>
+export type DimensionResults = z.infer<typeof DimensionResultsSchema>
+export type CommonProblemsQuery = z.infer<typeof CommonProblemsQuerySchema>
+export type CommonProblems = z.infer<typeof CommonProblemsSchema>

@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi'
-import { RECTIFICATION_STATUSES, SELF_CHECK_STATUSES } from '@yardstick/db/enums'
+import {
+  RECTIFICATION_ORIGINS,
+  RECTIFICATION_STATUSES,
+  SELF_CHECK_STATUSES,
+} from '@yardstick/db/enums'
 import { RowIdQuerySchema } from './ids'
 import { PageQuerySchema, pageSchema } from './pagination'
 
@@ -183,6 +187,10 @@ export const RectificationSchema = z
     campaignName: z.string(),
     unitId: z.number(),
     unitName: z.string(),
+    origin: z.enum(RECTIFICATION_ORIGINS).openapi({
+      description:
+        'selfCheck: a self-check problem; deduction: an assessor’s deduction; transformation: the 转化 plan of a lowest-graded unit',
+    }),
     question: z.string(),
     title: z.string(),
     note: z.string().nullable().openapi({ description: '问题描述 / the problem as described' }),

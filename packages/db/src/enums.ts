@@ -32,3 +32,10 @@ export const RECTIFICATION_STATUSES = [
   'returned',
 ] as const
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number]
+
+/**
+ * Where a rectification comes from: a self-check's problem list, an assessor's deduction with its
+ * reason, or the 转化 plan of a unit graded lowest (后进党支部“转化工程”).
+ */
+export const RECTIFICATION_ORIGINS = ['selfCheck', 'deduction', 'transformation'] as const
+export type RectificationOrigin = (typeof RECTIFICATION_ORIGINS)[number]

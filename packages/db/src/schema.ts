@@ -8,6 +8,7 @@ import {
   customType,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -22,6 +23,7 @@ import type {
   Cadence,
   CampaignStatus,
   OrgKind,
+  RectificationOrigin,
   RectificationStatus,
   Role,
   SelfCheckStatus,
@@ -173,35 +175,53 @@ export const formComments = pgTable(
 )
 
 /** 测评活动: a round of assessment over units, with sources, weights and grade bands. */
-export const campaigns = pgTable('campaigns', {
-  id: serial('id').primaryKey(),
-  /** The office running it: who may manage it and see all its results. */
-  orgId: integer('org_id')
-    .notNull()
-    .references(() => orgs.id),
-  name: text('name').notNull(),
-  cadence: text('cadence').$type<Cadence>().notNull(),
-  opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
-  closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
-  status: text('status').$type<CampaignStatus>().notNull().default('draft'),
-  /** `[{ min, grade, stars? }]`, high to low (the SDK's `GradeBand`). */
-  bands: jsonb('bands').notNull(),
-  /** `{ grade, maxShare }` or null. */
-  quota: jsonb('quota'),
-  /** Portal origins allowed to embed this campaign's surveys. */
-  allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull().default([]),
-  /** Whether a respondent is shown their score after submitting (off: scores are the office's). */
-  showScore: boolean('show_score').notNull().default(false),
-  /**
-   * A quiz's time limit in minutes, counted per respondent from the first time their link is
-   * opened (`link_attempts`); null: no limit.
-   */
-  timeLimitMinutes: integer('time_limit_minutes'),
-  createdBy: integer('created_by').references(() => users.id),
-  createdAt: createdAt(),
-})
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: serial('id').primaryKey(),
+    /** The office running it: who may manage it and see all its results. */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    cadence: text('cadence').$type<Cadence>().notNull(),
+    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    status: text('status').$type<CampaignStatus>().notNull().default('draft'),
+    /** `[{ min, grade, stars? }]`, high to low (the SDK's `GradeBand`). */
+    bands: jsonb('bands').notNull(),
+    /** `{ grade, maxShare }` or null. */
+    quota: jsonb('quota'),
+    /** Portal origins allowed to embed this campaign's surveys. */
+    allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull().default([]),
+    /** Whether a respondent is shown their score after submitting (off: scores are the office's). */
+    showScore: boolean('show_score').notNull().default(false),
+    /**
+     * A quiz's time limit in minutes, counted per respondent from the first time their link is
+     * opened (`link_attempts`); null: no limit.
+     */
+    timeLimitMinutes: integer('time_limit_minutes'),
+    /**
+     * The period this campaign follows (月度 → 月度, 季度 → 季度, …): campaigns linked this way form
+     * a series, along which each unit's grade and stars are compared (晋级 / 降级). A campaign has
+     * at most one follower, so a series is a chain.
+     */
+    previousCampaignId: integer('previous_campaign_id').references(
+      (): AnyPgColumn => campaigns.id,
+      {
+        onDelete: 'set null',
+      },
+    ),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('campaigns_previous_unique').on(t.previousCampaignId)],
+)
 
-/** One evaluation source of a campaign, answered on one published form version. */
+/**
+ * One evaluation source of a campaign. `formVersionId` is the instrument every unit answers,
+ * unless `campaign_source_forms` gives the unit's type its own.
+ */
 export const campaignSources = pgTable(
   'campaign_sources',
   {
@@ -219,6 +239,31 @@ export const campaignSources = pgTable(
     anonymous: boolean('anonymous').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.key] })],
+)
+
+/**
+ * A source's instrument for one branch type (分类制定: 机关, 企业, 学校, …): units of that type
+ * answer this form version instead of the source's default. Results compare percentages, so
+ * units on different instruments are graded and ranked together.
+ */
+export const campaignSourceForms = pgTable(
+  'campaign_source_forms',
+  {
+    campaignId: integer('campaign_id').notNull(),
+    sourceKey: text('source_key').$type<SourceKey>().notNull(),
+    unitType: text('unit_type').$type<UnitType>().notNull(),
+    formVersionId: integer('form_version_id')
+      .notNull()
+      .references(() => formVersions.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.sourceKey, t.unitType] }),
+    foreignKey({
+      name: 'campaign_source_forms_source_fk',
+      columns: [t.campaignId, t.sourceKey],
+      foreignColumns: [campaignSources.campaignId, campaignSources.key],
+    }).onDelete('cascade'),
+  ],
 )
 
 /** The units (branches) a campaign assesses. */
@@ -366,15 +411,21 @@ export const selfChecks = pgTable(
   (t) => [uniqueIndex('self_checks_unique').on(t.campaignId, t.unitId)],
 )
 
-/** 整改: one problem from a submitted self-check, tracked until fixed. */
+/**
+ * 整改: one problem tracked until fixed. It comes from a submitted self-check (`selfCheck`), an
+ * assessor's deduction with its reason (`deduction`, from `responseId`), or is the 转化 plan of a
+ * unit graded lowest (`transformation`: `owner` is the responsible leader, `measure` the measures).
+ */
 export const rectifications = pgTable(
   'rectifications',
   {
     id: serial('id').primaryKey(),
     ...campaignUnitColumns(),
-    selfCheckId: integer('self_check_id')
-      .notNull()
-      .references(() => selfChecks.id, { onDelete: 'cascade' }),
+    origin: text('origin').$type<RectificationOrigin>().notNull().default('selfCheck'),
+    selfCheckId: integer('self_check_id').references(() => selfChecks.id, {
+      onDelete: 'cascade',
+    }),
+    responseId: bigint('response_id', { mode: 'number' }).references(() => responses.id),
     question: text('question').notNull(),
     title: text('title').notNull(),
     note: text('note'),

@@ -71,7 +71,7 @@ export { DEFAULT_LOCALE, FORM_KINDS, SCORE_KINDS } from './kinds'
 export type { FormErrorCode, ResponseErrorCode } from './messages'
 export { FORM_ERROR_CODES, formMessage, RESPONSE_ERROR_CODES, responseMessage } from './messages'
 export type { TemplateId } from './templates/index'
-export { templates } from './templates/index'
+export { scorecardTemplateIds, templates } from './templates/index'
 export type { Locale } from './text'
 export { LOCALES, localizedText } from './text'
 export type {

@@ -1,14 +1,21 @@
 import { roundForDisplay } from '@yardstick/sdk'
-import { useId } from 'react'
+import { type ReactNode, useId } from 'react'
 import type { UnitScorecard } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
 import './assess.css'
 
 /**
  * A branch's superior scorecards on its detail page (上级考评): each assessor (unless the source
- * is anonymous), when, the percent, and every deduction and veto with the reason given for it.
+ * is anonymous), when, the percent, and every deduction and veto with the reason given for it;
+ * `itemAction` adds a last column to each item (the office raises a rectification from it).
  */
-export function ScorecardReasons({ scorecards }: { scorecards: UnitScorecard[] }) {
+export function ScorecardReasons({
+  scorecards,
+  itemAction,
+}: {
+  scorecards: UnitScorecard[]
+  itemAction?: (scorecardId: number, question: string) => ReactNode
+}) {
   const { t, locale } = useI18n()
   const id = useId()
   const lang = locale === 'en' ? 'en' : 'zh-CN'
@@ -41,6 +48,7 @@ export function ScorecardReasons({ scorecards }: { scorecards: UnitScorecard[] }
                         <th scope="col">{t('scorecards.col.item')}</th>
                         <th scope="col">{t('scorecards.col.points')}</th>
                         <th scope="col">{t('scorecards.col.reason')}</th>
+                        {itemAction && <th scope="col">{t('deduction.col')}</th>}
                       </tr>
                     </thead>
                     <tbody>
@@ -57,6 +65,7 @@ export function ScorecardReasons({ scorecards }: { scorecards: UnitScorecard[] }
                               <span className="muted">{t('scorecards.noReason')}</span>
                             )}
                           </td>
+                          {itemAction && <td>{itemAction(card.id, item.question)}</td>}
                         </tr>
                       ))}
                     </tbody>

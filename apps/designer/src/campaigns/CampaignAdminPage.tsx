@@ -6,6 +6,7 @@ import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
 import { LinksTable } from './LinksTable'
+import { NextPeriodDialog } from './NextPeriodDialog'
 import { TokensPanel } from './TokensPanel'
 import './campaigns.css'
 import './office.css'
@@ -13,7 +14,7 @@ import './office.css'
 /**
  * A campaign's administration: its window and status with open / close, its rules (and whether
  * respondents see their score), the respondent links (copy a URL or an embed snippet per
- * branch) and one-time tokens.
+ * branch) and one-time tokens; and 开始下一期, the next period of the series as a new draft.
  */
 export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
   const { t, locale } = useI18n()
@@ -23,6 +24,7 @@ export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
   const campaign = useResource(path, (signal) => api<CampaignDetail>(path, { signal }))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  const [nextOpen, setNextOpen] = useState(false)
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
 
   const move = async (action: 'open' | 'close') => {
@@ -84,7 +86,11 @@ export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
             <Link to={`/campaigns/${c.id}/settings`} className="button">
               {t('office.settings')}
             </Link>
+            <button type="button" onClick={() => setNextOpen(true)}>
+              {t('period.next')}
+            </button>
           </div>
+          {nextOpen && <NextPeriodDialog campaign={c} onClose={() => setNextOpen(false)} />}
           {error !== null && (
             <p role="alert" className="error">
               {errorText(error)}

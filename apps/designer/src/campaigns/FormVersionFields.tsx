@@ -22,6 +22,7 @@ export function FormVersionFields({
   versions,
   versionIssue,
   disabled,
+  emptyForm,
   onChange,
 }: {
   id: string
@@ -32,6 +33,8 @@ export function FormVersionFields({
   versions: readonly VersionSummary[] | undefined
   versionIssue: string | undefined
   disabled: boolean
+  /** What choosing no form means (default: "pick a form"). */
+  emptyForm?: string
   onChange: (patch: Partial<FormVersionChoice>) => void
 }) {
   const { t, locale } = useI18n()
@@ -49,7 +52,7 @@ export function FormVersionFields({
             onChange({ formId: e.target.value ? Number(e.target.value) : null, formVersion: null })
           }
         >
-          <option value="">{t('campaignNew.pickForm')}</option>
+          <option value="">{emptyForm ?? t('campaignNew.pickForm')}</option>
           {unlisted && <option value={choice.formId ?? ''}>{t('office.currentForm')}</option>}
           {forms.map((form) => (
             <option key={form.id} value={form.id}>
@@ -71,7 +74,11 @@ export function FormVersionFields({
           }
         >
           <option value="">
-            {versions?.length === 0 ? t('campaignNew.noVersions') : t('campaignNew.pickVersion')}
+            {choice.formId === null && emptyForm !== undefined
+              ? emptyForm
+              : versions?.length === 0
+                ? t('campaignNew.noVersions')
+                : t('campaignNew.pickVersion')}
           </option>
           {versions?.map((v) => (
             <option key={v.id} value={v.id}>

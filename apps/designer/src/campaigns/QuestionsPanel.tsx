@@ -30,8 +30,14 @@ export function QuestionsPanel({
   const api = useApi()
   const id = useId()
   const [source, setSource] = useState<CampaignSource['key'] | ''>('')
+  // A source with a form per branch type is reported one instrument at a time ('' = the default).
+  const [formVersion, setFormVersion] = useState('')
   const chosen = source || (sources.includes('members') ? 'members' : sources[0]) || ''
-  const path = `/api/campaigns/${campaignId}/results/questions${query({ ...filters, source: chosen })}`
+  const path = `/api/campaigns/${campaignId}/results/questions${query({
+    ...filters,
+    source: chosen,
+    ...(formVersion ? { formVersion } : {}),
+  })}`
   const report = useResource(path, (signal) =>
     chosen ? api<QuestionResults>(path, { signal }) : Promise.resolve(null),
   )
@@ -60,7 +66,10 @@ export function QuestionsPanel({
         <select
           id={`${id}-src`}
           value={chosen}
-          onChange={(e) => setSource(e.target.value as CampaignSource['key'])}
+          onChange={(e) => {
+            setSource(e.target.value as CampaignSource['key'])
+            setFormVersion('')
+          }}
         >
           {sources.map((key) => (
             <option key={key} value={key}>
@@ -68,6 +77,22 @@ export function QuestionsPanel({
             </option>
           ))}
         </select>
+        {(report.data?.instruments.length ?? 0) > 1 && (
+          <>
+            <label htmlFor={`${id}-form`}>{t('instruments.questionsOf')}</label>
+            <select
+              id={`${id}-form`}
+              value={formVersion || String(report.data?.formVersionId ?? '')}
+              onChange={(e) => setFormVersion(e.target.value)}
+            >
+              {report.data?.instruments.map((instrument) => (
+                <option key={instrument.formVersion} value={instrument.formVersion}>
+                  {instrument.title}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
       </div>
       {report.error && (
         <p role="alert" className="error">

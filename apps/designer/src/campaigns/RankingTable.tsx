@@ -4,7 +4,9 @@ import type { UnitResult } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/zh-CN'
 import { Link } from '../router'
+import { InstrumentsUsed } from './InstrumentsUsed'
 import { FIRST_DIRECTION, RANKING_COLUMNS, type RankingColumn, type RankingSort } from './ranking'
+import { variedInstrumentSources } from './type-forms'
 
 const ROW = 36
 
@@ -47,6 +49,7 @@ export function RankingTable({
   const before = items[0]?.start ?? 0
   const after = virtual.getTotalSize() - (items.at(-1)?.end ?? 0)
   const typeLabel = (type: string | null) => (type ? t(`unitType.${type}` as MessageKey) : '—')
+  const varied = variedInstrumentSources(units)
   const note = (unit: UnitResult) =>
     unit.vetoed
       ? t('results.vetoed')
@@ -110,7 +113,10 @@ export function RankingTable({
                 <td className="unit-name">
                   <Link to={detailPath(unit)}>{unit.name}</Link>
                 </td>
-                <td>{typeLabel(unit.unitType)}</td>
+                <td>
+                  {typeLabel(unit.unitType)}
+                  <InstrumentsUsed unit={unit} sources={varied} />
+                </td>
                 <td>
                   {unit.composite === null
                     ? '—'

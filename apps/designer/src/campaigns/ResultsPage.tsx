@@ -8,6 +8,8 @@ import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
 import { Chart } from './Charts'
+import { CommonProblemsPanel } from './CommonProblemsPanel'
+import { DimensionsPanel } from './DimensionsPanel'
 import { SearchInput, SubtreeSelect } from './FilterControls'
 import { ParticipationCard } from './ParticipationCard'
 import { QuestionsPanel } from './QuestionsPanel'
@@ -22,8 +24,9 @@ const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 /**
  * The results dashboard of a campaign: grade and star distribution, participation, the ranking
  * (sort, filter by sub-committee and branch type, search; each branch opens its detail),
- * per-question charts and CSV / XLSX exports of the results and, for office roles, of the raw
- * responses.
+ * a chart per dimension (四强, 五基本) across the units in scope, 共性问题 (worst first),
+ * per-question charts and CSV / XLSX exports of the results, the dimension scores and 共性问题
+ * and, for office roles, of the raw responses.
  */
 export function ResultsPage({ campaignId }: { campaignId: number }) {
   const { t } = useI18n()
@@ -163,6 +166,14 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
               detailPath={(unit) => `/campaigns/${campaignId}/units/${unit.unitId}`}
             />
           </section>
+          <DimensionsPanel campaignId={campaignId} filters={filters} />
+          {campaign.data && (
+            <CommonProblemsPanel
+              campaignId={campaignId}
+              sources={campaign.data.sources.map((s) => s.key)}
+              filters={filters}
+            />
+          )}
           {campaign.data && (
             <QuestionsPanel
               campaignId={campaignId}

@@ -5,11 +5,12 @@ import { FieldIssue, type Issues, issueAt } from './FieldIssue'
 import { FormVersionFields } from './FormVersionFields'
 import { NumberField } from './NumberField'
 import { SOURCE_FORM_KIND, type SourceDraft } from './policy'
+import { TypeFormsFields } from './TypeFormsFields'
 import { useVersions } from './useForms'
 
 /**
- * One evaluation source of a new campaign: switched on or off, its form and published version,
- * weight, required, minimum responses, measure and anonymity. Picks the newest version of the
+ * One evaluation source of a new campaign: switched on or off, its form and published version
+ * (one for all, or one per branch type: `TypeFormsFields`), weight, required, minimum responses, measure and anonymity. Picks the newest version of the
  * first form of the source's usual kind until the user chooses.
  */
 export function SourceFields({
@@ -65,6 +66,16 @@ export function SourceFields({
           onChange={onChange}
         />
       </div>
+      <TypeFormsFields
+        id={`${id}-types`}
+        sourceName={name}
+        draft={source}
+        forms={ordered}
+        issueAt={(unitType) => at(`formsByUnitType.${unitType}`)}
+        kind={forms.find((form) => form.id === source.formId)?.kind}
+        disabled={disabled}
+        onChange={onChange}
+      />
       <div className="field-row">
         <NumberField
           id={`${id}-weight`}

@@ -5,11 +5,12 @@ import { type Issues, issueAt } from './FieldIssue'
 import { FormVersionFields } from './FormVersionFields'
 import { NumberField } from './NumberField'
 import type { SourceSettingsDraft } from './settings'
+import { TypeFormsFields } from './TypeFormsFields'
 import { useVersions } from './useForms'
 
 /**
- * One source of an existing campaign: the form and published version it is answered on, and its
- * weight. `locked` (the campaign has responses) shows them without letting them change.
+ * One source of an existing campaign: the form and published version it is answered on (one
+ * for all, or one per branch type), and its weight. `locked` (the campaign has responses) shows them without letting them change.
  */
 export function SourceSettings({
   source,
@@ -52,6 +53,16 @@ export function SourceSettings({
           onChange={(weight) => onChange({ weight })}
         />
       </div>
+      <TypeFormsFields
+        id={`${id}-types`}
+        sourceName={name}
+        draft={source}
+        forms={forms}
+        issueAt={(unitType) => at(`formsByUnitType.${unitType}`)}
+        kind={forms.find((form) => form.id === source.formId)?.kind}
+        disabled={locked}
+        onChange={onChange}
+      />
     </fieldset>
   )
 }

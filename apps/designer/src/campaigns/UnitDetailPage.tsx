@@ -7,13 +7,19 @@ import { useResource } from '../api/useResource'
 import { ScorecardReasons } from '../assess/ScorecardReasons'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
+import { RaiseDeductionButton } from './RaiseDeductionButton'
 import { RectificationsTable } from './RectificationsTable'
+import { ChangeBadge, SeriesPanel } from './SeriesPanel'
+import { TransformationFollowUp } from './TransformationPlanForm'
+import { UnitDimensions } from './UnitDimensions'
 import './campaigns.css'
 
 /**
  * One branch of a campaign (`GET /api/campaigns/:id/results/units/:unitId`): its composite,
  * grade and rank, each source's value and responses against its rule, the self-check's status
- * and problem list, and each rectification's status (overdue ones marked).
+ * and problem list, and each rectification's status (overdue ones marked); the branch across
+ * its series (晋级 / 降级 / 持平) and, graded lowest, its 转化 plan; its percent on each dimension
+ * beside the median of the units under the same parent.
  */
 export function UnitDetailPage({ campaignId, unitId }: { campaignId: number; unitId: number }) {
   const { t, locale } = useI18n()
@@ -52,6 +58,7 @@ export function UnitDetailPage({ campaignId, unitId }: { campaignId: number; uni
             {d.unit.vetoed && ` · ${t('results.vetoed')}`}
             {d.unit.demoted && ` · ${t('results.demoted')}`}
           </p>
+          {d.series.change?.change && <ChangeBadge change={d.series.change} />}
           <section className="card" aria-labelledby={`${id}-src`}>
             <h2 id={`${id}-src`}>{t('unitDetail.sources')}</h2>
             <table className="data-table compact" aria-labelledby={`${id}-src`}>
@@ -62,6 +69,7 @@ export function UnitDetailPage({ campaignId, unitId }: { campaignId: number; uni
                   <th scope="col">{t('unitDetail.col.rule')}</th>
                   <th scope="col">{t('unitDetail.col.value')}</th>
                   <th scope="col">{t('unitDetail.col.n')}</th>
+                  <th scope="col">{t('instruments.column')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -80,12 +88,40 @@ export function UnitDetailPage({ campaignId, unitId }: { campaignId: number; uni
                     </td>
                     <td>{s.value === null ? '—' : roundForDisplay(s.value, 1)}</td>
                     <td>{s.n}</td>
+                    <td data-instrument>
+                      {d.unit.instruments.find((used) => used.source === s.key)?.title ?? '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </section>
-          {d.scorecards !== null && <ScorecardReasons scorecards={d.scorecards} />}
+          <UnitDimensions dimensions={d.dimensions} />
+          <SeriesPanel series={d.series} />
+          <TransformationFollowUp
+            campaignId={campaignId}
+            unitId={unitId}
+            grade={d.unit.grade}
+            rectifications={d.rectifications}
+            onCreated={detail.reload}
+          />
+          {d.scorecards !== null && (
+            <ScorecardReasons
+              scorecards={d.scorecards}
+              itemAction={(responseId, question) => (
+                <RaiseDeductionButton
+                  campaignId={campaignId}
+                  unitId={unitId}
+                  responseId={responseId}
+                  question={question}
+                  raised={d.rectifications.some(
+                    (r) => r.responseId === responseId && r.question === question,
+                  )}
+                  onRaised={detail.reload}
+                />
+              )}
+            />
+          )}
           <section className="card" aria-labelledby={`${id}-self`}>
             <h2 id={`${id}-self`}>{t('unitDetail.selfCheck')}</h2>
             {d.selfCheck === null ? (

@@ -7,6 +7,7 @@ import {
   type SourceDraft,
   toPolicy,
 } from './policy'
+import { formsByUnitTypeOf } from './type-forms'
 
 /** Everything the creation page edits. Dates are `datetime-local` text (the browser's zone). */
 export interface CampaignDraft extends PolicyDraft {
@@ -143,6 +144,7 @@ export function toRequest(draft: CampaignDraft): NewCampaign {
     sources: enabled.map((s, i) => ({
       key: s.key,
       formVersion: s.formVersion ?? 0,
+      ...perTypeOf(s),
       weight: policy.sources[i]?.weight ?? Number.NaN,
       required: s.required,
       ...(s.minResponses.trim() === '' ? {} : { minResponses: Number(s.minResponses) }),
@@ -153,4 +155,10 @@ export function toRequest(draft: CampaignDraft): NewCampaign {
     ...(policy.quota ? { quota: policy.quota } : {}),
     showScore: draft.showScore,
   }
+}
+
+// One form for all sends no `formsByUnitType` at all: the body stays as it always was.
+function perTypeOf(source: SourceDraft) {
+  const formsByUnitType = formsByUnitTypeOf(source)
+  return Object.keys(formsByUnitType).length === 0 ? {} : { formsByUnitType }
 }

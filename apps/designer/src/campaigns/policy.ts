@@ -9,6 +9,7 @@ import {
   type UnitInput,
   validatePolicy,
 } from '@yardstick/sdk'
+import type { TypeFormsDraft } from './type-forms'
 
 /** The form kind each source is usually answered with (the picker lists these first). */
 export const SOURCE_FORM_KIND = {
@@ -18,7 +19,7 @@ export const SOURCE_FORM_KIND = {
 } as const satisfies Record<SourceKey, string>
 
 /** One source as the creation page edits it (numbers as typed, so a half-typed field is kept). */
-export interface SourceDraft {
+export interface SourceDraft extends TypeFormsDraft {
   key: SourceKey
   enabled: boolean
   formId: number | null

@@ -21,6 +21,7 @@ function unit(id: number, name: string, composite: number | null, rank: number |
     demoted: false,
     vetoed: false,
     incomplete: null,
+    instruments: [],
   }
 }
 

@@ -30,6 +30,8 @@ const campaign: CampaignDetail = {
       minResponses: 5,
       measure: 'satisfactionRate',
       anonymous: true,
+      formsByUnitType: {},
+      instruments: [{ formVersion: 11, formId: 3, version: 2, title: '群众满意率测评表' }],
     },
     {
       key: 'superior',
@@ -41,6 +43,11 @@ const campaign: CampaignDetail = {
       minResponses: null,
       measure: 'percent',
       anonymous: false,
+      formsByUnitType: { school: 15 },
+      instruments: [
+        { formVersion: 12, formId: 4, version: 1, title: '考评表' },
+        { formVersion: 15, formId: 6, version: 1, title: '学校党支部考评表' },
+      ],
     },
   ],
 }
@@ -92,6 +99,26 @@ describe('the campaign settings request', () => {
       'allowedOrigins.3',
     )
     expect(settingsFieldPath('name', sent)).toBe('name')
+  })
+
+  it('sends a source’s forms per branch type when they change, and {} for one form for all', () => {
+    const draft = settingsDraft(campaign)
+    const superior = draft.sources.find((s) => s.key === 'superior')
+    expect(superior?.perType).toBe(true)
+    expect(superior?.typeForms).toEqual({ school: { formId: 6, formVersion: 15 } })
+    const perType = draft.sources.map((s) =>
+      s.key === 'members'
+        ? { ...s, perType: true, typeForms: { enterprise: { formId: 3, formVersion: 17 } } }
+        : { ...s, perType: false },
+    )
+    const sent = settingsChange(campaign, { ...draft, sources: perType })
+    expect(sent.change.sources).toEqual([
+      { key: 'members', formsByUnitType: { enterprise: 17 } },
+      { key: 'superior', formsByUnitType: {} },
+    ])
+    expect(settingsFieldPath('sources.0.formsByUnitType.enterprise', sent)).toBe(
+      'sources.members.formsByUnitType.enterprise',
+    )
   })
 })
 

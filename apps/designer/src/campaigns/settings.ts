@@ -1,8 +1,14 @@
 import type { CampaignSettingsChange } from '../api/campaign-office'
 import type { CampaignDetail, CampaignSource } from '../api/types'
+import {
+  formsByUnitTypeOf,
+  sameFormsByUnitType,
+  type TypeFormsDraft,
+  typeFormsDraft,
+} from './type-forms'
 
-/** One source as the settings page edits it: its form, version and weight. */
-export interface SourceSettingsDraft {
+/** One source as the settings page edits it: its form, version, forms per type and weight. */
+export interface SourceSettingsDraft extends TypeFormsDraft {
   key: CampaignSource['key']
   formId: number | null
   formVersion: number | null
@@ -52,6 +58,7 @@ export function settingsDraft(campaign: CampaignDetail): SettingsDraft {
       formId: source.formId,
       formVersion: source.formVersion,
       weight: String(source.weight),
+      ...typeFormsDraft(source),
     })),
   }
 }
@@ -114,7 +121,15 @@ export function settingsChange(campaign: CampaignDetail, draft: SettingsDraft): 
     if (source.weight.trim() === '' || weight !== current.weight) {
       entry.weight = source.weight.trim() === '' ? Number.NaN : weight
     }
-    if (entry.formVersion !== undefined || entry.weight !== undefined) {
+    const formsByUnitType = formsByUnitTypeOf(source)
+    if (!sameFormsByUnitType(formsByUnitType, current.formsByUnitType)) {
+      entry.formsByUnitType = formsByUnitType
+    }
+    if (
+      entry.formVersion !== undefined ||
+      entry.weight !== undefined ||
+      entry.formsByUnitType !== undefined
+    ) {
       sources.push(entry)
       sourceKeys.push(source.key)
     }

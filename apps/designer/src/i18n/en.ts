@@ -4,8 +4,11 @@ import { adminEn } from '../admin/i18n/en'
 import { apiEn } from '../api/i18n/en'
 import { assessEn } from '../assess/i18n/en'
 import { branchEn } from '../branch/i18n/en'
+import { dimensionsEn } from '../campaigns/i18n/dimensions-en'
 import { campaignsEn } from '../campaigns/i18n/en'
+import { instrumentsEn } from '../campaigns/i18n/instruments-en'
 import { officeEn } from '../campaigns/i18n/office-en'
+import { periodsEn } from '../campaigns/i18n/periods-en'
 import { homeEn } from '../home/i18n/en'
 import { rectificationsEn } from '../rectifications/i18n/en'
 import { reviewEn } from '../review/i18n/en'
@@ -16,6 +19,9 @@ export const en: Record<MessageKey, string> = {
   ...apiEn,
   ...campaignsEn,
   ...officeEn,
+  ...periodsEn,
+  ...dimensionsEn,
+  ...instrumentsEn,
   ...branchEn,
   ...reviewEn,
   ...homeEn,

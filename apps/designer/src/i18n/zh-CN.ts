@@ -4,7 +4,10 @@ import { adminZhCN } from '../admin/i18n/zh-CN'
 import { apiZhCN } from '../api/i18n/zh-CN'
 import { assessZhCN } from '../assess/i18n/zh-CN'
 import { branchZhCN } from '../branch/i18n/zh-CN'
+import { dimensionsZhCN } from '../campaigns/i18n/dimensions-zh-CN'
+import { instrumentsZhCN } from '../campaigns/i18n/instruments-zh-CN'
 import { officeZhCN } from '../campaigns/i18n/office-zh-CN'
+import { periodsZhCN } from '../campaigns/i18n/periods-zh-CN'
 import { campaignsZhCN } from '../campaigns/i18n/zh-CN'
 import { homeZhCN } from '../home/i18n/zh-CN'
 import { rectificationsZhCN } from '../rectifications/i18n/zh-CN'
@@ -15,6 +18,9 @@ export const zhCN = {
   ...apiZhCN,
   ...campaignsZhCN,
   ...officeZhCN,
+  ...periodsZhCN,
+  ...dimensionsZhCN,
+  ...instrumentsZhCN,
   ...branchZhCN,
   ...reviewZhCN,
   ...homeZhCN,

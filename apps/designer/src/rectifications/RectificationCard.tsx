@@ -4,7 +4,8 @@ import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
 
 /**
- * One rectification as both screens show it: the problem, its branch and campaign, measure,
+ * One rectification as both screens show it: the problem and where it comes from (自检问题 /
+ * 考评扣分 / 转化工程), its branch and campaign, measure,
  * owner, deadline, status (overdue marked), the branch's progress and evidence, and the office's
  * decision — the reason when it was returned. `children` adds the screen's actions.
  */
@@ -35,6 +36,9 @@ export function RectificationCard({
       <header className="rect-card-head">
         {titleTo ? <Link to={titleTo}>{title}</Link> : title}
         <span className="rect-badges">
+          <span className="badge rect-origin" data-origin={item.origin}>
+            {t(`origin.${item.origin}`)}
+          </span>
           <span className={`status rect-${item.status}`}>{t(`rectStatus.${item.status}`)}</span>
           {item.overdue && <span className="badge overdue">{t('rect.overdue')}</span>}
         </span>

@@ -7,6 +7,7 @@ import { assertReaches, reaches } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
 import { FORM_READERS } from '../forms/access'
 import { AppError } from '../http/errors'
+import { assertKindsFit, isEmpty, namedVersions, sourceFormRows } from './instrument-checks'
 import { newSlug } from './secrets'
 import { commonAncestorId, invalid, resolveUnits } from './units'
 
@@ -75,7 +76,8 @@ export async function createCampaign(
     throw invalid('units', `Not under ${office.name}: ${outside.map((u) => u.id).join(', ')}`)
   }
   for (const unit of units) assertReaches(user, unit.path, ['editor'], unit.name)
-  await assertVersionsReadable(db, user, input.sources)
+  await assertVersionsReadable(db, user, namedVersions(input.sources))
+  await assertKindsFit(db, input.sources)
 
   return db.transaction(async (tx) => {
     const [campaign] = await tx
@@ -108,6 +110,8 @@ export async function createCampaign(
         anonymous: source.anonymous ?? false,
       })),
     )
+    const perType = sourceFormRows(campaignId, input.sources)
+    if (perType.length > 0) await tx.insert(schema.campaignSourceForms).values(perType)
     for (let i = 0; i < units.length; i += CHUNK) {
       const chunk = units.slice(i, i + CHUNK)
       await tx.insert(schema.campaignUnits).values(chunk.map((u) => ({ campaignId, unitId: u.id })))
@@ -137,6 +141,7 @@ export async function createCampaign(
         sources: input.sources.map((s) => ({
           key: s.key,
           formVersion: s.formVersion,
+          ...(isEmpty(s.formsByUnitType) ? {} : { formsByUnitType: s.formsByUnitType }),
           weight: s.weight,
         })),
         units: units.length,
@@ -148,7 +153,7 @@ export async function createCampaign(
 
 /**
  * Checks every form version a campaign is to name: the first one that does not exist is 400 at
- * `sources.<i>.formVersion`; the first one whose form the user may not read (`FORM_READERS`
+ * its `path` (default `sources.<i>.formVersion`); the first one whose form the user may not read (`FORM_READERS`
  * reaching the form's office, as `formFor` decides) is 403 `forbidden` with that path. A
  * campaign shows its versions to respondents, so naming one is reading it (issue 16, item 6).
  *
@@ -159,7 +164,7 @@ export async function createCampaign(
 export async function assertVersionsReadable(
   db: Db,
   user: AuthUser,
-  sources: ReadonlyArray<{ formVersion: number }>,
+  sources: ReadonlyArray<{ formVersion: number; path?: string }>,
   mustRead: (index: number) => boolean = () => true,
 ): Promise<void> {
   const ids = [...new Set(sources.map((source) => source.formVersion))]
@@ -173,7 +178,7 @@ export async function assertVersionsReadable(
     .where(inArray(formVersions.id, ids))
   const found = new Map(rows.map((row) => [row.id, row]))
   sources.forEach((source, index) => {
-    const path = `sources.${index}.formVersion`
+    const path = source.path ?? `sources.${index}.formVersion`
     const version = found.get(source.formVersion)
     if (!version) throw invalid(path, `No published form version ${source.formVersion}`)
     if (mustRead(index) && !reaches(user, version.path, FORM_READERS)) {

@@ -6,6 +6,7 @@ import { pageStart, pageWindow, toPage } from '../forms/pagination'
 import { AppError } from '../http/errors'
 import { acceptsResponses } from '../submissions/link-context'
 import { type CampaignRow, campaignVisibleTo, linkPaths } from './access'
+import { loadInstruments, loadSourceForms, sourceVersionIds } from './unit-form'
 
 const unitCount = sql<number>`(select count(*)::int from "campaign_units" "cu" where "cu"."campaign_id" = "campaigns"."id")`
 
@@ -48,13 +49,14 @@ export async function listCampaigns(db: Db, user: AuthUser, query: PageQuery) {
 }
 
 /**
- * One campaign with its sources and unit count.
+ * One campaign with its sources (each with its instruments: the default and per branch type)
+ * and unit count.
  *
  * @example
  * const detail = await campaignDetail(db, await visibleCampaign(db, user, id))
  */
 export async function campaignDetail(db: Db, campaign: CampaignRow) {
-  const [sources, [units]] = await Promise.all([
+  const [sources, [units], perType] = await Promise.all([
     db
       .select({
         source: schema.campaignSources,
@@ -71,7 +73,18 @@ export async function campaignDetail(db: Db, campaign: CampaignRow) {
       .select({ n: count() })
       .from(schema.campaignUnits)
       .where(eq(schema.campaignUnits.campaignId, campaign.id)),
+    loadSourceForms(db, campaign.id),
   ])
+  const withForms = sources.map((row) => ({
+    ...row,
+    formsByUnitType: perType.get(row.source.key) ?? {},
+  }))
+  const instruments = await loadInstruments(
+    db,
+    withForms.flatMap(({ source, formsByUnitType }) =>
+      sourceVersionIds({ formVersionId: source.formVersionId, formsByUnitType }),
+    ),
+  )
   return {
     ...summary(campaign, units?.n ?? 0),
     bands: campaign.bands as Array<{ min: number; grade: string; stars?: number }>,
@@ -79,13 +92,17 @@ export async function campaignDetail(db: Db, campaign: CampaignRow) {
     allowedOrigins: campaign.allowedOrigins,
     timeLimitMinutes: campaign.timeLimitMinutes,
     createdAt: campaign.createdAt.toISOString(),
-    sources: sources
+    sources: withForms
       .sort((a, b) => SOURCE_KEYS.indexOf(a.source.key) - SOURCE_KEYS.indexOf(b.source.key))
-      .map(({ source, formId, version }) => ({
+      .map(({ source, formId, version, formsByUnitType }) => ({
         key: source.key,
         formVersion: source.formVersionId,
         formId,
         version,
+        formsByUnitType,
+        instruments: sourceVersionIds({ formVersionId: source.formVersionId, formsByUnitType })
+          .map((id) => instruments.get(id))
+          .filter((instrument) => instrument !== undefined),
         weight: source.weight,
         required: source.required,
         minResponses: source.minResponses,

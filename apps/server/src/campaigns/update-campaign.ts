@@ -4,27 +4,33 @@ import { and, count, eq, sql } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
-import { loadResultsCampaign } from '../results/campaign'
+import { type CampaignSource, loadResultsCampaign } from '../results/campaign'
 import { linkContexts } from '../submissions/link-context'
 import type { CampaignRow } from './access'
 import { assertPolicy, assertVersionsReadable } from './create-campaign'
+import { assertKindsFit, namedVersions, sameForms, sourceFormRows } from './instrument-checks'
+import { type FormsByUnitType, sourceVersionIds } from './unit-form'
 import { invalid } from './units'
 
-/** A source whose form version or weight a request really changes. */
+/** What of a source a request may change. */
+type SourceField = 'formVersion' | 'formsByUnitType' | 'weight'
+
+/** A source whose form versions (default or per branch type) or weight a request really changes. */
 interface SourceChange {
   index: number
   key: SourceKey
   formVersion: number
+  formsByUnitType: FormsByUnitType
   weight: number
-  fields: Array<'formVersion' | 'weight'>
-  /** The source's form version and weight before the change (for the audit entry). */
-  was: { formVersion: number; weight: number }
+  fields: SourceField[]
+  /** The source's instruments and weight before the change (for the audit entry). */
+  was: { formVersion: number; formsByUnitType: FormsByUnitType; weight: number }
 }
 
 /**
  * Changes a campaign's settings after creation (the caller has checked the user manages it):
  * name, window, `allowedOrigins`, `showScore`, `timeLimitMinutes`, and its sources' form
- * versions and weights. A closed campaign is refused (409 `campaignClosed`); a change to a
+ * versions (the default and per branch type) and weights. A closed campaign is refused (409 `campaignClosed`); a change to a
  * version or a weight once any response exists, or to the self-check's version once a branch
  * has begun its self-check, is refused (409 `responsesExist`, naming the fields). Everything is
  * checked before one transaction writes it all, with the campaign row locked and both rules
@@ -75,6 +81,8 @@ export async function updateCampaign(
             eq(schema.campaignSources.key, change.key),
           ),
         )
+      if (change.fields.includes('formsByUnitType'))
+        await replaceSourceForms(tx, campaign.id, change)
     }
     const { before, after } = settingChanges(campaign, values, changes)
     if (Object.keys(after).length === 0) return
@@ -119,7 +127,12 @@ function settingChanges(
   }
   if (changes.length > 0) {
     before.sources = changes.map((change) => ({ key: change.key, ...change.was }))
-    after.sources = changes.map(({ key, formVersion, weight }) => ({ key, formVersion, weight }))
+    after.sources = changes.map(({ key, formVersion, formsByUnitType, weight }) => ({
+      key,
+      formVersion,
+      formsByUnitType,
+      weight,
+    }))
   }
   return { before, after }
 }
@@ -147,9 +160,22 @@ function assertWindow(campaign: CampaignRow, input: UpdateCampaignInput) {
   }
 }
 
+/** Replaces a source's per-type instruments (an empty record leaves one form for all). */
+async function replaceSourceForms(
+  tx: Pick<Db, 'delete' | 'insert'>,
+  campaignId: number,
+  change: SourceChange,
+) {
+  const { campaignSourceForms: csf } = schema
+  await tx.delete(csf).where(and(eq(csf.campaignId, campaignId), eq(csf.sourceKey, change.key)))
+  const rows = sourceFormRows(campaignId, [change])
+  if (rows.length > 0) await tx.insert(csf).values(rows)
+}
+
 /**
  * The sources a request really changes, after checking each names a source of the campaign
- * once, each version exists, each new one is readable by the user, and the SDK can evaluate the rules with the new weights.
+ * once, each version exists, each new one is readable by the user, each per-type one is of its
+ * default's kind, and the SDK can evaluate the rules with the new weights.
  */
 async function sourceChanges(
   db: Db,
@@ -172,28 +198,45 @@ async function sourceChanges(
     }
     seen.add(change.key)
     const formVersion = change.formVersion ?? current.formVersionId
+    const formsByUnitType = change.formsByUnitType ?? current.formsByUnitType
     const weight = change.weight ?? rule.weight
-    const fields = [
+    const fields: SourceField[] = [
       ...(formVersion === current.formVersionId ? [] : (['formVersion'] as const)),
+      ...(sameForms(formsByUnitType, current.formsByUnitType)
+        ? []
+        : (['formsByUnitType'] as const)),
       ...(weight === rule.weight ? [] : (['weight'] as const)),
     ]
     if (fields.length > 0) {
-      const was = { formVersion: current.formVersionId, weight: rule.weight }
-      changes.push({ index, key: change.key, formVersion, weight, fields, was })
+      const was = {
+        formVersion: current.formVersionId,
+        formsByUnitType: current.formsByUnitType,
+        weight: rule.weight,
+      }
+      changes.push({ index, key: change.key, formVersion, formsByUnitType, weight, fields, was })
     }
   })
   if (changes.length === 0) return []
-  const named = requested.map((change) => ({
-    formVersion:
-      change.formVersion ??
-      (sources.find((source) => source.key === change.key)?.formVersionId as number),
-  }))
-  // Existence is checked for every source named, readability for the versions that change: a
-  // weight change does not put a version in front of anyone it was not already before.
-  const moved = new Set(
-    changes.filter((change) => change.fields.includes('formVersion')).map((c) => c.index),
-  )
-  await assertVersionsReadable(db, user, named, (index) => moved.has(index))
+  const named = requested.map((change) => {
+    const current = sources.find((source) => source.key === change.key) as CampaignSource
+    return {
+      formVersion: change.formVersion ?? current.formVersionId,
+      formsByUnitType: change.formsByUnitType ?? current.formsByUnitType,
+    }
+  })
+  // Existence is checked for every version named, readability for the versions the source did
+  // not name before: a weight change, or moving a version from one branch type to another, puts
+  // no version in front of anyone it was not already before.
+  const entries = named.flatMap((source, position) => {
+    const key = requested[position]?.key
+    const current = sources.find((s) => s.key === key) as CampaignSource
+    return namedVersions([source], () => position).map((entry) => ({
+      ...entry,
+      isNew: !sourceVersionIds(current).includes(entry.formVersion),
+    }))
+  })
+  await assertVersionsReadable(db, user, entries, (i) => entries[i]?.isNew ?? true)
+  await assertKindsFit(db, named)
   const weights = new Map<string, number>(changes.map((change) => [change.key, change.weight]))
   // The rules are checked with the requested sources first, in the request's order, so a
   // problem's `sources.<i>` is the client's own index (a policy's validity does not depend on
@@ -227,7 +270,9 @@ async function assertNoAnswers(
     .select({ n: count() })
     .from(schema.responses)
     .where(eq(schema.responses.campaignId, campaignId))
-  const selfVersion = changes.some((c) => c.key === 'self' && c.fields.includes('formVersion'))
+  const movesSelfForm = (change: SourceChange) =>
+    change.key === 'self' && change.fields.some((field) => field !== 'weight')
+  const selfVersion = changes.some(movesSelfForm)
   const [begun] = selfVersion
     ? await db
         .select({ n: count() })
@@ -242,11 +287,10 @@ async function assertNoAnswers(
   const responseCount = Number(responses?.n ?? 0)
   const selfChecks = Number(begun?.n ?? 0)
   if (responseCount === 0 && selfChecks === 0) return
-  const blocked =
-    responseCount > 0 ? changes : changes.filter((c) => c.key === 'self' && c.fields.length > 0)
+  const blocked = responseCount > 0 ? changes : changes.filter(movesSelfForm)
   const issues = blocked.flatMap((change) =>
     change.fields
-      .filter((field) => responseCount > 0 || field === 'formVersion')
+      .filter((field) => responseCount > 0 || field !== 'weight')
       .map((field) => ({
         path: `sources.${change.index}.${field}`,
         message:

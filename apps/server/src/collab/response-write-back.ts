@@ -2,6 +2,7 @@ import { type Db, type SelfCheckStatus, schema } from '@yardstick/db'
 import { type Answers, type FormJson, validateResponse } from '@yardstick/sdk'
 import { and, eq } from 'drizzle-orm'
 import type * as Y from 'yjs'
+import { unitFormVersionSql } from '../campaigns/unit-form'
 import type { DocBinding } from './doc-kinds'
 import { answersHash, RESPONSE_DOC, readAnswers, writeResponse } from './response-doc'
 import type { SharedDoc } from './shared-doc'
@@ -190,15 +191,16 @@ class ResponseWriteBack implements DocBinding {
   }
 
   private async read(): Promise<StoredCheck | null> {
-    const { selfChecks, campaignSources, formVersions } = schema
+    const { selfChecks, campaignSources, formVersions, orgs } = schema
     const [row] = await this.db
       .select({ answers: selfChecks.answers, status: selfChecks.status, form: formVersions.json })
       .from(selfChecks)
+      .leftJoin(orgs, eq(orgs.id, selfChecks.unitId))
       .leftJoin(
         campaignSources,
         and(eq(campaignSources.campaignId, selfChecks.campaignId), eq(campaignSources.key, 'self')),
       )
-      .leftJoin(formVersions, eq(formVersions.id, campaignSources.formVersionId))
+      .leftJoin(formVersions, eq(formVersions.id, unitFormVersionSql(orgs.unitType)))
       .where(eq(selfChecks.id, this.selfCheckId))
     if (!row) return null
     return {

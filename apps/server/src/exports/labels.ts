@@ -1,3 +1,4 @@
+import type { GradeChangeKind } from '@yardstick/contract'
 import { SOURCE_KEYS, type SourceKey, type UnitType } from '@yardstick/db'
 import { sourceLabel } from '@yardstick/sdk'
 import { UNIT_TYPE_LABELS } from '../orgs/unit-types'
@@ -38,4 +39,11 @@ export function gradeLabel(grade: string | null): string | null {
  */
 export function unitTypeLabel(unitType: UnitType | null): string | null {
   return unitType === null ? null : (UNIT_TYPE_LABELS[unitType]?.['zh-CN'] ?? unitType)
+}
+
+/** 晋级 / 降级 / 持平: a grade change as the results file names it. */
+export const GRADE_CHANGE_LABELS: Record<GradeChangeKind, string> = {
+  up: '晋级',
+  down: '降级',
+  same: '持平',
 }

@@ -1,4 +1,5 @@
 import type { Db } from '@yardstick/db'
+import { sourceVersionIds } from '../campaigns/unit-form'
 import { AppError } from '../http/errors'
 import { unitScope } from '../results/access'
 import type { ResultsContext } from '../results/context'
@@ -13,7 +14,8 @@ import { responsesTable } from './responses-table'
  * The raw responses of one source of a campaign, one row per response, streamed in id order.
  * Only admin, editor and assessor roles export raw answers (a secretary gets 403: members'
  * answers about their own branch stay aggregated), for the units they reach and the filter.
- * Anonymous sources have no respondent column.
+ * Anonymous sources have no respondent column; a source with an instrument per branch type has
+ * the answer columns of each (`responsesTable`).
  *
  * @example
  * return exportResponses(db, context, 'members', {}, 'csv')
@@ -34,8 +36,14 @@ export async function exportResponses(
   }
   const source = campaign.sources.find((s) => s.key === sourceKey)
   if (!source) throw new AppError('notFound', `Campaign ${campaign.id} has no source ${sourceKey}`)
-  const form = await loadFormVersionJson(db, source.formVersionId)
-  const { columns, toRow } = responsesTable(form, units, source)
+  const instruments = await Promise.all(
+    sourceVersionIds(source).map(async (formVersion) => ({
+      formVersion,
+      title: campaign.instruments.get(formVersion)?.title ?? String(formVersion),
+      form: await loadFormVersionJson(db, formVersion),
+    })),
+  )
+  const { columns, toRow } = responsesTable(instruments, units, source)
   const scope = unitScope(units, (unit) => access.exportsRaw(unit) && inFilter(unit, filter))
   const query = { campaignId: campaign.id, sourceKey, scope, anonymous: source.anonymous }
   const label = SOURCE_LABELS[source.key]

@@ -8,6 +8,8 @@ import { queryRows } from '../results/sql-rows'
 export interface ExportedResponse {
   id: number
   unitId: number
+  /** The form version it answered (a source may have one per branch type). */
+  formVersionId: number
   createdAt: Date | string
   percent: number
   veto: boolean
@@ -46,7 +48,8 @@ export async function* readResponses(
   for (;;) {
     const rows = await queryRows<ExportedResponse>(
       db,
-      sql`select r.id::float8 as id, r.unit_id as "unitId", r.created_at as "createdAt",
+      sql`select r.id::float8 as id, r.unit_id as "unitId",
+        r.form_version_id as "formVersionId", r.created_at as "createdAt",
         r.percent, r.veto, r.answers, ${respondent} as respondent
       from responses r
       where ${unitScopeSql(campaignId, scope)} and r.source_key = ${sourceKey} and r.id > ${after}

@@ -1,12 +1,19 @@
-import { type Db, SOURCE_KEYS, type SourceKey, schema } from '@yardstick/db'
+import { type Db, SOURCE_KEYS, type SourceKey, schema, type UnitType } from '@yardstick/db'
 import type { EvaluationPolicy, GradeBand, GradeQuota } from '@yardstick/sdk'
 import { eq } from 'drizzle-orm'
+import {
+  type Instrument,
+  loadInstruments,
+  loadSourceForms,
+  type SourceInstruments,
+  sourceVersionIds,
+  unitFormVersion,
+} from '../campaigns/unit-form'
 import { AppError } from '../http/errors'
 
 /** One evaluation source of a campaign, as results and exports need it. */
-export interface CampaignSource {
+export interface CampaignSource extends SourceInstruments {
   key: SourceKey
-  formVersionId: number
   anonymous: boolean
 }
 
@@ -18,6 +25,8 @@ export interface ResultsCampaign {
   orgPath: string
   policy: EvaluationPolicy
   sources: CampaignSource[]
+  /** Every form version the sources name, by id (`unitInstruments` reads it). */
+  instruments: Map<number, Instrument>
 }
 
 /**
@@ -42,10 +51,10 @@ export async function loadResultsCampaign(db: Db, id: number): Promise<ResultsCa
     .innerJoin(schema.orgs, eq(schema.orgs.id, schema.campaigns.orgId))
     .where(eq(schema.campaigns.id, id))
   if (!campaign) throw new AppError('notFound', `No campaign ${id}`)
-  const rows = await db
-    .select()
-    .from(schema.campaignSources)
-    .where(eq(schema.campaignSources.campaignId, id))
+  const [rows, perType] = await Promise.all([
+    db.select().from(schema.campaignSources).where(eq(schema.campaignSources.campaignId, id)),
+    loadSourceForms(db, id),
+  ])
   // The procedure's order (自评 → 党员群众测评 → 上级考评): the first failing source is the reason.
   const sources = rows.sort((a, b) => SOURCE_KEYS.indexOf(a.key) - SOURCE_KEYS.indexOf(b.key))
   const policy: EvaluationPolicy = {
@@ -59,16 +68,36 @@ export async function loadResultsCampaign(db: Db, id: number): Promise<ResultsCa
     bands: campaign.bands as GradeBand[],
     ...(campaign.quota ? { quota: campaign.quota as GradeQuota } : {}),
   }
+  const withForms = sources.map(({ key, formVersionId, anonymous }) => ({
+    key,
+    formVersionId,
+    formsByUnitType: perType.get(key) ?? {},
+    anonymous,
+  }))
   return {
     id: campaign.id,
     name: campaign.name,
     orgId: campaign.orgId,
     orgPath: campaign.orgPath,
     policy,
-    sources: sources.map(({ key, formVersionId, anonymous }) => ({
-      key,
-      formVersionId,
-      anonymous,
-    })),
+    sources: withForms,
+    instruments: await loadInstruments(db, withForms.flatMap(sourceVersionIds)),
   }
+}
+
+/**
+ * Per source, the instrument a unit of this type answers it on (`unitFormVersion`), with its
+ * form's title: what results say each unit used.
+ *
+ * @example
+ * unitInstruments(campaign, 'school') // [{ source: 'superior', formVersion: 9, title: '学校党支部考评表' }]
+ */
+export function unitInstruments(
+  { sources, instruments }: Pick<ResultsCampaign, 'sources' | 'instruments'>,
+  unitType: UnitType | null,
+) {
+  return sources.map((source) => {
+    const formVersion = unitFormVersion(source, unitType)
+    return { source: source.key, formVersion, title: instruments.get(formVersion)?.title ?? '' }
+  })
 }

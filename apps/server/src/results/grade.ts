@@ -8,7 +8,7 @@ import {
 } from '@yardstick/sdk'
 import { AppError } from '../http/errors'
 import { loadSourceTotals } from './aggregates'
-import type { ResultsCampaign } from './campaign'
+import { type ResultsCampaign, unitInstruments } from './campaign'
 import type { CampaignUnit } from './units'
 
 /**
@@ -63,6 +63,7 @@ export async function gradeCampaign(
       demoted,
       vetoed,
       incomplete: incomplete ?? null,
+      instruments: unitInstruments(campaign, unit.unitType),
     }
   })
 }

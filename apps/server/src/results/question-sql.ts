@@ -23,6 +23,8 @@ export interface AnswerQuery {
   names: readonly string[]
   /** The questions grouped by answer value (choices, booleans, ratings); never free text. */
   categorical: readonly string[]
+  /** Only responses answered on this form version (a source with one per branch type). */
+  formVersionId?: number
 }
 
 /**
@@ -49,7 +51,7 @@ export async function loadAnswerGroups(db: Db, query: AnswerQuery): Promise<Answ
       count(*) filter (where jsonb_typeof(a.value) = 'number')::int as "numberCount"
     from responses r cross join lateral jsonb_each(r.answers) a
     where ${unitScopeSql(query.campaignId, query.scope)} and r.source_key = ${query.sourceKey}
-      and a.key in ${names}
+      ${onVersionSql(query.formVersionId)} and a.key in ${names}
       and a.value not in ('null'::jsonb, '""'::jsonb, '[]'::jsonb, '{}'::jsonb)
     group by 1, 2`,
   )
@@ -66,11 +68,17 @@ export async function countResponses(
   campaignId: number,
   sourceKey: string,
   scope: number[] | 'all',
+  formVersionId?: number,
 ): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from responses r
-      where ${unitScopeSql(campaignId, scope)} and r.source_key = ${sourceKey}`,
+      where ${unitScopeSql(campaignId, scope)} and r.source_key = ${sourceKey}
+        ${onVersionSql(formVersionId)}`,
   )
   return row?.n ?? 0
+}
+
+function onVersionSql(formVersionId: number | undefined) {
+  return formVersionId === undefined ? sql`` : sql`and r.form_version_id = ${formVersionId}`
 }

@@ -1,18 +1,23 @@
 import { type Db, schema } from '@yardstick/db'
 import { type Answers, type Problem, scoreResponse } from '@yardstick/sdk'
 import { and, asc, eq } from 'drizzle-orm'
+import { unitFormVersion } from '../campaigns/unit-form'
 import { AppError } from '../http/errors'
 import { rectificationView } from '../self-checks/rectifications'
 import type { ResultsContext } from './context'
 import { gradeCampaign } from './grade'
 import { unitScorecards } from './scorecard-reasons'
+import { gradeSeries, unitAcross } from './series'
+import { unitDimensions } from './unit-dimensions'
 
 /**
  * One branch of a campaign as its detail page shows it: its graded row (over the whole campaign,
  * as `GET /results`), each source's rule and figures, its self-check's place in
  * 草稿 → 审议通过 → 通报 → 上报 with the problem list, and each rectification with its status and
  * overdue flag, and each assessor's scorecard with its deductions, vetoes and their reasons
- * (the assessor named unless the source is anonymous). Reads only: unlike `GET /self-checks/:unitId`, no draft is created. 404 when the
+ * (the assessor named unless the source is anonymous), and the branch across the campaign's
+ * series (`unitAcross`: its row per period and its change, 晋级 / 降级 / 持平), and its percent on
+ * each dimension beside its subtree's median (`unitDimensions`). Reads only: unlike `GET /self-checks/:unitId`, no draft is created. 404 when the
  * campaign does not assess the unit; 403 when the reader may not see it (`ResultsAccess.shows`).
  *
  * @example
@@ -30,12 +35,14 @@ export async function unitDetail(db: Db, context: ResultsContext, unitId: number
       `Your roles do not reach ${unit.name} in campaign ${campaign.id}`,
     )
   }
-  const [graded, selfCheck, rectifications, scorecards] = await Promise.all([
+  const [graded, selfCheck, rectifications, scorecards, dimensions] = await Promise.all([
     gradeCampaign(db, campaign, units),
     loadSelfCheck(db, context, unitId),
     db
       .select({
         id: schema.rectifications.id,
+        origin: schema.rectifications.origin,
+        responseId: schema.rectifications.responseId,
         question: schema.rectifications.question,
         title: schema.rectifications.title,
         note: schema.rectifications.note,
@@ -55,10 +62,12 @@ export async function unitDetail(db: Db, context: ResultsContext, unitId: number
       )
       .orderBy(asc(schema.rectifications.id)),
     unitScorecards(db, campaign, unitId),
+    unitDimensions(db, context, unit),
   ])
   const row = graded.find((g) => g.unitId === unitId)
   if (!row) throw new Error(`unitDetail: unit ${unitId} was not graded`)
   const { path: _path, ...result } = row
+  const series = unitAcross(await gradeSeries(db, context, { graded }), unitId)
   return {
     campaignId: campaign.id,
     campaignName: campaign.name,
@@ -78,6 +87,8 @@ export async function unitDetail(db: Db, context: ResultsContext, unitId: number
     selfCheck,
     rectifications: rectifications.map((r) => rectificationView(r)),
     scorecards,
+    series,
+    dimensions,
   }
 }
 
@@ -85,6 +96,8 @@ export async function unitDetail(db: Db, context: ResultsContext, unitId: number
 async function loadSelfCheck(db: Db, context: ResultsContext, unitId: number) {
   const source = context.campaign.sources.find((s) => s.key === 'self')
   if (!source) return null
+  const unitType = context.units.find((unit) => unit.id === unitId)?.unitType ?? null
+  const formVersionId = unitFormVersion(source, unitType)
   const [row] = await db
     .select({
       status: schema.selfChecks.status,
@@ -95,7 +108,7 @@ async function loadSelfCheck(db: Db, context: ResultsContext, unitId: number) {
       json: schema.formVersions.json,
     })
     .from(schema.selfChecks)
-    .innerJoin(schema.formVersions, eq(schema.formVersions.id, source.formVersionId))
+    .innerJoin(schema.formVersions, eq(schema.formVersions.id, formVersionId))
     .where(
       and(
         eq(schema.selfChecks.campaignId, context.campaign.id),

@@ -9,6 +9,7 @@ import {
   IdSchema,
   IssuedTokensSchema,
   IssueTokensSchema,
+  NextPeriodSchema,
   PageQuerySchema,
   pageSchema,
   UpdateCampaignSchema,
@@ -16,6 +17,7 @@ import {
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import { assertManages, visibleCampaign } from '../campaigns/access'
 import { createCampaign } from '../campaigns/create-campaign'
+import { startNextPeriod } from '../campaigns/next-period'
 import { campaignDetail, listCampaigns, listLinks } from '../campaigns/queries'
 import { moveCampaign } from '../campaigns/status'
 import { tokensCsv, tokensHtml } from '../campaigns/token-sheets'
@@ -46,6 +48,30 @@ const createCampaignRoute = createRoute({
   responses: {
     201: json(IdSchema, 'Created'),
     ...errorResponses(400, 401, 403, 413),
+  },
+})
+
+const nextPeriodRoute = createRoute({
+  method: 'post',
+  path: '/campaigns/{id}/next-period',
+  operationId: 'startNextPeriod',
+  tags: ['campaigns'],
+  summary: 'Start the next period of a campaign (draft) · 开始下一期',
+  description:
+    'Admin or editor of the campaign’s office. A new draft following this campaign ' +
+    '(`previousCampaignId`): its cadence, bands, quota, allowed origins, showScore, time limit, ' +
+    'sources (form versions, weights, rules, per-type forms) and units, with new respondent ' +
+    'links. `name`, `opensAt`, `closesAt` default to the next period by cadence (monthly +1 ' +
+    'month, quarterly +3, yearly +1 year) and a suggested name. 409 `nextPeriodExists` ' +
+    '(`details.nextCampaignId`) when the campaign already has its next period.',
+  security,
+  request: {
+    params: IdParams,
+    body: { content: { 'application/json': { schema: NextPeriodSchema } } },
+  },
+  responses: {
+    201: json(IdSchema, 'Created'),
+    ...errorResponses(400, 401, 403, 404, 409, 413),
   },
 })
 
@@ -175,7 +201,7 @@ const tokensRoute = createRoute({
   },
 })
 
-/** Campaigns (测评活动): create, list, read, change settings, links, open/close and respondent tokens. */
+/** Campaigns (测评活动): create, list, read, change settings, next period, links, open/close and respondent tokens. */
 export function campaignsRoutes({ database }: AppDeps) {
   const { db } = database
   const router = createRouter<AuthEnv>()
@@ -184,6 +210,12 @@ export function campaignsRoutes({ database }: AppDeps) {
 
   router.openapi(createCampaignRoute, async (c) => {
     const id = await createCampaign(db, c.var.user, c.req.valid('json'))
+    return c.json({ id }, 201)
+  })
+
+  router.openapi(nextPeriodRoute, async (c) => {
+    const campaignId = idParam(c.req.param('id'), 'campaign')
+    const id = await startNextPeriod(db, c.var.user, campaignId, c.req.valid('json'))
     return c.json({ id }, 201)
   })
 

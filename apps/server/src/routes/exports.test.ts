@@ -1,9 +1,8 @@
 import { schema } from '@yardstick/db'
 import { testStores } from '@yardstick/db/testing'
-import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { csvRows, readXlsx } from '../../test/export-files'
 import { createFixture, type Fixture } from '../../test/harness'
-import { UTF8_BOM } from '../exports/csv-stream'
 import { insertOrg } from '../orgs/org-tree'
 import { insertResponses } from '../results/test-campaign'
 import { memberAnswers } from '../results/test-forms'
@@ -13,53 +12,6 @@ type ErrorJson = { error: { code: string } }
 
 const EVIL_NAME = "=cmd|'/C calc'!A0"
 const EVIL_COMMENT = '@SUM(1+1)*cmd'
-
-/** A small RFC 4180 reader, enough for what the exports write. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') field += text[++i]
-      else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(field)
-      field = ''
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field])
-      row = []
-      field = ''
-      i++
-    } else field += char
-  }
-  return rows
-}
-
-/** The text of a CSV download after checking, and dropping, its UTF-8 BOM (EF BB BF). */
-async function csvRows(response: Response): Promise<string[][]> {
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-  return parseCsv(
-    new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(UTF8_BOM.length),
-  )
-}
-
-async function readXlsx(response: Response): Promise<(string | number | null)[][]> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(await response.arrayBuffer())
-  const sheet = workbook.worksheets[0] as ExcelJS.Worksheet
-  const rows: (string | number | null)[][] = []
-  sheet.eachRow((row) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1)
-    rows.push(values.map((v) => (v === undefined ? null : (v as string | number))))
-  })
-  return rows
-}
 
 describe.each(await testStores())('exports on %s', (kind) => {
   let f: Fixture
@@ -113,6 +65,8 @@ describe.each(await testStores())('exports on %s', (kind) => {
       '名次',
       '一票否决',
       '未评定原因',
+      '上期等次',
+      '等次变化',
     ])
     expect(rows.map((r) => r[0])).toEqual([
       '第四党支部',
@@ -136,6 +90,9 @@ describe.each(await testStores())('exports on %s', (kind) => {
       '3',
       '2',
       '否',
+      '',
+      // No previous period: no previous grade and no change.
+      '',
       '',
     ])
     expect(rows[0]?.slice(9, 13)).toEqual(['后进', '1', '1', '是'])

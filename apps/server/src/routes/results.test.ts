@@ -11,6 +11,7 @@ describe.each(await testStores())('GET /api/campaigns/:id/results on %s', (kind)
   let f: Fixture
   let url: string
   let branch4: number
+  let formVersionIds: Record<string, number>
   let admin: string
   const get = async (path: string, who: keyof Fixture['users'] | string = admin) => {
     const token = who in (f?.users ?? {}) ? await f.login(who as keyof Fixture['users']) : who
@@ -22,6 +23,7 @@ describe.each(await testStores())('GET /api/campaigns/:id/results on %s', (kind)
     f = await createFixture(kind)
     const scenario = await seedSmallScenario(f)
     branch4 = scenario.branch4
+    formVersionIds = scenario.campaign.formVersionIds
     url = `/api/campaigns/${scenario.campaign.id}/results`
     admin = await f.login('admin')
   })
@@ -55,6 +57,11 @@ describe.each(await testStores())('GET /api/campaigns/:id/results on %s', (kind)
       demoted: false,
       vetoed: false,
       incomplete: null,
+      instruments: (['self', 'members', 'superior'] as const).map((source) => ({
+        source,
+        formVersion: formVersionIds[source],
+        title: `${source} form`,
+      })),
     })
     expect(byId(body.units)[branch4]).toMatchObject({ composite: 100, vetoed: true, stars: 1 })
     expect(byId(body.units)[branch3]?.incomplete).toMatchObject({

@@ -1,20 +1,30 @@
 import { createRoute } from '@hono/zod-openapi'
 import {
   CampaignParamsSchema,
+  CommonProblemsQuerySchema,
+  CommonProblemsSchema,
+  DimensionResultsQuerySchema,
+  DimensionResultsSchema,
   QuestionsQuerySchema,
   QuestionsSchema,
   ResultsQuerySchema,
   ResultsSchema,
+  SeriesQuerySchema,
+  SeriesSchema,
   UnitDetailSchema,
   UnitParamsSchema,
 } from '@yardstick/contract'
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
+import { commonProblems } from '../results/common-problems'
 import { loadResultsContext } from '../results/context'
+import { dimensionResults } from '../results/dimension-results'
 import { resolveFilter } from '../results/filters'
 import { gradeCampaign } from '../results/grade'
 import { questionReport } from '../results/question-report'
+import { gradeSeries } from '../results/series'
+import { seriesView } from '../results/series-view'
 import { unitDetail } from '../results/unit-detail'
 import { resultsView } from '../results/view'
 
@@ -96,9 +106,85 @@ const unitRoute = createRoute({
   },
 })
 
+const seriesRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/results/series',
+  operationId: 'getResultsSeries',
+  tags: ['results'],
+  summary: 'Each unit across the series of periods up to this campaign · 评星晋级（历期对比）',
+  description:
+    'The campaigns linked by `previousCampaignId` up to this one, oldest first (at most 24), ' +
+    'each graded by itself exactly as its own `GET /results`; per unit of this campaign, its ' +
+    'composite, grade, stars and rank in each period (null where a period did not assess it) and ' +
+    'its change since the previous period: 晋级 `up` / 降级 `down` / 持平 `same` by the order of ' +
+    `the bands, and the stars difference. Units by this campaign’s rank. ${RESULTS_ACCESS_NOTE}`,
+  security: [{ bearer: [] }],
+  request: { params: CampaignParamsSchema, query: SeriesQuerySchema },
+  responses: {
+    200: { description: 'The series', content: { 'application/json': { schema: SeriesSchema } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+})
+
+/** How dimension percents are defined, said once for the routes and exports that serve them. */
+export const DIMENSION_PERCENT_NOTE =
+  'A unit’s percent on a dimension (四强 on the self-check, 五基本 on scorecards) of a source = ' +
+  'Σ of its responses’ dimension `score` / Σ of their dimension `maxScore` × 100 — the SDK’s ' +
+  'per-response dimension scores (`scoreResponse(…).dimensions`) summed, then divided; computed ' +
+  'in SQL over the stored scores, null when the maximum is 0.'
+
+const dimensionsRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/results/dimensions',
+  operationId: 'getDimensionResults',
+  tags: ['results'],
+  summary: 'Per unit, its percent on each dimension of each source; per dimension, its spread',
+  description:
+    `${DIMENSION_PERCENT_NOTE} \`sources\` lists each source with dimensions (names and titles ` +
+    'from its forms’ `dimensions` declaration, in their order) with the median, min, max and mean ' +
+    'over every unit you may see that matches `subtree` and `unitType`; `units` is one page of ' +
+    `those units, by name. ${RESULTS_ACCESS_NOTE}`,
+  security: [{ bearer: [] }],
+  request: { params: CampaignParamsSchema, query: DimensionResultsQuerySchema },
+  responses: {
+    200: {
+      description: 'The dimension results',
+      content: { 'application/json': { schema: DimensionResultsSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
+const commonProblemsRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{id}/results/common-problems',
+  operationId: 'getCommonProblems',
+  tags: ['results'],
+  summary: '共性问题: per question, how many units answered 否 or lost points, worst first',
+  description:
+    'Per question of the source’s forms (every instrument): how many of the units you may see ' +
+    'that match the filters have a response that answered it with a choice opening a problem ' +
+    '(`problem`: the self-check’s 否, as the stored score lists them), earned less than its ' +
+    'maximum (`lostPoints`: scorecard indicators) or had points taken off (`deducted`), and that ' +
+    'count’s share of the units with a response; most units first. Counted in SQL from the ' +
+    'stored scores and answers with each question’s points from the SDK’s compiled plan. A ' +
+    'question a `visibleIf` may hide counts only where it was answered (stored answers hold only ' +
+    `visible questions’ answers). ${RESULTS_ACCESS_NOTE}`,
+  security: [{ bearer: [] }],
+  request: { params: CampaignParamsSchema, query: CommonProblemsQuerySchema },
+  responses: {
+    200: {
+      description: 'The questions, worst first',
+      content: { 'application/json': { schema: CommonProblemsSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
 /**
- * `GET /api/campaigns/:id/results`, `GET /api/campaigns/:id/results/questions` and
- * `GET /api/campaigns/:id/results/units/:unitId`.
+ * `GET /api/campaigns/:id/results`, `GET /api/campaigns/:id/results/series`, `GET /api/campaigns/:id/results/questions` and
+ * `GET /api/campaigns/:id/results/units/:unitId`, `GET /api/campaigns/:id/results/dimensions` and
+ * `GET /api/campaigns/:id/results/common-problems`.
  */
 export function resultsRoutes({ database }: AppDeps) {
   const { db } = database
@@ -118,10 +204,29 @@ export function resultsRoutes({ database }: AppDeps) {
     return c.json(view, 200)
   })
   router.openapi(questionsRoute, async (c) => {
+    const { source, formVersion, ...filterQuery } = c.req.valid('query')
+    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+    const filter = await resolveFilter(db, filterQuery)
+    return c.json(await questionReport(db, context, { source, formVersion }, filter), 200)
+  })
+  router.openapi(seriesRoute, async (c) => {
+    const { limit, offset, ...filterQuery } = c.req.valid('query')
+    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+    const filter = await resolveFilter(db, filterQuery)
+    const periods = await gradeSeries(db, context)
+    return c.json(seriesView(periods, context.access, filter, { limit, offset }), 200)
+  })
+  router.openapi(dimensionsRoute, async (c) => {
+    const { limit, offset, ...filterQuery } = c.req.valid('query')
+    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+    const filter = await resolveFilter(db, filterQuery)
+    return c.json(await dimensionResults(db, context, filter, { limit, offset }), 200)
+  })
+  router.openapi(commonProblemsRoute, async (c) => {
     const { source, ...filterQuery } = c.req.valid('query')
     const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
     const filter = await resolveFilter(db, filterQuery)
-    return c.json(await questionReport(db, context, source, filter), 200)
+    return c.json(await commonProblems(db, context, source, filter), 200)
   })
   router.openapi(unitRoute, async (c) => {
     const { id, unitId } = c.req.valid('param')

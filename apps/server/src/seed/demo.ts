@@ -4,6 +4,7 @@ import {
   type Answers,
   type FormJson,
   localizedText,
+  scorecardTemplateIds,
   scoreResponse,
   type TemplateId,
   templates,
@@ -45,6 +46,8 @@ const SUBCOMMITTEES = [
   },
 ]
 const UNIT_TYPES: UnitType[] = ['organ', 'publicInstitution', 'enterprise', 'research']
+/** The index of the branch that lags on purpose (it has every source). */
+const LAGGING_BRANCH = 6
 const BRANCHES_PER_SUBCOMMITTEE = 20
 
 const ROLE_ACCOUNTS: Array<{
@@ -91,7 +94,7 @@ export interface SeedDemoOptions {
  * Loads the demo world on an empty database (written from the source material): 机关工委 with
  * three sub-committees and 60 branches of four types, one account per role, every SDK template
  * as a published form, and an open 年度综合评定 campaign with self-checks, member satisfaction
- * responses and superior scorecards filled for most branches, and an open timed knowledge quiz
+ * responses and superior scorecards (each branch type on its own) filled for most branches, and an open timed knowledge quiz
  * (`seedDemoQuiz`) with one-time tokens for the first branch. Does nothing on a database that
  * already has organisations.
  *
@@ -106,7 +109,7 @@ export async function seedDemo(
   const rng = xoroshiro128plus(seed)
 
   const committee = await insertOrg(db, { kind: 'committee', name: '机关工委' })
-  const branches: Array<{ id: number; name: string }> = []
+  const branches: Array<{ id: number; name: string; unitType: UnitType }> = []
   const subs: number[] = []
   for (const [s, sub] of SUBCOMMITTEES.entries()) {
     const subOrg = await insertOrg(db, {
@@ -121,7 +124,7 @@ export async function seedDemo(
       const name = `${department}${ordinal}党支部`
       const unitType = UNIT_TYPES[(s + b) % UNIT_TYPES.length] as UnitType
       const branch = await insertOrg(db, { parentId: subOrg.id, kind: 'branch', name, unitType })
-      branches.push({ id: branch.id, name })
+      branches.push({ id: branch.id, name, unitType })
     }
   }
 
@@ -207,6 +210,10 @@ export async function seedDemo(
       {
         key: 'superior',
         formVersion: versions.scorecard,
+        // 分类制定: each branch type is scored on its own scorecard (the organ one is the default).
+        formsByUnitType: Object.fromEntries(
+          UNIT_TYPES.map((type) => [type, versions[scorecardTemplateIds[type]]]),
+        ),
         weight: 40,
         required: true,
         measure: 'percent',
@@ -256,7 +263,10 @@ export async function seedDemo(
     return score
   }
   for (const [i, branch] of branches.entries()) {
-    const quality = 0.55 + 0.45 * chance(rng)
+    const drawn = 0.55 + 0.45 * chance(rng)
+    // One branch lags on purpose, so the demo shows every grade (后进 and its 转化 plan too)
+    // whichever scorecards its branch types answer.
+    const quality = i === LAGGING_BRANCH ? 0.2 : drawn
     if (i % 12 !== 11) {
       const answers = fakeAnswers(templates.selfCheck, quality, rng)
       const score = make(branch.id, 'self', 'selfCheck', answers)
@@ -265,13 +275,10 @@ export async function seedDemo(
     const members = i % 15 === 14 ? 3 : 6 + Math.floor(chance(rng) * 9)
     for (let m = 0; m < members; m++)
       make(branch.id, 'members', 'satisfaction', fakeAnswers(templates.satisfaction, quality, rng))
-    if (i % 10 !== 9)
-      make(
-        branch.id,
-        'superior',
-        'scorecard',
-        fakeAnswers(templates.scorecard, quality, rng) as Answers,
-      )
+    if (i % 10 !== 9) {
+      const scorecard = scorecardTemplateIds[branch.unitType]
+      make(branch.id, 'superior', scorecard, fakeAnswers(templates[scorecard], quality, rng))
+    }
   }
   for (let i = 0; i < rows.length; i += 500)
     await db.insert(schema.responses).values(rows.slice(i, i + 500))

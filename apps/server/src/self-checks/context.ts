@@ -3,6 +3,7 @@ import type { FormJson } from '@yardstick/sdk'
 import { and, eq } from 'drizzle-orm'
 import { assertReaches } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
+import { unitFormVersionSql } from '../campaigns/unit-form'
 import { AppError } from '../http/errors'
 
 /** Who fills in and moves a branch's self-check and edits its rectifications (admin too). */
@@ -40,23 +41,25 @@ export async function selfCheckContext(
   const { campaigns, campaignSources, campaignUnits, formVersions, orgs } = schema
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId))
   if (!campaign) throw new AppError('notFound', `No campaign ${campaignId}`)
+  const [unit] = await db
+    .select({ id: orgs.id, name: orgs.name, path: orgs.path, unitType: orgs.unitType })
+    .from(campaignUnits)
+    .innerJoin(orgs, eq(orgs.id, campaignUnits.unitId))
+    .where(and(eq(campaignUnits.campaignId, campaignId), eq(campaignUnits.unitId, unitId)))
+  // The branch type's own self-check form when the source has one (分类制定), else the default.
   const [source] = await db
     .select({ formVersionId: formVersions.id, json: formVersions.json })
     .from(campaignSources)
-    .innerJoin(formVersions, eq(formVersions.id, campaignSources.formVersionId))
+    .innerJoin(formVersions, eq(formVersions.id, unitFormVersionSql(unit?.unitType ?? null)))
     .where(and(eq(campaignSources.campaignId, campaignId), eq(campaignSources.key, 'self')))
   if (!source) {
     throw new AppError('notFound', `Campaign ${campaignId} has no self-check (no self source)`)
   }
-  const [unit] = await db
-    .select({ id: orgs.id, name: orgs.name, path: orgs.path })
-    .from(campaignUnits)
-    .innerJoin(orgs, eq(orgs.id, campaignUnits.unitId))
-    .where(and(eq(campaignUnits.campaignId, campaignId), eq(campaignUnits.unitId, unitId)))
   if (!unit) throw new AppError('notFound', `Campaign ${campaignId} does not assess unit ${unitId}`)
   const roles = access === 'read' ? SELF_CHECK_READERS : SELF_CHECK_WRITERS
   assertReaches(user, unit.path, roles, `the self-check of ${unit.name}`)
-  return { campaign, unit, formVersionId: source.formVersionId, form: source.json }
+  const { unitType: _type, ...where } = unit
+  return { campaign, unit: where, formVersionId: source.formVersionId, form: source.json }
 }
 
 /** Whether a campaign takes submissions now: open, and between its opening and closing times. */

@@ -21,6 +21,7 @@ export const RECTIFICATION_COLUMNS = {
   unitId: rectifications.unitId,
   unitName: orgs.name,
   unitPath: orgs.path,
+  origin: rectifications.origin,
   question: rectifications.question,
   title: rectifications.title,
   note: rectifications.note,

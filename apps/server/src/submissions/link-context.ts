@@ -1,6 +1,7 @@
 import { type CampaignStatus, type Db, type SourceKey, schema } from '@yardstick/db'
 import { compileForm, type FormJson } from '@yardstick/sdk'
 import { and, eq } from 'drizzle-orm'
+import { unitFormVersionSql } from '../campaigns/unit-form'
 
 /** Everything a respondent link needs to show a form and accept a response. */
 export interface LinkContext {
@@ -118,7 +119,8 @@ export class LinkContextCache {
         source: {
           key: campaignSources.key,
           anonymous: campaignSources.anonymous,
-          formVersionId: campaignSources.formVersionId,
+          // The unit's branch type may have its own instrument (分类制定).
+          formVersionId: unitFormVersionSql(orgs.unitType).mapWith(Number),
         },
       })
       .from(links)

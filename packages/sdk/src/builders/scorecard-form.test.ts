@@ -134,6 +134,26 @@ describe('scorecardForm', () => {
     expect(scoreResponse(form, full).maxScore).toBe(35.5)
   })
 
+  test('titles the pages, and describes the bonus and the veto, as asked', () => {
+    const form = scorecardForm({
+      ...input,
+      dimensions: input.dimensions.map((d) => ({ ...d, pageTitle: `${d.name} page` })),
+      bonus: { cap: 2, standard: '经验被推广的加分' },
+      veto: { title: '违纪', description: '选择“是”的须写明理由' },
+      adjustmentsTitle: { default: '加分、扣分和否决事项', en: 'Bonus, deductions and veto' },
+    })
+    expect(form.pages?.map((page) => page.title)).toEqual([
+      'organisation page',
+      'activity page',
+      { default: '加分、扣分和否决事项', en: 'Bonus, deductions and veto' },
+    ])
+    // The dimensions keep their own titles: a page title may say more (e.g. its points).
+    expect(form.dimensions?.map((d) => d.title)).toEqual([input.dimensions[0]?.title, '基本活动'])
+    const [bonus, veto] = form.pages?.at(-1)?.elements ?? []
+    expect(bonus?.description).toBe('经验被推广的加分')
+    expect(veto?.description).toBe('选择“是”的须写明理由')
+  })
+
   test('puts the bonus, the deduction and the veto on the last page, in that order', () => {
     const form = scorecardForm({
       ...input,
@@ -235,6 +255,30 @@ describe('scorecardForm', () => {
       { dimensions: [dimension([{ ...indicator, standard: '' }])] },
       'INVALID_TITLE',
       'dimensions[0].indicators[0].standard',
+    ],
+    [
+      'an empty bonus standard',
+      { bonus: { cap: 1, standard: '' } },
+      'INVALID_TITLE',
+      'bonus.standard',
+    ],
+    [
+      'an empty veto description',
+      { veto: { title: 'V', description: '' } },
+      'INVALID_TITLE',
+      'veto.description',
+    ],
+    [
+      'an empty page title',
+      { dimensions: [{ ...dimension([indicator]), pageTitle: '' }] },
+      'INVALID_TITLE',
+      'dimensions[0].pageTitle',
+    ],
+    [
+      'an empty title of the last page',
+      { veto: { title: 'V' }, adjustmentsTitle: '' },
+      'INVALID_TITLE',
+      'adjustmentsTitle',
     ],
     ['a bonus name with a dot', { bonus: { name: 'a.b', cap: 1 } }, 'INVALID_NAME', 'bonus.name'],
   ]

@@ -35,6 +35,8 @@ export interface ScorecardDimension {
   title: LocalizedText
   /** Weight in the total; defaults to the dimension's total points. */
   weight?: number
+  /** Title of the dimension's page; defaults to `title` (e.g. `基本组织（20分）` for `基本组织`). */
+  pageTitle?: LocalizedText
   indicators: ScorecardIndicator[]
 }
 
@@ -49,6 +51,8 @@ export interface ScorecardBonus {
   name?: string
   /** Default 创新进步加分 / Bonus for innovation and progress. */
   title?: LocalizedText
+  /** How bonus points are earned (加分标准), shown as the question's description. */
+  standard?: LocalizedText
   cap: number
 }
 
@@ -79,6 +83,8 @@ export interface ScorecardVeto {
   /** Default 'veto'. */
   name?: string
   title: LocalizedText
+  /** What a yes means for the grade, shown as the question's description. */
+  description?: LocalizedText
 }
 
 /**
@@ -94,6 +100,8 @@ export interface ScorecardFormOptions {
   bonus?: ScorecardBonus
   deduction?: ScorecardDeduction
   veto?: ScorecardVeto
+  /** Title of the last page, which holds the bonus, deduction and veto; none by default. */
+  adjustmentsTitle?: LocalizedText
 }
 
 /**
@@ -102,8 +110,8 @@ export interface ScorecardFormOptions {
  * unweighted dimensions total like plain score / maximum. A `bonus` adds a number question
  * (scoreKind 'bonus', at most `cap`, also the form's `bonusCap`), a `deduction` a number
  * question (scoreKind 'deduction', 0 to `cap`) and a `veto` a required no/yes question where
- * yes vetoes; they go, in that order, on a last page 'adjustments'. Throws `FormBuildError` on
- * bad input.
+ * yes vetoes; they go, in that order, on a last page 'adjustments' (titled `adjustmentsTitle`
+ * when given). Throws `FormBuildError` on bad input.
  *
  * @example
  * const form = scorecardForm({
@@ -127,9 +135,11 @@ export function scorecardForm({
   bonus,
   deduction,
   veto,
+  adjustmentsTitle,
 }: ScorecardFormOptions): FormJson {
   checkText(title, 'title')
   checkOptionalText(description, 'description', 'description')
+  checkOptionalText(adjustmentsTitle, 'adjustmentsTitle', 'title')
   checkNonEmpty(
     dimensions,
     'dimensions',
@@ -148,6 +158,7 @@ export function scorecardForm({
     const at = `dimensions[${d}]`
     names.claim(dimension.name, `${at}.name`, 'the page of a dimension')
     checkText(dimension.title, `${at}.title`)
+    checkOptionalText(dimension.pageTitle, `${at}.pageTitle`, 'title')
     checkWeight(dimension.weight, `${at}.weight`)
     checkNonEmpty(
       dimension.indicators,
@@ -178,9 +189,16 @@ export function scorecardForm({
         dimension: dimension.name,
       }
     })
-    return { name: dimension.name, title: copyText(dimension.title), elements }
+    return {
+      name: dimension.name,
+      title: copyText(dimension.pageTitle ?? dimension.title),
+      elements,
+    }
   })
-  if (adjustments.length > 0) pages.push({ name: 'adjustments', elements: adjustments })
+  if (adjustments.length > 0) {
+    const titleOf = adjustmentsTitle === undefined ? {} : { title: copyText(adjustmentsTitle) }
+    pages.push({ name: 'adjustments', ...titleOf, elements: adjustments })
+  }
   return {
     ...titled(title, description),
     kind: 'scorecard',
@@ -198,18 +216,20 @@ function bonusQuestion(
   {
     name = 'bonus',
     title = zhEn('创新进步加分', 'Bonus for innovation and progress'),
+    standard,
     cap,
   }: ScorecardBonus,
   names: NameRegistry,
 ): ElementJson {
   names.claim(name, 'bonus.name', 'the bonus question')
   checkText(title, 'bonus.title')
+  checkOptionalText(standard, 'bonus.standard', 'standard')
   checkPositive(cap, 'bonus.cap', FORM_BUILD_ERROR_CODES.INVALID_BONUS_CAP, 'bonus cap')
   return {
     type: 'text',
     inputType: 'number',
     name,
-    title: copyText(title),
+    ...titled(title, standard),
     min: 0,
     max: cap,
     maxScore: cap,
@@ -242,13 +262,17 @@ function deductionQuestion(
   }
 }
 
-function vetoQuestion({ name = 'veto', title }: ScorecardVeto, names: NameRegistry): ElementJson {
+function vetoQuestion(
+  { name = 'veto', title, description }: ScorecardVeto,
+  names: NameRegistry,
+): ElementJson {
   names.claim(name, 'veto.name', 'the veto question')
   checkText(title, 'veto.title')
+  checkOptionalText(description, 'veto.description', 'description')
   return {
     type: 'radiogroup',
     name,
-    title: copyText(title),
+    ...titled(title, description),
     isRequired: true,
     choices: vetoChoices(),
   }

@@ -11,6 +11,13 @@ const KINDS: Record<TemplateId, FormJson['kind']> = {
   selfCheck: 'selfCheck',
   satisfaction: 'satisfaction',
   scorecard: 'scorecard',
+  scorecardEnterprise: 'scorecard',
+  scorecardPublicInstitution: 'scorecard',
+  scorecardSchool: 'scorecard',
+  scorecardHospital: 'scorecard',
+  scorecardResearch: 'scorecard',
+  scorecardSocialOrganization: 'scorecard',
+  scorecardRetired: 'scorecard',
   quiz: 'quiz',
   peerAppraisal: 'generic',
 }

@@ -31,6 +31,11 @@ export const apiEn: Record<keyof typeof apiZhCN, string> = {
     '{responses} responses have been received: the sources’ form versions and weights can no longer change.',
   'apiError.responsesExist.selfChecks':
     '{selfChecks} branches have begun their self-check: its form version can no longer change.',
+  'apiError.nextPeriodExists':
+    'The next period of this campaign has already been started: a period has one next period.',
+  'apiError.notLowestGrade':
+    'A transformation plan is only for a branch graded in the lowest band.',
+  'apiError.rectificationExists': 'This rectification has already been raised.',
   'apiError.treeRule': 'This change would break the organisation tree, so it was not made.',
   'apiError.treeRule.wrongKind':
     'This kind of unit cannot sit under that parent: a branch holds no units.',

@@ -34,6 +34,9 @@ export const apiZhCN = {
   'apiError.responsesExist': '已收到 {responses} 份答卷：各来源的表单版本和权重不能再修改。',
   'apiError.responsesExist.selfChecks':
     '已有 {selfChecks} 个支部开始自检自查：自评所用的表单版本不能再修改。',
+  'apiError.nextPeriodExists': '本期已开始过下一期：每一期只能有一个下一期。',
+  'apiError.notLowestGrade': '只有本期评定为最低等次的支部才制定转化计划。',
+  'apiError.rectificationExists': '这项整改已经提出过，不再重复创建。',
   'apiError.treeRule': '这项修改会破坏组织树的结构，未执行。',
   'apiError.treeRule.wrongKind': '该上级组织下不能设立这一类组织：党支部下不能再设组织。',
   'apiError.treeRule.parentRequired': '除党委外，每个组织都需要上级组织。',

@@ -1,0 +1,77 @@
+import type { DimensionStats } from '@yardstick/contract'
+import type { Db, SourceKey } from '@yardstick/db'
+import { compileForm, type FormJson } from '@yardstick/sdk'
+import { unitScope } from './access'
+import type { ResultsContext } from './context'
+import { loadDimensionTotals } from './dimension-sql'
+import { type DimensionTitle, declaredDimensions, titled } from './dimension-titles'
+import { percentStats } from './percent-stats'
+import { loadSourceVersions } from './source-versions'
+import type { CampaignUnit } from './units'
+
+/** Per source key, per dimension name: a unit's percent (null when its maximum is 0). */
+export type UnitPercents = Partial<Record<SourceKey, Record<string, number | null>>>
+
+/** The dimension figures of the units in a scope. */
+export interface DimensionFigures {
+  /** The sources with dimensions, in the campaign's order, each dimension with its statistics. */
+  sources: Array<{ key: SourceKey; dimensions: Array<DimensionTitle & DimensionStats> }>
+  /** The units in scope, in the campaign's order. */
+  units: CampaignUnit[]
+  /** Per unit id with any response on a dimension, its percents. */
+  percents: Map<number, UnitPercents>
+}
+
+/**
+ * Each unit's percent on each dimension of each source (`loadDimensionTotals`: Σ score / Σ
+ * maxScore × 100 of its responses, in SQL) for the units `include` keeps, and per dimension the
+ * median, min, max and mean over those units. Dimensions are the source forms' declarations, in
+ * their order, with their titles; a dimension the stored scores hold but no form declares comes
+ * after them, named by its key. Only sources whose forms score some question on a dimension are
+ * read.
+ *
+ * @example
+ * const figures = await dimensionFigures(db, context, (unit) => access.shows(unit))
+ * figures.sources[0]?.dimensions[0] // { name: 'politicalFunction', title: {…}, units: 6280, median: 80, … }
+ */
+export async function dimensionFigures(
+  db: Db,
+  { campaign, units }: ResultsContext,
+  include: (unit: CampaignUnit) => boolean,
+): Promise<DimensionFigures> {
+  const scope = unitScope(units, include)
+  const versions = await loadSourceVersions(db, campaign)
+  const scored = campaign.sources
+    .filter(({ key }) => (versions.get(key) ?? []).some((v) => scoresDimensions(v.form)))
+    .map(({ key }) => key)
+  const totals = await loadDimensionTotals(db, campaign.id, scope, scored)
+  const percents = new Map<number, UnitPercents>()
+  const seen = new Map<string, Set<string>>()
+  for (const row of totals) {
+    const key = row.sourceKey as SourceKey
+    const unitPercents = percents.get(row.unitId) ?? {}
+    percents.set(row.unitId, unitPercents)
+    unitPercents[key] = { ...unitPercents[key], [row.dimension]: row.percent }
+    seen.set(key, (seen.get(key) ?? new Set()).add(row.dimension))
+  }
+  const sources = campaign.sources.flatMap(({ key }) => {
+    const declared = declaredDimensions((versions.get(key) ?? []).map((v) => v.form))
+    const names = new Set(declared.map((d) => d.name))
+    const extra = [...(seen.get(key) ?? [])].filter((name) => !names.has(name)).sort()
+    const dimensions = [...declared, ...extra.map((name) => titled(name))].map((dimension) => {
+      const values: number[] = []
+      for (const unitPercents of percents.values()) {
+        const percent = unitPercents[key]?.[dimension.name]
+        if (typeof percent === 'number') values.push(percent)
+      }
+      return { ...dimension, ...percentStats(values) }
+    })
+    return dimensions.length === 0 ? [] : [{ key, dimensions }]
+  })
+  return { sources, units: units.filter(include), percents }
+}
+
+// Whether a response to the form can hold a dimension score: some question counts toward one.
+function scoresDimensions(form: FormJson): boolean {
+  return compileForm(form).questions.some((question) => question.dimension !== undefined)
+}
