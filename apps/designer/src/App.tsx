@@ -62,6 +62,12 @@ const ParticipationPage = lazy(() =>
 const LinkSheetPage = lazy(() =>
   import('./campaigns/LinkSheetPage').then((m) => ({ default: m.LinkSheetPage })),
 )
+const ReportPage = lazy(() =>
+  import('./campaigns/ReportPage').then((m) => ({ default: m.ReportPage })),
+)
+const BlankFormPage = lazy(() =>
+  import('./forms/BlankFormPage').then((m) => ({ default: m.BlankFormPage })),
+)
 const UnitDetailPage = lazy(() =>
   import('./campaigns/UnitDetailPage').then((m) => ({ default: m.UnitDetailPage })),
 )
@@ -161,6 +167,16 @@ function Page() {
       return <ParticipationPage key={route.campaignId} campaignId={route.campaignId} />
     case 'linkSheet':
       return <LinkSheetPage key={route.campaignId} campaignId={route.campaignId} />
+    case 'report':
+      return <ReportPage key={route.campaignId} campaignId={route.campaignId} />
+    case 'blankForm':
+      return (
+        <BlankFormPage
+          key={`${route.formId}/${route.version}`}
+          formId={route.formId}
+          version={route.version}
+        />
+      )
     case 'unitDetail':
       return (
         <UnitDetailPage

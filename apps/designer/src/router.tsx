@@ -16,6 +16,8 @@ export type Route =
   | { page: 'campaignSettings'; campaignId: number }
   | { page: 'participation'; campaignId: number }
   | { page: 'linkSheet'; campaignId: number }
+  | { page: 'report'; campaignId: number }
+  | { page: 'blankForm'; formId: number; version: number }
   | { page: 'unitDetail'; campaignId: number; unitId: number }
   | { page: 'branch' }
   | { page: 'selfCheck'; campaignId: number; unitId: number }
@@ -59,17 +61,22 @@ export function parseRoute(path: string): Route {
   if (path === '/campaigns/new' || path === '/campaigns/new/') return { page: 'newCampaign' }
   const admin = /^\/campaigns\/(\d+)\/admin\/?$/.exec(path)
   if (admin) return { page: 'campaignAdmin', campaignId: Number(admin[1]) }
-  const office = /^\/campaigns\/(\d+)\/(settings|participation|links\/print)\/?$/.exec(path)
+  const office = /^\/campaigns\/(\d+)\/(settings|participation|links\/print|report)\/?$/.exec(path)
   if (office) {
     const pages = {
       settings: 'campaignSettings',
       participation: 'participation',
       'links/print': 'linkSheet',
+      report: 'report',
     } as const
     return { page: pages[office[2] as keyof typeof pages], campaignId: Number(office[1]) }
   }
   const unit = /^\/campaigns\/(\d+)\/units\/(\d+)\/?$/.exec(path)
   if (unit) return { page: 'unitDetail', campaignId: Number(unit[1]), unitId: Number(unit[2]) }
+  const blankForm = /^\/forms\/(\d+)\/versions\/(\d+)\/print\/?$/.exec(path)
+  if (blankForm) {
+    return { page: 'blankForm', formId: Number(blankForm[1]), version: Number(blankForm[2]) }
+  }
   const form = /^\/forms\/(\d+)\/?$/.exec(path)
   if (form) return { page: 'editor', formId: Number(form[1]) }
   if (path === '/branch' || path === '/branch/') return { page: 'branch' }

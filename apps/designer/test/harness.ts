@@ -221,3 +221,20 @@ export async function downloadFile(
   ])
   return readFileSync(await download.path())
 }
+
+/**
+ * How many pages a PDF that Chromium printed has, and whether every page is A4 (595.92 × 842.88
+ * points), read from its page objects and media boxes.
+ *
+ * @example
+ * expect(printedPages(await page.pdf({ preferCSSPageSize: true }))).toEqual({ pages: 2, a4: true })
+ */
+export function printedPages(pdf: Buffer): { pages: number; a4: boolean } {
+  const text = pdf.toString('latin1')
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)]
+  const pages = (text.match(/\/Type\s*\/Page\b/g) ?? []).length
+  const a4 = boxes.every(
+    ([, w, h]) => Math.abs(Number(w) - 595.92) < 1 && Math.abs(Number(h) - 842.88) < 1,
+  )
+  return { pages, a4: a4 && boxes.length > 0 }
+}

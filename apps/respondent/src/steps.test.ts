@@ -16,6 +16,7 @@ function view(overrides: Partial<LinkView> = {}): LinkView {
     },
     unit: { id: 7, name: '办公室第一党支部' },
     source: 'members',
+    answeredBy: 'members',
     anonymous: true,
     needsToken: true,
     needsSignIn: false,
@@ -69,12 +70,13 @@ describe('nextStep', () => {
   })
 
   it('sends a self-check to its workflow and an assessor signed out to sign in', () => {
-    expect(nextStep(view({ source: 'self' }), at)).toMatchObject({
+    expect(nextStep(view({ source: 'self', answeredBy: 'selfCheck' }), at)).toMatchObject({
       name: 'error',
       error: { code: 'conflict' },
     })
     const superior = view({
       source: 'superior',
+      answeredBy: 'assessors',
       anonymous: false,
       needsToken: false,
       needsSignIn: true,

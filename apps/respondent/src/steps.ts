@@ -37,7 +37,7 @@ export interface StepContext {
  */
 export function nextStep(view: LinkView, { token, receivedAt }: StepContext): Step {
   const { campaign, timeLimit } = view
-  if (view.source === 'self') {
+  if (view.answeredBy === 'selfCheck') {
     return { name: 'error', error: refusal('conflict', 409, null) }
   }
   if (!campaign.accepting) {

@@ -25,6 +25,7 @@ import { linksRoutes } from './routes/links'
 import { orgImportRoutes } from './routes/org-import'
 import { orgsRoutes } from './routes/orgs'
 import { participationRoutes } from './routes/participation'
+import { reportRoutes } from './routes/report'
 import { resultsRoutes } from './routes/results'
 import { reviewsRoutes } from './routes/reviews'
 import { selfChecksRoutes } from './routes/self-checks'
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   app.route('/api', resultsRoutes(deps))
   app.route('/api', followUpRoutes(deps))
   app.route('/api', exportsRoutes(deps))
+  app.route('/api', reportRoutes(deps))
   app.route('/api', participationRoutes(deps))
   app.route('/api', assessmentsRoutes(deps))
   app.route('/api', usersRoutes(deps))

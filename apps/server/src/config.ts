@@ -67,6 +67,13 @@ const ConfigSchema = z.object({
    */
   SIGN_IN_ATTEMPTS: z.coerce.number().int().positive().default(10),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /**
+   * The CJK font the report PDF (通报) embeds: a TrueType/OpenType file or collection (.ttf, .otf,
+   * .ttc). Default: Debian's fonts-wqy-microhei. Missing: the PDF answers 503 `reportFontMissing`.
+   */
+  REPORT_FONT: z.string().default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
+  /** The PostScript name of the face to use when `REPORT_FONT` is a collection (.ttc, .otc). */
+  REPORT_FONT_FACE: z.string().optional(),
 })
 
 export type Config = z.output<typeof ConfigSchema> & { SECRET: string }

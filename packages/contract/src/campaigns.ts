@@ -1,9 +1,12 @@
 import { z } from '@hono/zod-openapi'
 import { CAMPAIGN_STATUSES } from '@yardstick/db/enums'
-import { CADENCES, SOURCE_KEYS, SOURCE_MEASURES, UNIT_TYPES } from '@yardstick/sdk/domain'
+import { CADENCES, SOURCE_MEASURES, UNIT_TYPES } from '@yardstick/sdk/domain'
 import { RowIdQuerySchema, RowIdSchema } from './ids'
 import { AllowedOriginsSchema } from './origins'
 import { PageQuerySchema } from './pagination'
+import { SourceKeySchema, SourceRespondentSchema } from './source-key'
+
+export { SourceKeySchema, SourceRespondentSchema }
 
 /** The longest quiz time limit a campaign may set: one day. */
 export const TIME_LIMIT_MAX_MINUTES = 24 * 60
@@ -43,10 +46,43 @@ export const FormsByUnitTypeSchema = z.partialRecord(z.enum(UNIT_TYPES), RowIdSc
   example: { enterprise: 12, school: 13 },
 })
 
-/** One source's change: its form version and/or weight (the source itself stays). */
+/** The most sources a campaign may have. */
+export const MAX_SOURCES = 8
+
+/** The most people a 述职评议 panel may name. */
+export const MAX_PANEL = 200
+
+/**
+ * A source's own name in zh-CN and/or English; left out, a default key is named as usual and any
+ * other by its key.
+ *
+ * @example
+ * SourceLabelSchema.parse({ 'zh-CN': '述职评议', en: 'Debriefing review' })
+ */
+export const SourceLabelSchema = z
+  .object({
+    'zh-CN': z.string().trim().min(1).max(50).optional(),
+    en: z.string().trim().min(1).max(50).optional(),
+  })
+  .strict()
+  .openapi({ example: { 'zh-CN': '述职评议', en: 'Debriefing review' } })
+
+/** The user ids of a panel source: each an existing, active user, named once. */
+export const PanelSchema = z
+  .array(RowIdSchema)
+  .min(1)
+  .max(MAX_PANEL)
+  .openapi({ description: 'The users (ids) who each rate every unit once (answeredBy panel)' })
+
+/**
+ * One source's change. An existing source may move to other form versions, weight, label, who
+ * answers and panel, or be removed (`remove: true`); a key the campaign does not have adds a
+ * source (then `formVersion` and `weight` are required, as at creation). Everything but the
+ * label is refused once the campaign has a response (409 `responsesExist`).
+ */
 const SourceChangeSchema = z
   .object({
-    key: z.enum(SOURCE_KEYS),
+    key: SourceKeySchema,
     formVersion: RowIdSchema.optional().openapi({
       description: 'A form_versions id the source is answered on from now',
     }),
@@ -55,6 +91,18 @@ const SourceChangeSchema = z
         'The per-type instruments from now, replacing the current ones ({} for one form for all)',
     }),
     weight: z.number().optional(),
+    answeredBy: SourceRespondentSchema.optional(),
+    label: SourceLabelSchema.nullable().optional().openapi({
+      description: 'The source’s own name from now; null: the usual one',
+    }),
+    panel: z.array(RowIdSchema).max(MAX_PANEL).optional().openapi({
+      description: 'A panel source’s users from now (replacing the current ones)',
+    }),
+    required: z.boolean().optional().openapi({ description: 'A new source only' }),
+    minResponses: z.number().optional().openapi({ description: 'A new source only' }),
+    measure: z.enum(SOURCE_MEASURES).optional().openapi({ description: 'A new source only' }),
+    anonymous: z.boolean().optional().openapi({ description: 'A new source only' }),
+    remove: z.literal(true).optional().openapi({ description: 'Removes the source' }),
   })
   .strict()
 
@@ -76,12 +124,13 @@ export const UpdateCampaignSchema = z
     sources: z
       .array(SourceChangeSchema)
       .min(1)
-      .max(SOURCE_KEYS.length)
+      .max(MAX_SOURCES)
       .optional()
       .openapi({
         description:
-          'Form versions (the default and per branch type) and weights of existing sources; ' +
-          'refused (409 `responsesExist`) once the campaign has any response',
+          'Changes to the sources: form versions (the default and per branch type), weights, ' +
+          'labels, who answers and panels of existing sources, new sources and removed ones; ' +
+          'all but labels refused (409 `responsesExist`) once the campaign has any response',
       }),
   })
   .strict()
@@ -90,7 +139,10 @@ export const UpdateCampaignSchema = z
 
 /** One evaluation source of a new campaign; the SDK's `evaluate` checks weights and counts. */
 export const SourceInputSchema = z.object({
-  key: z.enum(SOURCE_KEYS),
+  key: SourceKeySchema,
+  answeredBy: SourceRespondentSchema.optional(),
+  label: SourceLabelSchema.optional(),
+  panel: PanelSchema.optional(),
   formVersion: RowIdSchema.openapi({ description: 'A form_versions id: the default instrument' }),
   formsByUnitType: FormsByUnitTypeSchema.optional(),
   weight: z.number(),
@@ -113,7 +165,7 @@ export const CreateCampaignSchema = z
         z.object({ ids: z.array(RowIdSchema).min(1).max(50_000) }).strict(),
       ])
       .openapi({ description: 'Every branch of a subtree, or a list of branch ids' }),
-    sources: z.array(SourceInputSchema).min(1).max(SOURCE_KEYS.length),
+    sources: z.array(SourceInputSchema).min(1).max(MAX_SOURCES),
     bands: z
       .array(
         z.object({
@@ -153,7 +205,10 @@ export const InstrumentSchema = z
 
 /** One evaluation source of a campaign, with the form version(s) it is answered on. */
 export const CampaignSourceSchema = z.object({
-  key: z.enum(SOURCE_KEYS),
+  key: SourceKeySchema,
+  answeredBy: SourceRespondentSchema,
+  label: SourceLabelSchema.nullable().openapi({ description: 'Its own name; null: the usual one' }),
+  panel: z.array(z.number()).openapi({ description: 'A panel source’s users; [] for others' }),
   formVersion: z.number().openapi({ description: 'The default instrument' }),
   formId: z.number().openapi({ description: 'The form the version belongs to' }),
   version: z.number().openapi({ description: 'The version’s number within its form' }),
@@ -207,7 +262,7 @@ export const CampaignLinkSchema = z
     slug: z.string(),
     unitId: z.number(),
     unitName: z.string(),
-    source: z.enum(SOURCE_KEYS),
+    source: SourceKeySchema,
     anonymous: z.boolean(),
     path: z.string().openapi({ example: '/s/q8Xr0m3cV1pQ9sZ2aLk4Tw' }),
   })
@@ -217,7 +272,7 @@ export const CampaignLinkSchema = z
 export const IssueTokensSchema = z
   .object({
     unitId: RowIdSchema,
-    source: z.enum(SOURCE_KEYS),
+    source: SourceKeySchema,
     count: z.number().int().min(1).max(1000),
   })
   .openapi('IssueTokens')
@@ -225,7 +280,7 @@ export const IssueTokensSchema = z
 /** `GET /api/campaigns/:id/links`: paging, one branch, one source. */
 export const CampaignLinksQuerySchema = PageQuerySchema.extend({
   unitId: RowIdQuerySchema.optional(),
-  source: z.enum(SOURCE_KEYS).optional(),
+  source: SourceKeySchema.optional(),
 })
 
 /** `POST /api/campaigns/:id/open` and `…/close`: the status it moved to. */
@@ -235,7 +290,7 @@ export const CampaignMovedSchema = z.object({ id: z.number(), status: z.enum(['o
 export const IssuedTokensSchema = z.object({
   tokens: z.array(z.string()),
   unitId: z.number(),
-  source: z.enum(SOURCE_KEYS),
+  source: SourceKeySchema,
   slug: z.string(),
 })
 
@@ -246,6 +301,7 @@ export type CreateCampaignInput = z.infer<typeof CreateCampaignSchema>
 /** The body of `POST /api/campaigns` as a client sends it (defaults not yet applied). */
 export type NewCampaign = z.input<typeof CreateCampaignSchema>
 export type SourceInput = z.input<typeof SourceInputSchema>
+export type SourceLabel = z.infer<typeof SourceLabelSchema>
 export type CampaignSource = z.infer<typeof CampaignSourceSchema>
 export type Instrument = z.infer<typeof InstrumentSchema>
 export type FormsByUnitType = z.infer<typeof FormsByUnitTypeSchema>

@@ -44,6 +44,8 @@ export const ERROR_STATUS = {
   notLowestGrade: 409,
   /** That follow-up (a 转化 plan, a deduction's rectification) was already raised. */
   rectificationExists: 409,
+  /** A panel member (述职评议) rates each unit once: they already rated this one. */
+  alreadyRated: 409,
   payloadTooLarge: 413,
   originNotAllowed: 403,
   /** A password the policy refuses (details `{ reasons, minLength }`, apps/server/src/auth/password-policy.ts). */
@@ -63,6 +65,11 @@ export const ERROR_STATUS = {
    * past its limit and was stopped): nothing was published; retry later (`Retry-After`).
    */
   validationUnavailable: 503,
+  /**
+   * The server has no CJK font to print a PDF with (`REPORT_FONT`, default Debian's
+   * fonts-wqy-microhei): no PDF is made rather than one with empty boxes. details `{ path }`.
+   */
+  reportFontMissing: 503,
   internal: 500,
 } as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503>
 

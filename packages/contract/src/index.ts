@@ -69,9 +69,16 @@ export {
   IssuedTokensSchema,
   type IssueTokensBody,
   IssueTokensSchema,
+  MAX_PANEL,
+  MAX_SOURCES,
   type NewCampaign,
+  PanelSchema,
   type SourceInput,
   SourceInputSchema,
+  SourceKeySchema,
+  type SourceLabel,
+  SourceLabelSchema,
+  SourceRespondentSchema,
   TIME_LIMIT_MAX_MINUTES,
   TimeLimitMinutesSchema,
   type UpdateCampaignInput,
@@ -226,6 +233,19 @@ export {
   suggestNextPeriod,
 } from './period-dates'
 export { type NextPeriodBody, NextPeriodSchema } from './periods'
+export {
+  type CampaignReport,
+  type ReportRankingRow,
+  ReportRankingRowSchema,
+  ReportSchema,
+} from './report'
+export {
+  REPORT_RANKING,
+  REPORT_TOP_PROBLEMS,
+  REPORT_WEAKEST_DIMENSIONS,
+  reportNumber,
+  reportShare,
+} from './report-figures'
 export {
   type CampaignParams,
   CampaignParamsSchema,

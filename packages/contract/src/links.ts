@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { CAMPAIGN_STATUSES } from '@yardstick/db/enums'
-import { SOURCE_KEYS } from '@yardstick/sdk/domain'
+import { SourceKeySchema, SourceRespondentSchema } from './source-key'
 
 // The SDK's link client (packages/sdk/src/link/types.ts) stays zod-free, since it is published and
 // in the embed; `link-types.test.ts` proves its types and these are mutually assignable.
@@ -46,10 +46,13 @@ export const LinkViewSchema = z
       accepting: z.boolean().openapi({ description: 'Open and within [opensAt, closesAt]' }),
     }),
     unit: z.object({ id: z.number(), name: z.string() }),
-    source: z.enum(SOURCE_KEYS),
+    source: SourceKeySchema,
+    answeredBy: SourceRespondentSchema,
     anonymous: z.boolean(),
     needsToken: z.boolean().openapi({ description: 'Submitting needs a one-time token' }),
-    needsSignIn: z.boolean().openapi({ description: 'Submitting needs a signed-in assessor' }),
+    needsSignIn: z
+      .boolean()
+      .openapi({ description: 'Submitting needs a signed-in assessor or panel member' }),
     showScore: z.boolean().openapi({
       description:
         'The respondent is shown their score after submitting: the campaign’s `showScore` ' +

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi'
 import { SELF_CHECK_STATUSES } from '@yardstick/db/enums'
-import { SOURCE_KEYS, UNIT_TYPES } from '@yardstick/sdk/domain'
+import { UNIT_TYPES } from '@yardstick/sdk/domain'
 import { OffsetQuerySchema } from './ids'
 import { FilterQuerySchema } from './results'
+import { SourceKeySchema } from './source-key'
 
 /**
  * Where a source's expected count for a unit comes from:
@@ -12,7 +13,14 @@ import { FilterQuerySchema } from './results'
  * - `one`: one response (a superior's scorecard without a minimum);
  * - `none`: no target (an open survey with neither tokens nor a minimum): any answer counts.
  */
-export const EXPECTED_BASES = ['selfCheck', 'tokens', 'minResponses', 'one', 'none'] as const
+export const EXPECTED_BASES = [
+  'selfCheck',
+  'tokens',
+  'minResponses',
+  'panel',
+  'one',
+  'none',
+] as const
 export type ExpectedBasis = (typeof EXPECTED_BASES)[number]
 
 /** How far a unit is with a source: nothing yet, some but fewer than expected, or done. */
@@ -25,7 +33,7 @@ const booleanText = z
 
 /** The filters of the participation list and its exports. */
 export const ParticipationFilterSchema = FilterQuerySchema.extend({
-  source: z.enum(SOURCE_KEYS).optional().openapi({
+  source: SourceKeySchema.optional().openapi({
     description: 'Only this source (with `pending`: units that still owe it)',
   }),
   q: z.string().trim().max(100).optional().openapi({
@@ -71,8 +79,8 @@ export const UnitParticipationSchema = z.object({
   unitType: z.enum(UNIT_TYPES).nullable(),
   parentId: z.number().int().nullable(),
   parentName: z.string().nullable(),
-  sources: z.partialRecord(z.enum(SOURCE_KEYS), SourceParticipationSchema),
-  pending: z.array(z.enum(SOURCE_KEYS)),
+  sources: z.partialRecord(SourceKeySchema, SourceParticipationSchema),
+  pending: z.array(SourceKeySchema),
 })
 
 /** The answer of `GET /campaigns/:id/participation`. */
@@ -80,7 +88,7 @@ export const ParticipationSchema = z
   .object({
     summary: z.array(
       z.object({
-        source: z.enum(SOURCE_KEYS),
+        source: SourceKeySchema,
         units: z.number().int(),
         complete: z.number().int(),
         partial: z.number().int(),

@@ -5,9 +5,10 @@ import {
   SELF_CHECK_STATUSES,
 } from '@yardstick/db/enums'
 import { INCOMPLETE_REASONS } from '@yardstick/sdk'
-import { SOURCE_KEYS, SOURCE_MEASURES, UNIT_TYPES } from '@yardstick/sdk/domain'
+import { SOURCE_MEASURES, UNIT_TYPES } from '@yardstick/sdk/domain'
 import { OffsetQuerySchema, RowIdQuerySchema } from './ids'
 import { UnitSeriesSchema } from './series'
+import { SourceKeySchema } from './source-key'
 
 /** `?subtree=` and `?unitType=`: the filters every results and export route takes. */
 export const FilterQuerySchema = z.object({
@@ -45,7 +46,7 @@ export const ResultsQuerySchema = FilterQuerySchema.extend({
 
 /** Query of `GET /campaigns/:id/results/questions`. */
 export const QuestionsQuerySchema = FilterQuerySchema.extend({
-  source: z.enum(SOURCE_KEYS).openapi({ description: 'Which source’s form to report on' }),
+  source: SourceKeySchema.openapi({ description: 'Which source’s form to report on' }),
   formVersion: RowIdQuerySchema.optional().openapi({
     description:
       'Which of the source’s instruments (a form_versions id it names) to report on; default: ' +
@@ -89,7 +90,7 @@ export const UnitResultSchema = z
     instruments: z
       .array(
         z.object({
-          source: z.enum(SOURCE_KEYS),
+          source: SourceKeySchema,
           formVersion: z.number().int(),
           title: z.string().openapi({ description: 'The form’s title' }),
         }),
@@ -198,7 +199,7 @@ export const DimensionStatsSchema = z.object({
 
 /** One dimension of a unit on its detail page: its percent beside its subtree's median. */
 export const UnitDimensionSchema = z.object({
-  source: z.enum(SOURCE_KEYS),
+  source: SourceKeySchema,
   name: z.string(),
   title: LocalizedTitleSchema,
   percent: z
@@ -225,7 +226,7 @@ export const UnitDetailSchema = z
     unit: UnitResultSchema,
     sources: z.array(
       z.object({
-        key: z.enum(SOURCE_KEYS),
+        key: SourceKeySchema,
         weight: z.number(),
         required: z.boolean(),
         minResponses: z.number().nullable(),
@@ -335,7 +336,7 @@ export const DimensionResultsSchema = z
     offset: z.number().int(),
     sources: z.array(
       z.object({
-        key: z.enum(SOURCE_KEYS),
+        key: SourceKeySchema,
         dimensions: z.array(
           z
             .object({ name: z.string(), title: LocalizedTitleSchema })
@@ -363,13 +364,13 @@ export type CommonProblemMeasure = (typeof COMMON_PROBLEM_MEASURES)[number]
 
 /** Query of `GET /campaigns/:id/results/common-problems`. */
 export const CommonProblemsQuerySchema = FilterQuerySchema.extend({
-  source: z.enum(SOURCE_KEYS).openapi({ description: 'Which source’s questions to count' }),
+  source: SourceKeySchema.openapi({ description: 'Which source’s questions to count' }),
 })
 
 /** The body of `GET /campaigns/:id/results/common-problems` (共性问题). */
 export const CommonProblemsSchema = z
   .object({
-    source: z.enum(SOURCE_KEYS),
+    source: SourceKeySchema,
     unitsWithResponses: z
       .number()
       .int()
@@ -402,7 +403,7 @@ export const CommonProblemsSchema = z
 
 /** `GET /api/campaigns/:id/responses.{csv,xlsx}`: the filters and the one source exported. */
 export const ResponsesQuerySchema = FilterQuerySchema.extend({
-  source: z.enum(SOURCE_KEYS).openapi({ description: 'Which source’s responses (one form each)' }),
+  source: SourceKeySchema.openapi({ description: 'Which source’s responses (one form each)' }),
 })
 
 /** A CSV or XLSX file, as an attachment. */

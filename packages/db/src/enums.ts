@@ -3,8 +3,14 @@
  * designer share with the SDK (sources, cadences, branch types) live in `@yardstick/sdk/domain`
  * and are re-exported here for the schema's columns and this package's importers.
  */
-export type { Cadence, SourceKey, SourceMeasure, UnitType } from '@yardstick/sdk/domain'
-export { CADENCES, SOURCE_KEYS, UNIT_TYPES } from '@yardstick/sdk/domain'
+export type {
+  Cadence,
+  SourceKey,
+  SourceMeasure,
+  SourceRespondent,
+  UnitType,
+} from '@yardstick/sdk/domain'
+export { CADENCES, SOURCE_KEYS, SOURCE_RESPONDENTS, UNIT_TYPES } from '@yardstick/sdk/domain'
 
 export const ORG_KINDS = ['committee', 'subcommittee', 'branch'] as const
 export type OrgKind = (typeof ORG_KINDS)[number]

@@ -15,6 +15,7 @@ export type {
   Role,
   SelfCheckStatus,
   SourceKey,
+  SourceRespondent,
   UnitType,
 } from './enums'
 export {
@@ -26,6 +27,7 @@ export {
   ROLES,
   SELF_CHECK_STATUSES,
   SOURCE_KEYS,
+  SOURCE_RESPONDENTS,
   UNIT_TYPES,
 } from './enums'
 export { MIGRATIONS_FOLDER, migrate } from './migrate'

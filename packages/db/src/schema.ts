@@ -29,6 +29,7 @@ import type {
   SelfCheckStatus,
   SourceKey,
   SourceMeasure,
+  SourceRespondent,
   UnitType,
 } from './enums'
 
@@ -237,8 +238,36 @@ export const campaignSources = pgTable(
     minResponses: integer('min_responses'),
     measure: text('measure').$type<SourceMeasure>(),
     anonymous: boolean('anonymous').notNull().default(false),
+    /** Who answers it (`SOURCE_RESPONDENTS`): what the key alone decided before sources were open. */
+    answeredBy: text('answered_by').$type<SourceRespondent>().notNull(),
+    /** The source's own name per locale (`{ 'zh-CN', en }`); null: the default's, else the key. */
+    label: jsonb('label').$type<Partial<Record<'zh-CN' | 'en', string>>>(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.key] })],
+)
+
+/**
+ * The named people of a `panel` source (述职评议): each, signed in, rates every unit of the campaign
+ * once. They need no role on the units: being named here is what lets them answer.
+ */
+export const campaignSourcePanel = pgTable(
+  'campaign_source_panel',
+  {
+    campaignId: integer('campaign_id').notNull(),
+    sourceKey: text('source_key').$type<SourceKey>().notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.sourceKey, t.userId] }),
+    index('campaign_source_panel_user_idx').on(t.userId),
+    foreignKey({
+      name: 'campaign_source_panel_source_fk',
+      columns: [t.campaignId, t.sourceKey],
+      foreignColumns: [campaignSources.campaignId, campaignSources.key],
+    }).onDelete('cascade'),
+  ],
 )
 
 /**

@@ -12,7 +12,8 @@ export type EmbedEventName = (typeof EMBED_EVENTS)[keyof typeof EMBED_EVENTS]
 export interface ReadyDetail {
   campaign: { id: number; name: string }
   unit: { id: number; name: string }
-  source: 'self' | 'members' | 'superior'
+  /** The source's key: `members`, `superior` or the campaign's own. */
+  source: string
 }
 
 /** `yardstick:submitted`: the server stored the response (`replayed` for a retry it had stored). */

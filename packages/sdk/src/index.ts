@@ -172,7 +172,30 @@ export type {
 // ---------------------------------------------------------------------------------------------
 // Domain sets and labels (the sets also alone as `@yardstick/sdk/domain`)
 
-export type { Cadence, SourceKey, SourceMeasure, UnitType } from './domain-sets'
-export { CADENCES, SOURCE_KEYS, SOURCE_MEASURES, UNIT_TYPES } from './domain-sets'
-export type { LabelledSourceKey } from './source-labels'
-export { MEASURE_LABELS, measureLabel, SOURCE_LABELS, sourceLabel } from './source-labels'
+export type {
+  Cadence,
+  DefaultSourceKey,
+  SourceKey,
+  SourceMeasure,
+  SourceRespondent,
+  UnitType,
+} from './domain-sets'
+export {
+  bySourceOrder,
+  CADENCES,
+  DEFAULT_RESPONDENTS,
+  respondentsOf,
+  SOURCE_KEY_PATTERN,
+  SOURCE_KEYS,
+  SOURCE_MEASURES,
+  SOURCE_RESPONDENTS,
+  UNIT_TYPES,
+} from './domain-sets'
+export type { LabelledSourceKey, SourceLabelText } from './source-labels'
+export {
+  MEASURE_LABELS,
+  measureLabel,
+  SOURCE_LABELS,
+  sourceLabel,
+  sourceLabelOf,
+} from './source-labels'

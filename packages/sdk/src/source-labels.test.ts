@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { SOURCE_KEYS, SOURCE_MEASURES } from './domain-sets'
-import { MEASURE_LABELS, measureLabel, SOURCE_LABELS, sourceLabel } from './source-labels'
+import {
+  MEASURE_LABELS,
+  measureLabel,
+  SOURCE_LABELS,
+  sourceLabel,
+  sourceLabelOf,
+} from './source-labels'
 import { LOCALES } from './text'
 
 describe('source and measure labels', () => {
@@ -28,6 +34,16 @@ describe('source and measure labels', () => {
 
   it('label every source of the procedure, in SOURCE_KEYS order', () => {
     expect(Object.keys(SOURCE_LABELS)).toEqual([...SOURCE_KEYS])
+  })
+
+  it('name a campaign’s source by its own label where it has one, in the reader’s language first', () => {
+    const label = { 'zh-CN': '述职评议', en: 'Debriefing review' }
+    expect(sourceLabelOf({ key: 'debriefing', label }, 'en')).toBe('Debriefing review')
+    expect(sourceLabelOf({ key: 'debriefing', label: { 'zh-CN': '述职评议' } }, 'en')).toBe(
+      '述职评议',
+    )
+    expect(sourceLabelOf({ key: 'members', label: null }, 'en')).toBe('Member and public survey')
+    expect(sourceLabelOf({ key: 'debriefing' })).toBe('debriefing')
   })
 
   it('show a campaign’s own extra source by its key, and no inherited property as a label', () => {

@@ -1,4 +1,4 @@
-import type { SourceKey, SourceMeasure } from './domain-sets'
+import type { DefaultSourceKey, SourceMeasure } from './domain-sets'
 import type { Locale } from './text'
 
 /**
@@ -13,7 +13,7 @@ export const SOURCE_LABELS = {
   self: { 'zh-CN': '自评', en: 'Self-evaluation' },
   members: { 'zh-CN': '党员群众测评', en: 'Member and public survey' },
   superior: { 'zh-CN': '上级考评', en: 'Superior’s evaluation' },
-} as const satisfies Record<SourceKey, Record<Locale, string>>
+} as const satisfies Record<DefaultSourceKey, Record<Locale, string>>
 
 /** A source key that has a label of its own: every member of `SOURCE_KEYS`. */
 export type LabelledSourceKey = keyof typeof SOURCE_LABELS
@@ -56,4 +56,24 @@ export function measureLabel(measure: string, locale: Locale = 'zh-CN'): string 
   return Object.hasOwn(MEASURE_LABELS, measure)
     ? MEASURE_LABELS[measure as SourceMeasure][locale]
     : measure
+}
+
+/** A source's own name in each locale, as a campaign may give it (`{ 'zh-CN': '述职评议', en: … }`). */
+export type SourceLabelText = Partial<Record<Locale, string>>
+
+/**
+ * The name of a campaign's source in a locale: its own label where the campaign gave one (the
+ * other locale's when only that one is given), else the default's (`sourceLabel`), else the key.
+ *
+ * @example
+ * sourceLabelOf({ key: 'debriefing', label: { 'zh-CN': '述职评议', en: 'Debriefing review' } }, 'en') // 'Debriefing review'
+ * sourceLabelOf({ key: 'members', label: null }) // '党员群众测评'
+ */
+export function sourceLabelOf(
+  source: { key: string; label?: SourceLabelText | null },
+  locale: Locale = 'zh-CN',
+): string {
+  const own =
+    source.label?.[locale]?.trim() || Object.values(source.label ?? {}).find((v) => v?.trim())
+  return own || sourceLabel(source.key, locale)
 }

@@ -10,6 +10,7 @@ import { NextPeriodDialog } from './NextPeriodDialog'
 import { TokensPanel } from './TokensPanel'
 import './campaigns.css'
 import './office.css'
+import { sourceName } from './source-name'
 
 /**
  * A campaign's administration: its window and status with open / close, its rules (and whether
@@ -113,7 +114,7 @@ export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
               {c.sources.map((s) => (
                 <li key={s.key}>
                   {t('campaignAdmin.sourceRule', {
-                    source: t(`source.${s.key}`),
+                    source: sourceName(t, s, locale),
                     weight: s.weight,
                   })}
                   {s.required && ` · ${t('unitDetail.required')}`}
@@ -142,7 +143,7 @@ export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
             </ul>
           </section>
           <LinksTable campaignId={c.id} />
-          {c.sources.some((s) => s.key === 'members') && (
+          {c.sources.some((s) => s.answeredBy === 'members') && (
             <TokensPanel campaignId={c.id} campaignName={c.name} />
           )}
         </>

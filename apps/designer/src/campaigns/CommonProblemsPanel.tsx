@@ -5,6 +5,8 @@ import { useApi } from '../api/useApi'
 import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
+import { FileDownloads } from './FileDownloads'
+import { sourceName } from './source-name'
 
 type Filters = { subtree?: string | undefined; unitType?: string | undefined }
 
@@ -50,24 +52,16 @@ export function CommonProblemsPanel({
         >
           {sources.map((key) => (
             <option key={key} value={key}>
-              {t(`source.${key}`)}
+              {sourceName(t, key)}
             </option>
           ))}
         </select>
-        <a
-          className="button"
-          href={`/api/campaigns/${campaignId}/common-problems.csv${fileQuery}`}
-          download
-        >
-          {t('commonProblems.exportCsv')}
-        </a>
-        <a
-          className="button"
-          href={`/api/campaigns/${campaignId}/common-problems.xlsx${fileQuery}`}
-          download
-        >
-          {t('commonProblems.exportXlsx')}
-        </a>
+        <FileDownloads
+          path={`/api/campaigns/${campaignId}/common-problems`}
+          query={fileQuery}
+          csv={t('commonProblems.exportCsv')}
+          xlsx={t('commonProblems.exportXlsx')}
+        />
       </div>
       {report.error && (
         <p role="alert" className="error">

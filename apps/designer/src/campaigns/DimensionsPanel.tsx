@@ -8,6 +8,8 @@ import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Chart } from './Charts'
 import { dimensionBars } from './dimension-bars'
+import { FileDownloads } from './FileDownloads'
+import { sourceName } from './source-name'
 
 type Filters = { subtree?: string | undefined; unitType?: string | undefined }
 
@@ -45,26 +47,18 @@ export function DimensionsPanel({ campaignId, filters }: { campaignId: number; f
             >
               {sources.map((s) => (
                 <option key={s.key} value={s.key}>
-                  {t(`source.${s.key}`)}
+                  {sourceName(t, s.key)}
                 </option>
               ))}
             </select>
           </>
         )}
-        <a
-          className="button"
-          href={`/api/campaigns/${campaignId}/dimensions.csv${exportQuery}`}
-          download
-        >
-          {t('dimensions.exportCsv')}
-        </a>
-        <a
-          className="button"
-          href={`/api/campaigns/${campaignId}/dimensions.xlsx${exportQuery}`}
-          download
-        >
-          {t('dimensions.exportXlsx')}
-        </a>
+        <FileDownloads
+          path={`/api/campaigns/${campaignId}/dimensions`}
+          query={exportQuery}
+          csv={t('dimensions.exportCsv')}
+          xlsx={t('dimensions.exportXlsx')}
+        />
       </div>
       {report.error && (
         <p role="alert" className="error">
@@ -105,14 +99,8 @@ export function DimensionsPanel({ campaignId, filters }: { campaignId: number; f
                     label={label}
                     horizontal
                     {...(kind === 'units' ? { max: 100 } : {})}
+                    listed
                   />
-                  <ul className="visually-hidden">
-                    {bars.map((b) => (
-                      <li key={b.name}>
-                        {b.name}：{b.label}
-                      </li>
-                    ))}
-                  </ul>
                 </figure>
               )
             })}

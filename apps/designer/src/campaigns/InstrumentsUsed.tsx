@@ -1,5 +1,6 @@
 import type { UnitResult } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
+import { sourceName } from './source-name'
 
 /**
  * The instruments a unit answered the given sources on (its branch type's form, or the default),
@@ -18,7 +19,7 @@ export function InstrumentsUsed({
   const text = used
     .map((instrument) =>
       t('instruments.usedBy', {
-        source: t(`source.${instrument.source}`),
+        source: sourceName(t, instrument.source),
         title: instrument.title,
       }),
     )

@@ -4,6 +4,7 @@ import { Link } from '../router'
 import { CopyButton } from './CopyButton'
 import { embeddable, embedSnippet, linkUrl } from './links'
 import { QrCode } from './QrCode'
+import { sourceName } from './source-name'
 
 /**
  * One respondent link with only what works for it: a self-check has no link to hand out (it is
@@ -18,7 +19,7 @@ export function LinkRow({ link, campaignId }: { link: CampaignLink; campaignId: 
   return (
     <tr data-unit={link.unitName} data-source={link.source}>
       <td>{link.unitName}</td>
-      <td>{t(`source.${link.source}`)}</td>
+      <td>{sourceName(t, link.source)}</td>
       <td className={self ? 'muted' : 'mono link-url'}>
         {self ? t('office.selfViaWorkflow') : url}
       </td>

@@ -5,11 +5,12 @@ import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
-import { allLinks, linkUrl, SOURCES_WITH_LINKS } from './links'
+import { allLinks, linkUrl } from './links'
 import { QrCode } from './QrCode'
 import { inSheets, SLIPS_PER_SHEET } from './sheets'
 import './campaigns.css'
 import './sheets.css'
+import { sourceName } from './source-name'
 
 /**
  * A campaign's respondent links as cards to print and cut apart, one per branch, each with the
@@ -17,13 +18,14 @@ import './sheets.css'
  * (the self-check has no link to hand out: it goes through its workflow); a search narrows it.
  */
 export function LinkSheetPage({ campaignId }: { campaignId: number }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const errorText = useErrorText()
   const api = useApi()
   const id = useId()
   const path = `/api/campaigns/${campaignId}`
   const campaign = useResource(path, (signal) => api<CampaignDetail>(path, { signal }))
-  const offered = (campaign.data?.sources ?? []).filter((s) => SOURCES_WITH_LINKS.includes(s.key))
+  // Every source but the self-check is answered through its links.
+  const offered = (campaign.data?.sources ?? []).filter((s) => s.answeredBy !== 'selfCheck')
   const [chosen, setChosen] = useState<CampaignSource['key'] | null>(null)
   const source = chosen ?? offered[0]?.key ?? null
   const [search, setSearch] = useState('')
@@ -58,7 +60,7 @@ export function LinkSheetPage({ campaignId }: { campaignId: number }) {
           >
             {offered.map((s) => (
               <option key={s.key} value={s.key}>
-                {t(`source.${s.key}`)}
+                {sourceName(t, s, locale)}
               </option>
             ))}
           </select>
@@ -105,7 +107,7 @@ function LinkCard({ link, anonymous }: { link: CampaignLink; anonymous: boolean 
     <div className="link-card" data-unit={link.unitName}>
       <div className="link-card-text">
         <div className="link-card-unit">{link.unitName}</div>
-        <div>{t(`source.${link.source}`)}</div>
+        <div>{sourceName(t, link.source)}</div>
         <div className="slip-note">
           {anonymous
             ? t('office.cardNeedsToken')

@@ -6,7 +6,13 @@ import { useI18n } from '../i18n/I18nProvider'
 import { Link, navigate } from '../router'
 import { BandsEditor } from './BandsEditor'
 import { FieldIssue, type Issues, issueAt } from './FieldIssue'
-import { type CampaignDraft, DEFAULT_SAMPLES, defaultDraft, toRequest } from './new-campaign'
+import {
+  type CampaignDraft,
+  DEFAULT_SAMPLES,
+  defaultDraft,
+  ownSource,
+  toRequest,
+} from './new-campaign'
 import { PolicyPreview } from './PolicyPreview'
 import { keyedPath, previewPolicy, type SourceDraft, toPolicy } from './policy'
 import { policyIssueText } from './policy-text'
@@ -69,12 +75,13 @@ export function NewCampaignPage() {
       return next
     })
   }
-  // Functional: the three sources may each pick their form in the same render.
-  const changeSource = (key: SourceDraft['key'], patch: Partial<SourceDraft>) => {
+  // Functional: the sources may each pick their form in the same render. By place, since the
+  // office may retype an own source's key.
+  const changeSource = (index: number, key: SourceDraft['key'], patch: Partial<SourceDraft>) => {
     setFailure(null)
     setDraft((d) => ({
       ...d,
-      sources: d.sources.map((s) => (s.key === key ? { ...s, ...patch } : s)),
+      sources: d.sources.map((s, at) => (at === index ? { ...s, ...patch } : s)),
     }))
     setServerIssues((current) => {
       const next = { ...current }
@@ -215,15 +222,27 @@ export function NewCampaignPage() {
                 {errorText(forms.error)}
               </p>
             )}
-            {draft.sources.map((source) => (
+            {draft.sources.map((source, index) => (
               <SourceFields
-                key={source.key}
+                // By place: an own source's key is retyped in place.
+                key={index}
                 source={source}
                 forms={forms.data ?? []}
                 issues={issues}
-                onChange={(patch) => changeSource(source.key, patch)}
+                onChange={(patch) => changeSource(index, source.key, patch)}
+                onRemove={
+                  source.own
+                    ? () => change({ sources: draft.sources.filter((_, at) => at !== index) })
+                    : undefined
+                }
               />
             ))}
+            <button
+              type="button"
+              onClick={() => change({ sources: [...draft.sources, ownSource(draft.sources)] })}
+            >
+              {t('campaignNew.addSource')}
+            </button>
             <FieldIssue id={`${id}-sources-issue`} message={issues.sources} />
           </section>
 

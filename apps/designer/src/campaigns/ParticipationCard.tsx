@@ -2,6 +2,7 @@ import { useId } from 'react'
 import type { CampaignResults } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
+import { sourceName } from './source-name'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 
@@ -33,7 +34,7 @@ export function ParticipationCard({
         {Object.entries(bySource).map(([source, p]) => (
           <li key={source} data-source={source}>
             {t('results.source', {
-              source: t(`source.${source}` as 'source.self'),
+              source: sourceName(t, source),
               responses: p.responses,
               units: p.unitsWithResponses,
             })}

@@ -13,6 +13,7 @@ import { ParticipationSummary } from './ParticipationSummary'
 import { reminderText } from './participation'
 import './campaigns.css'
 import './office.css'
+import { sourceName } from './source-name'
 
 const PAGE = 100
 
@@ -100,7 +101,7 @@ export function ParticipationPage({ campaignId }: { campaignId: number }) {
           <option value="">{t('office.allSources')}</option>
           {sources.map((key) => (
             <option key={key} value={key}>
-              {t(`source.${key}`)}
+              {sourceName(t, key)}
             </option>
           ))}
         </select>
@@ -143,7 +144,7 @@ export function ParticipationPage({ campaignId }: { campaignId: number }) {
               <th scope="col">{t('campaignAdmin.col.unit')}</th>
               {shownSources.map((key) => (
                 <th scope="col" key={key}>
-                  {t(`source.${key}`)}
+                  {sourceName(t, key)}
                 </th>
               ))}
             </tr>

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import type { Participation } from '../api/campaign-office'
 import { useI18n } from '../i18n/I18nProvider'
+import { sourceName } from './source-name'
 
 /**
  * Per source, over the branches listed: how many are done, partly done and not begun, and the
@@ -15,7 +16,7 @@ export function ParticipationSummary({ summary }: { summary: Participation['summ
       <ul className="participation-sources">
         {summary.map((s) => (
           <li key={s.source} data-source={s.source}>
-            <strong>{t(`source.${s.source}`)}</strong>：
+            <strong>{sourceName(t, s.source)}</strong>：
             {t('office.summary', {
               complete: s.complete,
               units: s.units,
@@ -29,7 +30,7 @@ export function ParticipationSummary({ summary }: { summary: Participation['summ
                 min={0}
                 max={Math.max(1, s.units)}
                 value={s.complete}
-                aria-label={t('office.completeShare', { source: t(`source.${s.source}`) })}
+                aria-label={t('office.completeShare', { source: sourceName(t, s.source) })}
               />
             </div>
           </li>

@@ -2,6 +2,7 @@ import { roundForDisplay, type SourceKey, type UnitEvaluation } from '@yardstick
 import { useI18n } from '../i18n/I18nProvider'
 import { keyedPath, type PreviewResult, type SampleUnit } from './policy'
 import { policyIssueText } from './policy-text'
+import { sourceName } from './source-name'
 
 /**
  * The rules at work on editable sample branches: each sample's numbers per enabled source, and
@@ -52,7 +53,7 @@ export function PolicyPreview({
               <th scope="col">{t('policyPreview.col.unit')}</th>
               {sources.map((key) => (
                 <th scope="col" key={key}>
-                  {t(`source.${key}`)}
+                  {sourceName(t, key)}
                 </th>
               ))}
               <th scope="col">{t('policyPreview.col.veto')}</th>
@@ -67,7 +68,7 @@ export function PolicyPreview({
                 <tr key={i} data-sample={i + 1}>
                   <th scope="row">{sample.name}</th>
                   {sources.map((key) => {
-                    const names = { unit: sample.name, source: t(`source.${key}`) }
+                    const names = { unit: sample.name, source: sourceName(t, key) }
                     return (
                       <td key={key} className="sample-cell">
                         <input
@@ -75,7 +76,7 @@ export function PolicyPreview({
                           className="narrow"
                           step="any"
                           aria-label={t('policyPreview.value', names)}
-                          value={sample.values[key]}
+                          value={sample.values[key] ?? ''}
                           onChange={(e) => setNumber(i, 'values', key, e.target.value)}
                         />
                         ×
@@ -85,7 +86,7 @@ export function PolicyPreview({
                           min={0}
                           step={1}
                           aria-label={t('policyPreview.count', names)}
-                          value={sample.counts[key]}
+                          value={sample.counts[key] ?? ''}
                           onChange={(e) => setNumber(i, 'counts', key, e.target.value)}
                         />
                       </td>

@@ -7,6 +7,7 @@ import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import type { Bar } from './BarChart'
 import { Chart } from './Charts'
+import { sourceName } from './source-name'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 const SHADES = ['#2f9e44', '#1971c2', '#e8590c', '#c92a2a', '#868e96', '#7048e8']
@@ -73,7 +74,7 @@ export function QuestionsPanel({
         >
           {sources.map((key) => (
             <option key={key} value={key}>
-              {t(`source.${key}`)}
+              {sourceName(t, key)}
             </option>
           ))}
         </select>
@@ -139,14 +140,7 @@ export function QuestionsPanel({
                     ` · ${t('results.mean', { mean: Math.round(q.mean * 10) / 10 })}`}
                 </span>
               </figcaption>
-              <Chart bars={bars} label={label} horizontal max={100} />
-              <ul className="visually-hidden">
-                {bars.map((b) => (
-                  <li key={b.name}>
-                    {b.name}：{b.label}
-                  </li>
-                ))}
-              </ul>
+              <Chart bars={bars} label={label} horizontal max={100} listed />
             </figure>
           )
         })}

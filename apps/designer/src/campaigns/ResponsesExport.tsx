@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { CampaignSource } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
+import { sourceName } from './source-name'
 
 /**
  * The raw responses of one source, one row per response (`GET /api/campaigns/:id/responses.csv`
@@ -39,7 +40,7 @@ export function ResponsesExport({
       >
         {sources.map((key) => (
           <option key={key} value={key}>
-            {t(`source.${key}`)}
+            {sourceName(t, key)}
           </option>
         ))}
       </select>

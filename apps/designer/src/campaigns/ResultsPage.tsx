@@ -17,6 +17,7 @@ import { RankingTable } from './RankingTable'
 import { ResponsesExport } from './ResponsesExport'
 import { type RankingSort, searchUnits, sortRanking, starCounts } from './ranking'
 import './campaigns.css'
+import { FileDownloads } from './FileDownloads'
 
 const GRADE_COLORS = ['#c92a2a', '#1971c2', '#868e96', '#2f9e44', '#e8590c']
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
@@ -81,20 +82,15 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
         <Link to={`/campaigns/${campaignId}/admin`} className="button">
           {t('results.manage')}
         </Link>
-        <a
-          className="button"
-          href={`/api/campaigns/${campaignId}/results.csv${exportQuery}`}
-          download
-        >
-          {t('results.exportCsv')}
-        </a>
-        <a
-          className="button"
-          href={`/api/campaigns/${campaignId}/results.xlsx${exportQuery}`}
-          download
-        >
-          {t('results.exportXlsx')}
-        </a>
+        <Link to={`/campaigns/${campaignId}/report${exportQuery}`} className="button report-link">
+          {t('report.link')}
+        </Link>
+        <FileDownloads
+          path={`/api/campaigns/${campaignId}/results`}
+          query={exportQuery}
+          csv={t('results.exportCsv')}
+          xlsx={t('results.exportXlsx')}
+        />
         {results.data?.canExportResponses && campaign.data && (
           <ResponsesExport
             campaignId={campaignId}

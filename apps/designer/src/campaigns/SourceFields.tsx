@@ -1,36 +1,46 @@
+import { SOURCE_RESPONDENTS, type SourceRespondent } from '@yardstick/sdk/domain'
 import { useEffect, useId } from 'react'
 import type { FormSummary } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
 import { FieldIssue, type Issues, issueAt } from './FieldIssue'
 import { FormVersionFields } from './FormVersionFields'
 import { NumberField } from './NumberField'
+import { PanelPicker } from './PanelPicker'
 import { SOURCE_FORM_KIND, type SourceDraft } from './policy'
+import { sourceName } from './source-name'
 import { TypeFormsFields } from './TypeFormsFields'
 import { useVersions } from './useForms'
 
 /**
- * One evaluation source of a new campaign: switched on or off, its form and published version
- * (one for all, or one per branch type: `TypeFormsFields`), weight, required, minimum responses, measure and anonymity. Picks the newest version of the
- * first form of the source's usual kind until the user chooses.
+ * One evaluation source of a new campaign: switched on or off, its own name (zh-CN / English),
+ * its form and published version (one for all, or one per branch type: `TypeFormsFields`),
+ * weight, required, minimum responses, measure and anonymity; a source the office added also its
+ * key, who answers it and, for a panel (述职评议), its people, and can be removed. Picks the
+ * newest version of the first form of the source's usual kind until the user chooses.
  */
 export function SourceFields({
   source,
   forms,
   issues,
   onChange,
+  onRemove,
 }: {
   source: SourceDraft
   forms: FormSummary[]
   issues: Issues
   onChange: (patch: Partial<SourceDraft>) => void
+  /** Given for a source the office added. */
+  onRemove?: () => void
 }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const id = useId()
-  const name = t(`source.${source.key}`)
+  const label = { 'zh-CN': source.labelZh, en: source.labelEn }
+  const name = sourceName(t, { key: source.key, label }, locale)
   const versions = useVersions(source.formId)
   const at = (field: string) => issueAt(issues, `sources.${source.key}.${field}`)
-  const usual = forms.filter((f) => f.kind === SOURCE_FORM_KIND[source.key])
-  const ordered = [...usual, ...forms.filter((f) => f.kind !== SOURCE_FORM_KIND[source.key])]
+  const kind = SOURCE_FORM_KIND[source.answeredBy]
+  const usual = forms.filter((f) => f.kind === kind)
+  const ordered = [...usual, ...forms.filter((f) => f.kind !== kind)]
 
   useEffect(() => {
     if (source.formId === null && usual[0]) onChange({ formId: usual[0].id, formVersion: null })
@@ -53,7 +63,79 @@ export function SourceFields({
           onChange={(e) => onChange({ enabled: e.target.checked })}
         />
         <label htmlFor={`${id}-on`}>{t('campaignNew.use', { source: name })}</label>
+        {onRemove && (
+          <button type="button" className="link" onClick={onRemove}>
+            {t('campaignNew.removeSource', { source: name })}
+          </button>
+        )}
       </legend>
+      <div className="field-row">
+        {source.own && (
+          <div className="field">
+            <label htmlFor={`${id}-key`}>{t('campaignNew.sourceKey')}</label>
+            <input
+              id={`${id}-key`}
+              value={source.key}
+              disabled={disabled}
+              onChange={(e) => onChange({ key: e.target.value.trim() })}
+            />
+            <FieldIssue id={`${id}-key-issue`} message={at('key')} />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-label-zh`}>{t('campaignNew.labelZh')}</label>
+          <input
+            id={`${id}-label-zh`}
+            value={source.labelZh}
+            disabled={disabled}
+            placeholder={source.own ? '述职评议' : sourceName(t, source.key)}
+            onChange={(e) => onChange({ labelZh: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-label-en`}>{t('campaignNew.labelEn')}</label>
+          <input
+            id={`${id}-label-en`}
+            value={source.labelEn}
+            disabled={disabled}
+            onChange={(e) => onChange({ labelEn: e.target.value })}
+          />
+        </div>
+        {source.own && (
+          <div className="field">
+            <label htmlFor={`${id}-by`}>{t('campaignNew.answeredBy', { source: name })}</label>
+            <select
+              id={`${id}-by`}
+              value={source.answeredBy}
+              disabled={disabled}
+              onChange={(e) =>
+                onChange({
+                  answeredBy: e.target.value as SourceRespondent,
+                  formId: null,
+                  formVersion: null,
+                })
+              }
+            >
+              {SOURCE_RESPONDENTS.map((by) => (
+                <option key={by} value={by}>
+                  {t(`campaignNew.answeredBy.${by}`)}
+                </option>
+              ))}
+            </select>
+            <FieldIssue id={`${id}-by-issue`} message={at('answeredBy')} />
+          </div>
+        )}
+      </div>
+      {source.answeredBy === 'panel' && (
+        <PanelPicker
+          id={`${id}-panel`}
+          sourceName={name}
+          chosen={source.panel}
+          issue={at('panel')}
+          disabled={disabled}
+          onChange={(panel) => onChange({ panel })}
+        />
+      )}
       <div className="field-row">
         <FormVersionFields
           id={id}

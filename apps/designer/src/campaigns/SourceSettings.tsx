@@ -5,6 +5,7 @@ import { type Issues, issueAt } from './FieldIssue'
 import { FormVersionFields } from './FormVersionFields'
 import { NumberField } from './NumberField'
 import type { SourceSettingsDraft } from './settings'
+import { sourceName } from './source-name'
 import { TypeFormsFields } from './TypeFormsFields'
 import { useVersions } from './useForms'
 
@@ -25,9 +26,9 @@ export function SourceSettings({
   locked: boolean
   onChange: (patch: Partial<SourceSettingsDraft>) => void
 }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const id = useId()
-  const name = t(`source.${source.key}`)
+  const name = sourceName(t, source, locale)
   const versions = useVersions(source.formId)
   const at = (field: string) => issueAt(issues, `sources.${source.key}.${field}`)
   return (

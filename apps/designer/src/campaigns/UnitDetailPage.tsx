@@ -13,6 +13,7 @@ import { ChangeBadge, SeriesPanel } from './SeriesPanel'
 import { TransformationFollowUp } from './TransformationPlanForm'
 import { UnitDimensions } from './UnitDimensions'
 import './campaigns.css'
+import { sourceName } from './source-name'
 
 /**
  * One branch of a campaign (`GET /api/campaigns/:id/results/units/:unitId`): its composite,
@@ -75,7 +76,7 @@ export function UnitDetailPage({ campaignId, unitId }: { campaignId: number; uni
               <tbody>
                 {d.sources.map((s) => (
                   <tr key={s.key} data-source={s.key}>
-                    <th scope="row">{t(`source.${s.key}`)}</th>
+                    <th scope="row">{sourceName(t, s.key)}</th>
                     <td>{s.weight}</td>
                     <td>
                       {[

@@ -4,6 +4,7 @@ import type { UnitDimension } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
 import { Chart } from './Charts'
 import { unitDimensionBars } from './dimension-bars'
+import { sourceName } from './source-name'
 
 const figure = (value: number | null) => (value === null ? '—' : `${roundForDisplay(value, 1)}%`)
 
@@ -23,7 +24,7 @@ export function UnitDimensions({ dimensions }: { dimensions: readonly UnitDimens
       <h2 id={`${id}-h`}>{t('dimensions.unitTitle')}</h2>
       {sources.map((source) => {
         const rows = dimensions.filter((d) => d.source === source)
-        const label = t('dimensions.unitChart', { source: t(`source.${source}`) })
+        const label = t('dimensions.unitChart', { source: sourceName(t, source) })
         return (
           <figure key={source} className="question" data-source={source}>
             <figcaption>

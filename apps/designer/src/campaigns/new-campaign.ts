@@ -1,4 +1,4 @@
-import { SOURCE_KEYS, type SourceKey } from '@yardstick/sdk/domain'
+import { DEFAULT_RESPONDENTS, type DefaultSourceKey, SOURCE_KEYS } from '@yardstick/sdk/domain'
 import type { NewCampaign } from '../api/types'
 import {
   type BandDraft,
@@ -22,7 +22,12 @@ export interface CampaignDraft extends PolicyDraft {
   showScore: boolean
 }
 
-const SOURCE_DEFAULTS: Record<SourceKey, Omit<SourceDraft, 'key' | 'formId' | 'formVersion'>> = {
+type SourceDefaults = Omit<
+  SourceDraft,
+  'key' | 'formId' | 'formVersion' | 'answeredBy' | 'labelZh' | 'labelEn' | 'panel' | 'own'
+>
+
+const SOURCE_DEFAULTS: Record<DefaultSourceKey, SourceDefaults> = {
   self: {
     enabled: true,
     weight: '30',
@@ -102,6 +107,11 @@ export function defaultDraft(now: Date): CampaignDraft {
     showScore: false,
     sources: SOURCE_KEYS.map((key) => ({
       key,
+      answeredBy: DEFAULT_RESPONDENTS[key],
+      labelZh: '',
+      labelEn: '',
+      panel: [],
+      own: false,
       formId: null,
       formVersion: null,
       ...SOURCE_DEFAULTS[key],
@@ -109,6 +119,35 @@ export function defaultDraft(now: Date): CampaignDraft {
     bands: DEFAULT_BANDS,
     quotaGrade: '先进',
     quotaShare: '20',
+  }
+}
+
+/**
+ * A source of the office's own to add to a draft (述职评议 by default: a panel rating each unit
+ * once), with a key no source of the draft has yet.
+ *
+ * @example
+ * setDraft((d) => ({ ...d, sources: [...d.sources, ownSource(d.sources)] }))
+ */
+export function ownSource(sources: readonly SourceDraft[]): SourceDraft {
+  const taken = new Set(sources.map((source) => source.key))
+  let n = 1
+  while (taken.has(n === 1 ? 'debriefing' : `debriefing${n}`)) n++
+  return {
+    key: n === 1 ? 'debriefing' : `debriefing${n}`,
+    answeredBy: 'panel',
+    labelZh: '',
+    labelEn: '',
+    panel: [],
+    own: true,
+    formId: null,
+    formVersion: null,
+    enabled: true,
+    weight: '10',
+    required: false,
+    minResponses: '',
+    measure: 'percent',
+    anonymous: false,
   }
 }
 
@@ -143,6 +182,7 @@ export function toRequest(draft: CampaignDraft): NewCampaign {
         }),
     sources: enabled.map((s, i) => ({
       key: s.key,
+      ...ownFieldsOf(s),
       formVersion: s.formVersion ?? 0,
       ...perTypeOf(s),
       weight: policy.sources[i]?.weight ?? Number.NaN,
@@ -154,6 +194,20 @@ export function toRequest(draft: CampaignDraft): NewCampaign {
     bands: policy.bands.map((b) => ({ ...b })),
     ...(policy.quota ? { quota: policy.quota } : {}),
     showScore: draft.showScore,
+  }
+}
+
+// A default source sends only what it always did (its key says who answers it), plus a label
+// where the office gave one; its own sources say who answers and, for a panel, who is on it.
+function ownFieldsOf(source: SourceDraft) {
+  const label = {
+    ...(source.labelZh.trim() ? { 'zh-CN': source.labelZh.trim() } : {}),
+    ...(source.labelEn.trim() ? { en: source.labelEn.trim() } : {}),
+  }
+  return {
+    ...(source.own ? { answeredBy: source.answeredBy } : {}),
+    ...(Object.keys(label).length > 0 ? { label } : {}),
+    ...(source.answeredBy === 'panel' ? { panel: source.panel } : {}),
   }
 }
 

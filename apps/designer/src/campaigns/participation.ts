@@ -1,6 +1,7 @@
 import type { SourceParticipation, UnitParticipation } from '../api/campaign-office'
 import type { CampaignSource } from '../api/types'
 import type { Translate } from '../i18n/translate'
+import { sourceName } from './source-name'
 
 /**
  * A branch's progress with one source as people read it: `1 / 3`, or just the count when there
@@ -35,7 +36,7 @@ export function reminderText(
       lines.push(
         t('office.reminderLine', {
           unit: where,
-          source: t(`source.${key}`),
+          source: sourceName(t, key),
           progress: progressText(entry),
           url: entry.url,
         }),

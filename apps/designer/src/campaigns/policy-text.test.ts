@@ -28,6 +28,11 @@ describe('what is wrong with the rules, as people read it', () => {
       sources: [
         {
           key: 'members' as const,
+          answeredBy: 'members' as const,
+          labelZh: '',
+          labelEn: '',
+          panel: [],
+          own: false,
           enabled: true,
           formId: 1,
           formVersion: 1,

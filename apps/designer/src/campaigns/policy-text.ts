@@ -1,6 +1,6 @@
-import { SOURCE_KEYS, type SourceKey } from '@yardstick/sdk/domain'
 import type { Translate } from '../i18n/translate'
 import { type MessageKey, zhCN } from '../i18n/zh-CN'
+import { sourceName } from './source-name'
 
 /**
  * What is wrong with the evaluation rules, in the reader's language, by the SDK's policy error
@@ -20,11 +20,7 @@ export function policyIssueText(issue: { code: string; path: string }, t: Transl
   const source = /^sources\.([^.]+)/.exec(issue.path)?.[1]
   const band = /^bands\.(\d+)/.exec(issue.path)?.[1]
   return t(key as MessageKey, {
-    source: isSourceKey(source) ? t(`source.${source}`) : '',
+    source: source === undefined ? '' : sourceName(t, source),
     n: band === undefined ? '' : Number(band) + 1,
   })
-}
-
-function isSourceKey(key: string | undefined): key is SourceKey {
-  return SOURCE_KEYS.some((k) => k === key)
 }

@@ -1,8 +1,14 @@
+import { DEFAULT_RESPONDENTS } from '@yardstick/sdk/domain'
 import { describe, expect, it } from 'vitest'
 import { keyedPath, type PolicyDraft, previewPolicy, type SampleUnit, toPolicy } from './policy'
 
 const source = (key: 'self' | 'members' | 'superior', weight: string) => ({
   key,
+  answeredBy: DEFAULT_RESPONDENTS[key],
+  labelZh: '',
+  labelEn: '',
+  panel: [],
+  own: false,
   enabled: true,
   formId: 1,
   formVersion: 1,

@@ -2,25 +2,35 @@ import {
   type EvaluationPolicy,
   evaluate,
   type PolicyIssue,
-  SOURCE_KEYS,
   type SourceKey,
   type SourceMeasure,
+  type SourceRespondent,
   type UnitEvaluation,
   type UnitInput,
   validatePolicy,
 } from '@yardstick/sdk'
 import type { TypeFormsDraft } from './type-forms'
 
-/** The form kind each source is usually answered with (the picker lists these first). */
+/** The form kind a source is usually answered with, by who answers it (the picker lists these first). */
 export const SOURCE_FORM_KIND = {
-  self: 'selfCheck',
+  selfCheck: 'selfCheck',
   members: 'satisfaction',
-  superior: 'scorecard',
-} as const satisfies Record<SourceKey, string>
+  assessors: 'scorecard',
+  panel: 'generic',
+} as const satisfies Record<SourceRespondent, string>
 
 /** One source as the creation page edits it (numbers as typed, so a half-typed field is kept). */
 export interface SourceDraft extends TypeFormsDraft {
   key: SourceKey
+  /** Who answers it (a default source's as usual; the office chooses for its own sources). */
+  answeredBy: SourceRespondent
+  /** The source's own name, as typed ('' = the usual name, or the key). */
+  labelZh: string
+  labelEn: string
+  /** A panel source's people (user ids). */
+  panel: number[]
+  /** Added by the office (a key, name and who answers of its own), so it can be removed. */
+  own: boolean
   enabled: boolean
   formId: number | null
   formVersion: number | null
@@ -49,8 +59,9 @@ export interface PolicyDraft {
 /** A sample branch for the preview: a value (0–100) and a response count per source, and veto. */
 export interface SampleUnit {
   name: string
-  values: Record<SourceKey, string>
-  counts: Record<SourceKey, string>
+  /** Per source key; a source the sample leaves out takes the mean of the sample's values. */
+  values: Partial<Record<SourceKey, string>>
+  counts: Partial<Record<SourceKey, string>>
   vetoed: boolean
 }
 
@@ -98,7 +109,8 @@ export type PreviewResult =
 /**
  * Grades the sample branches with the SDK's own `evaluate` under the draft's rules: each sample
  * source becomes `count` responses whose percent (or satisfaction) equals the sample value, so
- * the preview shows exactly what results would. A policy the SDK refuses (`validatePolicy`, the
+ * the preview shows exactly what results would. A source the samples leave out (one the office
+ * added) takes each sample's mean value, answered as often as its minimum asks (at least once). A policy the SDK refuses (`validatePolicy`, the
  * check the server runs on `POST /api/campaigns`) comes back as its first issue.
  *
  * @example
@@ -108,13 +120,14 @@ export type PreviewResult =
 export function previewPolicy(policy: EvaluationPolicy, samples: SampleUnit[]): PreviewResult {
   const [issue] = validatePolicy(policy).errors
   if (issue !== undefined) return { ok: false, issue }
-  const keys = new Set(policy.sources.map((s) => s.key))
   const units: UnitInput[] = samples.map((sample, i) => ({
     unitId: String(i + 1).padStart(3, '0'),
     sources: Object.fromEntries(
-      SOURCE_KEYS.filter((key) => keys.has(key)).map((key) => {
-        const value = num(sample.values[key])
-        const count = Math.max(0, Math.floor(num(sample.counts[key]) || 0))
+      policy.sources.map(({ key, minResponses }) => {
+        const given = sample.values[key]
+        const value = given === undefined ? meanOf(sample) : num(given)
+        const counted = sample.counts[key] ?? String(Math.max(1, minResponses ?? 1))
+        const count = Math.max(0, Math.floor(num(counted) || 0))
         if (!Number.isFinite(value)) return [key, []]
         const response = {
           percent: value,
@@ -127,6 +140,13 @@ export function previewPolicy(policy: EvaluationPolicy, samples: SampleUnit[]): 
   }))
   // The samples use only the policy's sources and distinct ids, so a valid policy evaluates.
   return { ok: true, units: evaluate(policy, units) }
+}
+
+function meanOf(sample: SampleUnit): number {
+  const values = Object.values(sample.values)
+    .map((text) => num(text ?? ''))
+    .filter(Number.isFinite)
+  return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length
 }
 
 /**

@@ -30,8 +30,13 @@ export function serverIssuesOf(
   enabled: readonly SourceKey[],
 ): Record<string, ServerIssue> {
   if (!(error instanceof ApiError)) return {}
-  const details = error.details as { policyError?: unknown } | null | undefined
-  const policyError = typeof details?.policyError === 'string' ? details.policyError : undefined
+  const details = error.details as
+    | { policyError?: unknown; sourceError?: unknown }
+    | null
+    | undefined
+  // The server's checks of the list of sources (one self-check, panels) are worded as the rules'.
+  const code = details?.policyError ?? details?.sourceError
+  const policyError = typeof code === 'string' ? code : undefined
   const out: Record<string, ServerIssue> = {}
   for (const issue of issuesOf(error)) {
     const path = keyedPath(issue.path ?? '', enabled)

@@ -22,6 +22,9 @@ const campaign: CampaignDetail = {
   sources: [
     {
       key: 'members',
+      answeredBy: 'members',
+      label: null,
+      panel: [],
       formVersion: 11,
       formId: 3,
       version: 2,
@@ -35,6 +38,9 @@ const campaign: CampaignDetail = {
     },
     {
       key: 'superior',
+      answeredBy: 'assessors',
+      label: null,
+      panel: [],
       formVersion: 12,
       formId: 4,
       version: 1,

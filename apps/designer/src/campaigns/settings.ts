@@ -10,6 +10,8 @@ import {
 /** One source as the settings page edits it: its form, version, forms per type and weight. */
 export interface SourceSettingsDraft extends TypeFormsDraft {
   key: CampaignSource['key']
+  /** Its own name, shown as it is (not edited here). */
+  label: CampaignSource['label']
   formId: number | null
   formVersion: number | null
   weight: string
@@ -55,6 +57,7 @@ export function settingsDraft(campaign: CampaignDetail): SettingsDraft {
     timeLimit: campaign.timeLimitMinutes === null ? '' : String(campaign.timeLimitMinutes),
     sources: campaign.sources.map((source) => ({
       key: source.key,
+      label: source.label,
       formId: source.formId,
       formVersion: source.formVersion,
       weight: String(source.weight),

@@ -6,6 +6,7 @@ import { useApi } from '../api/useApi'
 import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { daysLeft } from '../branch/days-left'
+import { sourceName } from '../campaigns/source-name'
 import { useI18n } from '../i18n/I18nProvider'
 import { RECTIFICATION_REVIEW_PATH } from '../rectifications/paths'
 import { filtersQuery } from '../rectifications/review-filters'
@@ -124,7 +125,7 @@ function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
           <li key={s.source}>
             <span>
               {t('overview.source', {
-                source: t(`source.${s.source}`),
+                source: sourceName(t, s.source),
                 complete: s.complete,
                 units: s.units,
               })}

@@ -9,6 +9,7 @@ import { campaignsEn } from '../campaigns/i18n/en'
 import { instrumentsEn } from '../campaigns/i18n/instruments-en'
 import { officeEn } from '../campaigns/i18n/office-en'
 import { periodsEn } from '../campaigns/i18n/periods-en'
+import { reportEn } from '../campaigns/i18n/report-en'
 import { homeEn } from '../home/i18n/en'
 import { rectificationsEn } from '../rectifications/i18n/en'
 import { reviewEn } from '../review/i18n/en'
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...officeEn,
   ...periodsEn,
   ...dimensionsEn,
+  ...reportEn,
   ...instrumentsEn,
   ...branchEn,
   ...reviewEn,

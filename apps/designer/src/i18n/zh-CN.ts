@@ -8,6 +8,7 @@ import { dimensionsZhCN } from '../campaigns/i18n/dimensions-zh-CN'
 import { instrumentsZhCN } from '../campaigns/i18n/instruments-zh-CN'
 import { officeZhCN } from '../campaigns/i18n/office-zh-CN'
 import { periodsZhCN } from '../campaigns/i18n/periods-zh-CN'
+import { reportZhCN } from '../campaigns/i18n/report-zh-CN'
 import { campaignsZhCN } from '../campaigns/i18n/zh-CN'
 import { homeZhCN } from '../home/i18n/zh-CN'
 import { rectificationsZhCN } from '../rectifications/i18n/zh-CN'
@@ -20,6 +21,7 @@ export const zhCN = {
   ...officeZhCN,
   ...periodsZhCN,
   ...dimensionsZhCN,
+  ...reportZhCN,
   ...instrumentsZhCN,
   ...branchZhCN,
   ...reviewZhCN,

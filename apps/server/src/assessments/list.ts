@@ -1,12 +1,12 @@
 import type { PageQuery } from '@yardstick/contract'
-import { type Db, SOURCE_KEYS, type UnitType } from '@yardstick/db'
+import type { Db, UnitType } from '@yardstick/db'
 import { type SQL, sql } from 'drizzle-orm'
 import { reachablePaths } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
 import { pageStart, toPage } from '../forms/pagination'
 import { AppError } from '../http/errors'
 import { queryRows } from '../results/sql-rows'
-import { acceptsResponses, isAssessorSource } from '../submissions/link-context'
+import { acceptsResponses } from '../submissions/link-context'
 
 /** Filters of `listAssessments`: one campaign, only what is left to score, and the page. */
 export type AssessmentFilter = PageQuery & { campaignId?: number; todo?: boolean }
@@ -55,8 +55,6 @@ export interface AssessmentList {
   nextCursor: string | null
 }
 
-const ASSESSOR_SOURCES = SOURCE_KEYS.filter(isAssessorSource)
-
 interface ItemRow {
   campaignId: number
   campaignName: string
@@ -81,11 +79,13 @@ interface CampaignRow {
 }
 
 /**
- * The assessor's home (上级考评): every open campaign with an assessor-answered source (`superior`)
- * and, for each branch their assessor grants (or admin grants) reach, its scorecard link and
- * whether they — or anyone — scored it, branches still theirs to score first (then by campaign,
- * newest first, and by the organisation tree). Offset paging, as every list; the campaigns with
- * their progress come whole. Throws 403 for a user with no assessor or admin grant.
+ * The assessor's home (上级考评, 述职评议): every open campaign with a source the user answers
+ * signed in — an `assessors` source, for each branch their assessor grants (or admin grants)
+ * reach, and a `panel` source they are named on, for every branch of the campaign — with its
+ * link and whether they (or anyone) rated it, branches still theirs to rate first (then by
+ * campaign, newest first, and by the organisation tree). Offset paging, as every list; the
+ * campaigns with their progress come whole. Throws 403 for a user with no assessor or admin
+ * grant who is on no panel.
  *
  * @example
  * const { campaigns, items } = await listAssessments(db, user, { limit: 50, todo: true })
@@ -96,7 +96,7 @@ export async function listAssessments(
   { campaignId, todo = false, ...query }: AssessmentFilter,
 ): Promise<AssessmentList> {
   const paths = reachablePaths(user, ['assessor'])
-  if (paths.length === 0) {
+  if (paths.length === 0 && !(await onAnyPanel(db, user.id))) {
     throw new AppError('forbidden', 'Only assessors (and admins) have branches to score', {
       roles: ['assessor'],
     })
@@ -112,7 +112,7 @@ export async function listAssessments(
       sql`with b as (${branches})
         select *, count(*) over ()::int as total from b
         ${todo ? sql`where "myLast" is null` : sql``}
-        order by ("myLast" is not null), "campaignId" desc, path, "unitId"
+        order by ("myLast" is not null), "campaignId" desc, path, "unitId", slug
         limit ${query.limit + 1} offset ${offset}`,
     ),
     queryRows<CampaignRow>(
@@ -168,18 +168,18 @@ export async function listAssessments(
 }
 
 /**
- * Each (open campaign, branch) whose assessor link the grants at `paths` reach, with the user's
- * last scorecard time and everyone's count.
+ * Each (open campaign, branch, source) the user rates signed in: an `assessors` source's link the
+ * grants at `paths` reach, a `panel` source's link where they are on its panel; with the user's
+ * last response time and everyone's count.
  */
 function reachedBranches(userId: number, paths: string[], campaignId: number | undefined): SQL {
-  const reach = sql.join(
-    paths.map((path) => sql`o.path like ${`${path}%`}`),
-    sql` or `,
-  )
-  const sources = sql.join(
-    ASSESSOR_SOURCES.map((key) => sql`${key}`),
-    sql`, `,
-  )
+  const reach =
+    paths.length === 0
+      ? sql`false`
+      : sql.join(
+          paths.map((path) => sql`o.path like ${`${path}%`}`),
+          sql` or `,
+        )
   return sql`select l.campaign_id as "campaignId", c.name as "campaignName",
       l.unit_id as "unitId", o.name as "unitName", o.unit_type as "unitType",
       p.name as "parentName", o.path, l.slug,
@@ -191,10 +191,23 @@ function reachedBranches(userId: number, paths: string[], campaignId: number | u
           and r.source_key = l.source_key) as responses
     from links l
     join campaigns c on c.id = l.campaign_id and c.status = 'open'
+    join campaign_sources s on s.campaign_id = l.campaign_id and s.key = l.source_key
     join orgs o on o.id = l.unit_id
     left join orgs p on p.id = o.parent_id
-    where l.source_key in (${sources}) and (${reach})
+    where ((s.answered_by = 'assessors' and (${reach}))
+      or (s.answered_by = 'panel' and exists (select 1 from campaign_source_panel sp
+        where sp.campaign_id = l.campaign_id and sp.source_key = l.source_key
+          and sp.user_id = ${userId})))
       ${campaignId === undefined ? sql`` : sql`and l.campaign_id = ${campaignId}`}`
+}
+
+/** Whether the user is named on any panel source (述职评议), whatever its campaign's status. */
+async function onAnyPanel(db: Db, userId: number): Promise<boolean> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select 1 as n from campaign_source_panel where user_id = ${userId} limit 1`,
+  )
+  return row !== undefined
 }
 
 /** The count of a filtered list when the page asked for lies past its end (no row to carry it). */

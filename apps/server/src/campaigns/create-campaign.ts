@@ -9,6 +9,7 @@ import { FORM_READERS } from '../forms/access'
 import { AppError } from '../http/errors'
 import { assertKindsFit, isEmpty, namedVersions, sourceFormRows } from './instrument-checks'
 import { newSlug } from './secrets'
+import { assertPanelUsers, panelRows, resolveSources } from './source-rules'
 import { commonAncestorId, invalid, resolveUnits } from './units'
 
 const CHUNK = 1000
@@ -19,14 +20,20 @@ const CHUNK = 1000
  * field path of its first problem, with the SDK's code as `policyError` (the one the client
  * words; it is the problem `evaluate` would throw).
  *
+ * @param indexOf the request index of the source at a position (default: the position)
  * @example
  * assertPolicy({ sources: [{ key: 'self', weight: 0 }], bands }) // 400 at sources.0.weight
  */
-export function assertPolicy(policy: EvaluationPolicy): void {
+export function assertPolicy(
+  policy: EvaluationPolicy,
+  indexOf: (position: number) => number = (position) => position,
+): void {
   const [first] = validatePolicy(policy).errors
   if (first === undefined) return
+  // The SDK names a source by its place in `policy.sources`; the client by its request index.
+  const path = first.path.replace(/^sources\.(\d+)/, (_, at) => `sources.${indexOf(Number(at))}`)
   throw new AppError('invalidBody', `The evaluation rules are not valid: ${first.message}`, {
-    issues: [{ path: first.path, message: first.message }],
+    issues: [{ path, message: first.message }],
     policyError: first.code,
   })
 }
@@ -48,6 +55,7 @@ export async function createCampaign(
   const opensAt = new Date(input.opensAt)
   const closesAt = new Date(input.closesAt)
   if (!(opensAt < closesAt)) throw invalid('closesAt', 'closesAt must be after opensAt')
+  const sources = resolveSources(input.sources)
   assertPolicy({
     sources: input.sources.map(({ key, weight, required, minResponses, measure }) => ({
       key,
@@ -78,6 +86,7 @@ export async function createCampaign(
   for (const unit of units) assertReaches(user, unit.path, ['editor'], unit.name)
   await assertVersionsReadable(db, user, namedVersions(input.sources))
   await assertKindsFit(db, input.sources)
+  await assertPanelUsers(db, sources)
 
   return db.transaction(async (tx) => {
     const [campaign] = await tx
@@ -99,9 +108,11 @@ export async function createCampaign(
     if (!campaign) throw new Error('createCampaign: nothing inserted')
     const campaignId = campaign.id
     await tx.insert(schema.campaignSources).values(
-      input.sources.map((source) => ({
+      sources.map((source) => ({
         campaignId,
         key: source.key,
+        answeredBy: source.answeredBy,
+        label: source.label ?? null,
         formVersionId: source.formVersion,
         weight: source.weight,
         required: source.required ?? false,
@@ -112,6 +123,8 @@ export async function createCampaign(
     )
     const perType = sourceFormRows(campaignId, input.sources)
     if (perType.length > 0) await tx.insert(schema.campaignSourceForms).values(perType)
+    const panel = panelRows(campaignId, sources)
+    if (panel.length > 0) await tx.insert(schema.campaignSourcePanel).values(panel)
     for (let i = 0; i < units.length; i += CHUNK) {
       const chunk = units.slice(i, i + CHUNK)
       await tx.insert(schema.campaignUnits).values(chunk.map((u) => ({ campaignId, unitId: u.id })))
@@ -138,8 +151,10 @@ export async function createCampaign(
         status: 'draft',
         opensAt: opensAt.toISOString(),
         closesAt: closesAt.toISOString(),
-        sources: input.sources.map((s) => ({
+        sources: sources.map((s) => ({
           key: s.key,
+          answeredBy: s.answeredBy,
+          ...(s.panel ? { panel: s.panel } : {}),
           formVersion: s.formVersion,
           ...(isEmpty(s.formsByUnitType) ? {} : { formsByUnitType: s.formsByUnitType }),
           weight: s.weight,

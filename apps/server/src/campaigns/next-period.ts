@@ -11,12 +11,19 @@ import { newSlug } from './secrets'
 import { invalid } from './units'
 
 const CHUNK = 1000
-const { campaigns, campaignSources, campaignSourceForms, campaignUnits, links } = schema
+const {
+  campaigns,
+  campaignSources,
+  campaignSourceForms,
+  campaignSourcePanel,
+  campaignUnits,
+  links,
+} = schema
 
 /**
  * Starts the next period of a campaign (月度 → 下月, 季度 → 下季度, 年度 → 下一年): a new draft
  * following it (`previousCampaignId`), with its settings (cadence, bands, quota, allowed origins,
- * showScore, time limit), its sources (form versions, weights, rules, per-type instruments) and
+ * showScore, time limit), its sources (form versions, weights, rules, per-type instruments, who answers, panels) and
  * its units, one respondent link per (unit, source), and the `campaign.nextPeriod` audit entry,
  * in one transaction. Name and window default to `suggestNextPeriod`. Admin or editor of the
  * campaign's office (403), who must read its form versions; 409 `nextPeriodExists` when the
@@ -46,9 +53,10 @@ export async function startNextPeriod(
   const closesAt = new Date(body.closesAt ?? suggested.closesAt)
   if (!(opensAt < closesAt)) throw invalid('closesAt', 'closesAt must be after opensAt')
   await assertNoFollower(db, campaignId)
-  const [sources, perType, units] = await Promise.all([
+  const [sources, perType, panel, units] = await Promise.all([
     db.select().from(campaignSources).where(eq(campaignSources.campaignId, campaignId)),
     db.select().from(campaignSourceForms).where(eq(campaignSourceForms.campaignId, campaignId)),
+    db.select().from(campaignSourcePanel).where(eq(campaignSourcePanel.campaignId, campaignId)),
     db
       .select({ unitId: campaignUnits.unitId })
       .from(campaignUnits)
@@ -88,6 +96,10 @@ export async function startNextPeriod(
       }
       if (perType.length > 0) {
         await tx.insert(campaignSourceForms).values(perType.map((f) => ({ ...f, campaignId: id })))
+      }
+      // A 述职评议 panel rates the next period too, until the office changes it.
+      if (panel.length > 0) {
+        await tx.insert(campaignSourcePanel).values(panel.map((p) => ({ ...p, campaignId: id })))
       }
       for (let i = 0; i < units.length; i += CHUNK) {
         const chunk = units.slice(i, i + CHUNK)

@@ -1,11 +1,13 @@
 import type { PageQuery } from '@yardstick/contract'
-import { type Db, SOURCE_KEYS, type SourceKey, schema } from '@yardstick/db'
+import { type Db, type SourceKey, schema } from '@yardstick/db'
+import { bySourceOrder } from '@yardstick/sdk'
 import { and, asc, count, eq, like, or, type SQL, sql } from 'drizzle-orm'
 import type { AuthUser } from '../auth/sessions'
 import { pageStart, pageWindow, toPage } from '../forms/pagination'
 import { AppError } from '../http/errors'
 import { acceptsResponses } from '../submissions/link-context'
 import { type CampaignRow, campaignVisibleTo, linkPaths } from './access'
+import { loadPanels } from './source-rules'
 import { loadInstruments, loadSourceForms, sourceVersionIds } from './unit-form'
 
 const unitCount = sql<number>`(select count(*)::int from "campaign_units" "cu" where "cu"."campaign_id" = "campaigns"."id")`
@@ -56,7 +58,7 @@ export async function listCampaigns(db: Db, user: AuthUser, query: PageQuery) {
  * const detail = await campaignDetail(db, await visibleCampaign(db, user, id))
  */
 export async function campaignDetail(db: Db, campaign: CampaignRow) {
-  const [sources, [units], perType] = await Promise.all([
+  const [sources, [units], perType, panels] = await Promise.all([
     db
       .select({
         source: schema.campaignSources,
@@ -74,6 +76,7 @@ export async function campaignDetail(db: Db, campaign: CampaignRow) {
       .from(schema.campaignUnits)
       .where(eq(schema.campaignUnits.campaignId, campaign.id)),
     loadSourceForms(db, campaign.id),
+    loadPanels(db, campaign.id),
   ])
   const withForms = sources.map((row) => ({
     ...row,
@@ -93,9 +96,12 @@ export async function campaignDetail(db: Db, campaign: CampaignRow) {
     timeLimitMinutes: campaign.timeLimitMinutes,
     createdAt: campaign.createdAt.toISOString(),
     sources: withForms
-      .sort((a, b) => SOURCE_KEYS.indexOf(a.source.key) - SOURCE_KEYS.indexOf(b.source.key))
+      .sort((a, b) => bySourceOrder(a.source, b.source))
       .map(({ source, formId, version, formsByUnitType }) => ({
         key: source.key,
+        answeredBy: source.answeredBy,
+        label: source.label ?? null,
+        panel: panels.get(source.key) ?? [],
         formVersion: source.formVersionId,
         formId,
         version,

@@ -32,10 +32,19 @@ export async function issueTokens(
   { unitId, source, count }: { unitId: number; source: SourceKey; count: number },
   actorId: number | null,
 ): Promise<IssuedTokens> {
-  if (source !== 'members') {
+  const [row] = await db
+    .select({ answeredBy: schema.campaignSources.answeredBy })
+    .from(schema.campaignSources)
+    .where(
+      and(
+        eq(schema.campaignSources.campaignId, campaign.id),
+        eq(schema.campaignSources.key, source),
+      ),
+    )
+  if (row?.answeredBy !== 'members') {
     throw invalid(
       'source',
-      'Only members surveys take one-time tokens (self-checks and superior scorecards are signed in)',
+      'Only members surveys take one-time tokens (self-checks, assessors and panels are signed in)',
     )
   }
   const { links, orgs } = schema

@@ -1,30 +1,59 @@
 import type { UpdateCampaignInput } from '@yardstick/contract'
-import { type Db, type SourceKey, schema } from '@yardstick/db'
+import { type Db, type SourceKey, type SourceRespondent, schema } from '@yardstick/db'
+import { respondentsOf, type SourceLabelText } from '@yardstick/sdk'
 import { and, count, eq, sql } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
-import { type CampaignSource, loadResultsCampaign } from '../results/campaign'
+import { loadResultsCampaign } from '../results/campaign'
 import { linkContexts } from '../submissions/link-context'
 import type { CampaignRow } from './access'
 import { assertPolicy, assertVersionsReadable } from './create-campaign'
 import { assertKindsFit, namedVersions, sameForms, sourceFormRows } from './instrument-checks'
+import { newSlug } from './secrets'
+import {
+  assertPanelUsers,
+  loadPanels,
+  panelRows,
+  type ResolvedSource,
+  resolveSources,
+} from './source-rules'
 import { type FormsByUnitType, sourceVersionIds } from './unit-form'
 import { invalid } from './units'
 
-/** What of a source a request may change. */
-type SourceField = 'formVersion' | 'formsByUnitType' | 'weight'
+/**
+ * What of a source a request may change: its instruments, weight, label, who answers and panel,
+ * or the source itself (`added`, `removed`). Only the label may change once responses exist.
+ */
+type SourceField =
+  | 'formVersion'
+  | 'formsByUnitType'
+  | 'weight'
+  | 'label'
+  | 'answeredBy'
+  | 'panel'
+  | 'added'
+  | 'removed'
 
-/** A source whose form versions (default or per branch type) or weight a request really changes. */
-interface SourceChange {
-  index: number
-  key: SourceKey
+/** What a source is, as far as a change can move it. */
+interface SourceState {
   formVersion: number
   formsByUnitType: FormsByUnitType
   weight: number
+  answeredBy: SourceRespondent
+  label: SourceLabelText | null
+  panel: number[]
+}
+
+/** A source a request really changes (adds, removes, or moves one of its fields). */
+interface SourceChange extends SourceState {
+  index: number
+  key: SourceKey
   fields: SourceField[]
-  /** The source's instruments and weight before the change (for the audit entry). */
-  was: { formVersion: number; formsByUnitType: FormsByUnitType; weight: number }
+  /** The source before the change (for the audit entry); null for an added source. */
+  was: SourceState | null
+  /** The whole source as created, for an added one. */
+  added?: ResolvedSource
 }
 
 /**
@@ -71,19 +100,7 @@ export async function updateCampaign(
     if (Object.keys(values).length > 0) {
       await tx.update(schema.campaigns).set(values).where(eq(schema.campaigns.id, campaign.id))
     }
-    for (const change of changes) {
-      await tx
-        .update(schema.campaignSources)
-        .set({ formVersionId: change.formVersion, weight: change.weight })
-        .where(
-          and(
-            eq(schema.campaignSources.campaignId, campaign.id),
-            eq(schema.campaignSources.key, change.key),
-          ),
-        )
-      if (change.fields.includes('formsByUnitType'))
-        await replaceSourceForms(tx, campaign.id, change)
-    }
+    for (const change of changes) await writeSourceChange(tx, campaign.id, change)
     const { before, after } = settingChanges(campaign, values, changes)
     if (Object.keys(after).length === 0) return
     await recordAudit(tx, {
@@ -126,13 +143,20 @@ function settingChanges(
     after[field] = becomes
   }
   if (changes.length > 0) {
-    before.sources = changes.map((change) => ({ key: change.key, ...change.was }))
-    after.sources = changes.map(({ key, formVersion, formsByUnitType, weight }) => ({
-      key,
-      formVersion,
-      formsByUnitType,
-      weight,
-    }))
+    before.sources = changes.map((change) => ({ key: change.key, ...(change.was ?? {}) }))
+    after.sources = changes.map((change) =>
+      change.fields.includes('removed')
+        ? { key: change.key, removed: true }
+        : {
+            key: change.key,
+            formVersion: change.formVersion,
+            formsByUnitType: change.formsByUnitType,
+            weight: change.weight,
+            answeredBy: change.answeredBy,
+            label: change.label,
+            panel: change.panel,
+          },
+    )
   }
   return { before, after }
 }
@@ -160,6 +184,69 @@ function assertWindow(campaign: CampaignRow, input: UpdateCampaignInput) {
   }
 }
 
+/** Writes one source's change: removes it with its links, adds it with its links, or updates it. */
+async function writeSourceChange(
+  tx: Pick<Db, 'delete' | 'insert' | 'update' | 'select'>,
+  campaignId: number,
+  change: SourceChange,
+) {
+  const { campaignSources: cs, campaignSourcePanel: panel, links, respondentTokens } = schema
+  const ofSource = <T extends typeof links | typeof respondentTokens | typeof panel>(table: T) =>
+    and(eq(table.campaignId, campaignId), eq(table.sourceKey, change.key))
+  if (change.fields.includes('removed')) {
+    // No response exists (`assertNoAnswers`): its links, tokens, instruments and panel go with it.
+    await tx.delete(links).where(ofSource(links))
+    await tx.delete(respondentTokens).where(ofSource(respondentTokens))
+    await tx.delete(cs).where(and(eq(cs.campaignId, campaignId), eq(cs.key, change.key)))
+    return
+  }
+  if (change.added) {
+    const source = change.added
+    await tx.insert(cs).values({
+      campaignId,
+      key: source.key,
+      answeredBy: source.answeredBy,
+      label: source.label ?? null,
+      formVersionId: source.formVersion,
+      weight: source.weight,
+      required: source.required ?? false,
+      minResponses: source.minResponses ?? null,
+      measure: source.measure ?? null,
+      anonymous: source.anonymous ?? false,
+    })
+    const units = await tx
+      .select({ unitId: schema.campaignUnits.unitId })
+      .from(schema.campaignUnits)
+      .where(eq(schema.campaignUnits.campaignId, campaignId))
+    if (units.length > 0) {
+      await tx.insert(links).values(
+        units.map(({ unitId }) => ({
+          slug: newSlug(),
+          campaignId,
+          unitId,
+          sourceKey: source.key,
+        })),
+      )
+    }
+  } else {
+    await tx
+      .update(cs)
+      .set({
+        formVersionId: change.formVersion,
+        weight: change.weight,
+        answeredBy: change.answeredBy,
+        label: change.label,
+      })
+      .where(and(eq(cs.campaignId, campaignId), eq(cs.key, change.key)))
+    await tx.delete(panel).where(ofSource(panel))
+  }
+  if (change.added || change.fields.includes('formsByUnitType')) {
+    await replaceSourceForms(tx, campaignId, change)
+  }
+  const people = panelRows(campaignId, [{ key: change.key, panel: change.panel }])
+  if (people.length > 0) await tx.insert(panel).values(people)
+}
+
 /** Replaces a source's per-type instruments (an empty record leaves one form for all). */
 async function replaceSourceForms(
   tx: Pick<Db, 'delete' | 'insert'>,
@@ -172,10 +259,17 @@ async function replaceSourceForms(
   if (rows.length > 0) await tx.insert(csf).values(rows)
 }
 
+/** Fields only a new source sets (an existing one keeps what it was created with). */
+const NEW_ONLY = ['required', 'minResponses', 'measure', 'anonymous'] as const
+
+type RequestedChange = NonNullable<UpdateCampaignInput['sources']>[number]
+
 /**
- * The sources a request really changes, after checking each names a source of the campaign
- * once, each version exists, each new one is readable by the user, each per-type one is of its
- * default's kind, and the SDK can evaluate the rules with the new weights.
+ * The sources a request really changes, after checking each names a source once, each version
+ * exists, each new one is readable by the user, each per-type one is of its default's kind, the
+ * resulting list of sources keeps the rules (`resolveSources`: one self-check, panels on panel
+ * sources only; `assertPanelUsers`), and the SDK can evaluate the rules it leaves. Problems are
+ * 400 at the request's own `sources.<i>`.
  */
 async function sourceChanges(
   db: Db,
@@ -184,76 +278,181 @@ async function sourceChanges(
   requested: UpdateCampaignInput['sources'],
 ): Promise<SourceChange[]> {
   if (!requested) return []
-  const { policy, sources } = await loadResultsCampaign(db, campaignId)
+  const [{ policy, sources }, panels] = await Promise.all([
+    loadResultsCampaign(db, campaignId),
+    loadPanels(db, campaignId),
+  ])
+  const stateOf = (key: string): SourceState | null => {
+    const current = sources.find((source) => source.key === key)
+    const rule = policy.sources.find((source) => source.key === key)
+    if (!current || !rule) return null
+    return {
+      formVersion: current.formVersionId,
+      formsByUnitType: current.formsByUnitType,
+      weight: rule.weight,
+      answeredBy: current.answeredBy,
+      label: current.label,
+      panel: panels.get(key) ?? [],
+    }
+  }
   const seen = new Set<string>()
   const changes: SourceChange[] = []
   requested.forEach((change, index) => {
-    const current = sources.find((source) => source.key === change.key)
-    const rule = policy.sources.find((source) => source.key === change.key)
-    if (!current || !rule) {
-      throw invalid(`sources.${index}.key`, `The campaign has no source ${change.key}`)
-    }
-    if (seen.has(change.key)) {
-      throw invalid(`sources.${index}.key`, `Source ${change.key} is named twice`)
-    }
+    const at = `sources.${index}`
+    if (seen.has(change.key)) throw invalid(`${at}.key`, `Source ${change.key} is named twice`)
     seen.add(change.key)
-    const formVersion = change.formVersion ?? current.formVersionId
-    const formsByUnitType = change.formsByUnitType ?? current.formsByUnitType
-    const weight = change.weight ?? rule.weight
+    const was = stateOf(change.key)
+    if (!was) {
+      changes.push(addedSource(change, index))
+      return
+    }
+    if (change.remove) {
+      changes.push({ index, key: change.key, ...was, fields: ['removed'], was })
+      return
+    }
+    for (const field of NEW_ONLY) {
+      if (change[field] !== undefined) {
+        throw invalid(
+          `${at}.${field}`,
+          `Only a new source sets ${field}; ${change.key} keeps its own`,
+        )
+      }
+    }
+    const next: SourceState = {
+      formVersion: change.formVersion ?? was.formVersion,
+      formsByUnitType: change.formsByUnitType ?? was.formsByUnitType,
+      weight: change.weight ?? was.weight,
+      answeredBy: change.answeredBy ?? was.answeredBy,
+      label: change.label === undefined ? was.label : change.label,
+      panel: change.panel ?? was.panel,
+    }
     const fields: SourceField[] = [
-      ...(formVersion === current.formVersionId ? [] : (['formVersion'] as const)),
-      ...(sameForms(formsByUnitType, current.formsByUnitType)
+      ...(next.formVersion === was.formVersion ? [] : (['formVersion'] as const)),
+      ...(sameForms(next.formsByUnitType, was.formsByUnitType)
         ? []
         : (['formsByUnitType'] as const)),
-      ...(weight === rule.weight ? [] : (['weight'] as const)),
+      ...(next.weight === was.weight ? [] : (['weight'] as const)),
+      ...(sameJson(next.label, was.label) ? [] : (['label'] as const)),
+      ...(next.answeredBy === was.answeredBy ? [] : (['answeredBy'] as const)),
+      ...(sameJson([...next.panel].sort(), [...was.panel].sort()) ? [] : (['panel'] as const)),
     ]
-    if (fields.length > 0) {
-      const was = {
-        formVersion: current.formVersionId,
-        formsByUnitType: current.formsByUnitType,
-        weight: rule.weight,
-      }
-      changes.push({ index, key: change.key, formVersion, formsByUnitType, weight, fields, was })
-    }
+    if (fields.length > 0) changes.push({ index, key: change.key, ...next, fields, was })
   })
   if (changes.length === 0) return []
-  const named = requested.map((change) => {
-    const current = sources.find((source) => source.key === change.key) as CampaignSource
+
+  // The list of sources the campaign would have, the requested ones first in the request's
+  // order, so each problem's `sources.<i>` is the client's own index.
+  const changed = new Map(changes.map((change) => [change.key, change]))
+  const inputOf = (key: string, state: SourceState) => {
+    const rule = policy.sources.find((source) => source.key === key)
+    const current = sources.find((source) => source.key === key)
     return {
-      formVersion: change.formVersion ?? current.formVersionId,
-      formsByUnitType: change.formsByUnitType ?? current.formsByUnitType,
+      key,
+      formVersion: state.formVersion,
+      formsByUnitType: state.formsByUnitType,
+      weight: state.weight,
+      answeredBy: state.answeredBy,
+      panel: state.panel,
+      required: rule?.required,
+      minResponses: rule?.minResponses,
+      measure: rule?.measure,
+      anonymous: current?.anonymous,
     }
-  })
+  }
+  const resulting = [
+    ...requested.flatMap((request, index) => {
+      const change = changed.get(request.key)
+      if (change?.fields.includes('removed')) return []
+      if (change?.added) return [{ index, source: change.added }]
+      const state = change ?? stateOf(request.key)
+      return state ? [{ index, source: inputOf(request.key, state) }] : []
+    }),
+    ...sources
+      .filter((source) => !seen.has(source.key))
+      .flatMap((source) => {
+        const state = stateOf(source.key)
+        return state ? [{ index: requested.length, source: inputOf(source.key, state) }] : []
+      }),
+  ]
+  const indexOf = (position: number) => resulting[position]?.index ?? position
+  const resolved = resolveSources(
+    resulting.map((entry) => entry.source),
+    indexOf,
+  )
+  await assertPanelUsers(db, resolved, indexOf)
+
   // Existence is checked for every version named, readability for the versions the source did
   // not name before: a weight change, or moving a version from one branch type to another, puts
   // no version in front of anyone it was not already before.
-  const entries = named.flatMap((source, position) => {
-    const key = requested[position]?.key
-    const current = sources.find((s) => s.key === key) as CampaignSource
-    return namedVersions([source], () => position).map((entry) => ({
+  const kept = changes.filter((change) => !change.fields.includes('removed'))
+  const entries = kept.flatMap((change) => {
+    const before = change.was
+      ? sourceVersionIds({
+          formVersionId: change.was.formVersion,
+          formsByUnitType: change.was.formsByUnitType,
+        })
+      : []
+    return namedVersions([change], () => change.index).map((entry) => ({
       ...entry,
-      isNew: !sourceVersionIds(current).includes(entry.formVersion),
+      isNew: !before.includes(entry.formVersion),
     }))
   })
   await assertVersionsReadable(db, user, entries, (i) => entries[i]?.isNew ?? true)
-  await assertKindsFit(db, named)
-  const weights = new Map<string, number>(changes.map((change) => [change.key, change.weight]))
-  // The rules are checked with the requested sources first, in the request's order, so a
-  // problem's `sources.<i>` is the client's own index (a policy's validity does not depend on
-  // the order of its sources).
-  const place = (key: string) => {
-    const index = requested.findIndex((change) => change.key === key)
-    return index < 0 ? requested.length : index
-  }
-  const ordered = [...policy.sources].sort((a, b) => place(a.key) - place(b.key))
-  assertPolicy({
-    ...policy,
-    sources: ordered.map((source) => ({
-      ...source,
-      weight: weights.get(source.key) ?? source.weight,
-    })),
-  })
+  await assertKindsFit(db, kept, (position) => kept[position]?.index ?? position)
+  assertPolicy(
+    {
+      ...policy,
+      sources: resolved.map(({ key, weight, required, minResponses, measure }) => ({
+        key,
+        weight,
+        ...(required === undefined ? {} : { required }),
+        ...(minResponses === undefined ? {} : { minResponses }),
+        ...(measure === undefined ? {} : { measure }),
+      })),
+    },
+    indexOf,
+  )
   return changes
+}
+
+/** A source a request adds: its key is new to the campaign; it needs a form version and a weight. */
+function addedSource(change: RequestedChange, index: number): SourceChange {
+  const at = `sources.${index}`
+  if (change.remove) throw invalid(`${at}.key`, `The campaign has no source ${change.key}`)
+  if (change.formVersion === undefined) {
+    throw invalid(
+      `${at}.key`,
+      `The campaign has no source ${change.key}: to add it, give its formVersion and weight`,
+    )
+  }
+  if (change.weight === undefined) {
+    throw invalid(`${at}.weight`, `A new source (${change.key}) needs its weight`)
+  }
+  const { remove: _, label, ...rest } = change
+  const added: ResolvedSource = {
+    ...rest,
+    ...(label ? { label } : {}),
+    formVersion: change.formVersion,
+    weight: change.weight,
+    answeredBy: respondentsOf(change),
+  }
+  return {
+    index,
+    key: change.key,
+    formVersion: change.formVersion,
+    formsByUnitType: change.formsByUnitType ?? {},
+    weight: change.weight,
+    answeredBy: added.answeredBy,
+    label: label ?? null,
+    panel: change.panel ?? [],
+    fields: ['added'],
+    was: null,
+    added,
+  }
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 }
 
 /**
@@ -270,8 +469,10 @@ async function assertNoAnswers(
     .select({ n: count() })
     .from(schema.responses)
     .where(eq(schema.responses.campaignId, campaignId))
+  // A change to the self-check source other than its weight or label moves what branches fill.
   const movesSelfForm = (change: SourceChange) =>
-    change.key === 'self' && change.fields.some((field) => field !== 'weight')
+    (change.answeredBy === 'selfCheck' || change.was?.answeredBy === 'selfCheck') &&
+    change.fields.some((field) => field !== 'weight' && field !== 'label')
   const selfVersion = changes.some(movesSelfForm)
   const [begun] = selfVersion
     ? await db
@@ -290,6 +491,8 @@ async function assertNoAnswers(
   const blocked = responseCount > 0 ? changes : changes.filter(movesSelfForm)
   const issues = blocked.flatMap((change) =>
     change.fields
+      // A label names the source; it changes nothing anyone answered.
+      .filter((field) => field !== 'label')
       .filter((field) => responseCount > 0 || field !== 'weight')
       .map((field) => ({
         path: `sources.${change.index}.${field}`,
@@ -303,7 +506,7 @@ async function assertNoAnswers(
   throw new AppError(
     'responsesExist',
     responseCount > 0
-      ? `The campaign has ${responseCount} responses: its sources’ form versions and weights can no longer change`
+      ? `The campaign has ${responseCount} responses: its sources (which there are, who answers them, their form versions and weights) can no longer change`
       : `${selfChecks} branches have begun their self-check: the self-check’s form version can no longer change`,
     {
       field: 'sources',

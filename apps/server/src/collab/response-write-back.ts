@@ -198,7 +198,10 @@ class ResponseWriteBack implements DocBinding {
       .leftJoin(orgs, eq(orgs.id, selfChecks.unitId))
       .leftJoin(
         campaignSources,
-        and(eq(campaignSources.campaignId, selfChecks.campaignId), eq(campaignSources.key, 'self')),
+        and(
+          eq(campaignSources.campaignId, selfChecks.campaignId),
+          eq(campaignSources.answeredBy, 'selfCheck'),
+        ),
       )
       .leftJoin(formVersions, eq(formVersions.id, unitFormVersionSql(orgs.unitType)))
       .where(eq(selfChecks.id, this.selfCheckId))

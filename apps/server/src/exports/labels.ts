@@ -3,10 +3,13 @@ import { SOURCE_KEYS, type SourceKey, type UnitType } from '@yardstick/db'
 import { sourceLabel } from '@yardstick/sdk'
 import { UNIT_TYPE_LABELS } from '../orgs/unit-types'
 
-/** Chinese names of the evaluation sources, for export headers: the SDK's labels (one home). */
-export const SOURCE_LABELS = Object.fromEntries(
+/**
+ * Chinese names of the default evaluation sources, for export headers: the SDK's labels (one
+ * home). A campaign's own source is named by `sourceLabelOf` where its label is at hand.
+ */
+export const SOURCE_LABELS: Partial<Record<SourceKey, string>> = Object.fromEntries(
   SOURCE_KEYS.map((key) => [key, sourceLabel(key, 'zh-CN')]),
-) as Record<SourceKey, string>
+)
 
 /** Chinese names of the usual grade keys; a band named otherwise (e.g. in Chinese) is shown as is. */
 const GRADE_LABELS: Record<string, string> = {

@@ -1,4 +1,5 @@
 import type { Db } from '@yardstick/db'
+import { sourceLabelOf } from '@yardstick/sdk'
 import { sourceVersionIds } from '../campaigns/unit-form'
 import { AppError } from '../http/errors'
 import { unitScope } from '../results/access'
@@ -6,7 +7,6 @@ import type { ResultsContext } from '../results/context'
 import { loadFormVersionJson } from '../results/question-report'
 import { inFilter, type ResultsFilter } from '../results/view'
 import { download, type ExportFormat, mapBatches } from './download'
-import { SOURCE_LABELS } from './labels'
 import { readResponses } from './responses-reader'
 import { responsesTable } from './responses-table'
 
@@ -46,7 +46,7 @@ export async function exportResponses(
   const { columns, toRow } = responsesTable(instruments, units, source)
   const scope = unitScope(units, (unit) => access.exportsRaw(unit) && inFilter(unit, filter))
   const query = { campaignId: campaign.id, sourceKey, scope, anonymous: source.anonymous }
-  const label = SOURCE_LABELS[source.key]
+  const label = sourceLabelOf(source)
   return download({
     format,
     sheetName: `${label}答卷`,

@@ -15,6 +15,7 @@ const BASIS_LABELS: Record<ExpectedBasis, string> = {
   selfCheck: '每个支部一份自查',
   tokens: '按已发凭证数',
   minResponses: '按最少答卷数',
+  panel: '评议组每人一份',
   one: '一份考评',
   none: '不设应答数',
 }
@@ -63,7 +64,7 @@ export function participationTable(
             unit.parentName,
             unit.name,
             unitTypeLabel(unit.unitType),
-            SOURCE_LABELS[key],
+            SOURCE_LABELS[key] ?? key,
             STATUS_LABELS[entry.status],
             entry.answered,
             entry.expected,

@@ -47,12 +47,16 @@ export async function loadParticipation(
   const sources = await db
     .select({
       key: schema.campaignSources.key,
+      answeredBy: schema.campaignSources.answeredBy,
       minResponses: schema.campaignSources.minResponses,
+      panelSize: sql<number>`(select count(*)::int from campaign_source_panel p
+        where p.campaign_id = ${schema.campaignSources.campaignId}
+          and p.source_key = ${schema.campaignSources.key})`.mapWith(Number),
     })
     .from(schema.campaignSources)
     .where(eq(schema.campaignSources.campaignId, campaign.id))
   const keys = campaign.sources.map((source) => source.key)
-  const minimum = new Map(sources.map((source) => [source.key, source.minResponses]))
+  const sourceOf = new Map(sources.map((source) => [source.key, source]))
   const [answered, tokens, selfChecks, links, parents] = await Promise.all([
     counts(
       db,
@@ -96,9 +100,12 @@ export async function loadParticipation(
         const token = issued.get(at(unit.id, key))
         const tokensIssued = token?.issued ?? 0
         const n = answered.get(at(unit.id, key)) ?? 0
+        const source = sourceOf.get(key)
+        const answeredBy = source?.answeredBy ?? 'members'
         const { expected, basis } = expectedOf({
-          key,
-          minResponses: minimum.get(key) ?? null,
+          answeredBy,
+          minResponses: source?.minResponses ?? null,
+          panelSize: source?.panelSize ?? 0,
           tokensIssued,
         })
         bySource[key] = {
@@ -108,10 +115,10 @@ export async function loadParticipation(
           status: participationStatus(n, expected),
           tokensIssued,
           tokensUsed: token?.used ?? 0,
-          ...(key === 'self' ? { selfCheck: selfStatus.get(unit.id) ?? null } : {}),
+          ...(answeredBy === 'selfCheck' ? { selfCheck: selfStatus.get(unit.id) ?? null } : {}),
           // A self-check is filled in its workflow, not through its link.
           url:
-            key === 'self'
+            answeredBy === 'selfCheck'
               ? `${origin}/branch/campaigns/${campaign.id}/units/${unit.id}`
               : `${origin}/s/${slugs.get(at(unit.id, key)) ?? ''}`,
         }

@@ -1,5 +1,16 @@
-import { type Db, SOURCE_KEYS, type SourceKey, schema, type UnitType } from '@yardstick/db'
-import type { EvaluationPolicy, GradeBand, GradeQuota } from '@yardstick/sdk'
+import {
+  type Db,
+  type SourceKey,
+  type SourceRespondent,
+  schema,
+  type UnitType,
+} from '@yardstick/db'
+import {
+  bySourceOrder,
+  type EvaluationPolicy,
+  type GradeBand,
+  type GradeQuota,
+} from '@yardstick/sdk'
 import { eq } from 'drizzle-orm'
 import {
   type Instrument,
@@ -14,6 +25,8 @@ import { AppError } from '../http/errors'
 /** One evaluation source of a campaign, as results and exports need it. */
 export interface CampaignSource extends SourceInstruments {
   key: SourceKey
+  answeredBy: SourceRespondent
+  label: Partial<Record<'zh-CN' | 'en', string>> | null
   anonymous: boolean
 }
 
@@ -30,7 +43,7 @@ export interface ResultsCampaign {
 }
 
 /**
- * Loads a campaign for results: its office, its sources in the order self, members, superior,
+ * Loads a campaign for results: its office, its sources in the order self, members, superior, then its own (`bySourceOrder`),
  * and the policy `evaluateSummaries` grades by. Answers 404 `notFound` when there is no such campaign.
  *
  * @example
@@ -55,8 +68,9 @@ export async function loadResultsCampaign(db: Db, id: number): Promise<ResultsCa
     db.select().from(schema.campaignSources).where(eq(schema.campaignSources.campaignId, id)),
     loadSourceForms(db, id),
   ])
-  // The procedure's order (自评 → 党员群众测评 → 上级考评): the first failing source is the reason.
-  const sources = rows.sort((a, b) => SOURCE_KEYS.indexOf(a.key) - SOURCE_KEYS.indexOf(b.key))
+  // The procedure's order (自评 → 党员群众测评 → 上级考评, then the campaign's own): the first
+  // failing source is the reason.
+  const sources = rows.sort(bySourceOrder)
   const policy: EvaluationPolicy = {
     sources: sources.map((source) => ({
       key: source.key,
@@ -68,8 +82,10 @@ export async function loadResultsCampaign(db: Db, id: number): Promise<ResultsCa
     bands: campaign.bands as GradeBand[],
     ...(campaign.quota ? { quota: campaign.quota as GradeQuota } : {}),
   }
-  const withForms = sources.map(({ key, formVersionId, anonymous }) => ({
+  const withForms = sources.map(({ key, answeredBy, label, formVersionId, anonymous }) => ({
     key,
+    answeredBy,
+    label,
     formVersionId,
     formsByUnitType: perType.get(key) ?? {},
     anonymous,

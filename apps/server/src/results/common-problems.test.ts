@@ -118,7 +118,9 @@ describe.each(await testStores())(
       const members = ((await get('source=members')) as { body: Body }).body.questions
       expect(members.length).toBeGreaterThan(5)
       expect(members.every((q) => q.units === 0 && q.measure === 'lostPoints')).toBe(true)
-      expect((await get('source=nobody')).status).toBe(400)
+      // A key that is no source key at all is refused; a source the campaign lacks is not found.
+      expect((await get('source=no-body')).status).toBe(400)
+      expect((await get('source=nobody')).status).toBe(404)
       expect((await get('')).status).toBe(400)
       expect((await get('source=self', 'outsider')).status).toBe(403)
     })

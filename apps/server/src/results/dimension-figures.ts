@@ -10,7 +10,7 @@ import { loadSourceVersions } from './source-versions'
 import type { CampaignUnit } from './units'
 
 /** Per source key, per dimension name: a unit's percent (null when its maximum is 0). */
-export type UnitPercents = Partial<Record<SourceKey, Record<string, number | null>>>
+export type UnitPercents = Record<SourceKey, Record<string, number | null>>
 
 /** The dimension figures of the units in a scope. */
 export interface DimensionFigures {

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record'
 import type { AuthUser } from '../auth/sessions'
 import { invalid } from '../campaigns/units'
 import { AppError } from '../http/errors'
-import { isAssessorSource } from '../submissions/link-context'
+import { answeredSignedIn } from '../submissions/link-context'
 import type { ResultsContext } from './context'
 import { followUpUnit } from './follow-up-access'
 import { gradeCampaign } from './grade'
@@ -98,7 +98,8 @@ export async function raiseDeductionRectification(
         eq(responses.unitId, unitId),
       ),
     )
-  if (!response || !isAssessorSource(response.sourceKey)) {
+  const source = campaign.sources.find((s) => s.key === response?.sourceKey)
+  if (!response || !source || !answeredSignedIn(source.answeredBy)) {
     throw invalid(
       'responseId',
       `No assessor’s scorecard ${body.responseId} of ${unit.name} in campaign ${campaign.id}`,

@@ -1,7 +1,7 @@
 import { type Db, schema } from '@yardstick/db'
 import { type Answers, type FormJson, localizedText, reasonedAnswers } from '@yardstick/sdk'
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import { isAssessorSource } from '../submissions/link-context'
+import { answeredSignedIn } from '../submissions/link-context'
 import type { ResultsCampaign } from './campaign'
 import { loadFormVersionJson } from './question-report'
 
@@ -41,7 +41,7 @@ export async function unitScorecards(
   campaign: ResultsCampaign,
   unitId: number,
 ): Promise<UnitScorecard[] | null> {
-  const sources = campaign.sources.filter((source) => isAssessorSource(source.key))
+  const sources = campaign.sources.filter((source) => answeredSignedIn(source.answeredBy))
   if (sources.length === 0) return null
   const { responses, users } = schema
   const rows = await db

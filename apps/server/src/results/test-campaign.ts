@@ -1,10 +1,11 @@
-import { type Db, type SourceKey, schema } from '@yardstick/db'
+import { type Db, type SourceKey, type SourceRespondent, schema } from '@yardstick/db'
 import {
   type Answers,
   type EvaluationPolicy,
   type FormJson,
   type GradeBand,
   type GradeQuota,
+  respondentsOf,
   type SourceMeasure,
   scoreResponse,
 } from '@yardstick/sdk'
@@ -12,6 +13,8 @@ import {
 /** One source of a test campaign: its policy entry and the form its responses answer. */
 export interface TestSource {
   key: SourceKey
+  /** Who answers it; default: as its key (`respondentsOf`). */
+  answeredBy?: SourceRespondent
   weight: number
   required?: boolean
   minResponses?: number
@@ -77,6 +80,7 @@ export async function seedCampaign(
     await db.insert(schema.campaignSources).values({
       campaignId: campaign.id,
       key: source.key,
+      answeredBy: respondentsOf(source),
       formVersionId: version?.id ?? 0,
       weight: source.weight,
       required: source.required ?? false,

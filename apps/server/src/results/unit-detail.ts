@@ -94,7 +94,7 @@ export async function unitDetail(db: Db, context: ResultsContext, unitId: number
 
 /** The branch's self-check, if it has begun one: status, dates and its live problem list. */
 async function loadSelfCheck(db: Db, context: ResultsContext, unitId: number) {
-  const source = context.campaign.sources.find((s) => s.key === 'self')
+  const source = context.campaign.sources.find((s) => s.answeredBy === 'selfCheck')
   if (!source) return null
   const unitType = context.units.find((unit) => unit.id === unitId)?.unitType ?? null
   const formVersionId = unitFormVersion(source, unitType)

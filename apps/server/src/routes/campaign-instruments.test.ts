@@ -2,8 +2,8 @@ import { schema } from '@yardstick/db'
 import { testStores } from '@yardstick/db/testing'
 import { type FormJson, templates } from '@yardstick/sdk'
 import { count, eq } from 'drizzle-orm'
-import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readXlsx } from '../../test/export-files'
 import { createFixture, type Fixture } from '../../test/harness'
 import {
   campaignBody,
@@ -30,18 +30,6 @@ const ENTERPRISE_SATISFACTION: FormJson = {
     isRequired: true,
     choices: rated,
   })),
-}
-
-async function readXlsx(response: Response): Promise<(string | number | null)[][]> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(await response.arrayBuffer())
-  const sheet = workbook.worksheets[0] as ExcelJS.Worksheet
-  const rows: (string | number | null)[][] = []
-  sheet.eachRow((row) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1)
-    rows.push(values.map((v) => (v === undefined ? null : (v as string | number))))
-  })
-  return rows
 }
 
 describe.each(await testStores())('instruments per branch type on %s', (kind) => {

@@ -4,6 +4,7 @@ import {
   type Answers,
   type FormJson,
   localizedText,
+  respondentsOf,
   scorecardTemplateIds,
   scoreResponse,
   type TemplateId,
@@ -18,7 +19,7 @@ import { createCampaign } from '../campaigns/create-campaign'
 import { moveCampaign } from '../campaigns/status'
 import { publishForm } from '../forms/publish'
 import { createUser, insertOrg } from '../orgs/org-tree'
-import { isAssessorSource } from '../submissions/link-context'
+import { answeredSignedIn } from '../submissions/link-context'
 import { type DemoQuiz, seedDemoQuiz } from './demo-quiz'
 import { chance, fakeAnswers } from './fake-answers'
 
@@ -241,7 +242,8 @@ export async function seedDemo(
     answers: Answers,
   ) => {
     const form = templates[template]
-    const check = validateResponse(form, answers, { requireReasons: isAssessorSource(key) })
+    const requireReasons = answeredSignedIn(respondentsOf({ key }))
+    const check = validateResponse(form, answers, { requireReasons })
     if (!check.valid)
       throw new Error(
         `seed: generated ${template} answers are invalid: ${JSON.stringify(check.errors)}`,

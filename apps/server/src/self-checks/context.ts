@@ -19,13 +19,15 @@ export const SELF_CHECK_READERS = [
 export interface SelfCheckContext {
   campaign: typeof schema.campaigns.$inferSelect
   unit: { id: number; name: string; path: string }
+  /** The key of the campaign's self-check source (`self` unless the campaign named it). */
+  sourceKey: string
   formVersionId: number
   form: FormJson
 }
 
 /**
  * Loads what a self-check route needs and checks the user's role on the branch. 404 when the
- * campaign does not exist, has no `self` source, or does not assess the unit; 403 when the
+ * campaign does not exist, has no source the self-check answers, or does not assess the unit; 403 when the
  * user's roles do not reach the branch (a secretary of another branch).
  *
  * @param access `read` (the branch's secretary, assessors, editors, admins) or `write` (secretary, admin)
@@ -48,18 +50,29 @@ export async function selfCheckContext(
     .where(and(eq(campaignUnits.campaignId, campaignId), eq(campaignUnits.unitId, unitId)))
   // The branch type's own self-check form when the source has one (分类制定), else the default.
   const [source] = await db
-    .select({ formVersionId: formVersions.id, json: formVersions.json })
+    .select({ key: campaignSources.key, formVersionId: formVersions.id, json: formVersions.json })
     .from(campaignSources)
     .innerJoin(formVersions, eq(formVersions.id, unitFormVersionSql(unit?.unitType ?? null)))
-    .where(and(eq(campaignSources.campaignId, campaignId), eq(campaignSources.key, 'self')))
+    .where(
+      and(eq(campaignSources.campaignId, campaignId), eq(campaignSources.answeredBy, 'selfCheck')),
+    )
   if (!source) {
-    throw new AppError('notFound', `Campaign ${campaignId} has no self-check (no self source)`)
+    throw new AppError(
+      'notFound',
+      `Campaign ${campaignId} has no self-check (no source answered by the self-check)`,
+    )
   }
   if (!unit) throw new AppError('notFound', `Campaign ${campaignId} does not assess unit ${unitId}`)
   const roles = access === 'read' ? SELF_CHECK_READERS : SELF_CHECK_WRITERS
   assertReaches(user, unit.path, roles, `the self-check of ${unit.name}`)
   const { unitType: _type, ...where } = unit
-  return { campaign, unit: where, formVersionId: source.formVersionId, form: source.json }
+  return {
+    campaign,
+    unit: where,
+    sourceKey: source.key,
+    formVersionId: source.formVersionId,
+    form: source.json,
+  }
 }
 
 /** Whether a campaign takes submissions now: open, and between its opening and closing times. */

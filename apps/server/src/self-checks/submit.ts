@@ -51,7 +51,7 @@ export async function submitSelfCheck(db: Db, context: SelfCheckContext, user: A
       .values({
         campaignId: context.campaign.id,
         unitId: context.unit.id,
-        sourceKey: 'self',
+        sourceKey: context.sourceKey,
         formVersionId: context.formVersionId,
         answers,
         score,

@@ -46,9 +46,13 @@ export async function selfCheckCampaign(
     .returning({ id: schema.campaigns.id })
   const campaignId = campaign?.id as number
   const formVersionId = version?.id as number
-  await db
-    .insert(schema.campaignSources)
-    .values({ campaignId, key: withSelf ? 'self' : 'members', formVersionId, weight: 1 })
+  await db.insert(schema.campaignSources).values({
+    campaignId,
+    key: withSelf ? 'self' : 'members',
+    answeredBy: withSelf ? 'selfCheck' : 'members',
+    formVersionId,
+    weight: 1,
+  })
   const unitIds = units ?? [f.orgs.branch1, f.orgs.branch2]
   await db.insert(schema.campaignUnits).values(unitIds.map((unitId) => ({ campaignId, unitId })))
   return campaignId

@@ -68,7 +68,10 @@ export async function selfCheckToDo(db: Db, user: AuthUser, unitId?: number) {
     .innerJoin(campaigns, eq(campaigns.id, campaignUnits.campaignId))
     .innerJoin(
       campaignSources,
-      and(eq(campaignSources.campaignId, campaigns.id), eq(campaignSources.key, 'self')),
+      and(
+        eq(campaignSources.campaignId, campaigns.id),
+        eq(campaignSources.answeredBy, 'selfCheck'),
+      ),
     )
     .innerJoin(orgs, eq(orgs.id, campaignUnits.unitId))
     .leftJoin(

@@ -1,4 +1,10 @@
-import { type CampaignStatus, type Db, type SourceKey, schema } from '@yardstick/db'
+import {
+  type CampaignStatus,
+  type Db,
+  type SourceKey,
+  type SourceRespondent,
+  schema,
+} from '@yardstick/db'
 import { compileForm, type FormJson } from '@yardstick/sdk'
 import { and, eq } from 'drizzle-orm'
 import { unitFormVersionSql } from '../campaigns/unit-form'
@@ -20,7 +26,12 @@ export interface LinkContext {
     timeLimitMinutes: number | null
   }
   unit: { id: number; name: string; path: string }
-  source: { key: SourceKey; anonymous: boolean; formVersionId: number }
+  source: {
+    key: SourceKey
+    answeredBy: SourceRespondent
+    anonymous: boolean
+    formVersionId: number
+  }
   /** The published version's JSON: one shared object per version (its scoring plan is cached). */
   form: FormJson
   /** Whether the form has question banks (`drawCount`), so each respondent needs a draw seed. */
@@ -118,6 +129,7 @@ export class LinkContextCache {
         unit: { id: orgs.id, name: orgs.name, path: orgs.path },
         source: {
           key: campaignSources.key,
+          answeredBy: campaignSources.answeredBy,
           anonymous: campaignSources.anonymous,
           // The unit's branch type may have its own instrument (分类制定).
           formVersionId: unitFormVersionSql(orgs.unitType).mapWith(Number),
@@ -173,14 +185,17 @@ export function linkContexts(db: Db): LinkContextCache {
 }
 
 /**
- * Whether a source is answered by a signed-in assessor (上级考评: `superior`): its link needs
- * sign-in, and each deduction and veto on it needs a reason (`reasonsRequired`).
+ * Whether a source is answered by signed-in, named people — assessors (上级考评) or a panel
+ * (述职评议) — rather than by the branch's workflow or by members: its link needs sign-in, its
+ * form is shown as an assessor's (`Audience`), each deduction and veto on it needs a reason
+ * (`reasonsRequired`), and its responses are the ones a deduction's follow-up is raised from.
  *
  * @example
- * isAssessorSource('superior') // true
+ * answeredSignedIn('assessors') // true
+ * answeredSignedIn('members') // false
  */
-export function isAssessorSource(key: SourceKey): boolean {
-  return key === 'superior'
+export function answeredSignedIn(answeredBy: SourceRespondent): boolean {
+  return answeredBy === 'assessors' || answeredBy === 'panel'
 }
 
 /** Whether a campaign takes responses now: status `open` and `opensAt ≤ now ≤ closesAt`. */

@@ -1,4 +1,4 @@
-import type { CampaignStatus, Db, SourceKey } from '@yardstick/db'
+import type { CampaignStatus, Db, SourceKey, SourceRespondent } from '@yardstick/db'
 import { type FormJson, type LinkTimeLimit, normalizeToken, personalize } from '@yardstick/sdk'
 import { AppError } from '../http/errors'
 import {
@@ -8,7 +8,7 @@ import {
   isTimed,
   TIME_LIMIT_GRACE_SECONDS,
 } from './attempts'
-import { acceptsResponses, isAssessorSource, linkContexts } from './link-context'
+import { acceptsResponses, answeredSignedIn, linkContexts } from './link-context'
 import { resolveRespondent } from './respondent'
 import {
   type Audience,
@@ -31,6 +31,7 @@ export interface LinkView {
   }
   unit: { id: number; name: string }
   source: SourceKey
+  answeredBy: SourceRespondent
   anonymous: boolean
   needsToken: boolean
   needsSignIn: boolean
@@ -85,7 +86,7 @@ export async function viewLink(
       questionCount: quizQuestionCount(personal ?? context.form),
     }
   }
-  const audience: Audience = isAssessorSource(source.key) ? 'assessor' : 'respondent'
+  const audience: Audience = answeredSignedIn(source.answeredBy) ? 'assessor' : 'respondent'
   const form = personal
     ? toRespondentForm(personal, audience)
     : respondentForm(context.form, audience)
@@ -100,9 +101,10 @@ export async function viewLink(
     },
     unit: { id: unit.id, name: unit.name },
     source: source.key,
+    answeredBy: source.answeredBy,
     anonymous: source.anonymous,
     needsToken: source.anonymous,
-    needsSignIn: isAssessorSource(source.key),
+    needsSignIn: answeredSignedIn(source.answeredBy),
     showScore: campaign.showScore,
     signedIn: user !== null,
     timeLimit,

@@ -1,8 +1,9 @@
 import type { Db } from '@yardstick/db'
 import { reaches } from '../auth/access'
 import { type AuthUser, userForToken } from '../auth/sessions'
+import { isPanelMember } from '../campaigns/source-rules'
 import { AppError } from '../http/errors'
-import { isAssessorSource, type LinkContext } from './link-context'
+import { answeredSignedIn, type LinkContext } from './link-context'
 import { assertTokenUsable, tokenDrawSeed } from './respondent-token'
 
 /** Who answers through a link: the signed-in user (non-anonymous sources only) and a draw seed. */
@@ -24,8 +25,8 @@ export interface ResolveRespondentOptions {
 
 /**
  * Works out who answers a link and checks they may. An anonymous source needs a token to submit
- * and never looks at the session; `superior` needs a signed-in assessor (or admin) reaching the
- * unit to submit; a form with banks needs a seed even to be read — the token's random draw seed
+ * and never looks at the session; an `assessors` source needs a signed-in assessor (or admin)
+ * reaching the unit to submit, a `panel` source a signed-in member of its panel; a form with banks needs a seed even to be read — the token's random draw seed
  * (`tokenDrawSeed`; a token that is not the link's or was used is refused, 401 `tokenInvalid` or
  * 409 `tokenUsed`), else `user:<id>` of a signed-in respondent of a non-anonymous source.
  *
@@ -37,7 +38,7 @@ export async function resolveRespondent(
   context: LinkContext,
   { token, sessionToken, submitting = true }: ResolveRespondentOptions,
 ): Promise<Respondent> {
-  const { source, unit } = context
+  const { source } = context
   if (submitting && source.anonymous && token === undefined) {
     throw new AppError(
       'tokenRequired',
@@ -49,15 +50,16 @@ export async function resolveRespondent(
   }
   // A stale session does not stop a public survey; it only goes unrecorded.
   const user = !source.anonymous && sessionToken ? await userForToken(db, sessionToken) : null
-  if (submitting && isAssessorSource(source.key)) {
+  if (submitting && answeredSignedIn(source.answeredBy)) {
     if (!user) {
-      throw new AppError('unauthenticated', 'Sign in as an assessor to fill a superior scorecard')
+      throw new AppError(
+        'unauthenticated',
+        source.answeredBy === 'panel'
+          ? 'Sign in as a member of the panel to rate this unit'
+          : 'Sign in as an assessor to fill a superior scorecard',
+      )
     }
-    if (!reaches(user, unit.path, ['assessor'])) {
-      throw new AppError('forbidden', `You have no assessor role that reaches ${unit.name}`, {
-        roles: ['assessor'],
-      })
-    }
+    await assertMayRate(db, context, user)
   }
   if (!context.hasBanks) return { user, seed: undefined }
   if (token !== undefined) {
@@ -86,4 +88,27 @@ async function unusableToken(db: Db, context: LinkContext, token: string): Promi
   }
   // Used between the two reads.
   return new AppError('tokenUsed', 'This token has already been used to answer')
+}
+
+/** 403 unless the user is on the source's panel, or (assessors) has a role reaching the unit. */
+async function assertMayRate(db: Db, context: LinkContext, user: AuthUser): Promise<void> {
+  const { source, unit, campaign } = context
+  if (source.answeredBy === 'panel') {
+    const named = await isPanelMember(
+      db,
+      { campaignId: campaign.id, sourceKey: source.key },
+      user.id,
+    )
+    if (!named) {
+      throw new AppError('forbidden', `You are not on the panel of ${source.key}`, {
+        source: source.key,
+      })
+    }
+    return
+  }
+  if (!reaches(user, unit.path, ['assessor'])) {
+    throw new AppError('forbidden', `You have no assessor role that reaches ${unit.name}`, {
+      roles: ['assessor'],
+    })
+  }
 }

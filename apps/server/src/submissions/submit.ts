@@ -18,7 +18,7 @@ import { AppError } from '../http/errors'
 import { attemptKey, isTimed, timeLimitRefusal } from './attempts'
 import type { SubmissionRefusal } from './commit-batch'
 import { submissionWriter } from './group-commit'
-import { acceptsResponses, isAssessorSource, type LinkContext, linkContexts } from './link-context'
+import { acceptsResponses, answeredSignedIn, type LinkContext, linkContexts } from './link-context'
 import { type ReplayClaim, replayRefusals, requestHash } from './replay'
 import { type Respondent, resolveRespondent } from './respondent'
 
@@ -71,7 +71,7 @@ interface Stored {
 export async function submitResponse(db: Db, request: SubmitRequest): Promise<SubmitOutcome> {
   const context = await linkContexts(db).get(request.slug)
   if (!context) throw new AppError('notFound', `No respondent link ${request.slug}`)
-  if (context.source.key === 'self') {
+  if (context.source.answeredBy === 'selfCheck') {
     const workflow = `/api/campaigns/${context.campaign.id}/self-checks/${context.unit.id}`
     throw new AppError(
       'conflict',
@@ -105,6 +105,9 @@ export async function submitResponse(db: Db, request: SubmitRequest): Promise<Su
   }
   const { user, seed } = respondent
   const claim = claimOf(user)
+  if (context.source.answeredBy === 'panel' && user) {
+    await assertNotRatedYet(db, context, user.id, idempotencyKey)
+  }
   const told = (stored: Stored) => toldOf(db, context, stored, seed)
   if (!acceptsResponses(context.campaign)) {
     return told(
@@ -125,7 +128,7 @@ export async function submitResponse(db: Db, request: SubmitRequest): Promise<Su
     seed,
     locale: request.locale,
     // An assessor gives the reason for each deduction and veto, stored with the answers.
-    requireReasons: isAssessorSource(context.source.key),
+    requireReasons: answeredSignedIn(context.source.answeredBy),
   })
   // A timed quiz is submitted as it stands when the countdown ends: an unanswered question
   // scores 0 rather than refusing the answers the respondent did give.
@@ -177,6 +180,36 @@ async function toldOf(
   const answers = stored.answers ?? (await storedAnswers(db, id))
   const drawSeed = stored.drawSeed === undefined ? seed : (stored.drawSeed ?? undefined)
   return { status, id, score, review: quizReview(context.form, answers, { seed: drawSeed }) }
+}
+
+/**
+ * 409 `alreadyRated` when a panel member already rated this unit on this source, unless that
+ * response is the one this request retries (same `Idempotency-Key`: it is replayed).
+ */
+async function assertNotRatedYet(
+  db: Db,
+  context: LinkContext,
+  userId: number,
+  idempotencyKey: string,
+): Promise<void> {
+  const { responses } = schema
+  const [earlier] = await db
+    .select({ id: responses.id, idempotencyKey: responses.idempotencyKey })
+    .from(responses)
+    .where(
+      and(
+        eq(responses.campaignId, context.campaign.id),
+        eq(responses.unitId, context.unit.id),
+        eq(responses.sourceKey, context.source.key),
+        eq(responses.respondentId, userId),
+      ),
+    )
+    .limit(1)
+  if (earlier && earlier.idempotencyKey !== idempotencyKey) {
+    throw new AppError('alreadyRated', `You have already rated ${context.unit.name}`, {
+      responseId: earlier.id,
+    })
+  }
 }
 
 /** The refusals of a token that a retry of the response it stored gets past. */

@@ -270,6 +270,9 @@ export function validBody(
     createUser: { email: `${unique}@example.org`, name: unique, grants: [] },
     updateUser: { name: unique },
     grantRole: { role: 'assessor', orgId: f.orgs.branch2 },
+    startNextPeriod: {},
+    createTransformationPlan: { owner: unique, measure: unique, deadline: '2026-06-30' },
+    raiseDeductionRectification: { responseId: 1, question: 'deduction' },
   }
   if (operationId === 'importOrgs') return csv('名称,上级,类型\n')
   if (operationId === 'importUsers') return csv('email,name\n')

@@ -85,6 +85,20 @@ const EXPECTED: Record<string, Row> = {
   exportResponsesCsv: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
   exportResultsXlsx: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
   exportResponsesXlsx: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
+  getDimensionResults: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
+  exportDimensionsCsv: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
+  exportDimensionsXlsx: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
+  getCommonProblems: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
+  exportCommonProblemsCsv: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
+  exportCommonProblemsXlsx: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
+  getResultsSeries: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
+  getCampaignReport: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
+  exportCampaignReportPdf: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
+  // Branch B is not graded lowest: the office meets that rule (409); the next period can be
+  // started once (the admin, after the officer, meets 409); response 1 is no deduction of B's (400).
+  createTransformationPlan: [401, 401, 401, 403, 403, 403, 409, 409],
+  raiseDeductionRectification: [401, 401, 401, 403, 403, 403, 400, 400],
+  startNextPeriod: [401, 401, 401, 404, 403, 404, 'ok', 409],
   getParticipation: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
   exportParticipationCsv: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
   exportParticipationXlsx: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
@@ -165,8 +179,8 @@ async function callAs(world: World, operationId: string, caller: Caller): Promis
   const body = validBody(world, operationId)
   const headers: Record<string, string> = {}
   if (body?.type) headers['content-type'] = body.type
-  // Per-question results and response exports name one source.
-  const query = /\/results\/questions|\/responses\./.test(operation.template)
+  // Per-question results, 共性问题 and response exports name one source.
+  const query = /\/results\/questions|\/responses\.|common-problems/.test(operation.template)
     ? '?source=members'
     : ''
   const { status } = await world.f.call(operation.method, world.fill(operation.template) + query, {

@@ -36,6 +36,10 @@ export const LINK_TEXT = {
 type Texts = Record<Locale, string>
 
 const ERROR_TEXT = {
+  alreadyRated: {
+    'zh-CN': '您已对这个单位作过评议：每位评议人对每个单位只评议一次。',
+    en: 'You have already rated this unit: each panel member rates each unit once.',
+  },
   tokenUsed: {
     'zh-CN': '这个答题凭证已经用过了：每个凭证只能提交一份答卷，不能重复提交。',
     en: 'This token has already been used: each token answers once, so it cannot be used again.',

@@ -13,7 +13,10 @@ export interface LinkView {
     accepting: boolean
   }
   unit: { id: number; name: string }
-  source: 'self' | 'members' | 'superior'
+  /** The source's key: `self`, `members`, `superior` or the campaign's own (`debriefing`). */
+  source: string
+  /** Who answers it: a `selfCheck` source is filled in its workflow, not through the link. */
+  answeredBy: 'selfCheck' | 'members' | 'assessors' | 'panel'
   anonymous: boolean
   needsToken: boolean
   needsSignIn: boolean

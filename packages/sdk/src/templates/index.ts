@@ -1,6 +1,7 @@
 import { type SelfCheckFormOptions, selfCheckForm } from '../builders/self-check-form'
 import type { UnitType } from '../domain-sets'
 import type { FormJson, PageJson } from '../types'
+import debriefing from './debriefing.json' with { type: 'json' }
 import peerAppraisal from './peer-appraisal.json' with { type: 'json' }
 import quiz from './quiz.json' with { type: 'json' }
 import satisfaction from './satisfaction.json' with { type: 'json' }
@@ -29,6 +30,7 @@ export type TemplateId =
   | 'scorecardRetired'
   | 'quiz'
   | 'peerAppraisal'
+  | 'debriefing'
 
 /**
  * The ready templates, as SurveyJS form JSON with Yardstick's extensions, zh-CN default text and
@@ -48,7 +50,9 @@ export type TemplateId =
  *   eight are stored as `scorecardTemplate`'s input: a file per type with its title and
  *   indicators, over `scorecard-basics.json`, the one home of what they share;
  * - `quiz`: 党章党规知识答卷, a bank of 110 questions of which each respondent draws 30;
- * - `peerAppraisal`: 民主评议党员表, one member rated 优秀 / 合格 / 基本合格 / 不合格.
+ * - `peerAppraisal`: 民主评议党员表, one member rated 优秀 / 合格 / 基本合格 / 不合格;
+ * - `debriefing`: 党支部书记述职评议表, the secretary's report (述职) rated by a panel on four items
+ *   and overall, each 好 / 较好 / 一般 / 差 (100 / 80 / 60 / 0), with room for comments.
  *
  * The objects are shared: clone one (`structuredClone`) before editing it.
  *
@@ -69,6 +73,7 @@ export const templates: Readonly<Record<TemplateId, FormJson>> = {
   scorecardRetired: scorecardTemplate(scorecardRetired),
   quiz: quiz as FormJson,
   peerAppraisal: peerAppraisal as FormJson,
+  debriefing: debriefing as FormJson,
 }
 
 /**

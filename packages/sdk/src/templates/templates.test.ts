@@ -20,6 +20,7 @@ const KINDS: Record<TemplateId, FormJson['kind']> = {
   scorecardRetired: 'scorecard',
   quiz: 'quiz',
   peerAppraisal: 'generic',
+  debriefing: 'generic',
 }
 
 const ids = Object.keys(KINDS) as TemplateId[]
@@ -341,6 +342,30 @@ describe('peer appraisal template', () => {
   })
 })
 
+describe('debriefing template', () => {
+  it('rates the secretary’s report on four items and overall from good to poor', () => {
+    const questions = questionsOf(templates.debriefing)
+    const ratings = questions.filter((q) => q.type === 'radiogroup')
+    expect(ratings.map((q) => q.name)).toEqual([
+      'responsibility',
+      'organization',
+      'integrity',
+      'service',
+      'overall',
+    ])
+    for (const q of ratings) {
+      expect(q.isRequired).toBe(true)
+      expect(choicesOf(q).map(({ value, score }) => ({ value, score }))).toEqual([
+        { value: 'good', score: 100 },
+        { value: 'fairlyGood', score: 80 },
+        { value: 'average', score: 60 },
+        { value: 'poor', score: 0 },
+      ])
+    }
+    expect(questions.at(-1)).toMatchObject({ type: 'comment', name: 'remarks' })
+  })
+})
+
 describe('scoring a full response to each template', () => {
   it('scores a self-check with two problems and lists them with their rectification', () => {
     const answers: Answers = {}
@@ -475,6 +500,21 @@ describe('scoring a full response to each template', () => {
     expect(result.score).toBe(24)
     expect(result.maxScore).toBe(30)
     expect(result.percent).toBe(80)
+  })
+
+  it('scores a debriefing review over its five ratings', () => {
+    const answers: Answers = {
+      responsibility: 'good',
+      organization: 'fairlyGood',
+      integrity: 'good',
+      service: 'average',
+      overall: 'fairlyGood',
+    }
+    const result = scoreResponse(templates.debriefing, answers)
+    // 100 + 80 + 100 + 60 + 80 = 420 of 500: 84 %
+    expect(result.score).toBe(420)
+    expect(result.maxScore).toBe(500)
+    expect(result.percent).toBe(84)
   })
 
   it('scores a peer appraisal over the overall and aspect ratings', () => {

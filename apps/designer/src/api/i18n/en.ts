@@ -36,6 +36,8 @@ export const apiEn: Record<keyof typeof apiZhCN, string> = {
   'apiError.notLowestGrade':
     'A transformation plan is only for a branch graded in the lowest band.',
   'apiError.rectificationExists': 'This rectification has already been raised.',
+  'apiError.alreadyRated':
+    'You have already rated this unit: each panel member rates each unit once.',
   'apiError.treeRule': 'This change would break the organisation tree, so it was not made.',
   'apiError.treeRule.wrongKind':
     'This kind of unit cannot sit under that parent: a branch holds no units.',
@@ -61,6 +63,8 @@ export const apiEn: Record<keyof typeof apiZhCN, string> = {
     'Panels are nested too deep: at most {limit} levels. Flatten some panels.',
   'apiError.formTooLarge':
     'The form is too large: at most {limit} pages, panels and questions. Split it into several forms.',
+  'apiError.reportFontMissing':
+    'The server has no Chinese font to make the PDF with: ask an administrator to install fonts-wqy-microhei or set REPORT_FONT. Meanwhile, print this page from the browser.',
   'apiError.validationUnavailable':
     'The server is too busy to check this form now, so it was not published: try again shortly.',
   'apiError.originNotAllowed': 'This site is not allowed to embed this survey.',
@@ -111,6 +115,12 @@ export const apiEn: Record<keyof typeof apiZhCN, string> = {
 
   'policyError.emptySources': 'Use at least one source',
   'policyError.duplicateSourceKey': 'The source “{source}” is listed twice',
+  'policyError.twoSelfChecks': 'Only one source can be answered by the branch’s self-check',
+  'policyError.panelMissing': '{source} needs at least one panel member',
+  'policyError.panelUnexpected': 'Only a source answered by a panel names people',
+  'policyError.panelDuplicate': '{source} names a panel member twice',
+  'policyError.panelUserUnknown': '{source} names someone who does not exist or is deactivated',
+  'policyError.panelAnonymous': 'A panel answers signed in: {source} cannot be anonymous',
   'policyError.invalidWeight': 'The weight of {source} must be a number above 0',
   'policyError.invalidMinResponses':
     'The minimum responses of {source} must be a whole number of at least 0',

@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi'
 import { useErrorText } from '../../api/useErrorText'
 import { useResource } from '../../api/useResource'
 import { useI18n } from '../../i18n/I18nProvider'
+import { Link } from '../../router'
 import { useEditor } from '../EditorContext'
 import { useLimitedEdit } from '../limited-edit'
 import { ComparePicker } from './ComparePicker'
@@ -80,6 +81,9 @@ export function VersionsPanel() {
               <button type="button" disabled={!canWrite} onClick={() => void restore(v.version)}>
                 {t('versions.restore')}
               </button>
+              <Link to={`/forms/${form.id}/versions/${v.version}/print`} className="button">
+                {t('blankForm.print')}
+              </Link>
               {v.version > 1 && (
                 <button
                   type="button"
