@@ -14,6 +14,7 @@ import {
   decodeQr,
   downloadFile,
   type OpenedPage,
+  printedPages,
   SCREENSHOTS,
   signedInPage,
   startTestServer,
@@ -204,7 +205,7 @@ describe.skipIf(!hasChromium)('an office running a campaign, in Chromium', () =>
     expect(await page.locator('.app-header').isVisible()).toBe(false)
     expect(await page.locator('.links-table').isVisible()).toBe(false)
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
-    expect(pdfPages(pdf)).toEqual({ pages: 2, a4: true })
+    expect(printedPages(pdf)).toEqual({ pages: 2, a4: true })
 
     // The office reads a slip as a member would: the token printed, and the QR code beside it.
     const slip = page.locator('.slip').nth(2)
@@ -243,7 +244,7 @@ describe.skipIf(!hasChromium)('an office running a campaign, in Chromium', () =>
     )
     await page.emulateMedia({ media: 'print' })
     expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(false)
-    expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toEqual({
+    expect(printedPages(await page.pdf({ preferCSSPageSize: true }))).toEqual({
       pages: Math.ceil(total / 15),
       a4: true,
     })
@@ -411,17 +412,6 @@ describe.skipIf(!hasChromium)('an office running a campaign, in Chromium', () =>
     return id
   }
 })
-
-/** The number of pages of a PDF Chromium printed, and whether each is A4 (595.92 × 842.88 pt). */
-function pdfPages(pdf: Buffer): { pages: number; a4: boolean } {
-  const text = pdf.toString('latin1')
-  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)]
-  const pages = (text.match(/\/Type\s*\/Page\b/g) ?? []).length
-  const a4 = boxes.every(
-    ([, w, h]) => Math.abs(Number(w) - 595.92) < 1 && Math.abs(Number(h) - 842.88) < 1,
-  )
-  return { pages, a4: a4 && boxes.length > 0 }
-}
 
 async function expectNoOverflow(page: Page, what: string) {
   const overflow = await page.evaluate(

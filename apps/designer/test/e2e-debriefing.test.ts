@@ -98,10 +98,11 @@ describe.skipIf(!hasChromium)('a 述职评议 panel in Chromium', () => {
 
   it('shows a panel member the branches to rate, and stores their rating of one', async () => {
     const [first] = PANEL
-    const panelist = await signedInPage(browser, server.url, first?.email ?? '')
+    // Being on the panel puts 考评任务 first for them: they land there, and it is in the header.
+    const panelist = await signedInPage(browser, server.url, first?.email ?? '', '考评任务')
     const { page } = panelist
+    await page.locator('.app-nav').getByRole('link', { name: '考评任务' }).waitFor()
     const panelToken = await apiToken(server.url, first?.email ?? '')
-    await page.goto(`${server.url}/assess`)
     const card = page.locator(`[data-campaign="${campaignId}"]`)
     await card.waitFor()
     const todo = await api<AssessmentList>(

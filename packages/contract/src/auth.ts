@@ -10,6 +10,11 @@ export const UserSchema = z
     email: z.string(),
     name: z.string(),
     grants: z.array(GrantSchema),
+    onPanel: z.boolean().openapi({
+      description:
+        'Named on a panel source (述职评议) of a campaign not closed: rates its units at /assess, ' +
+        'with or without a role',
+    }),
     mustChangePassword: z.boolean().openapi({
       description:
         'True after a temporary password: every other route answers 403 passwordChangeRequired until POST /api/auth/password',

@@ -3,6 +3,7 @@ import { HOMES, homeOf, NAV_ITEMS, navItemsOf } from './home-route'
 
 const user = (...roles: string[]) => ({
   grants: roles.map((role, i) => ({ role, orgId: i + 1, path: `/1/${i + 1}/` })),
+  onPanel: false,
 })
 const landing = (...roles: string[]) => homeOf(user(...roles))?.path ?? null
 const sections = (...roles: string[]) => navItemsOf(user(...roles)).map((item) => item.key)
@@ -26,6 +27,12 @@ describe('where each role lands after signing in', () => {
 
   it('lands an account without a role nowhere it would be refused', () => {
     expect(landing()).toBeNull()
+  })
+
+  it('lands a panel member (述职评议) on the units to rate, with or without a role', () => {
+    expect(homeOf({ ...user(), onPanel: true })?.path).toBe('/assess')
+    expect(homeOf({ ...user('editor'), onPanel: true })?.path).toBe('/assess')
+    expect(homeOf({ ...user('secretary'), onPanel: true })?.path).toBe('/branch')
   })
 
   it('has one home per role, each a section of the header for that role', () => {
@@ -52,6 +59,13 @@ describe('the header’s sections', () => {
       'admin',
     ])
     expect(sections()).toEqual([])
+    // A panel member rates units (考评任务), whatever roles they hold, and sees nothing more.
+    expect(navItemsOf({ ...user(), onPanel: true }).map((item) => item.key)).toEqual(['assess'])
+    expect(navItemsOf({ ...user('reviewer'), onPanel: true }).map((item) => item.key)).toEqual([
+      'assess',
+      'forms',
+      'review',
+    ])
   })
 
   it('join the sections of every role a user holds, once each', () => {

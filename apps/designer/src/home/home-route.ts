@@ -28,14 +28,16 @@ export const HOMES = [
 export type Home = (typeof HOMES)[number]['home']
 
 /**
- * The home a user lands on after signing in (see `HOMES`), or null for an account without any
- * role (it is told so instead of meeting a refusal).
+ * The home a user lands on after signing in (see `HOMES`; a panel member's is the assessor's),
+ * or null for an account without any role or panel (it is told so instead of meeting a refusal).
  *
  * @example
  * homeOf({ grants: [{ role: 'assessor', orgId: 4, path: '/1/4/' }] }) // { home: 'assess', path: '/assess', … }
  */
-export function homeOf(user: Pick<User, 'grants'>): (typeof HOMES)[number] | null {
-  const roles = new Set(user.grants.map((grant) => grant.role))
+export function homeOf(user: Pick<User, 'grants' | 'onPanel'>): (typeof HOMES)[number] | null {
+  const roles = new Set<string>(user.grants.map((grant) => grant.role))
+  // A panel member (述职评议) rates units on the assessor's page, with or without the role.
+  if (user.onPanel) roles.add('assessor')
   return HOMES.find((entry) => roles.has(entry.role)) ?? null
 }
 
@@ -60,12 +62,16 @@ export type NavItem = (typeof NAV_ITEMS)[number]
 export type NavKey = NavItem['key']
 
 /**
- * The header's sections for a user: those one of their roles uses, in `NAV_ITEMS` order.
+ * The header's sections for a user: those one of their roles uses, in `NAV_ITEMS` order, and
+ * 考评任务 for a panel member (`onPanel`) whatever their roles.
  *
  * @example
  * navItemsOf(secretary).map((n) => n.key) // ['branch', 'campaigns']
  */
-export function navItemsOf(user: Pick<User, 'grants'>): NavItem[] {
+export function navItemsOf(user: Pick<User, 'grants' | 'onPanel'>): NavItem[] {
   const roles = new Set(user.grants.map((grant) => grant.role))
-  return NAV_ITEMS.filter((item) => item.roles.some((role: Role) => roles.has(role)))
+  return NAV_ITEMS.filter(
+    (item) =>
+      item.roles.some((role: Role) => roles.has(role)) || (item.key === 'assess' && user.onPanel),
+  )
 }

@@ -9,7 +9,7 @@ import { FORM_READERS } from '../forms/access'
 import { AppError } from '../http/errors'
 import { assertKindsFit, isEmpty, namedVersions, sourceFormRows } from './instrument-checks'
 import { newSlug } from './secrets'
-import { assertPanelUsers, panelRows, resolveSources } from './source-rules'
+import { assertPanelUsers, panelRows, resolveSources, sourceRow } from './source-rules'
 import { commonAncestorId, invalid, resolveUnits } from './units'
 
 const CHUNK = 1000
@@ -107,20 +107,9 @@ export async function createCampaign(
       .returning({ id: schema.campaigns.id })
     if (!campaign) throw new Error('createCampaign: nothing inserted')
     const campaignId = campaign.id
-    await tx.insert(schema.campaignSources).values(
-      sources.map((source) => ({
-        campaignId,
-        key: source.key,
-        answeredBy: source.answeredBy,
-        label: source.label ?? null,
-        formVersionId: source.formVersion,
-        weight: source.weight,
-        required: source.required ?? false,
-        minResponses: source.minResponses ?? null,
-        measure: source.measure ?? null,
-        anonymous: source.anonymous ?? false,
-      })),
-    )
+    await tx
+      .insert(schema.campaignSources)
+      .values(sources.map((source) => sourceRow(campaignId, source)))
     const perType = sourceFormRows(campaignId, input.sources)
     if (perType.length > 0) await tx.insert(schema.campaignSourceForms).values(perType)
     const panel = panelRows(campaignId, sources)

@@ -1,7 +1,7 @@
 import type { SourceInput } from '@yardstick/contract'
 import { type Db, type SourceRespondent, schema } from '@yardstick/db'
 import { respondentsOf } from '@yardstick/sdk'
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, ne } from 'drizzle-orm'
 import { invalid } from './units'
 
 /**
@@ -124,6 +124,31 @@ export function panelRows(
 }
 
 /**
+ * The `campaign_sources` row of one source (absent options at their defaults), the one mapping
+ * creating a campaign and adding a source to it share.
+ *
+ * @example
+ * await tx.insert(schema.campaignSources).values(sources.map((s) => sourceRow(campaignId, s)))
+ */
+export function sourceRow(
+  campaignId: number,
+  source: ResolvedSource,
+): typeof schema.campaignSources.$inferInsert {
+  return {
+    campaignId,
+    key: source.key,
+    answeredBy: source.answeredBy,
+    label: source.label ?? null,
+    formVersionId: source.formVersion,
+    weight: source.weight,
+    required: source.required ?? false,
+    minResponses: source.minResponses ?? null,
+    measure: source.measure ?? null,
+    anonymous: source.anonymous ?? false,
+  }
+}
+
+/**
  * Whether a user is named on a campaign source's panel.
  *
  * @example
@@ -139,6 +164,24 @@ export async function isPanelMember(
     .select({ userId: p.userId })
     .from(p)
     .where(and(eq(p.campaignId, campaignId), eq(p.sourceKey, sourceKey), eq(p.userId, userId)))
+  return row !== undefined
+}
+
+/**
+ * Whether a user sits on a panel of a campaign not yet closed (their way in to `/assess`, which
+ * they may have without any role).
+ *
+ * @example
+ * await sitsOnOpenPanel(db, 12) // true
+ */
+export async function sitsOnOpenPanel(db: Pick<Db, 'select'>, userId: number): Promise<boolean> {
+  const p = schema.campaignSourcePanel
+  const [row] = await db
+    .select({ userId: p.userId })
+    .from(p)
+    .innerJoin(schema.campaigns, eq(schema.campaigns.id, p.campaignId))
+    .where(and(eq(p.userId, userId), ne(schema.campaigns.status, 'closed')))
+    .limit(1)
   return row !== undefined
 }
 

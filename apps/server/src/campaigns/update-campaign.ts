@@ -17,6 +17,7 @@ import {
   panelRows,
   type ResolvedSource,
   resolveSources,
+  sourceRow,
 } from './source-rules'
 import { type FormsByUnitType, sourceVersionIds } from './unit-form'
 import { invalid } from './units'
@@ -202,18 +203,7 @@ async function writeSourceChange(
   }
   if (change.added) {
     const source = change.added
-    await tx.insert(cs).values({
-      campaignId,
-      key: source.key,
-      answeredBy: source.answeredBy,
-      label: source.label ?? null,
-      formVersionId: source.formVersion,
-      weight: source.weight,
-      required: source.required ?? false,
-      minResponses: source.minResponses ?? null,
-      measure: source.measure ?? null,
-      anonymous: source.anonymous ?? false,
-    })
+    await tx.insert(cs).values(sourceRow(campaignId, source))
     const units = await tx
       .select({ unitId: schema.campaignUnits.unitId })
       .from(schema.campaignUnits)

@@ -14,6 +14,7 @@ import { verifyAgainstDummy, verifyPassword } from '../auth/password'
 import { changeOwnPassword } from '../auth/password-change'
 import { createSession, grantsOf, revokeSession, userForToken } from '../auth/sessions'
 import { createSignInLimits } from '../auth/sign-in-limits'
+import { userView } from '../auth/user-view'
 import type { Config } from '../config'
 import type { AppDeps } from '../deps'
 import { AppError } from '../http/errors'
@@ -180,13 +181,13 @@ export function authRoutes(
       {
         token,
         expiresAt: expiresAt.toISOString(),
-        user: {
+        user: await userView(db, {
           id: user.id,
           email: user.email,
           name: user.name,
           grants,
           mustChangePassword: user.mustChangePassword,
-        },
+        }),
       },
       200,
     )
@@ -201,15 +202,16 @@ export function authRoutes(
   })
   router.openapi(sessionRoute, async (c) => {
     const token = tokenOf(c)
-    return c.json({ user: token ? await userForToken(db, token) : null }, 200)
+    const user = token ? await userForToken(db, token) : null
+    return c.json({ user: user ? await userView(db, user) : null }, 200)
   })
   router.use('/me', requireUser(db))
-  router.openapi(meRoute, (c) => c.json(c.var.user, 200))
+  router.openapi(meRoute, async (c) => c.json(await userView(db, c.var.user), 200))
   router.use('/auth/password', requireUser(db))
   router.openapi(changePasswordRoute, async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json')
     await changeOwnPassword(db, c.var.user, c.var.token, { currentPassword, newPassword, sockets })
-    return c.json({ ...c.var.user, mustChangePassword: false }, 200)
+    return c.json(await userView(db, { ...c.var.user, mustChangePassword: false }), 200)
   })
   return router
 }

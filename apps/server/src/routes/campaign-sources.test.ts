@@ -263,6 +263,31 @@ describe.each(await testStores())('campaign sources: a 述职评议 panel on %s'
     expect(rows).toEqual([{ sourceKey: 'debriefing' }])
   })
 
+  it('tells a panel member without a role where to rate (onPanel), until the campaign closes', async () => {
+    const token = await signInAs(f, 'panel-three', [])
+    const [user] = await f.database.db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.email, 'panel-three@example.org'))
+    const onPanel = async () => {
+      const me = await f.call('GET', '/api/me', { token })
+      const session = await f.call('GET', '/api/auth/session', { token })
+      expect(session.body.user.onPanel).toBe(me.body.onPanel)
+      return me.body.onPanel
+    }
+    expect(await onPanel()).toBe(false)
+    const campaign = await openCampaign(
+      f,
+      campaignBody(f, versions, { name: '述职评议丙', sources: fourSources([user?.id as number]) }),
+    )
+    expect(await onPanel()).toBe(true)
+    const admin = await f.login('admin')
+    expect(
+      (await f.call('POST', `/api/campaigns/${campaign.id}/close`, { token: admin })).status,
+    ).toBe(200)
+    expect(await onPanel()).toBe(false)
+  })
+
   it('refuses a bad list of sources with a 400 that names where and why, creating nothing', async () => {
     const admin = await f.login('admin')
     const before = await campaignCount()

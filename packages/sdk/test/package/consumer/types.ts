@@ -2,7 +2,7 @@
 import { fromSurveyJson, toSurveyJson } from '@yardstick/doc'
 import { type SurveyAttributes, TAG } from '@yardstick/embed'
 import { type FormJson, type ScoreResult, scoreResponse, templates } from '@yardstick/sdk'
-import type { SourceKey } from '@yardstick/sdk/domain'
+import type { SourceKey, SourceRespondent } from '@yardstick/sdk/domain'
 import { FORM_LIMITS } from '@yardstick/sdk/limits'
 import { createLinkClient, type LinkClient } from '@yardstick/sdk/link'
 import { YardstickSurvey, type YardstickSurveyProps } from '@yardstick/sdk/react'
@@ -20,5 +20,5 @@ export type Attributes = SurveyAttributes
 // The declarations are real, not `any`: each misuse below must be an error.
 // @ts-expect-error answers are an object keyed by question name
 scoreResponse(templates.quiz, 42)
-// @ts-expect-error not a source
-export const wrong: SourceKey = 'nobody'
+// @ts-expect-error not who answers a source (a source's key is any slug; this set is closed)
+export const wrong: SourceRespondent = 'nobody'
