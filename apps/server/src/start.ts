@@ -6,6 +6,7 @@ import { type Database, lockDataDir, migrate, openDatabase, schema } from '@yard
 import { eq } from 'drizzle-orm'
 import { createApp } from './app'
 import { createSignInLimits, type SignInLimits } from './auth/sign-in-limits'
+import { serveBackupRequests } from './backup/running-server'
 import { CollabServer } from './collab/collab-server'
 import { seedFromStoredForm } from './collab/form-documents'
 import type { Config } from './config'
@@ -72,6 +73,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // the first publish does not wait for it.
     startValidationPool()
     collab.attach(server as HttpServer)
+    // `pnpm backup` of a running PGlite server asks this process (running-server.ts).
+    const stopBackups = database.dumpDataDir
+      ? serveBackupRequests(config.DATA_DIR, database)
+      : () => {}
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`
@@ -85,6 +90,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stop: async () => {
         // Sockets first (their updates are flushed), then HTTP, then queued submissions, then
         // the database: nothing acknowledged is left unwritten.
+        stopBackups()
         await collab.close()
         await new Promise<void>((resolve) => server.close(() => resolve()))
         await limits.close()

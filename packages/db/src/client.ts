@@ -22,6 +22,11 @@ export interface Database {
    * endpoint's hot path (see doc-log.ts). Resolves with the row ids in input order.
    */
   appendDocUpdates: (rows: readonly DocUpdateRow[]) => Promise<number[]>
+  /**
+   * PGlite only: its data folder as a gzipped tar, taken while the server runs (see
+   * `restorePgliteArchive`). PostgreSQL is backed up with its own `pg_dump`.
+   */
+  dumpDataDir?: () => Promise<Uint8Array>
   close: () => Promise<void>
 }
 
@@ -85,7 +90,12 @@ export async function openDatabase({
     // It offers what drizzle's PGlite session calls (`query`, `exec`, `transaction`).
     const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db
     return withDocLog(
-      { db, kind: 'pglite', close: () => client.close() },
+      {
+        db,
+        kind: 'pglite',
+        dumpDataDir: () => client.dumpDataDir(),
+        close: () => client.close(),
+      },
       pgliteSimpleQuery(client),
     )
   }
@@ -93,5 +103,10 @@ export async function openDatabase({
   await client.waitReady
   // drizzle's PGlite and postgres-js databases share the query builder; one type serves both.
   const db = drizzlePglite(client, { schema }) as unknown as Db
-  return withDocLog({ db, kind: 'pglite', close: () => client.close() }, pgliteSimpleQuery(client))
+  const dumpDataDir = async () =>
+    new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer())
+  return withDocLog(
+    { db, kind: 'pglite', dumpDataDir, close: () => client.close() },
+    pgliteSimpleQuery(client),
+  )
 }

@@ -48,6 +48,21 @@ export function lockDataDir(dataDir: string): () => void {
   throw new DataDirLockedError(dataDir, Number.NaN)
 }
 
+/**
+ * The pid of the running process that holds the data folder, or undefined when none does
+ * (no lock, or the lock of a process that died). Takes nothing.
+ */
+export function lockHolder(dataDir: string): number | undefined {
+  let holder: number
+  try {
+    holder = Number.parseInt(readFileSync(join(dataDir, 'yardstick.lock'), 'utf8'), 10)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  return Number.isInteger(holder) && isRunning(holder) ? holder : undefined
+}
+
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0)

@@ -3,7 +3,7 @@ import * as schema from './schema'
 
 export type { Database, DatabaseKind, Db, OpenDatabaseOptions } from './client'
 export { openDatabase } from './client'
-export { DataDirLockedError, lockDataDir } from './data-dir-lock'
+export { DataDirLockedError, lockDataDir, lockHolder } from './data-dir-lock'
 export type { DocUpdateRow } from './doc-log'
 export { docUpdatesInsertSql } from './doc-log'
 export type {
@@ -31,4 +31,5 @@ export {
   UNIT_TYPES,
 } from './enums'
 export { MIGRATIONS_FOLDER, migrate } from './migrate'
+export { RestoreRefusedError, restorePgliteArchive } from './pglite-archive'
 export { schema }

@@ -71,6 +71,12 @@ async function handle(message) {
       await entry.done.catch(() => {})
       return null
     }
+    case 'dump': {
+      // PGlite takes its query lock for the dump: the files are those of a crash-consistent
+      // instant (what a SIGKILL would leave), which start-up recovers like any crash.
+      const archive = await pg.dumpDataDir('gzip')
+      return new Uint8Array(await archive.arrayBuffer())
+    }
     case 'close':
       await pg.close()
       return null

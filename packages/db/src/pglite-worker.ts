@@ -4,7 +4,7 @@ import type { QueryOptions, Results } from '@electric-sql/pglite'
 const ENTRY = new URL('./pglite-worker-entry.js', import.meta.url)
 
 type Request =
-  | { type: 'ready' | 'close' }
+  | { type: 'ready' | 'close' | 'dump' }
   | { type: 'begin' | 'commit' | 'rollback'; tx: number }
   | {
       type: 'query' | 'exec'
@@ -108,6 +108,11 @@ export class PGliteWorker implements Queryable {
     open = false
     await this.#call({ type: 'commit', tx })
     return result
+  }
+
+  /** The data folder as a gzipped tar (PGlite's `dumpDataDir`), taken between two queries. */
+  async dumpDataDir(): Promise<Uint8Array> {
+    return this.#call({ type: 'dump' }) as Promise<Uint8Array>
   }
 
   /** Closes PGlite (flushing its files) and stops the worker. */

@@ -14,6 +14,7 @@ import { kill9, type ServerProcess, startServerProcess } from '@yardstick/testin
 import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { completeAnswers } from '../../src/campaigns/test-fixture'
+import { envOfAdmin, setUpTokenCampaign } from './token-campaign'
 
 const CHAOS = process.env.YS_CHAOS === '1'
 const SUBMISSIONS = CHAOS ? 4000 : 400
@@ -23,7 +24,6 @@ const CLIENTS = CHAOS ? 32 : 16
 const KILLS = CHAOS ? 3 : 1
 // A start on a machine shared with other test runs can take well over the default minute.
 const START_TIMEOUT = 240_000
-const ADMIN = { email: 'chief@example.org', password: 'chief-password-1' }
 const CHOICES = ['satisfied', 'basic', 'dissatisfied']
 
 /** What one run saw, for RELIABILITY.md. */
@@ -39,88 +39,6 @@ interface Figures {
   otherAnswers: number
   restartMs: number[]
   seconds: number
-}
-
-async function call<T>(url: string, token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`)
-  return (text ? JSON.parse(text) : null) as T
-}
-
-/** An open campaign over one new branch whose anonymous members survey takes tokens. */
-async function setUp(url: string) {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  })
-  if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`)
-  const { token } = (await login.json()) as { token: string }
-  const orgs = await call<{ items?: Array<{ id: number; kind: string }> } | Array<any>>(
-    url,
-    token,
-    'GET',
-    '/api/orgs',
-  )
-  const list = Array.isArray(orgs) ? orgs : (orgs.items ?? [])
-  const committee = list.find((o: { kind: string }) => o.kind === 'committee')
-  if (!committee) throw new Error(`no committee in ${JSON.stringify(orgs).slice(0, 300)}`)
-  const branch = await call<{ id: number }>(url, token, 'POST', '/api/orgs', {
-    parentId: committee.id,
-    kind: 'branch',
-    name: '断电测试支部',
-    unitType: 'organ',
-  })
-  const form = await call<{ id: number }>(url, token, 'POST', '/api/forms', {
-    title: '断电测试问卷',
-    json: templates.satisfaction,
-  })
-  const version = await call<{ id: number }>(url, token, 'POST', `/api/forms/${form.id}/publish`, {
-    note: 'SIGKILL',
-  })
-  const campaign = await call<{ id: number }>(url, token, 'POST', '/api/campaigns', {
-    name: '断电测试测评',
-    cadence: 'yearly',
-    opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    units: { ids: [branch.id] },
-    sources: [
-      {
-        key: 'members',
-        formVersion: version.id,
-        weight: 1,
-        anonymous: true,
-        measure: 'satisfactionRate',
-      },
-    ],
-    bands: [{ min: 0, grade: '达标' }],
-  })
-  await call(url, token, 'POST', `/api/campaigns/${campaign.id}/open`, {})
-  const links = await call<{ items: Array<{ slug: string }> }>(
-    url,
-    token,
-    'GET',
-    `/api/campaigns/${campaign.id}/links`,
-  )
-  const slug = links.items[0]?.slug as string
-  const tokens: string[] = []
-  while (tokens.length < SUBMISSIONS) {
-    const count = Math.min(1000, SUBMISSIONS - tokens.length)
-    const issued = await call<{ tokens: string[] }>(
-      url,
-      token,
-      'POST',
-      `/api/campaigns/${campaign.id}/tokens`,
-      { unitId: branch.id, source: 'members', count },
-    )
-    tokens.push(...issued.tokens)
-  }
-  return { campaignId: campaign.id, slug, tokens }
 }
 
 /**
@@ -140,7 +58,7 @@ async function run(
   const servers = [server]
   try {
     let url = server.url
-    const { campaignId, slug, tokens } = await setUp(url)
+    const { campaignId, slug, tokens } = await setUpTokenCampaign(url, SUBMISSIONS, '断电测试')
     const answers = (i: number) =>
       completeAnswers(templates.satisfaction, CHOICES[i % CHOICES.length])
     const acknowledged = new Map<string, number>()
@@ -232,10 +150,6 @@ async function run(
   } finally {
     for (const s of servers) await kill9(s.child)
   }
-}
-
-function envOfAdmin(): Record<string, string> {
-  return { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SEED_DEMO: 'false' }
 }
 
 const figures: Figures[] = []
