@@ -1,5 +1,5 @@
-// Builds the browser code `pnpm start` serves — the designer, the embed and the respondent page —
-// unless a build of the same sources is already there. `pnpm start`, the browser tests and the
+// Builds what `pnpm start` serves and runs — the designer, the embed, the respondent page and the
+// server's own bundle — unless a build of the same sources is already there. `pnpm start`, the browser tests and the
 // benchmarks all call this: the first builds, the rest reuse, and two never build one package at
 // the same time (a lock per checkout). Plain JavaScript so `pnpm start` runs it with no loader.
 import { spawn } from 'node:child_process'
@@ -27,6 +27,13 @@ const TARGETS = {
     filter: '@yardstick/respondent',
     dist: 'apps/respondent/dist',
     inputs: ['apps/respondent', 'packages/sdk'],
+  },
+  // The server itself, as plain JavaScript (apps/server/build.config.ts): `pnpm start` runs it
+  // with `node`, compiling no TypeScript at start.
+  server: {
+    filter: '@yardstick/server',
+    dist: 'apps/server/dist',
+    inputs: ['apps/server', 'packages/sdk', 'packages/contract', 'packages/db', 'packages/doc'],
   },
 }
 const SKIP = new Set(['node_modules', 'dist', 'test', 'bench', '.data'])
@@ -140,5 +147,5 @@ export async function buildUi(names = Object.keys(TARGETS)) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const names = process.argv.slice(2)
   const built = await buildUi(names.length > 0 ? names : undefined)
-  console.log(built.length > 0 ? `built ${built.join(', ')}` : 'browser code up to date')
+  console.log(built.length > 0 ? `built ${built.join(', ')}` : 'builds up to date')
 }

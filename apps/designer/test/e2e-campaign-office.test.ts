@@ -186,7 +186,9 @@ describe.skipIf(!hasChromium)('an office running a campaign, in Chromium', () =>
     expect(await cell.textContent()).toContain('凭证已用 1 / 1 张')
     // And the sources can no longer change in the settings.
     await page.goto(`${server.url}/campaigns/${campaignId}/settings`)
-    await page.getByText('已收到 1 份答卷：各来源的表单版本和权重不能再修改。').waitFor()
+    await page
+      .getByText('已收到 1 份答卷：评价来源不能再增加、删除或修改（答卷是按现有来源作答的）。')
+      .waitFor()
     expect(await page.getByLabel('党员群众测评权重').isDisabled()).toBe(true)
     expect(admin.problems).toEqual([])
   }, 180_000)
@@ -286,7 +288,7 @@ describe.skipIf(!hasChromium)('an office running a campaign, in Chromium', () =>
     expect(admin.problems).toEqual([])
   }, 60_000)
 
-  it('offers for each link only what works: no link for a self-check, no embedding of a scorecard', async () => {
+  it('offers for each link only what works: no link for a self-check nor for signed-in assessors', async () => {
     const { page } = admin
     await page.goto(`${server.url}/campaigns/1/admin`)
     const row = (source: string) => page.locator(`.links-table tr[data-source="${source}"]`).first()
@@ -296,12 +298,12 @@ describe.skipIf(!hasChromium)('an office running a campaign, in Chromium', () =>
     await row('self').getByRole('link', { name: '查看自查进度' }).click()
     await page.locator('.unit-detail').waitFor()
     await page.goBack()
-    await row('superior').getByRole('button', { name: '复制链接' }).waitFor()
-    expect(await row('superior').getByRole('button', { name: '复制嵌入代码' }).count()).toBe(0)
-    await row('superior').getByText('二维码').click()
-    expect(await decodeQr(page, await row('superior').locator('img.qr').screenshot())).toMatch(
-      new RegExp(`^${server.url}/s/[\\w-]+$`),
+    // Assessors score signed in, from their 考评任务: no public link to copy, embed or scan.
+    expect(await row('superior').textContent()).toContain(
+      '考评人登录后在“考评任务”中评分，无公开链接',
     )
+    expect(await row('superior').getByRole('button').count()).toBe(0)
+    expect(await row('superior').locator('img.qr').count()).toBe(0)
     expect(await row('members').getByRole('button', { name: '复制嵌入代码' }).count()).toBe(1)
     expect(admin.problems).toEqual([])
   }, 60_000)

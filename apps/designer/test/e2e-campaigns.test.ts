@@ -215,7 +215,8 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
     const participation = await page.locator('.participation').textContent()
     expect(participation).toContain('单位 60 个')
     expect(participation).toMatch(/党员群众测评：\d+ 份答卷，覆盖 60 个单位/)
-    expect(await page.locator('.participation meter').count()).toBe(4)
+    // The units, and each of the demo's four sources (自评, 党员群众测评, 上级考评, 述职评议).
+    expect(await page.locator('.participation meter').count()).toBe(5)
 
     const cells = (column: number) =>
       page
@@ -307,7 +308,7 @@ describe.skipIf(!hasChromium)('campaigns and results in Chromium', () => {
     await page.getByLabel('搜索支部').fill(first.unitName)
     await page.getByRole('link', { name: first.unitName, exact: true }).click()
     await page.getByRole('heading', { name: first.unitName }).waitFor()
-    await until(() => page.locator('tr[data-source]').count()).toBe(3)
+    await until(() => page.locator('tr[data-source]').count()).toBe(4)
     expect(await page.locator('tr[data-source="members"]').textContent()).toContain('满意率')
     expect(await page.locator('ol.problems li').count()).toBe(ofUnit.length)
     const rects = page.locator('table.rectifications tbody tr')

@@ -304,9 +304,14 @@ describe.skipIf(!hasChromium)(
       // holds its chosen option alone; focused by keyboard, all of them, and a pick is written.
       await row(page, 'q2').click()
       const problemOf = page.getByLabel('问题清单对应的题目', { exact: true })
-      const picker = page.getByLabel('条件题目', { exact: true })
       expect(await problemOf.locator('option').count()).toBe(1)
+      // The rule builder's question picker of a new display condition: empty until reached.
+      const visibleIf = page.locator('fieldset[data-rule="visibleIf"]')
+      await visibleIf.getByRole('button', { name: '添加条件' }).click()
+      const picker = visibleIf.getByLabel('第 1 个条件的题目', { exact: true })
       expect(await picker.locator('option').count()).toBe(1)
+      await picker.focus()
+      await expect.poll(() => picker.locator('option').count()).toBeGreaterThanOrEqual(499)
       await problemOf.focus()
       await expect.poll(() => problemOf.locator('option').count()).toBe(500)
       await problemOf.selectOption('q7')

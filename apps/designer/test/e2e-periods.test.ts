@@ -8,6 +8,7 @@ import {
   type OpenedPage,
   openBranchCampaign,
   SCREENSHOTS,
+  signedInPage,
   startAsAdmin,
   stopRun,
   type TestServer,
@@ -161,4 +162,59 @@ describe.skipIf(!hasChromium)('periods and stars in Chromium', () => {
     await until(() => row.count()).toBe(1)
     expect(await row.locator('td').first().textContent()).toBe('考评扣分')
   })
+
+  it('shows a branch’s own secretary no 转化 form and no 提出整改 button: only the office above raises them', async () => {
+    // A 后进 campaign of the demo secretary's branch, as above, with no plan yet.
+    const campaign = await openBranchCampaign(server, token, {
+      form: '2026 年第四季度自查（书记视角）',
+      name: '2026 年第四季度党支部自查（书记视角）',
+      bands: [
+        { min: 101, grade: '先进' },
+        { min: 0, grade: '后进' },
+      ],
+    })
+    const at = `/api/campaigns/${campaign.id}/self-checks/${campaign.unitId}`
+    await api(server, campaign.secretary, 'PUT', at, { answers: allYes() })
+    await api(server, campaign.secretary, 'POST', `${at}/approve`, { approvedOn: '2026-11-20' })
+    await api(server, campaign.secretary, 'POST', `${at}/announce`)
+    await api(server, campaign.secretary, 'POST', `${at}/submit`)
+    const secretary = await signedInPage(browser, server.url, 'secretary@yardstick.local')
+    const { page } = secretary
+    await page.goto(`${server.url}/campaigns/${campaign.id}/units/${campaign.unitId}`)
+    await page.getByRole('heading', { name: '历期对比（评星晋级）' }).waitFor()
+    expect(await page.getByText('后进').count()).toBeGreaterThan(0)
+    expect(await page.getByRole('heading', { name: '转化工程' }).count()).toBe(0)
+    // A demo branch whose assessor's scorecard deducts points, made the secretary's too: its
+    // deductions are listed to them, with nothing to raise from them.
+    type Detail = { scorecards: Array<{ items: unknown[] }> | null }
+    let deducted: number | undefined
+    for (const unit of results.units) {
+      const path = `/api/campaigns/${demoId}/results/units/${unit.unitId}`
+      const detail = await api<Detail>(server, token, 'GET', path)
+      if (detail.scorecards?.some((card) => card.items.length > 0)) {
+        deducted = unit.unitId
+        break
+      }
+    }
+    const me = await api<{ id: number }>(server, campaign.secretary, 'GET', '/api/me')
+    await api(server, token, 'POST', `/api/users/${me.id}/grants`, {
+      role: 'secretary',
+      orgId: deducted,
+    })
+    await page.goto(`${server.url}/campaigns/${demoId}/units/${deducted}`)
+    const items = page.locator('[data-section="scorecards"] tbody tr')
+    await until(() => items.count()).toBeGreaterThan(0)
+    expect(await page.getByRole('columnheader', { name: '整改', exact: true }).count()).toBe(0)
+    expect(await page.getByRole('button', { name: '提出整改' }).count()).toBe(0)
+    // The office sees both on the same pages.
+    await admin.page.goto(`${server.url}/campaigns/${campaign.id}/units/${campaign.unitId}`)
+    await admin.page.getByRole('heading', { name: '转化工程' }).waitFor()
+    await admin.page.goto(`${server.url}/campaigns/${demoId}/units/${deducted}`)
+    await admin.page.locator('[data-section="scorecards"] tbody tr').first().waitFor()
+    expect(
+      await admin.page.getByRole('columnheader', { name: '整改', exact: true }).count(),
+    ).toBeGreaterThan(0)
+    expect(secretary.problems).toEqual([])
+    await secretary.context.close()
+  }, 120_000)
 })

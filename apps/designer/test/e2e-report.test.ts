@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { CampaignReport } from '@yardstick/contract'
 import { reportNumber } from '@yardstick/contract/report-figures'
+import { localizedText, templates } from '@yardstick/sdk'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -9,6 +10,7 @@ import {
   type OpenedPage,
   printedPages,
   SCREENSHOTS,
+  signedInPage,
   startAsAdmin,
   stopRun,
   type TestServer,
@@ -72,27 +74,49 @@ describe.skipIf(!hasChromium)('the results report (通报) in Chromium', () => {
     expect(admin.problems).toEqual([])
   }, 120_000)
 
-  it('prints a published form version as a blank form on A4', async () => {
-    const { page } = admin
+  it('prints a published form version as a blank form on A4 from the versions panel, each condition as a sentence', async () => {
+    const editor = await signedInPage(browser, server.url, 'editor@yardstick.local')
+    const { page } = editor
     const forms = (await (
       await fetch(`${server.url}/api/forms?limit=100`, {
         headers: { authorization: `Bearer ${token}` },
       })
     ).json()) as { items: Array<{ id: number; title: string; latestVersion: number | null }> }
-    const form = forms.items.find((item) => (item.latestVersion ?? 0) > 0)
-    expect(form).toBeDefined()
-    const url = `${server.url}/forms/${form?.id}/versions/${form?.latestVersion}/print`
-    await page.goto(url)
+    // The demo's self-check: each 问题清单 entry is answered only when its item is 否.
+    const selfCheckTitle = localizedText(templates.selfCheck.title, 'zh-CN')
+    const form = forms.items.find((item) => item.title === selfCheckTitle)
+    expect(form?.latestVersion).toBeGreaterThan(0)
+    await page.goto(`${server.url}/forms/${form?.id}`)
+    await page.getByRole('tab', { name: /版本/ }).click()
+    await page
+      .locator(`li[data-version="${form?.latestVersion}"]`)
+      .getByRole('link', { name: '打印空白表' })
+      .click()
+    await page.waitForURL(`${server.url}/forms/${form?.id}/versions/${form?.latestVersion}/print`)
     const questions = page.locator('.blank-question')
     await until(() => questions.count()).toBeGreaterThan(0)
     expect(await page.locator('.blank-box').count()).toBeGreaterThan(0)
+    // 党费 is an item; its problem-list entry says when it is filled in.
+    const dues = (templates.selfCheck.pages ?? [])
+      .flatMap((p) => p.elements ?? [])
+      .find((element) => element.name === 'partyDues')
+    const duesTitle = localizedText(dues?.title, 'zh-CN')
+    const entry = page.locator('.blank-question[data-question="partyDues_problem"]')
+    expect(await entry.locator('.blank-condition').textContent()).toBe(
+      `仅当「${duesTitle}」选择「否」时作答`,
+    )
+    expect(
+      await page.locator('.blank-question[data-question="partyDues"] .blank-condition').count(),
+    ).toBe(0)
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('.app-header').isVisible()).toBe(false)
+    expect(await entry.locator('.blank-condition').isVisible()).toBe(true)
     const printed = printedPages(await page.pdf({ preferCSSPageSize: true }))
     expect(printed).toMatchObject({ a4: true })
     expect(printed.pages).toBeGreaterThanOrEqual(1)
     await page.emulateMedia({ media: 'screen' })
     await page.screenshot({ path: join(SCREENSHOTS, 'blank-form-zh-CN.png'), fullPage: true })
-    expect(admin.problems).toEqual([])
+    expect(editor.problems).toEqual([])
+    await editor.context.close()
   }, 90_000)
 })

@@ -8,6 +8,7 @@ import {
 } from '@yardstick/sdk/link'
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { type Address, readAddress, signInHref, withToken } from './address'
+import { initialElder, rememberElder } from './elder'
 import { TEXT } from './i18n'
 import { deviceStorage, initialLocale, rememberLocale } from './language'
 import { ErrorPage } from './pages/ErrorPage'
@@ -50,12 +51,16 @@ export function App() {
   )
   const [phase, setPhase] = useState<Phase>({ name: 'loading' })
   const [view, setView] = useState<LinkView | null>(null)
+  const [elder, setElder] = useState(() => initialElder(deviceStorage()))
+  // Errors shown on the form: the title says so first (a screen reader hears it on focus).
+  const [invalid, setInvalid] = useState(false)
   const text = TEXT[locale]
 
   useEffect(() => {
     document.documentElement.lang = locale
-    document.title = view ? `${view.campaign.name} · ${text.brand}` : text.brand
-  }, [locale, view, text])
+    const title = view ? `${view.campaign.name} · ${text.brand}` : text.brand
+    document.title = invalid ? `${text.errorTitle}${title}` : title
+  }, [locale, view, text, invalid])
 
   useEffect(() => {
     const abort = new AbortController()
@@ -71,6 +76,14 @@ export function App() {
   const changeLocale = (next: Locale) => {
     setLocale(next)
     rememberLocale(next, deviceStorage())
+  }
+  // 长辈版 raises the root's text size (rem), which SurveyJS's units follow too.
+  useEffect(() => {
+    document.documentElement.classList.toggle('rs-elder', elder)
+  }, [elder])
+  const changeElder = (on: boolean) => {
+    setElder(on)
+    rememberElder(on, deviceStorage())
   }
   const enterToken = (token: string) => {
     const url = withToken(new URL(window.location.href), token)
@@ -94,6 +107,8 @@ export function App() {
     <Shell
       locale={locale}
       onLocale={changeLocale}
+      elder={elder}
+      onElder={changeElder}
       campaign={view ? { name: view.campaign.name, unit: view.unit.name } : undefined}
     >
       {phase.name === 'loading' && <p role="status">{text.loading}</p>}
@@ -131,7 +146,9 @@ export function App() {
               slug={address.slug}
               token={address.token}
               locale={locale}
+              elder={elder}
               onView={setView}
+              onInvalid={setInvalid}
             />
           </Suspense>
         </LoadBoundary>

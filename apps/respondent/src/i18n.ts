@@ -65,6 +65,19 @@ const ZH_CN = {
   unanswered: '未作答',
   right: '正确',
   wrong: '错误',
+  // 长辈版 (the elder mode), the one-question-per-page navigation and the error summary.
+  elderSwitch: '长辈版',
+  elderOn: '开',
+  elderOff: '关',
+  back: '返回上一题',
+  next: '继续',
+  errorTitle: '错误：',
+  errorSummary: '请先修改以下问题',
+  errorCount: (count: number) => `有 ${count} 处需要修改，点击下面的问题可直接前往。`,
+  moveUp: '上移',
+  moveDown: '下移',
+  moveUpLabel: (item: string) => `上移“${item}”`,
+  moveDownLabel: (item: string) => `下移“${item}”`,
 }
 
 const EN: typeof ZH_CN = {
@@ -126,6 +139,19 @@ const EN: typeof ZH_CN = {
   unanswered: 'Not answered',
   right: 'Correct',
   wrong: 'Wrong',
+  elderSwitch: 'Senior mode',
+  elderOn: 'on',
+  elderOff: 'off',
+  back: 'Back',
+  next: 'Continue',
+  errorTitle: 'Error: ',
+  errorSummary: 'There is a problem',
+  errorCount: (count: number) =>
+    `${count === 1 ? 'One answer needs' : `${count} answers need`} changing: select a question below to go to it.`,
+  moveUp: 'Up',
+  moveDown: 'Down',
+  moveUpLabel: (item: string) => `Move “${item}” up`,
+  moveDownLabel: (item: string) => `Move “${item}” down`,
 }
 
 /** The page's words in one language. */

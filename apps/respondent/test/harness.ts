@@ -12,7 +12,13 @@ import {
   startTestServer,
   type TestServer,
 } from '@yardstick/testing'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core'
 
 export {
   api,
@@ -112,18 +118,23 @@ export interface RespondentPage {
 
 /**
  * A fresh context `width` wide (390 by default, a phone) in Chinese, collecting console errors
- * and warnings and page errors.
+ * and warnings and page errors; `device` overrides the context's options (a WeChat phone).
  *
  * @example
  * const { page, problems } = await respondentPage(browser)
  */
 export async function respondentPage(
   browser: Browser,
-  { width = WIDTHS.phone as number, locale = 'zh-CN' } = {},
+  {
+    width = WIDTHS.phone as number,
+    locale = 'zh-CN',
+    device = {},
+  }: { width?: number; locale?: string; device?: BrowserContextOptions } = {},
 ): Promise<RespondentPage> {
   const context = await browser.newContext({
     viewport: { width, height: width <= WIDTHS.phone ? 844 : 900 },
     locale,
+    ...device,
   })
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)

@@ -5,11 +5,12 @@
  */
 import { openDatabase } from '@yardstick/db'
 import { createMemorySampler } from './memory'
+import { REPORT_TASKS } from './report-tasks'
 import { BENCH_TASKS, type BenchTarget } from './results-tasks'
 
 const RUNS = 5
 const { BENCH_TASK, BENCH_URL, BENCH_DATA_DIR, BENCH_TARGET } = process.env
-const task = BENCH_TASKS.find((t) => t.id === BENCH_TASK)
+const task = [...BENCH_TASKS, ...REPORT_TASKS].find((t) => t.id === BENCH_TASK)
 if (!task || !BENCH_TARGET) throw new Error(`results-probe: unknown task ${BENCH_TASK}`)
 const target = JSON.parse(BENCH_TARGET) as BenchTarget
 const database = await openDatabase(BENCH_URL ? { url: BENCH_URL } : { dataDir: BENCH_DATA_DIR })

@@ -43,7 +43,8 @@ async function signedInGet(database: Database, target: BenchTarget) {
   }
 }
 
-const route =
+/** A task that GETs a path of the campaign as its admin (the body read, only its size kept). */
+export const route =
   (path: (target: BenchTarget) => string): BenchTask['prepare'] =>
   async (database, target) => {
     const get = await signedInGet(database, target)

@@ -51,9 +51,14 @@ function runProbe(task: BenchTask, location: StoreLocation, data: ResultsDataSet
   })
 }
 
-async function measure(kind: DatabaseKind, location: StoreLocation, data: ResultsDataSet) {
+async function measure(
+  kind: DatabaseKind,
+  location: StoreLocation,
+  data: ResultsDataSet,
+  tasks: readonly BenchTask[],
+) {
   const lines: Line[] = []
-  for (const task of BENCH_TASKS) {
+  for (const task of tasks) {
     const { times, peak } = await runProbe(task, location, data)
     const note = task.note.replace('{target}', TARGETS[kind])
     lines.push({ store: kind, what: task.what, note, times, peak })
@@ -65,19 +70,19 @@ async function measure(kind: DatabaseKind, location: StoreLocation, data: Result
 }
 
 // PostgreSQL: a fresh database at 127.0.0.1:5432, dropped afterwards.
-async function onPostgres(): Promise<Line[]> {
+async function onPostgres(tasks: readonly BenchTask[]): Promise<Line[]> {
   const database = await createTestDatabase('postgres')
   try {
     const data = await loadResultsDataSet(database.db)
     console.log(`postgres: loaded ${data.responses} responses in ${data.loadSeconds.toFixed(1)} s`)
-    return await measure('postgres', { BENCH_URL: database.url ?? '' }, data)
+    return await measure('postgres', { BENCH_URL: database.url ?? '' }, data, tasks)
   } finally {
     await database.close()
   }
 }
 
 // PGlite: a data folder on disk, as the server runs it; closed before the probes open it.
-async function onPglite(): Promise<Line[]> {
+async function onPglite(tasks: readonly BenchTask[]): Promise<Line[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'yardstick-bench-'))
   try {
     const database = await openDatabase({ dataDir })
@@ -85,7 +90,7 @@ async function onPglite(): Promise<Line[]> {
     const data = await loadResultsDataSet(database.db)
     await database.close()
     console.log(`pglite: loaded ${data.responses} responses in ${data.loadSeconds.toFixed(1)} s`)
-    return await measure('pglite', { BENCH_DATA_DIR: dataDir }, data)
+    return await measure('pglite', { BENCH_DATA_DIR: dataDir }, data, tasks)
   } finally {
     await rm(dataDir, { recursive: true, force: true })
   }
@@ -106,7 +111,18 @@ const ms = (value: number) => `${value < 100 ? value.toFixed(1) : Math.round(val
  * await runResultsBench()
  */
 export async function runResultsBench(): Promise<void> {
-  const lines = [...(await onPostgres()), ...(await onPglite())]
+  await runOnResultsData(BENCH_TASKS)
+}
+
+/**
+ * Runs tasks on the results benchmark's 6,280 branches (PostgreSQL, then PGlite), each in a
+ * fresh process (`results-probe.ts`), and prints the markdown table.
+ *
+ * @example
+ * await runOnResultsData(REPORT_TASKS)
+ */
+export async function runOnResultsData(tasks: readonly BenchTask[]): Promise<void> {
+  const lines = [...(await onPostgres(tasks)), ...(await onPglite(tasks))]
   console.log('\n| store | query | median of 5 (min–max) | peak ΔRSS | peak Δheap | note |')
   console.log('| --- | --- | ---: | ---: | ---: | --- |')
   for (const { store, what, note, times, peak } of lines) {

@@ -1,5 +1,6 @@
 import { runCollabBench } from './collab'
 import { runOrgImportBench } from './org-import'
+import { runReportBench } from './report'
 import { runResultsBench } from './results'
 import { runReviewsBench } from './reviews'
 import { runSubmissionsBench } from './submissions'
@@ -8,6 +9,7 @@ import { runSubmissionsBench } from './submissions'
 const BENCHES: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'submissions', run: runSubmissionsBench },
   { name: 'results', run: runResultsBench },
+  { name: 'report', run: runReportBench },
   { name: 'collab', run: runCollabBench },
   { name: 'reviews', run: runReviewsBench },
   { name: 'org-import', run: runOrgImportBench },

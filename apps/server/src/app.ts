@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { OpenAPIHono } from '@hono/zod-openapi'
+import { sql } from 'drizzle-orm'
 import type { AuthEnv } from './auth/middleware'
 import type { AppDeps } from './deps'
 import { limitBody } from './http/body-limit'
@@ -17,9 +18,11 @@ import { securityHeaders } from './http/security-headers'
 import { assessmentsRoutes } from './routes/assessments'
 import { auditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
+import { blocksRoutes } from './routes/blocks'
 import { campaignsRoutes } from './routes/campaigns'
 import { exportsRoutes } from './routes/exports'
 import { followUpRoutes } from './routes/follow-ups'
+import { formImportRoutes } from './routes/form-import'
 import { formsRoutes } from './routes/forms'
 import { linksRoutes } from './routes/links'
 import { orgImportRoutes } from './routes/org-import'
@@ -63,12 +66,24 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   app.use('/api/*', inputGuard())
 
   app.get('/api/health', (c) => c.json({ ok: true, db: database.kind }))
+  // Readiness for a load balancer: this process answers AND its database does (health only says
+  // the process is up). 503 takes it out of rotation until the database is back.
+  app.get('/api/ready', async (c) => {
+    try {
+      await database.db.execute(sql`select 1`)
+      return c.json({ ready: true, db: database.kind })
+    } catch {
+      return c.json({ ready: false, db: database.kind }, 503)
+    }
+  })
   app.route('/api', authRoutes(database.db, config, deps))
   // Before the orgs routes, whose GET /orgs/{id} would read `export.csv` as an id.
   app.route('/api', orgImportRoutes(deps))
   app.route('/api', orgsRoutes(deps))
   app.route('/api', formsRoutes(deps))
+  app.route('/api', formImportRoutes(deps))
   app.route('/api', reviewsRoutes(deps))
+  app.route('/api', blocksRoutes(deps))
   app.route('/api', campaignsRoutes(deps))
   app.route('/api', linksRoutes(deps))
   app.route('/api', selfChecksRoutes(deps))

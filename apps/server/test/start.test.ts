@@ -15,8 +15,8 @@ function pnpmStart(env: Record<string, string>): Promise<ServerProcess> {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  // It builds the designer first: a longer wait than a bare server's.
-  return waitForUrl(child, { timeout: 180_000, name: 'pnpm start' })
+  // It builds the designer, the pages and the server first: a longer wait than a bare server's.
+  return waitForUrl(child, { timeout: 300_000, name: 'pnpm start' })
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {
@@ -68,6 +68,23 @@ describe('pnpm start (the README command, a real process)', () => {
       body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
     })
     expect(chief.status).toBe(200)
+    // It runs the built server (plain `node`, no tsx), and the built form-check worker with it:
+    // publishing a form is checked in that worker.
+    expect(first.output()).toContain('node --enable-source-maps dist/main.js')
+    const { token } = (await chief.json()) as { token: string }
+    const signedIn = { 'content-type': 'application/json', authorization: `Bearer ${token}` }
+    const form = await fetch(`${first.url}/api/forms`, {
+      method: 'POST',
+      headers: signedIn,
+      body: JSON.stringify({ title: '构建检查' }),
+    })
+    const { id } = (await form.json()) as { id: number }
+    const published = await fetch(`${first.url}/api/forms/${id}/publish`, {
+      method: 'POST',
+      headers: signedIn,
+      body: JSON.stringify({ note: 'built worker' }),
+    })
+    expect(published.status).toBe(201)
     const home = await (await fetch(first.url)).text()
     expect(home).toContain('secretary@yardstick.local')
     expect(home).not.toContain('demo-password-1')
@@ -109,5 +126,5 @@ describe('pnpm start (the README command, a real process)', () => {
     expect(relogin.status).toBe(200)
     process.kill(-(again.child.pid as number), 'SIGTERM')
     await exitOf(again.child)
-  }, 420_000)
+  }, 720_000)
 })

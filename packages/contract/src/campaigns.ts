@@ -75,8 +75,8 @@ export const PanelSchema = z
   .openapi({ description: 'The users (ids) who each rate every unit once (answeredBy panel)' })
 
 /**
- * One source's change. An existing source may move to other form versions, weight, label, who
- * answers and panel, or be removed (`remove: true`); a key the campaign does not have adds a
+ * One source's change. An existing source may move to other form versions, weight, minimum
+ * responses, label, who answers and panel, or be removed (`remove: true`); a key the campaign does not have adds a
  * source (then `formVersion` and `weight` are required, as at creation). Everything but the
  * label is refused once the campaign has a response (409 `responsesExist`).
  */
@@ -99,7 +99,9 @@ const SourceChangeSchema = z
       description: 'A panel source’s users from now (replacing the current ones)',
     }),
     required: z.boolean().optional().openapi({ description: 'A new source only' }),
-    minResponses: z.number().optional().openapi({ description: 'A new source only' }),
+    minResponses: z.number().nullable().optional().openapi({
+      description: 'The fewest scorable responses a unit needs on it from now; null: none',
+    }),
     measure: z.enum(SOURCE_MEASURES).optional().openapi({ description: 'A new source only' }),
     anonymous: z.boolean().optional().openapi({ description: 'A new source only' }),
     remove: z.literal(true).optional().openapi({ description: 'Removes the source' }),

@@ -47,6 +47,19 @@ export {
   UserSchema,
 } from './auth'
 export {
+  BLOCK_MAX_ELEMENTS,
+  BLOCK_NAME_MAX,
+  type Block,
+  type BlockList,
+  type BlockListQuery,
+  BlockListQuerySchema,
+  BlockListSchema,
+  BlockParamsSchema,
+  BlockSchema,
+  type NewBlockBody,
+  NewBlockBodySchema,
+} from './blocks'
+export {
   type Campaign,
   type CampaignLink,
   CampaignLinkSchema,
@@ -99,6 +112,13 @@ export {
   type TransformationPlanBody,
   TransformationPlanSchema,
 } from './follow-up'
+export {
+  FORM_TEXT_MAX,
+  type FormTextImport,
+  type FormTextImportBody,
+  FormTextImportBodySchema,
+  FormTextImportSchema,
+} from './form-text'
 export {
   type Archived,
   ArchivedSchema,
@@ -235,6 +255,9 @@ export {
 export { type NextPeriodBody, NextPeriodSchema } from './periods'
 export {
   type CampaignReport,
+  REPORT_LANGUAGES,
+  type ReportPdfQuery,
+  ReportPdfQuerySchema,
   type ReportRankingRow,
   ReportRankingRowSchema,
   ReportSchema,

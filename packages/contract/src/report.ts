@@ -6,6 +6,7 @@ import { REPORT_RANKING, REPORT_TOP_PROBLEMS, REPORT_WEAKEST_DIMENSIONS } from '
 import {
   CommonProblemsSchema,
   DimensionResultsSchema,
+  FilterQuerySchema,
   ResultsSchema,
   UnitResultSchema,
 } from './results'
@@ -86,3 +87,14 @@ export const ReportSchema = z
 
 export type ReportRankingRow = z.infer<typeof ReportRankingRowSchema>
 export type CampaignReport = z.infer<typeof ReportSchema>
+
+/** The languages the report PDF is made in. */
+export const REPORT_LANGUAGES = ['zh-CN', 'en'] as const
+
+/** Query of `GET /campaigns/:id/report.pdf`: the report's filters and its language. */
+export const ReportPdfQuerySchema = FilterQuerySchema.extend({
+  lang: z.enum(REPORT_LANGUAGES).optional().openapi({
+    description: 'The PDF’s language; absent: the first of `Accept-Language` it speaks, else zh-CN',
+  }),
+})
+export type ReportPdfQuery = z.infer<typeof ReportPdfQuerySchema>

@@ -317,6 +317,11 @@ export const UnitDetailSchema = z
         'Per source with declared dimensions (四强, 五基本), each dimension’s percent of the unit ' +
         'beside its subtree’s median, in the form’s order',
     }),
+    mayFollowUp: z.boolean().openapi({
+      description:
+        'Whether you raise this unit’s follow-ups (a 转化 plan, a rectification from a ' +
+        'deduction): an admin or assessor above it, or an editor of the campaign’s office',
+    }),
   })
   .openapi('UnitDetail')
 

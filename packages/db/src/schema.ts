@@ -175,6 +175,27 @@ export const formComments = pgTable(
   ],
 )
 
+/**
+ * An office's reusable block (常用题块): one or more form elements — a question, a panel, or a
+ * 是否 item with its 问题清单 follow-up — saved by an editor and inserted into any of the
+ * office's forms. Validated with the SDK when saved; names are made unique when inserted.
+ */
+export const blocks = pgTable(
+  'blocks',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    /** The elements' SurveyJS JSON, in form order (the first is the question or panel saved). */
+    elements: jsonb('elements').$type<Array<Record<string, unknown>>>().notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('blocks_org_idx').on(t.orgId, t.id)],
+)
+
 /** 测评活动: a round of assessment over units, with sources, weights and grade bands. */
 export const campaigns = pgTable(
   'campaigns',

@@ -1,4 +1,5 @@
 import type { SourceMeasure } from './domain-sets'
+import type { SourceLabelText } from './source-labels'
 import type { Locale } from './text'
 import type { ScoreResult } from './types'
 
@@ -57,6 +58,8 @@ export type EvaluationMessage = Readonly<Record<Locale, string>>
  */
 export interface EvaluationSource {
   key: string
+  /** The campaign's own name for the source (zh-CN/en); absent: the key's usual name. */
+  label?: SourceLabelText | null
   weight: number
   required?: boolean
   minResponses?: number

@@ -162,6 +162,29 @@ describe('incomplete units', () => {
     })
   })
 
+  it("names a source by the campaign's own label in the note, keeping its key in `source`", () => {
+    const labelled: EvaluationPolicy = {
+      sources: [
+        {
+          key: 'debriefing',
+          label: { 'zh-CN': '书记述职评议', en: 'Secretary debriefing' },
+          weight: 1,
+          minResponses: 2,
+        },
+      ],
+      bands: BANDS,
+    }
+    const result = evaluateOne(labelled, { unitId: 'a', sources: { debriefing: [response(90)] } })
+    expect(result.incomplete).toEqual({
+      reason: 'belowMinResponses',
+      source: 'debriefing',
+      message: {
+        'zh-CN': '评价来源“书记述职评议”只有 1 份答卷，少于最低要求的 2 份',
+        en: 'Source "Secretary debriefing" has 1 responses, fewer than the required 2',
+      },
+    })
+  })
+
   it('treats a required satisfaction source with nothing answered as missing', () => {
     const required: EvaluationPolicy = {
       sources: [{ key: 'members', weight: 1, required: true, measure: 'satisfactionRate' }],

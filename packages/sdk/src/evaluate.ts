@@ -14,20 +14,21 @@ import type {
   UnitInput,
   UnitSummaryInput,
 } from './evaluate-types'
-import { sourceLabel } from './source-labels'
+import { sourceLabelOf } from './source-labels'
 
 const INCOMPLETE_MESSAGES: Record<
   IncompleteReason,
-  (context: { source: string; n: number; min: number }) => EvaluationMessage
+  (context: { source: EvaluationSource; n: number; min: number }) => EvaluationMessage
 > = {
-  // Sources are named as people read them (自评, 党员群众测评 …), never by their key.
+  // Sources are named as people read them (自评, 党员群众测评, the campaign's own label …), never
+  // by their key.
   missingSource: ({ source }) => ({
-    'zh-CN': `缺少必需的评价来源“${sourceLabel(source, 'zh-CN')}”的可计分答卷`,
-    en: `Required source "${sourceLabel(source, 'en')}" has no scorable responses`,
+    'zh-CN': `缺少必需的评价来源“${sourceLabelOf(source, 'zh-CN')}”的可计分答卷`,
+    en: `Required source "${sourceLabelOf(source, 'en')}" has no scorable responses`,
   }),
   belowMinResponses: ({ source, n, min }) => ({
-    'zh-CN': `评价来源“${sourceLabel(source, 'zh-CN')}”只有 ${n} 份答卷，少于最低要求的 ${min} 份`,
-    en: `Source "${sourceLabel(source, 'en')}" has ${n} responses, fewer than the required ${min}`,
+    'zh-CN': `评价来源“${sourceLabelOf(source, 'zh-CN')}”只有 ${n} 份答卷，少于最低要求的 ${min} 份`,
+    en: `Source "${sourceLabelOf(source, 'en')}" has ${n} responses, fewer than the required ${min}`,
   }),
   noSources: () => ({
     'zh-CN': '没有任何评价来源的可计分答卷',
@@ -192,17 +193,21 @@ function findIncomplete(
   for (const source of sources) {
     const { value, n } = summaries[source.key] as SourceSummary
     const min = source.minResponses ?? 0
-    if (source.required && value === null)
-      return incompleteInfo('missingSource', source.key, n, min)
-    if (n < min) return incompleteInfo('belowMinResponses', source.key, n, min)
+    if (source.required && value === null) return incompleteInfo('missingSource', source, n, min)
+    if (n < min) return incompleteInfo('belowMinResponses', source, n, min)
   }
   const anyValue = Object.values(summaries).some((summary) => summary.value !== null)
   return anyValue ? undefined : incompleteInfo('noSources', null, 0, 0)
 }
 
-function incompleteInfo(reason: IncompleteReason, source: string | null, n: number, min: number) {
-  const message = INCOMPLETE_MESSAGES[reason]({ source: source ?? '', n, min })
-  return { reason, source, message }
+function incompleteInfo(
+  reason: IncompleteReason,
+  source: EvaluationSource | null,
+  n: number,
+  min: number,
+) {
+  const message = INCOMPLETE_MESSAGES[reason]({ source: source ?? { key: '', weight: 0 }, n, min })
+  return { reason, source: source?.key ?? null, message }
 }
 
 function weightedComposite(

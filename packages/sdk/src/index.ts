@@ -68,12 +68,45 @@ export {
 } from './form-limits'
 export type { FormKind, ScoreKind } from './kinds'
 export { DEFAULT_LOCALE, FORM_KINDS, SCORE_KINDS } from './kinds'
+export type { CheckLogicOptions, LogicErrorCode, LogicIssue } from './logic/check-logic'
+export { checkLogic, LOGIC_ERROR_CODES } from './logic/check-logic'
+export { rulesReferring } from './logic/referring'
+export type { Rule, RuleCondition, RuleOp, RuleValue } from './logic/rule'
+export {
+  parseRule,
+  RULE_OP_NAMES,
+  RULE_OPS,
+  ruleParts,
+  ruleToExpression,
+  VALUELESS_OPS,
+} from './logic/rule'
+export type { LogicSite } from './logic/sites'
+export { ELEMENT_LOGIC_PROPERTIES, logicSites, referencedNames } from './logic/sites'
 export type { FormErrorCode, ResponseErrorCode } from './messages'
 export { FORM_ERROR_CODES, formMessage, RESPONSE_ERROR_CODES, responseMessage } from './messages'
 export type { TemplateId } from './templates/index'
 export { scorecardTemplateIds, templates } from './templates/index'
 export type { Locale } from './text'
 export { LOCALES, localizedText } from './text'
+export { formToText } from './text/form-to-text'
+export type { NotCarriedCode, TextProblemCode } from './text/messages'
+export {
+  NOT_CARRIED_CODES,
+  notCarriedMessage,
+  TEXT_PROBLEM_CODES,
+  textProblemMessage,
+} from './text/messages'
+export { parseFormText } from './text/parse-form-text'
+export type { TextSyntax } from './text/syntax'
+export { TEXT_SYNTAXES } from './text/syntax'
+export type {
+  FormTextResult,
+  FormToTextOptions,
+  FormToTextResult,
+  NotCarried,
+  ParseFormTextOptions,
+  TextProblem,
+} from './text/types'
 export type {
   Answers,
   ChoiceJson,

@@ -23,6 +23,9 @@ export const FORM_ERROR_CODES = {
   unknownProblemOf: 'unknownProblemOf',
   formTooDeep: 'formTooDeep',
   formTooLarge: 'formTooLarge',
+  logicUnknownQuestion: 'logicUnknownQuestion',
+  logicUnknownChoice: 'logicUnknownChoice',
+  logicCycle: 'logicCycle',
 } as const
 export type FormErrorCode = (typeof FORM_ERROR_CODES)[keyof typeof FORM_ERROR_CODES]
 
@@ -122,6 +125,62 @@ const FORM_MESSAGES: Record<FormErrorCode, Record<Locale, Template>> = {
     'zh-CN': (p) => `表单过大：页面、面板和题目合计最多 ${p.limit} 个（${p.path}）`,
     en: (p) => `The form is too large: at most ${p.limit} pages, panels and questions (${p.path})`,
   },
+  // Broken logic (`checkLogic`, logic/check-logic.ts): `element` holds the rule ('' = the form),
+  // `property` is where (visibleIf…), `question` what it refers to.
+  logicUnknownQuestion: {
+    'zh-CN': (p) => `${ruleZh(p)}引用的题目“${p.question}”不存在（已删除或改名）`,
+    en: (p) =>
+      `${ruleEn(p)} refers to "${p.question}", which no longer exists (deleted or renamed)`,
+  },
+  logicUnknownChoice: {
+    'zh-CN': (p) => `${ruleZh(p)}中的“${p.value}”已不是题目“${p.question}”的选项`,
+    en: (p) =>
+      `${ruleEn(p)} compares "${p.question}" with "${p.value}", no longer one of its choices`,
+  },
+  logicCycle: {
+    'zh-CN': (p) => `${ruleZh(p)}与其他条件循环依赖：${p.cycle}`,
+    en: (p) => `${ruleEn(p)} is part of a cycle of conditions: ${p.cycle}`,
+  },
+}
+
+/** What each logic property is called in zh-CN (docs/DESIGN.md terms), for the messages above. */
+const LOGIC_PROPERTY_ZH: Record<string, string> = {
+  visibleIf: '显示条件',
+  enableIf: '可用条件',
+  requiredIf: '必答条件',
+  choicesVisibleIf: '选项显示条件',
+  choicesEnableIf: '选项可用条件',
+  resetValueIf: '清空条件',
+  setValueIf: '赋值条件',
+  triggers: '触发器（跳题/结束）',
+  completedHtmlOnCondition: '结束页条件',
+  navigateToUrlOnCondition: '跳转条件',
+}
+
+/** "“q3”的显示条件", or "表单的触发器" for a survey-level rule. */
+function ruleZh(p: Params): string {
+  const owner = p.element ? `“${p.element}”` : '表单'
+  return `${owner}的${LOGIC_PROPERTY_ZH[p.property as string] ?? p.property}`
+}
+
+/** What each logic property is called in English, for the messages above. */
+const LOGIC_PROPERTY_EN: Record<string, string> = {
+  visibleIf: 'visibility condition',
+  enableIf: 'enabling condition',
+  requiredIf: 'required-if condition',
+  choicesVisibleIf: 'choice visibility condition',
+  choicesEnableIf: 'choice enabling condition',
+  resetValueIf: 'reset condition',
+  setValueIf: 'set-value condition',
+  triggers: 'triggers (skip/complete)',
+  completedHtmlOnCondition: 'completion page conditions',
+  navigateToUrlOnCondition: 'redirect conditions',
+}
+
+/** 'The visibility condition of "q3"', or "The form's triggers" for a survey-level rule. */
+function ruleEn(p: Params): string {
+  const property = LOGIC_PROPERTY_EN[p.property as string] ?? p.property
+  return p.element ? `The ${property} of "${p.element}"` : `The form's ${property}`
 }
 
 const RESPONSE_MESSAGES: Record<ResponseErrorCode, Record<Locale, Template>> = {

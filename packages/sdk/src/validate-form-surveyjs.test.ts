@@ -10,7 +10,7 @@ const codes = (form: unknown, options = {}) => {
 describe('validateForm lets SurveyJS forms publish', () => {
   it('knows the variables the host sets (knownVariables)', () => {
     const form = { elements: [{ type: 'text', name: 'q', visibleIf: '{region} = 1' }] }
-    expect(codes(form).errors).toEqual(['reference/unknown'])
+    expect(codes(form).errors).toEqual(['logicUnknownQuestion'])
     expect(codes(form, { knownVariables: ['region'] })).toEqual({ errors: [], warnings: [] })
   })
 

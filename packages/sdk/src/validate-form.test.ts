@@ -118,9 +118,9 @@ describe('validateForm', () => {
     expect(codes(form)).toEqual([['schema', 'elements[0].maxScroe']])
   })
 
-  it('passes on the errors of SurveyJS lintSurvey, such as a condition on an unknown question', () => {
+  it('reports a condition on an unknown question as broken logic (logicUnknownQuestion)', () => {
     const form = { elements: [{ type: 'text', name: 'q', visibleIf: '{nowhere} = 1' }] }
-    expect(codes(form)).toEqual([['reference/unknown', 'elements[0].visibleIf']])
+    expect(codes(form)).toEqual([['logicUnknownQuestion', 'elements[0].visibleIf']])
   })
 
   it('reports a problem entry that belongs to no question', () => {

@@ -4,6 +4,7 @@ import './extensions'
 import { chosenEntry } from './check-answer'
 import { formLimitIssue } from './form-limits'
 import { blocksPublishing, UNIGNORABLE_CODES } from './lint-policy'
+import { logicIssues } from './logic/check-logic'
 import { FORM_ERROR_CODES, type FormErrorCode, formMessage } from './messages'
 import { choiceList, valueKey } from './plan'
 import { compileResponseRules } from './response-rules'
@@ -16,6 +17,10 @@ export interface FormIssue {
   path: string
   code: FormErrorCode | string
   message: string
+  /** Broken logic (`logic…` codes): the element holding the rule, `''` for the form itself. */
+  element?: string
+  /** Broken logic: the property holding the rule (`visibleIf`, `requiredIf`, `triggers`…). */
+  property?: string
 }
 
 /** What `validateForm` returns: errors block publishing; warnings are advice. */
@@ -55,8 +60,8 @@ const SCORED_TYPES = new Set([
 /**
  * Checks a form before it is published: first its shape against `FORM_LIMITS` (a form over a
  * cap gets that one error, and no SurveyJS model is built), then SurveyJS's own `lintSurvey`,
- * what SurveyJS cannot load (`jsonErrors`), and Yardstick's rules (dimensions, scores, weights,
- * banks, quiz answers).
+ * what SurveyJS cannot load (`jsonErrors`), Yardstick's rules (dimensions, scores, weights,
+ * banks, quiz answers) and broken logic (`checkLogic`: `logic…` codes with element and property).
  *
  * @param json the form JSON, as typed by an editor or sent to the API
  * @param options `locale` for our messages (default zh-CN), `knownVariables` the host sets,
@@ -90,9 +95,27 @@ export function validateForm(
   ruleErrors(form, add)
 
   const lint = lintSurvey(form, { knownVariables })
+  // Broken logic blocks with our codes, element and property; SurveyJS's findings it comes
+  // from (an unknown reference, a value not among the choices) are not reported again.
+  const logic = logicIssues(
+    form,
+    lint.findings.filter((f) => !ignored.has(f.ruleId)),
+  )
+  for (const { code, path, element, property, question, value, cycle } of logic.issues) {
+    if (ignored.has(code)) continue
+    const params = {
+      element,
+      property,
+      question,
+      value: show(value),
+      cycle: cycle?.join(' → ') ?? '',
+    }
+    errors.push({ path, code, message: formMessage(code, locale, params), element, property })
+  }
   const errorPaths = new Set(errors.map((e) => e.path))
   const warnings: FormIssue[] = []
   for (const finding of lint.findings) {
+    if (logic.used.has(finding)) continue
     // Our duplicateName says the same with both places named.
     if (finding.ruleId === 'name/duplicate' || ignored.has(finding.ruleId)) continue
     const issue = { path: finding.path, code: finding.ruleId, message: finding.message }

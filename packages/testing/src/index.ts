@@ -23,7 +23,14 @@ export {
   type EmbedCampaignOptions,
   embedCampaign,
 } from './embed-campaign'
-export { collectProblems, decodeQr, type OpenedPage, SCREENSHOTS, signedInPage } from './pages'
+export {
+  collectProblems,
+  decodeQr,
+  type OpenedPage,
+  SCREENSHOTS,
+  type SignedInOptions,
+  signedInPage,
+} from './pages'
 export {
   type DemoServer,
   kill9,

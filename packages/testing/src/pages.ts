@@ -50,6 +50,7 @@ export async function signedInPage(
   url: string,
   email: string,
   landing?: string,
+  { editorMode = 'expert' }: SignedInOptions = {},
 ): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport: { width: 1500, height: 950 },
@@ -64,7 +65,33 @@ export async function signedInPage(
   await page.getByRole('button', { name: '登录' }).click()
   if (landing) await page.getByRole('heading', { name: landing, exact: true }).waitFor()
   else await page.locator('.app-header ~ main h1').first().waitFor()
+  if (editorMode === 'expert') await chooseExpertEditor(page)
   return { context, page, problems }
+}
+
+/** How `signedInPage` opens the designer's form editor. */
+export interface SignedInOptions {
+  /**
+   * `expert` (default): this user already chose the expert editor (tree, properties) on this
+   * device, as the editor's tests drive it; `simple`: a new editor, who lands in simple mode.
+   */
+  editorMode?: 'simple' | 'expert'
+}
+
+/**
+ * Records the expert mode as the signed-in user's choice on this device, under the key the
+ * designer reads (`storedEditorMode`, apps/designer/src/editor/simple/editor-mode.ts).
+ */
+async function chooseExpertEditor(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const me = await fetch('/api/me')
+    if (!me.ok) return
+    const { id } = (await me.json()) as { id: number }
+    const storage = (
+      globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+    ).localStorage
+    storage.setItem(`yardstick.editorMode.${id}`, 'expert')
+  })
 }
 
 // What decodeQr uses of the page's globals, typed here rather than with the DOM library: the

@@ -10,6 +10,7 @@ import { NextPeriodDialog } from './NextPeriodDialog'
 import { TokensPanel } from './TokensPanel'
 import './campaigns.css'
 import './office.css'
+import { SourceNames } from './SourceNames'
 import { sourceName } from './source-name'
 
 /**
@@ -142,10 +143,10 @@ export function CampaignAdminPage({ campaignId }: { campaignId: number }) {
               )}
             </ul>
           </section>
-          <LinksTable campaignId={c.id} />
-          {c.sources.some((s) => s.answeredBy === 'members') && (
-            <TokensPanel campaignId={c.id} campaignName={c.name} />
-          )}
+          <SourceNames sources={c.sources}>
+            <LinksTable campaignId={c.id} sources={c.sources} />
+            <TokensPanel campaign={c} />
+          </SourceNames>
         </>
       )}
     </main>

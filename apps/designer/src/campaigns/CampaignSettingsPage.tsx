@@ -11,9 +11,10 @@ import './office.css'
 
 /**
  * A campaign's settings after creation (`PATCH /api/campaigns/:id`): name, window, the portals
- * that may embed it, whether respondents see their score, a quiz's time limit, and its sources'
- * form versions and weights — the last only while no response exists (the page says so and
- * locks them). A closed campaign is shown read-only until it is reopened.
+ * that may embed it, whether respondents see their score, a quiz's time limit, and its sources
+ * (added, removed, or edited with the creation page's `SourceFields`) — the last only while no
+ * response exists (the page says so and locks them). A closed campaign is shown read-only until
+ * it is reopened.
  */
 export function CampaignSettingsPage({ campaignId }: { campaignId: number }) {
   const { t } = useI18n()

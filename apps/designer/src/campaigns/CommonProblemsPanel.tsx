@@ -6,7 +6,7 @@ import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { FileDownloads } from './FileDownloads'
-import { sourceName } from './source-name'
+import { useSourceName } from './SourceNames'
 
 type Filters = { subtree?: string | undefined; unitType?: string | undefined }
 
@@ -27,6 +27,7 @@ export function CommonProblemsPanel({
   filters: Filters
 }) {
   const { t, locale } = useI18n()
+  const nameOf = useSourceName()
   const errorText = useErrorText()
   const api = useApi()
   const id = useId()
@@ -52,7 +53,7 @@ export function CommonProblemsPanel({
         >
           {sources.map((key) => (
             <option key={key} value={key}>
-              {sourceName(t, key)}
+              {nameOf(key)}
             </option>
           ))}
         </select>

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { Chart } from './Charts'
 import { dimensionBars } from './dimension-bars'
 import { FileDownloads } from './FileDownloads'
-import { sourceName } from './source-name'
+import { useSourceName } from './SourceNames'
 
 type Filters = { subtree?: string | undefined; unitType?: string | undefined }
 
@@ -22,6 +22,7 @@ const figure = (value: number | null) => (value === null ? '—' : `${roundForDi
  */
 export function DimensionsPanel({ campaignId, filters }: { campaignId: number; filters: Filters }) {
   const { t, locale } = useI18n()
+  const nameOf = useSourceName()
   const errorText = useErrorText()
   const api = useApi()
   const id = useId()
@@ -47,7 +48,7 @@ export function DimensionsPanel({ campaignId, filters }: { campaignId: number; f
             >
               {sources.map((s) => (
                 <option key={s.key} value={s.key}>
-                  {sourceName(t, s.key)}
+                  {nameOf(s.key)}
                 </option>
               ))}
             </select>

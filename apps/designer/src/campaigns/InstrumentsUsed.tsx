@@ -1,6 +1,6 @@
 import type { UnitResult } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
-import { sourceName } from './source-name'
+import { useSourceName } from './SourceNames'
 
 /**
  * The instruments a unit answered the given sources on (its branch type's form, or the default),
@@ -14,12 +14,13 @@ export function InstrumentsUsed({
   sources: readonly string[]
 }) {
   const { t } = useI18n()
+  const nameOf = useSourceName()
   const used = unit.instruments.filter((instrument) => sources.includes(instrument.source))
   if (used.length === 0) return null
   const text = used
     .map((instrument) =>
       t('instruments.usedBy', {
-        source: sourceName(t, instrument.source),
+        source: nameOf(instrument.source),
         title: instrument.title,
       }),
     )

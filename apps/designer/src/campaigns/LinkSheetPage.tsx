@@ -5,11 +5,12 @@ import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
-import { allLinks, linkUrl } from './links'
+import { allLinks, linkUrl, linkUse } from './links'
 import { QrCode } from './QrCode'
 import { inSheets, SLIPS_PER_SHEET } from './sheets'
 import './campaigns.css'
 import './sheets.css'
+import { SourceNames, useSourceName } from './SourceNames'
 import { sourceName } from './source-name'
 
 /**
@@ -24,8 +25,8 @@ export function LinkSheetPage({ campaignId }: { campaignId: number }) {
   const id = useId()
   const path = `/api/campaigns/${campaignId}`
   const campaign = useResource(path, (signal) => api<CampaignDetail>(path, { signal }))
-  // Every source but the self-check is answered through its links.
-  const offered = (campaign.data?.sources ?? []).filter((s) => s.answeredBy !== 'selfCheck')
+  // The sources whose links are handed out (`linkUse`): members', not signed-in raters'.
+  const offered = (campaign.data?.sources ?? []).filter((s) => linkUse(s.answeredBy) === 'public')
   const [chosen, setChosen] = useState<CampaignSource['key'] | null>(null)
   const source = chosen ?? offered[0]?.key ?? null
   const [search, setSearch] = useState('')
@@ -88,13 +89,15 @@ export function LinkSheetPage({ campaignId }: { campaignId: number }) {
       </p>
       {offered.length === 0 && campaign.data && <p>{t('office.noLinksToPrint')}</p>}
       <div className="link-sheet print-sheet">
-        {inSheets(shown, SLIPS_PER_SHEET.links).map((sheet, page) => (
-          <div className="sheet-page" key={page}>
-            {sheet.map((link) => (
-              <LinkCard key={link.slug} link={link} anonymous={anonymous} />
-            ))}
-          </div>
-        ))}
+        <SourceNames sources={campaign.data?.sources ?? []}>
+          {inSheets(shown, SLIPS_PER_SHEET.links).map((sheet, page) => (
+            <div className="sheet-page" key={page}>
+              {sheet.map((link) => (
+                <LinkCard key={link.slug} link={link} anonymous={anonymous} />
+              ))}
+            </div>
+          ))}
+        </SourceNames>
       </div>
     </main>
   )
@@ -102,18 +105,15 @@ export function LinkSheetPage({ campaignId }: { campaignId: number }) {
 
 function LinkCard({ link, anonymous }: { link: CampaignLink; anonymous: boolean }) {
   const { t } = useI18n()
+  const nameOf = useSourceName()
   const url = linkUrl(location.origin, link.path)
   return (
     <div className="link-card" data-unit={link.unitName}>
       <div className="link-card-text">
         <div className="link-card-unit">{link.unitName}</div>
-        <div>{sourceName(t, link.source)}</div>
+        <div>{nameOf(link.source)}</div>
         <div className="slip-note">
-          {anonymous
-            ? t('office.cardNeedsToken')
-            : link.source === 'superior'
-              ? t('office.cardSignIn')
-              : t('office.cardOpen')}
+          {anonymous ? t('office.cardNeedsToken') : t('office.cardOpen')}
         </div>
       </div>
       <QrCode text={url} label={t('office.qrOf', { unit: link.unitName })} />

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react'
-import type { CampaignLink, Page } from '../api/types'
+import type { CampaignLink, CampaignSource, Page } from '../api/types'
 import { useApi } from '../api/useApi'
 import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
@@ -11,10 +11,16 @@ const PAGE = 100
 
 /**
  * The campaign's respondent links, one per branch and source, each with what works for it
- * (`LinkRow`): its URL to copy, a QR code, an embed snippet for a portal. Pages of 100; a search
+ * (`LinkRow`, by who answers its source): its URL to copy, a QR code, an embed snippet for a portal. Pages of 100; a search
  * narrows the loaded ones; the QR sheet prints them all.
  */
-export function LinksTable({ campaignId }: { campaignId: number }) {
+export function LinksTable({
+  campaignId,
+  sources,
+}: {
+  campaignId: number
+  sources: readonly CampaignSource[]
+}) {
   const { t } = useI18n()
   const errorText = useErrorText()
   const api = useApi()
@@ -79,7 +85,14 @@ export function LinksTable({ campaignId }: { campaignId: number }) {
           </thead>
           <tbody>
             {shown.map((link) => (
-              <LinkRow key={link.slug} link={link} campaignId={campaignId} />
+              <LinkRow
+                key={link.slug}
+                link={link}
+                campaignId={campaignId}
+                answeredBy={
+                  sources.find((source) => source.key === link.source)?.answeredBy ?? 'members'
+                }
+              />
             ))}
           </tbody>
         </table>

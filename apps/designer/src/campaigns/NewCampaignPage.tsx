@@ -11,6 +11,7 @@ import {
   DEFAULT_SAMPLES,
   defaultDraft,
   ownSource,
+  sourceLabelOfDraft,
   toRequest,
 } from './new-campaign'
 import { PolicyPreview } from './PolicyPreview'
@@ -18,6 +19,7 @@ import { keyedPath, previewPolicy, type SourceDraft, toPolicy } from './policy'
 import { policyIssueText } from './policy-text'
 import { ShowScoreField } from './ShowScoreField'
 import { SourceFields } from './SourceFields'
+import { SourceNames } from './SourceNames'
 import { type ServerIssue, serverIssuesOf, serverIssueText } from './server-issues'
 import { UnitPicker } from './UnitPicker'
 import { usePublishedForms } from './useForms'
@@ -253,12 +255,16 @@ export function NewCampaignPage() {
         </div>
 
         <div className="campaign-form-side">
-          <PolicyPreview
-            samples={samples}
-            sources={enabled}
-            preview={preview}
-            onChange={setSamples}
-          />
+          <SourceNames
+            sources={draft.sources.map((s) => ({ key: s.key, label: sourceLabelOfDraft(s) }))}
+          >
+            <PolicyPreview
+              samples={samples}
+              sources={enabled}
+              preview={preview}
+              onChange={setSamples}
+            />
+          </SourceNames>
           <div className="form-actions">
             <button type="submit" className="primary" disabled={busy}>
               {busy ? t('campaignNew.creating') : t('campaignNew.create')}

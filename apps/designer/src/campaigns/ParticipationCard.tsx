@@ -2,7 +2,7 @@ import { useId } from 'react'
 import type { CampaignResults } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
-import { sourceName } from './source-name'
+import { useSourceName } from './SourceNames'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 
@@ -19,6 +19,7 @@ export function ParticipationCard({
   campaignId?: number
 }) {
   const { t } = useI18n()
+  const nameOf = useSourceName()
   const id = useId()
   const { units, graded, incomplete, bySource } = participation
   const rate = (n: number) => (units === 0 ? 0 : n / units)
@@ -34,7 +35,7 @@ export function ParticipationCard({
         {Object.entries(bySource).map(([source, p]) => (
           <li key={source} data-source={source}>
             {t('results.source', {
-              source: sourceName(t, source),
+              source: nameOf(source),
               responses: p.responses,
               units: p.unitsWithResponses,
             })}

@@ -13,7 +13,7 @@ import { ParticipationSummary } from './ParticipationSummary'
 import { reminderText } from './participation'
 import './campaigns.css'
 import './office.css'
-import { sourceName } from './source-name'
+import { SourceNames, useSourceName } from './SourceNames'
 
 const PAGE = 100
 
@@ -57,6 +57,7 @@ export function ParticipationPage({ campaignId }: { campaignId: number }) {
     }
     return { ...(last as Participation), items }
   })
+  const nameOf = useSourceName(campaign.data?.sources)
   const sources = campaign.data?.sources.map((s) => s.key) ?? []
   const shownSources = source ? [source] : sources
 
@@ -71,7 +72,7 @@ export function ParticipationPage({ campaignId }: { campaignId: number }) {
         items.push(...page.items)
         offset = page.nextOffset
       }
-      await navigator.clipboard.writeText(reminderText(items, shownSources, t))
+      await navigator.clipboard.writeText(reminderText(items, shownSources, t, nameOf))
       setCopied('copied')
     } catch (error) {
       setCopied({ error })
@@ -90,7 +91,9 @@ export function ParticipationPage({ campaignId }: { campaignId: number }) {
           {errorText(error)}
         </p>
       )}
-      {list.data && <ParticipationSummary summary={list.data.summary} />}
+      <SourceNames sources={campaign.data?.sources ?? []}>
+        {list.data && <ParticipationSummary summary={list.data.summary} />}
+      </SourceNames>
       <div className="filters">
         <label htmlFor={`${id}-source`}>{t('office.linkSheetSource')}</label>
         <select
@@ -101,7 +104,7 @@ export function ParticipationPage({ campaignId }: { campaignId: number }) {
           <option value="">{t('office.allSources')}</option>
           {sources.map((key) => (
             <option key={key} value={key}>
-              {sourceName(t, key)}
+              {nameOf(key)}
             </option>
           ))}
         </select>
@@ -144,7 +147,7 @@ export function ParticipationPage({ campaignId }: { campaignId: number }) {
               <th scope="col">{t('campaignAdmin.col.unit')}</th>
               {shownSources.map((key) => (
                 <th scope="col" key={key}>
-                  {sourceName(t, key)}
+                  {nameOf(key)}
                 </th>
               ))}
             </tr>

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import type { Participation } from '../api/campaign-office'
 import { useI18n } from '../i18n/I18nProvider'
-import { sourceName } from './source-name'
+import { useSourceName } from './SourceNames'
 
 /**
  * Per source, over the branches listed: how many are done, partly done and not begun, and the
@@ -9,6 +9,7 @@ import { sourceName } from './source-name'
  */
 export function ParticipationSummary({ summary }: { summary: Participation['summary'] }) {
   const { t } = useI18n()
+  const nameOf = useSourceName()
   const id = useId()
   return (
     <section className="card participation" aria-labelledby={`${id}-h`}>
@@ -16,7 +17,7 @@ export function ParticipationSummary({ summary }: { summary: Participation['summ
       <ul className="participation-sources">
         {summary.map((s) => (
           <li key={s.source} data-source={s.source}>
-            <strong>{sourceName(t, s.source)}</strong>：
+            <strong>{nameOf(s.source)}</strong>：
             {t('office.summary', {
               complete: s.complete,
               units: s.units,
@@ -30,7 +31,7 @@ export function ParticipationSummary({ summary }: { summary: Participation['summ
                 min={0}
                 max={Math.max(1, s.units)}
                 value={s.complete}
-                aria-label={t('office.completeShare', { source: sourceName(t, s.source) })}
+                aria-label={t('office.completeShare', { source: nameOf(s.source) })}
               />
             </div>
           </li>

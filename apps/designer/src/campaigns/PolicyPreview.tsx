@@ -2,7 +2,7 @@ import { roundForDisplay, type SourceKey, type UnitEvaluation } from '@yardstick
 import { useI18n } from '../i18n/I18nProvider'
 import { keyedPath, type PreviewResult, type SampleUnit } from './policy'
 import { policyIssueText } from './policy-text'
-import { sourceName } from './source-name'
+import { useSourceName } from './SourceNames'
 
 /**
  * The rules at work on editable sample branches: each sample's numbers per enabled source, and
@@ -20,6 +20,7 @@ export function PolicyPreview({
   onChange: (samples: SampleUnit[]) => void
 }) {
   const { t, locale } = useI18n()
+  const nameOf = useSourceName()
   const set = (index: number, patch: Partial<SampleUnit>) =>
     onChange(samples.map((s, i) => (i === index ? { ...s, ...patch } : s)))
   const setNumber = (index: number, field: 'values' | 'counts', key: SourceKey, text: string) => {
@@ -53,7 +54,7 @@ export function PolicyPreview({
               <th scope="col">{t('policyPreview.col.unit')}</th>
               {sources.map((key) => (
                 <th scope="col" key={key}>
-                  {sourceName(t, key)}
+                  {nameOf(key)}
                 </th>
               ))}
               <th scope="col">{t('policyPreview.col.veto')}</th>
@@ -68,7 +69,7 @@ export function PolicyPreview({
                 <tr key={i} data-sample={i + 1}>
                   <th scope="row">{sample.name}</th>
                   {sources.map((key) => {
-                    const names = { unit: sample.name, source: sourceName(t, key) }
+                    const names = { unit: sample.name, source: nameOf(key) }
                     return (
                       <td key={key} className="sample-cell">
                         <input

@@ -7,7 +7,7 @@ import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import type { Bar } from './BarChart'
 import { Chart } from './Charts'
-import { sourceName } from './source-name'
+import { useSourceName } from './SourceNames'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 const SHADES = ['#2f9e44', '#1971c2', '#e8590c', '#c92a2a', '#868e96', '#7048e8']
@@ -27,6 +27,7 @@ export function QuestionsPanel({
   filters: { subtree?: string | undefined; unitType?: string | undefined }
 }) {
   const { t, locale } = useI18n()
+  const nameOf = useSourceName()
   const errorText = useErrorText()
   const api = useApi()
   const id = useId()
@@ -74,7 +75,7 @@ export function QuestionsPanel({
         >
           {sources.map((key) => (
             <option key={key} value={key}>
-              {sourceName(t, key)}
+              {nameOf(key)}
             </option>
           ))}
         </select>

@@ -49,7 +49,8 @@ export function ReportPage({ campaignId }: { campaignId: number }) {
         </button>
         <a
           className="button"
-          href={`/api/campaigns/${campaignId}/report.pdf${filterQuery}`}
+          // The PDF in the reader's language, as the page is.
+          href={`/api/campaigns/${campaignId}/report.pdf${query({ ...filtersOfAddress(), lang: locale })}`}
           download
         >
           {t('report.pdf')}

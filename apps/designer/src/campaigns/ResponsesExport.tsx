@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import type { CampaignSource } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
-import { sourceName } from './source-name'
+import { useSourceName } from './SourceNames'
 
 /**
  * The raw responses of one source, one row per response (`GET /api/campaigns/:id/responses.csv`
@@ -19,6 +19,7 @@ export function ResponsesExport({
   filterQuery: string
 }) {
   const { t } = useI18n()
+  const nameOf = useSourceName()
   const id = useId()
   const [picked, setPicked] = useState<CampaignSource['key'] | ''>('')
   const source = picked || (sources.includes('members') ? 'members' : sources[0])
@@ -40,7 +41,7 @@ export function ResponsesExport({
       >
         {sources.map((key) => (
           <option key={key} value={key}>
-            {sourceName(t, key)}
+            {nameOf(key)}
           </option>
         ))}
       </select>

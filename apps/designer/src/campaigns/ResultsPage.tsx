@@ -16,6 +16,7 @@ import { QuestionsPanel } from './QuestionsPanel'
 import { RankingTable } from './RankingTable'
 import { ResponsesExport } from './ResponsesExport'
 import { type RankingSort, searchUnits, sortRanking, starCounts } from './ranking'
+import { SourceNames } from './SourceNames'
 import './campaigns.css'
 import { FileDownloads } from './FileDownloads'
 
@@ -74,111 +75,113 @@ export function ResultsPage({ campaignId }: { campaignId: number }) {
   const exportQuery = query(filters)
 
   return (
-    <main className="page results">
-      <Link to="/campaigns">← {t('results.back')}</Link>
-      <div className="page-head">
-        <h1>{t('results.title', { name: campaign.data?.name ?? '…' })}</h1>
-        <span className="spacer" />
-        <Link to={`/campaigns/${campaignId}/admin`} className="button">
-          {t('results.manage')}
-        </Link>
-        <Link to={`/campaigns/${campaignId}/report${exportQuery}`} className="button report-link">
-          {t('report.link')}
-        </Link>
-        <FileDownloads
-          path={`/api/campaigns/${campaignId}/results`}
-          query={exportQuery}
-          csv={t('results.exportCsv')}
-          xlsx={t('results.exportXlsx')}
-        />
-        {results.data?.canExportResponses && campaign.data && (
-          <ResponsesExport
-            campaignId={campaignId}
-            sources={campaign.data.sources.map((s) => s.key)}
-            filterQuery={exportQuery}
+    <SourceNames sources={campaign.data?.sources ?? []}>
+      <main className="page results">
+        <Link to="/campaigns">← {t('results.back')}</Link>
+        <div className="page-head">
+          <h1>{t('results.title', { name: campaign.data?.name ?? '…' })}</h1>
+          <span className="spacer" />
+          <Link to={`/campaigns/${campaignId}/admin`} className="button">
+            {t('results.manage')}
+          </Link>
+          <Link to={`/campaigns/${campaignId}/report${exportQuery}`} className="button report-link">
+            {t('report.link')}
+          </Link>
+          <FileDownloads
+            path={`/api/campaigns/${campaignId}/results`}
+            query={exportQuery}
+            csv={t('results.exportCsv')}
+            xlsx={t('results.exportXlsx')}
           />
+          {results.data?.canExportResponses && campaign.data && (
+            <ResponsesExport
+              campaignId={campaignId}
+              sources={campaign.data.sources.map((s) => s.key)}
+              filterQuery={exportQuery}
+            />
+          )}
+        </div>
+        <search className="filters">
+          <SubtreeSelect value={subtree} onChange={setSubtree} />
+          <label htmlFor={`${id}-type`}>{t('results.unitType')}</label>
+          <select id={`${id}-type`} value={unitType} onChange={(e) => setUnitType(e.target.value)}>
+            <option value="">{t('results.allTypes')}</option>
+            {UNIT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`unitType.${type}`)}
+              </option>
+            ))}
+          </select>
+          <SearchInput value={search} onChange={setSearch} />
+        </search>
+        {results.error && (
+          <p role="alert" className="error">
+            {errorText(results.error)}
+          </p>
         )}
-      </div>
-      <search className="filters">
-        <SubtreeSelect value={subtree} onChange={setSubtree} />
-        <label htmlFor={`${id}-type`}>{t('results.unitType')}</label>
-        <select id={`${id}-type`} value={unitType} onChange={(e) => setUnitType(e.target.value)}>
-          <option value="">{t('results.allTypes')}</option>
-          {UNIT_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`unitType.${type}`)}
-            </option>
-          ))}
-        </select>
-        <SearchInput value={search} onChange={setSearch} />
-      </search>
-      {results.error && (
-        <p role="alert" className="error">
-          {errorText(results.error)}
-        </p>
-      )}
-      {!results.data && !results.error && <p className="muted">{t('results.loading')}</p>}
-      {results.data && (
-        <>
-          <div className="results-top">
-            <section className="card" aria-labelledby={`${id}-dist`}>
-              <h2 id={`${id}-dist`}>{t('results.distribution')}</h2>
-              <div className="chart-pair">
-                {/* `.chart` marks the dashboard's main chart (the first e2e test waits for it). */}
-                <Chart bars={gradeBars} label={t('results.distribution')} className="chart" />
-                <Chart bars={starBars} label={t('results.starsChart')} />
-              </div>
-              <ul className="legend">
-                {results.data.distribution.map((g) => (
-                  <li key={g.grade}>
-                    {g.grade}：{t('results.count', { n: g.count })}（{percent(g.share)}）
-                  </li>
-                ))}
-                {stars.map((s) => (
-                  <li key={`s${s.stars}`}>
-                    {s.stars ? t('results.stars', { n: s.stars }) : t('results.noStars')}：
-                    {t('results.count', { n: s.count })}
-                  </li>
-                ))}
-              </ul>
-            </section>
-            <ParticipationCard
-              participation={results.data.participation}
-              campaignId={results.data.canExportResponses ? campaignId : undefined}
-            />
-          </div>
-          <section className="card" aria-labelledby={`${id}-rank`}>
-            <div className="page-head">
-              <h2 id={`${id}-rank`}>{t('results.ranking')}</h2>
-              <span className="muted ranking-count">
-                {t('results.shown', { n: units.length, total: results.data.total })}
-              </span>
+        {!results.data && !results.error && <p className="muted">{t('results.loading')}</p>}
+        {results.data && (
+          <>
+            <div className="results-top">
+              <section className="card" aria-labelledby={`${id}-dist`}>
+                <h2 id={`${id}-dist`}>{t('results.distribution')}</h2>
+                <div className="chart-pair">
+                  {/* `.chart` marks the dashboard's main chart (the first e2e test waits for it). */}
+                  <Chart bars={gradeBars} label={t('results.distribution')} className="chart" />
+                  <Chart bars={starBars} label={t('results.starsChart')} />
+                </div>
+                <ul className="legend">
+                  {results.data.distribution.map((g) => (
+                    <li key={g.grade}>
+                      {g.grade}：{t('results.count', { n: g.count })}（{percent(g.share)}）
+                    </li>
+                  ))}
+                  {stars.map((s) => (
+                    <li key={`s${s.stars}`}>
+                      {s.stars ? t('results.stars', { n: s.stars }) : t('results.noStars')}：
+                      {t('results.count', { n: s.count })}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+              <ParticipationCard
+                participation={results.data.participation}
+                campaignId={results.data.canExportResponses ? campaignId : undefined}
+              />
             </div>
-            <RankingTable
-              units={units}
-              label={t('results.ranking')}
-              sort={sort}
-              onSort={setSort}
-              detailPath={(unit) => `/campaigns/${campaignId}/units/${unit.unitId}`}
-            />
-          </section>
-          <DimensionsPanel campaignId={campaignId} filters={filters} />
-          {campaign.data && (
-            <CommonProblemsPanel
-              campaignId={campaignId}
-              sources={campaign.data.sources.map((s) => s.key)}
-              filters={filters}
-            />
-          )}
-          {campaign.data && (
-            <QuestionsPanel
-              campaignId={campaignId}
-              sources={campaign.data.sources.map((s) => s.key)}
-              filters={filters}
-            />
-          )}
-        </>
-      )}
-    </main>
+            <section className="card" aria-labelledby={`${id}-rank`}>
+              <div className="page-head">
+                <h2 id={`${id}-rank`}>{t('results.ranking')}</h2>
+                <span className="muted ranking-count">
+                  {t('results.shown', { n: units.length, total: results.data.total })}
+                </span>
+              </div>
+              <RankingTable
+                units={units}
+                label={t('results.ranking')}
+                sort={sort}
+                onSort={setSort}
+                detailPath={(unit) => `/campaigns/${campaignId}/units/${unit.unitId}`}
+              />
+            </section>
+            <DimensionsPanel campaignId={campaignId} filters={filters} />
+            {campaign.data && (
+              <CommonProblemsPanel
+                campaignId={campaignId}
+                sources={campaign.data.sources.map((s) => s.key)}
+                filters={filters}
+              />
+            )}
+            {campaign.data && (
+              <QuestionsPanel
+                campaignId={campaignId}
+                sources={campaign.data.sources.map((s) => s.key)}
+                filters={filters}
+              />
+            )}
+          </>
+        )}
+      </main>
+    </SourceNames>
   )
 }

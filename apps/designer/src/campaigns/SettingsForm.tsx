@@ -8,11 +8,13 @@ import { useI18n } from '../i18n/I18nProvider'
 import type { Translate } from '../i18n/translate'
 import { Link } from '../router'
 import { FieldIssue, type Issues } from './FieldIssue'
+import { ownSource } from './new-campaign'
 import { OriginsEditor } from './OriginsEditor'
 import { ShowScoreField } from './ShowScoreField'
-import { SourceSettings } from './SourceSettings'
+import { SourceFields } from './SourceFields'
 import { serverIssueText } from './server-issues'
 import {
+  isSavedSource,
   type SettingsChange,
   type SettingsDraft,
   settingsChange,
@@ -23,7 +25,8 @@ import { usePublishedForms } from './useForms'
 
 /**
  * The settings form of one campaign: edits a draft of it, sends only what changed, and shows
- * the server's refusals by code, each field's next to it. `responses` > 0 locks the sources.
+ * the server's refusals by code, each field's next to it. `responses` > 0 locks the sources, as
+ * does a save refused because answers arrived meanwhile (409 `responsesExist`).
  */
 export function SettingsForm({
   campaign: initial,
@@ -45,8 +48,12 @@ export function SettingsForm({
   const [saved, setSaved] = useState(false)
   const pending = useMemo(() => settingsChange(campaign, draft), [campaign, draft])
   const changed = Object.keys(pending.change).length > 0
+  // Responses the page knows of: as loaded (it may come after the campaign), or as a refused
+  // save (409 `responsesExist`) tells.
+  const [refusedWith, setRefusedWith] = useState(0)
+  const answered = Math.max(responses, refusedWith)
   const closed = campaign.status === 'closed'
-  const locked = closed || responses > 0
+  const locked = closed || answered > 0
 
   const change = (patch: Partial<SettingsDraft>) => {
     setDraft((d) => ({ ...d, ...patch }))
@@ -64,6 +71,19 @@ export function SettingsForm({
     })
   }
 
+  // Functional: each source may pick its form in the same render.
+  const changeSource = (index: number, patch: Partial<SettingsDraft['sources'][number]>) => {
+    setDraft((d) => ({
+      ...d,
+      sources: d.sources.map((s, at) => (at === index ? { ...s, ...patch } : s)),
+    }))
+    setSaved(false)
+    setFailure(null)
+    setIssues((current) =>
+      Object.fromEntries(Object.entries(current).filter(([path]) => !path.startsWith('sources'))),
+    )
+  }
+
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setBusy(true)
@@ -79,7 +99,12 @@ export function SettingsForm({
       setSaved(true)
     } catch (caught) {
       setFailure(caught)
-      setIssues(fieldIssues(caught, pending, t))
+      const counted = responsesOf(caught)
+      if (counted > 0) {
+        // Answers arrived since the page loaded: the sources go back as they are, locked.
+        setRefusedWith(counted)
+        setDraft((d) => ({ ...d, sources: settingsDraft(campaign).sources }))
+      } else setIssues(fieldIssues(caught, pending, t))
     } finally {
       setBusy(false)
     }
@@ -164,25 +189,37 @@ export function SettingsForm({
 
       <section className="card" aria-labelledby={`${id}-sources`}>
         <h2 id={`${id}-sources`}>{t('campaignNew.sources')}</h2>
-        {responses > 0 && (
+        {answered > 0 && (
           <p className="notice" data-locked="true">
-            {t('office.sourcesLocked', { n: responses })}
+            {t('office.sourcesLocked', { n: answered })}
           </p>
         )}
-        {draft.sources.map((source) => (
-          <SourceSettings
-            key={source.key}
+        {draft.sources.map((source, index) => (
+          <SourceFields
+            // By place: an added source's key is retyped in place.
+            key={index}
             source={source}
             forms={forms.data ?? []}
             issues={issues}
+            saved={isSavedSource(campaign, index)}
             locked={locked}
-            onChange={(patch) =>
-              change({
-                sources: draft.sources.map((s) => (s.key === source.key ? { ...s, ...patch } : s)),
-              })
+            onChange={(patch) => changeSource(index, patch)}
+            onRemove={
+              isSavedSource(campaign, index)
+                ? undefined
+                : () => change({ sources: draft.sources.filter((_, at) => at !== index) })
             }
           />
         ))}
+        {!locked && (
+          <button
+            type="button"
+            onClick={() => change({ sources: [...draft.sources, ownSource(draft.sources)] })}
+          >
+            {t('campaignNew.addSource')}
+          </button>
+        )}
+        <FieldIssue id={`${id}-sources-issue`} message={issues.sources} />
       </section>
 
       <div className="form-actions">
@@ -206,6 +243,13 @@ export function SettingsForm({
       )}
     </form>
   )
+}
+
+/** How many responses a refusal says the campaign has (409 `responsesExist`); 0 for any other. */
+function responsesOf(error: unknown): number {
+  if (!(error instanceof ApiError) || error.code !== 'responsesExist') return 0
+  const details = error.details as { responses?: unknown } | null | undefined
+  return typeof details?.responses === 'number' ? details.responses : 0
 }
 
 /** The refused request's field problems by the page's field paths, in the reader's language. */

@@ -12,7 +12,8 @@ import { TypeFormsFields } from './TypeFormsFields'
 import { useVersions } from './useForms'
 
 /**
- * One evaluation source of a new campaign: switched on or off, its own name (zh-CN / English),
+ * One evaluation source of a campaign, new or existing (the creation and the settings page
+ * share it): switched on or off, its own name (zh-CN / English),
  * its form and published version (one for all, or one per branch type: `TypeFormsFields`),
  * weight, required, minimum responses, measure and anonymity; a source the office added also its
  * key, who answers it and, for a panel (述职评议), its people, and can be removed. Picks the
@@ -24,6 +25,8 @@ export function SourceFields({
   issues,
   onChange,
   onRemove,
+  saved = false,
+  locked = false,
 }: {
   source: SourceDraft
   forms: FormSummary[]
@@ -31,6 +34,13 @@ export function SourceFields({
   onChange: (patch: Partial<SourceDraft>) => void
   /** Given for a source the office added. */
   onRemove?: () => void
+  /**
+   * A source the campaign already has: its key, required, measure and anonymity stay as created
+   * (the server takes them for a new source only), and its version stays until its form changes.
+   */
+  saved?: boolean
+  /** Nothing can change (the campaign has responses, or is closed). */
+  locked?: boolean
 }) {
   const { t, locale } = useI18n()
   const id = useId()
@@ -48,11 +58,14 @@ export function SourceFields({
   useEffect(() => {
     const list = versions.data
     if (!list || source.formId === null) return
+    // A saved source keeps its version (it may be one no longer listed) until its form changes.
+    if (saved && source.formVersion !== null) return
     if (!list.some((v) => v.id === source.formVersion))
       onChange({ formVersion: list[0]?.id ?? null })
   }, [versions.data, source.formId])
 
-  const disabled = !source.enabled
+  const disabled = locked || !source.enabled
+  const asCreated = disabled || saved
   return (
     <fieldset className="source-fields" data-source={source.key}>
       <legend>
@@ -60,10 +73,11 @@ export function SourceFields({
           id={`${id}-on`}
           type="checkbox"
           checked={source.enabled}
+          disabled={locked}
           onChange={(e) => onChange({ enabled: e.target.checked })}
         />
         <label htmlFor={`${id}-on`}>{t('campaignNew.use', { source: name })}</label>
-        {onRemove && (
+        {onRemove && !locked && (
           <button type="button" className="link" onClick={onRemove}>
             {t('campaignNew.removeSource', { source: name })}
           </button>
@@ -76,7 +90,7 @@ export function SourceFields({
             <input
               id={`${id}-key`}
               value={source.key}
-              disabled={disabled}
+              disabled={disabled || saved}
               onChange={(e) => onChange({ key: e.target.value.trim() })}
             />
             <FieldIssue id={`${id}-key-issue`} message={at('key')} />
@@ -181,7 +195,7 @@ export function SourceFields({
           <select
             id={`${id}-measure`}
             value={source.measure}
-            disabled={disabled}
+            disabled={asCreated}
             onChange={(e) => onChange({ measure: e.target.value as SourceDraft['measure'] })}
           >
             <option value="percent">{t('campaignNew.measure.percent')}</option>
@@ -193,7 +207,7 @@ export function SourceFields({
           <input
             type="checkbox"
             checked={source.required}
-            disabled={disabled}
+            disabled={asCreated}
             onChange={(e) => onChange({ required: e.target.checked })}
           />
           {t('campaignNew.required', { source: name })}
@@ -202,7 +216,7 @@ export function SourceFields({
           <input
             type="checkbox"
             checked={source.anonymous}
-            disabled={disabled}
+            disabled={asCreated}
             onChange={(e) => onChange({ anonymous: e.target.checked })}
           />
           {t('campaignNew.anonymous', { source: name })}

@@ -1,24 +1,26 @@
 import { type FormEvent, useId, useState } from 'react'
-import type { CampaignLink, IssuedTokens, Page } from '../api/types'
+import type { CampaignDetail, CampaignLink, IssuedTokens, Page } from '../api/types'
 import { useApi } from '../api/useApi'
 import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
-import { downloadText, tokensCsv } from './links'
+import { downloadText, linkUse, tokensCsv } from './links'
+import { useSourceName } from './SourceNames'
 import { TokenSheet } from './TokenSheet'
 
 /**
- * Issues one-time tokens for a branch's members survey (`POST /api/campaigns/:id/tokens`): they
- * are shown once, so the one answer is offered as JSON, CSV and a printable sheet of slips.
+ * Issues one-time tokens for a branch's survey answered by members (`POST /api/campaigns/:id/tokens`)
+ * — `members` or a source of the office's own answered so (`linkUse` public), chosen when there
+ * are several; none for signed-in raters. They are shown once, so the one answer is offered as
+ * JSON, CSV and a printable sheet of slips.
  */
-export function TokensPanel({
-  campaignId,
-  campaignName,
-}: {
-  campaignId: number
-  campaignName: string
-}) {
+export function TokensPanel({ campaign }: { campaign: CampaignDetail }) {
   const { t } = useI18n()
+  const nameOf = useSourceName()
+  const { id: campaignId, name: campaignName } = campaign
+  const offered = campaign.sources.filter((s) => linkUse(s.answeredBy) === 'public')
+  const [picked, setPicked] = useState('')
+  const source = picked || offered[0]?.key || ''
   const errorText = useErrorText()
   const api = useApi()
   const id = useId()
@@ -27,10 +29,11 @@ export function TokensPanel({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [issued, setIssued] = useState<(IssuedTokens & { unitName: string }) | null>(null)
-  const units = useResource(`member-links:${campaignId}`, async (signal) => {
+  const units = useResource(`member-links:${campaignId}:${source}`, async (signal) => {
     const all: CampaignLink[] = []
+    if (!source) return all
     for (let offset: number | null = 0; offset !== null; ) {
-      const path = `/api/campaigns/${campaignId}/links?source=members&limit=100&offset=${offset}`
+      const path = `/api/campaigns/${campaignId}/links?source=${source}&limit=100&offset=${offset}`
       const page: Page<CampaignLink> = await api<Page<CampaignLink>>(path, { signal })
       all.push(...page.items)
       offset = page.nextOffset
@@ -44,7 +47,7 @@ export function TokensPanel({
     setBusy(true)
     setError(null)
     try {
-      const body = { unitId: Number(chosen), source: 'members', count: Number(count) }
+      const body = { unitId: Number(chosen), source, count: Number(count) }
       const result = await api<IssuedTokens>(`/api/campaigns/${campaignId}/tokens`, {
         method: 'POST',
         body,
@@ -58,7 +61,7 @@ export function TokensPanel({
     }
   }
 
-  if (units.data?.length === 0) return null
+  if (offered.length === 0 || (offered.length === 1 && units.data?.length === 0)) return null
   const origin = location.origin
   const file = issued ? `tokens-${campaignId}-${issued.unitId}` : ''
   return (
@@ -66,6 +69,26 @@ export function TokensPanel({
       <h2 id={`${id}-h`}>{t('campaignAdmin.tokens')}</h2>
       <p className="hint">{t('campaignAdmin.tokensHint')}</p>
       <form className="field-row" onSubmit={issue}>
+        {offered.length > 1 && (
+          <div className="field">
+            <label htmlFor={`${id}-source`}>{t('campaignAdmin.tokenSource')}</label>
+            <select
+              id={`${id}-source`}
+              value={source}
+              onChange={(e) => {
+                setPicked(e.target.value)
+                setUnitId('')
+                setIssued(null)
+              }}
+            >
+              {offered.map((s) => (
+                <option key={s.key} value={s.key}>
+                  {nameOf(s.key)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field wide">
           <label htmlFor={`${id}-unit`}>{t('campaignAdmin.tokenUnit')}</label>
           <select id={`${id}-unit`} value={chosen} onChange={(e) => setUnitId(e.target.value)}>

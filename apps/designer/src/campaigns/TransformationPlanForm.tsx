@@ -8,20 +8,23 @@ import { useI18n } from '../i18n/I18nProvider'
 
 /**
  * The 转化 follow-up of a branch on its detail page: nothing unless it is graded in the campaign's
- * lowest band; then its plan's form, or a note that the plan is set (it lists among the
- * rectifications).
+ * lowest band; then its plan's form (to whom may raise it: `mayFollowUp`), or a note that the plan
+ * is set (it lists among the rectifications).
  */
 export function TransformationFollowUp({
   campaignId,
   unitId,
   grade,
   rectifications,
+  mayFollowUp,
   onCreated,
 }: {
   campaignId: number
   unitId: number
   grade: string | null
   rectifications: readonly Rectification[]
+  /** The unit detail's `mayFollowUp`: whether the server takes a plan from this reader. */
+  mayFollowUp: boolean
   onCreated: () => void
 }) {
   const { t } = useI18n()
@@ -33,6 +36,7 @@ export function TransformationFollowUp({
   if (rectifications.some((r) => r.origin === 'transformation')) {
     return <p className="muted transformation-set">{t('transformation.exists')}</p>
   }
+  if (!mayFollowUp) return null
   return (
     <TransformationPlanForm
       campaignId={campaignId}

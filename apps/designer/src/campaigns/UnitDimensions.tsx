@@ -4,7 +4,7 @@ import type { UnitDimension } from '../api/types'
 import { useI18n } from '../i18n/I18nProvider'
 import { Chart } from './Charts'
 import { unitDimensionBars } from './dimension-bars'
-import { sourceName } from './source-name'
+import { useSourceName } from './SourceNames'
 
 const figure = (value: number | null) => (value === null ? '—' : `${roundForDisplay(value, 1)}%`)
 
@@ -15,6 +15,7 @@ const figure = (value: number | null) => (value === null ? '—' : `${roundForDi
  */
 export function UnitDimensions({ dimensions }: { dimensions: readonly UnitDimension[] }) {
   const { t, locale } = useI18n()
+  const nameOf = useSourceName()
   const id = useId()
   const lang = locale === 'en' ? 'en' : 'zh-CN'
   if (dimensions.length === 0) return null
@@ -24,7 +25,7 @@ export function UnitDimensions({ dimensions }: { dimensions: readonly UnitDimens
       <h2 id={`${id}-h`}>{t('dimensions.unitTitle')}</h2>
       {sources.map((source) => {
         const rows = dimensions.filter((d) => d.source === source)
-        const label = t('dimensions.unitChart', { source: sourceName(t, source) })
+        const label = t('dimensions.unitChart', { source: nameOf(source) })
         return (
           <figure key={source} className="question" data-source={source}>
             <figcaption>

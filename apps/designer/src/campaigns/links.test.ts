@@ -1,5 +1,6 @@
+import { SOURCE_RESPONDENTS } from '@yardstick/sdk/domain'
 import { describe, expect, it } from 'vitest'
-import { embeddable, embedSnippet, linkUrl, SOURCES_WITH_LINKS, tokensCsv, tokenUrl } from './links'
+import { embedSnippet, linkUrl, linkUse, tokensCsv, tokenUrl } from './links'
 
 describe('respondent links, embed snippets and token files', () => {
   it('builds the link URL and the embed snippet the brief names', () => {
@@ -22,13 +23,13 @@ describe('respondent links, embed snippets and token files', () => {
     ])
   })
 
-  it('hands out links for members and superiors only, and embeds members’ surveys only', () => {
-    expect(SOURCES_WITH_LINKS).toEqual(['members', 'superior'])
-    expect([embeddable('self'), embeddable('members'), embeddable('superior')]).toEqual([
-      false,
-      true,
-      false,
-    ])
+  it('hands out links by who answers: members’ publicly, none for a self-check or signed-in raters', () => {
+    expect(Object.fromEntries(SOURCE_RESPONDENTS.map((by) => [by, linkUse(by)]))).toEqual({
+      selfCheck: 'workflow',
+      members: 'public',
+      assessors: 'signedIn',
+      panel: 'signedIn',
+    })
   })
 
   it('escapes attribute values, so a strange origin cannot break out of the snippet', () => {

@@ -1,3 +1,4 @@
+import type { SourceRespondent } from '@yardstick/sdk/domain'
 import type { CampaignLink, CampaignSource, Page } from '../api/types'
 
 /**
@@ -48,20 +49,20 @@ export function embedSnippet(
 }
 
 /**
- * The sources whose links work when opened or embedded: the self-check goes through its own
- * workflow (支部自检自查), so it has none to hand out.
- */
-export const SOURCES_WITH_LINKS: ReadonlyArray<CampaignSource['key']> = ['members', 'superior']
-
-/**
- * Whether a link's survey can be embedded in a portal: members' surveys only (a superior's
- * scorecard needs the assessor signed in on this server, which a portal's page cannot carry).
+ * What a source's links are for, by who answers it (never by its key, so a source the office
+ * added is handled as its kind is): `workflow` — the self-check is filled in its own workflow
+ * (支部自检自查), no link to hand out; `public` — members (anonymous with one-time tokens or
+ * not) open its links anywhere: URL, QR code, an embed snippet for a portal, token slips;
+ * `signedIn` — assessors and a panel rate signed in on this server, finding their units under
+ * 考评任务, so no link is handed out.
  *
  * @example
- * embeddable('superior') // false
+ * linkUse('members') // 'public'
+ * linkUse('panel') // 'signedIn'
  */
-export function embeddable(source: CampaignSource['key']): boolean {
-  return source === 'members'
+export function linkUse(answeredBy: SourceRespondent): 'workflow' | 'public' | 'signedIn' {
+  if (answeredBy === 'selfCheck') return 'workflow'
+  return answeredBy === 'members' ? 'public' : 'signedIn'
 }
 
 /**

@@ -180,33 +180,58 @@ export function toRequest(draft: CampaignDraft): NewCampaign {
           units: { ids: draft.unitIds },
           ...(draft.subtree === null ? {} : { orgId: draft.subtree }),
         }),
-    sources: enabled.map((s, i) => ({
-      key: s.key,
-      ...ownFieldsOf(s),
-      formVersion: s.formVersion ?? 0,
-      ...perTypeOf(s),
-      weight: policy.sources[i]?.weight ?? Number.NaN,
-      required: s.required,
-      ...(s.minResponses.trim() === '' ? {} : { minResponses: Number(s.minResponses) }),
-      measure: s.measure,
-      anonymous: s.anonymous,
-    })),
+    sources: enabled.map(sourceRequest),
     bands: policy.bands.map((b) => ({ ...b })),
     ...(policy.quota ? { quota: policy.quota } : {}),
     showScore: draft.showScore,
   }
 }
 
-// A default source sends only what it always did (its key says who answers it), plus a label
-// where the office gave one; its own sources say who answers and, for a panel, who is on it.
-function ownFieldsOf(source: SourceDraft) {
+/**
+ * One source of a draft as a request adds it (`POST /api/campaigns`, and a source added to an
+ * existing campaign by `PATCH`): what the office chose, a field left empty sent so that the
+ * server refuses it at its place.
+ *
+ * @example
+ * sourceRequest(ownSource(draft.sources)) // { key: 'debriefing', answeredBy: 'panel', panel: [], … }
+ */
+export function sourceRequest(s: SourceDraft): NewCampaign['sources'][number] {
+  return {
+    key: s.key,
+    ...ownFieldsOf(s),
+    formVersion: s.formVersion ?? 0,
+    ...perTypeOf(s),
+    weight: s.weight.trim() === '' ? Number.NaN : Number(s.weight),
+    required: s.required,
+    ...(s.minResponses.trim() === '' ? {} : { minResponses: Number(s.minResponses) }),
+    measure: s.measure,
+    anonymous: s.anonymous,
+  }
+}
+
+/**
+ * A source's own name as typed, trimmed, each language only where given; null when neither is.
+ *
+ * @example
+ * sourceLabelOfDraft({ labelZh: ' 述职评议 ', labelEn: '' }) // { 'zh-CN': '述职评议' }
+ */
+export function sourceLabelOfDraft(
+  source: Pick<SourceDraft, 'labelZh' | 'labelEn'>,
+): { 'zh-CN'?: string; en?: string } | null {
   const label = {
     ...(source.labelZh.trim() ? { 'zh-CN': source.labelZh.trim() } : {}),
     ...(source.labelEn.trim() ? { en: source.labelEn.trim() } : {}),
   }
+  return Object.keys(label).length > 0 ? label : null
+}
+
+// A default source sends only what it always did (its key says who answers it), plus a label
+// where the office gave one; its own sources say who answers and, for a panel, who is on it.
+function ownFieldsOf(source: SourceDraft) {
+  const label = sourceLabelOfDraft(source)
   return {
     ...(source.own ? { answeredBy: source.answeredBy } : {}),
-    ...(Object.keys(label).length > 0 ? { label } : {}),
+    ...(label ? { label } : {}),
     ...(source.answeredBy === 'panel' ? { panel: source.panel } : {}),
   }
 }

@@ -19,13 +19,14 @@ export function progressText({ answered, expected }: SourceParticipation): strin
  * the branch (and its sub-committee), the source, the progress and the URL to open.
  *
  * @example
- * reminderText(items, ['members'], t)
+ * reminderText(items, ['members'], t, useSourceName(campaign.sources))
  * // '第一分工委 第一党支部：党员群众测评 1 / 3 https://…/s/q8Xr…'
  */
 export function reminderText(
   units: readonly UnitParticipation[],
   sources: ReadonlyArray<CampaignSource['key']>,
   t: Translate,
+  nameOf: (key: string) => string = (key) => sourceName(t, key),
 ): string {
   const lines: string[] = []
   for (const unit of units) {
@@ -36,7 +37,7 @@ export function reminderText(
       lines.push(
         t('office.reminderLine', {
           unit: where,
-          source: sourceName(t, key),
+          source: nameOf(key),
           progress: progressText(entry),
           url: entry.url,
         }),

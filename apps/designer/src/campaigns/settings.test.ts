@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { CampaignDetail } from '../api/types'
 import { parseRoute } from '../router'
-import { settingsChange, settingsDraft, settingsFieldPath } from './settings'
+import { ownSource } from './new-campaign'
+import { isSavedSource, settingsChange, settingsDraft, settingsFieldPath } from './settings'
 
 const campaign: CampaignDetail = {
   id: 7,
@@ -125,6 +126,57 @@ describe('the campaign settings request', () => {
     expect(settingsFieldPath('sources.0.formsByUnitType.enterprise', sent)).toBe(
       'sources.members.formsByUnitType.enterprise',
     )
+  })
+})
+
+describe('the sources of an existing campaign', () => {
+  it('sends a saved source’s label, minimum, who answers and panel as changed', () => {
+    const draft = settingsDraft(campaign)
+    const sources = draft.sources.map((s) =>
+      s.key === 'members'
+        ? { ...s, labelZh: ' 群众满意度测评 ', labelEn: '', minResponses: '' }
+        : { ...s, answeredBy: 'panel' as const, panel: [9, 4] },
+    )
+    expect(settingsChange(campaign, { ...draft, sources }).change.sources).toEqual([
+      { key: 'members', label: { 'zh-CN': '群众满意度测评' }, minResponses: null },
+      { key: 'superior', answeredBy: 'panel', panel: [9, 4] },
+    ])
+  })
+
+  it('removes a saved source switched off, and adds one the office added whole', () => {
+    const draft = settingsDraft(campaign)
+    const added = {
+      ...ownSource(draft.sources),
+      key: 'clients',
+      answeredBy: 'members' as const,
+      labelZh: '服务对象评议',
+      formId: 3,
+      formVersion: 11,
+      weight: '2',
+      minResponses: '3',
+    }
+    const sources = [
+      ...draft.sources.map((s) => (s.key === 'superior' ? { ...s, enabled: false } : s)),
+      added,
+      { ...ownSource(draft.sources), key: 'unused', enabled: false },
+    ]
+    const sent = settingsChange(campaign, { ...draft, sources })
+    expect(sent.change.sources).toEqual([
+      { key: 'superior', remove: true },
+      {
+        key: 'clients',
+        answeredBy: 'members',
+        label: { 'zh-CN': '服务对象评议' },
+        formVersion: 11,
+        weight: 2,
+        required: false,
+        minResponses: 3,
+        measure: 'percent',
+        anonymous: false,
+      },
+    ])
+    expect(settingsFieldPath('sources.1.weight', sent)).toBe('sources.clients.weight')
+    expect([0, 1, 2].map((index) => isSavedSource(campaign, index))).toEqual([true, true, false])
   })
 })
 

@@ -1,21 +1,16 @@
+import { SOURCE_KEYS } from '@yardstick/sdk/domain'
 import type { CampaignSettingsChange } from '../api/campaign-office'
 import type { CampaignDetail, CampaignSource } from '../api/types'
-import {
-  formsByUnitTypeOf,
-  sameFormsByUnitType,
-  type TypeFormsDraft,
-  typeFormsDraft,
-} from './type-forms'
+import { sourceLabelOfDraft, sourceRequest } from './new-campaign'
+import type { SourceDraft } from './policy'
+import { formsByUnitTypeOf, sameFormsByUnitType, typeFormsDraft } from './type-forms'
 
-/** One source as the settings page edits it: its form, version, forms per type and weight. */
-export interface SourceSettingsDraft extends TypeFormsDraft {
-  key: CampaignSource['key']
-  /** Its own name, shown as it is (not edited here). */
-  label: CampaignSource['label']
-  formId: number | null
-  formVersion: number | null
-  weight: string
-}
+/**
+ * One source as the settings page edits it: the creation page's draft of a source (one editor,
+ * `SourceFields`). A source the campaign has is switched off to remove it; one the office adds
+ * here is sent whole.
+ */
+export type SourceSettingsDraft = SourceDraft
 
 /** What the settings page edits. Dates are `datetime-local` text (the browser's zone). */
 export interface SettingsDraft {
@@ -55,15 +50,44 @@ export function settingsDraft(campaign: CampaignDetail): SettingsDraft {
     origins: campaign.allowedOrigins.length > 0 ? [...campaign.allowedOrigins] : [''],
     showScore: campaign.showScore,
     timeLimit: campaign.timeLimitMinutes === null ? '' : String(campaign.timeLimitMinutes),
-    sources: campaign.sources.map((source) => ({
-      key: source.key,
-      label: source.label,
-      formId: source.formId,
-      formVersion: source.formVersion,
-      weight: String(source.weight),
-      ...typeFormsDraft(source),
-    })),
+    sources: campaign.sources.map(sourceDraftOf),
   }
+}
+
+/**
+ * A campaign's source as the page's draft of it: a key other than the defaults is the office's
+ * own (who answers it is then the office's to choose).
+ *
+ * @example
+ * sourceDraftOf(campaign.sources[0]).weight // '3'
+ */
+export function sourceDraftOf(source: CampaignSource): SourceSettingsDraft {
+  return {
+    key: source.key,
+    answeredBy: source.answeredBy,
+    labelZh: source.label?.['zh-CN'] ?? '',
+    labelEn: source.label?.en ?? '',
+    panel: [...source.panel],
+    own: !(SOURCE_KEYS as readonly string[]).includes(source.key),
+    enabled: true,
+    formId: source.formId,
+    formVersion: source.formVersion,
+    weight: String(source.weight),
+    required: source.required,
+    minResponses: source.minResponses === null ? '' : String(source.minResponses),
+    measure: source.measure ?? 'percent',
+    anonymous: source.anonymous,
+    ...typeFormsDraft(source),
+  }
+}
+
+/**
+ * Whether the draft source at `index` is one the campaign has (its key, required, measure and
+ * anonymity stay as created) rather than one added on the page: the campaign's sources come
+ * first in the draft, in its order.
+ */
+export function isSavedSource(campaign: CampaignDetail, index: number): boolean {
+  return index < campaign.sources.length
 }
 
 /** A change to send, and for each origin sent the draft row it came from (to place issues). */
@@ -113,30 +137,16 @@ export function settingsChange(campaign: CampaignDetail, draft: SettingsDraft): 
 
   const sourceKeys: Array<CampaignSource['key']> = []
   const sources: NonNullable<CampaignSettingsChange['sources']> = []
-  for (const source of draft.sources) {
-    const current = campaign.sources.find((s) => s.key === source.key)
-    if (!current) continue
-    const weight = Number(source.weight)
-    const entry: NonNullable<CampaignSettingsChange['sources']>[number] = { key: source.key }
-    if (source.formVersion !== null && source.formVersion !== current.formVersion) {
-      entry.formVersion = source.formVersion
-    }
-    if (source.weight.trim() === '' || weight !== current.weight) {
-      entry.weight = source.weight.trim() === '' ? Number.NaN : weight
-    }
-    const formsByUnitType = formsByUnitTypeOf(source)
-    if (!sameFormsByUnitType(formsByUnitType, current.formsByUnitType)) {
-      entry.formsByUnitType = formsByUnitType
-    }
-    if (
-      entry.formVersion !== undefined ||
-      entry.weight !== undefined ||
-      entry.formsByUnitType !== undefined
-    ) {
-      sources.push(entry)
-      sourceKeys.push(source.key)
-    }
-  }
+  draft.sources.forEach((source, index) => {
+    const entry = isSavedSource(campaign, index)
+      ? sourceEdit(campaign.sources[index] as CampaignSource, source)
+      : source.enabled
+        ? sourceRequest(source)
+        : null
+    if (entry === null) return
+    sources.push(entry)
+    sourceKeys.push(source.key)
+  })
   if (sources.length > 0) change.sources = sources
   return { change, originRows, sourceKeys }
 }
@@ -157,4 +167,42 @@ export function settingsFieldPath(
   const source = /^sources\.(\d+)(.*)$/.exec(path)
   if (source) return `sources.${sourceKeys[Number(source[1])] ?? source[1]}${source[2]}`
   return path
+}
+
+type SourceChange = NonNullable<CampaignSettingsChange['sources']>[number]
+
+// What the page changed of a source the campaign has, or null for nothing; switched off, it goes.
+function sourceEdit(current: CampaignSource, source: SourceSettingsDraft): SourceChange | null {
+  if (!source.enabled) return { key: current.key, remove: true }
+  const entry: SourceChange = { key: current.key }
+  if (source.formVersion !== null && source.formVersion !== current.formVersion) {
+    entry.formVersion = source.formVersion
+  }
+  const weight = Number(source.weight)
+  if (source.weight.trim() === '' || weight !== current.weight) {
+    entry.weight = source.weight.trim() === '' ? Number.NaN : weight
+  }
+  const formsByUnitType = formsByUnitTypeOf(source)
+  if (!sameFormsByUnitType(formsByUnitType, current.formsByUnitType)) {
+    entry.formsByUnitType = formsByUnitType
+  }
+  const label = sourceLabelOfDraft(source)
+  const was = current.label
+  if (
+    (label?.['zh-CN'] ?? '') !== (was?.['zh-CN'] ?? '') ||
+    (label?.en ?? '') !== (was?.en ?? '')
+  ) {
+    entry.label = label
+  }
+  if (source.answeredBy !== current.answeredBy) entry.answeredBy = source.answeredBy
+  const panel = source.answeredBy === 'panel' ? source.panel : []
+  if ([...panel].sort().join() !== [...current.panel].sort().join()) entry.panel = panel
+  const minimum = source.minResponses.trim() === '' ? null : Number(source.minResponses)
+  if (minimum !== current.minResponses) {
+    // Text that is no number is sent as typed, for the server to refuse at its place.
+    entry.minResponses = Number.isNaN(minimum)
+      ? (source.minResponses as unknown as number)
+      : minimum
+  }
+  return Object.keys(entry).length > 1 ? entry : null
 }

@@ -12,6 +12,9 @@ import { EditorContext, type EditorState } from './EditorContext'
 import { EmptyDocNotice } from './EmptyDocNotice'
 import { PropertyPanel } from './properties/PropertyPanel'
 import { SidePanels } from './SidePanels'
+import { useEditorMode } from './simple/editor-mode'
+import { ModeSwitch } from './simple/ModeSwitch'
+import { SimpleEditor } from './simple/SimpleEditor'
 import { Toolbox } from './toolbox/Toolbox'
 import { EditorDnd } from './tree/EditorDnd'
 import { TreePanel } from './tree/TreePanel'
@@ -36,6 +39,8 @@ export function Editor({ form, session, reopen }: EditorProps) {
   const [announcement, setAnnouncement] = useState('')
   const [refusal, setRefusal] = useState('')
   const [versionsKey, setVersionsKey] = useState(0)
+  // Simple mode unless this user chose expert on this device (issue 19).
+  const [mode, setMode] = useEditorMode(user.id)
   const versionPublished = useCallback(() => setVersionsKey((k) => k + 1), [])
   // An archived form is read-only for everybody: the server ignores edits to it ([COL3]).
   const writer = canEdit(user) && !form.archived
@@ -70,6 +75,7 @@ export function Editor({ form, session, reopen }: EditorProps) {
   let body: ReactNode
   if (empty && everSynced) body = <EmptyDocNotice />
   else if (empty) body = <p className="editor-waiting muted">{t('editor.waiting')}</p>
+  else if (mode === 'simple') body = <SimpleEditor />
   else {
     body = (
       <div className="editor-body">
@@ -94,6 +100,7 @@ export function Editor({ form, session, reopen }: EditorProps) {
       <CommentsProvider formId={form.id}>
         <main className="editor" data-form-id={form.id}>
           <EditorBar />
+          <ModeSwitch mode={mode} onChange={setMode} />
           {!writer && (
             <p className="notice" role="note">
               {t(form.archived ? 'editor.archived' : 'editor.readOnly')}

@@ -6,12 +6,14 @@ import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
+import type { BlankCondition } from './blank-condition'
 import { type BlankItem, blankForm } from './blank-form'
 import '../campaigns/report.css'
 
 /**
  * A published form version as a blank paper form, for offices that collect forms on paper and
- * type them in: every question with boxes to tick and lines to write on, A4 on paper.
+ * type them in: every question with boxes to tick and lines to write on, A4 on paper; a
+ * conditional question says when it is answered (nothing hides it on paper).
  */
 export function BlankFormPage({ formId, version }: { formId: number; version: number }) {
   const { t, locale } = useI18n()
@@ -80,6 +82,7 @@ function BlankEntry({ item }: { item: BlankItem }) {
       <>
         <Heading className="blank-page-title">{item.title}</Heading>
         {item.description && <p className="muted">{item.description}</p>}
+        {item.condition && <ConditionNote condition={item.condition} />}
       </>
     )
   }
@@ -95,6 +98,7 @@ function BlankEntry({ item }: { item: BlankItem }) {
       <div className="blank-question-title">
         {item.title} <span className="muted">{notes.join(' ')}</span>
       </div>
+      {item.condition && <ConditionNote condition={item.condition} />}
       {item.kind === 'choices' && (
         <ul className="blank-choices">
           {item.choices.map((choice) => (
@@ -144,4 +148,18 @@ function BlankEntry({ item }: { item: BlankItem }) {
       )}
     </section>
   )
+}
+
+/** "仅当「…」选择「否」时作答" / "Answer only if “…” is “No”": a condition as a sentence. */
+function ConditionNote({ condition }: { condition: BlankCondition }) {
+  const { t } = useI18n()
+  const sentence =
+    'expression' in condition
+      ? t('blankForm.onlyIfExpression', { expression: condition.expression })
+      : t('blankForm.onlyIf', {
+          conditions: condition.comparisons
+            .map(({ question, op, value }) => t(`blankForm.op.${op}`, { question, value }))
+            .join(t(`blankForm.join.${condition.join}`)),
+        })
+  return <p className="blank-condition">{sentence}</p>
 }

@@ -47,4 +47,43 @@ describe('a form version as a blank paper form', () => {
       expect.objectContaining({ kind: 'lines', name: 't', lines: 1 }),
     ])
   })
+
+  it('gives each conditional question its condition, worded with the titles and choices it names', () => {
+    const items = blankForm(templates.selfCheck, 'zh-CN', words)
+    const entry = items.find((item) => item.kind !== 'heading' && item.name === 'partyDues_problem')
+    const dues = items.find((item) => item.kind !== 'heading' && item.name === 'partyDues')
+    expect(dues && 'condition' in dues && dues.condition).toBe(null)
+    expect(entry?.condition).toEqual({
+      join: 'all',
+      comparisons: [{ question: dues?.kind === 'choices' && dues.title, op: 'eq', value: '否' }],
+    })
+    const form = {
+      title: 'T',
+      elements: [
+        { type: 'boolean', name: 'b', title: { default: '是否党员', en: 'Member?' } },
+        { type: 'text', name: 'age', inputType: 'number', title: 'Age' },
+        { type: 'text', name: 'both', visibleIf: '{b} = true or {age} >= 60' },
+        { type: 'text', name: 'odd', visibleIf: 'age({birth}) > 60' },
+        { type: 'panel', name: 'p', visibleIf: '{b} notempty', elements: [] },
+      ],
+    }
+    const byName = new Map(
+      blankForm(form, 'en', { yes: 'Yes', no: 'No' }).map((item) => [
+        item.kind === 'heading' ? item.title : item.name,
+        item.condition,
+      ]),
+    )
+    expect(byName.get('both')).toEqual({
+      join: 'any',
+      comparisons: [
+        { question: 'Member?', op: 'eq', value: 'Yes' },
+        { question: 'Age', op: 'gte', value: '60' },
+      ],
+    })
+    expect(byName.get('odd')).toEqual({ expression: 'age({birth}) > 60' })
+    expect(byName.get('p')).toEqual({
+      join: 'all',
+      comparisons: [{ question: 'Member?', op: 'notEmpty', value: '' }],
+    })
+  })
 })

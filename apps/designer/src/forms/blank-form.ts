@@ -5,29 +5,36 @@ import {
   type LocalizedText,
   localizedText,
 } from '@yardstick/sdk'
+import { type BlankCondition, blankCondition, elementsByName } from './blank-condition'
+
+/** What every printed question says of itself. */
+interface BlankQuestion {
+  name: string
+  title: string
+  required: boolean
+  /** When it is answered (its `visibleIf`), or null: always. */
+  condition: BlankCondition | null
+}
 
 /** One thing a blank form prints: a heading, boxes to tick, fields or lines to write on, a grid. */
 export type BlankItem =
-  | { kind: 'heading'; level: 2 | 3; title: string; description: string }
   | {
-      kind: 'choices'
-      name: string
+      kind: 'heading'
+      level: 2 | 3
       title: string
-      required: boolean
+      description: string
+      /** When the page or panel is answered (its `visibleIf`), or null: always. */
+      condition: BlankCondition | null
+    }
+  | (BlankQuestion & {
+      kind: 'choices'
       multiple: boolean
       maxScore: number | null
       choices: string[]
-    }
-  | { kind: 'lines'; name: string; title: string; required: boolean; lines: number }
-  | { kind: 'fields'; name: string; title: string; required: boolean; fields: string[] }
-  | {
-      kind: 'matrix'
-      name: string
-      title: string
-      required: boolean
-      rows: string[]
-      columns: string[]
-    }
+    })
+  | (BlankQuestion & { kind: 'lines'; lines: number })
+  | (BlankQuestion & { kind: 'fields'; fields: string[] })
+  | (BlankQuestion & { kind: 'matrix'; rows: string[]; columns: string[] })
 
 /** The words a blank form needs that a form does not carry: a boolean's two answers. */
 export interface BlankWords {
@@ -44,7 +51,8 @@ const SILENT = new Set(['html', 'image', 'expression', 'json'])
  * A form version as a paper form, in reading order: each page and panel as a heading, each
  * question with every choice as a box to tick (a rating's values, a boolean's two answers), a
  * text as a line and a comment as several, a multiple text as labelled fields and a matrix as a
- * grid of boxes. Conditions (`visibleIf`) are ignored: on paper every question is there.
+ * grid of boxes. On paper every question is there, so each conditional one (`visibleIf`) carries
+ * its condition for the page to print as a sentence (`blankCondition`).
  *
  * @example
  * blankForm({ pages: [{ elements: [{ type: 'boolean', name: 'q', title: '按时交纳党费' }] }] }, 'zh-CN', words)
@@ -52,43 +60,52 @@ const SILENT = new Set(['html', 'image', 'expression', 'json'])
  */
 export function blankForm(form: FormJson, locale: string, words: BlankWords): BlankItem[] {
   const text = (value: unknown) => localizedText(value as LocalizedText | undefined, locale)
+  const elements = elementsByName(form)
+  const ctx: Context = {
+    text,
+    words,
+    conditionOf: (visibleIf) => blankCondition(visibleIf, elements, { text, ...words }),
+  }
   const pages = form.pages ?? [{ elements: form.elements }]
   return pages.flatMap((page): BlankItem[] => {
     const title = text(page.title)
-    const heading: BlankItem[] = title
-      ? [{ kind: 'heading', level: 2, title, description: text(page.description) }]
-      : []
-    return [...heading, ...blankElements(page.elements, text, words)]
+    const condition = ctx.conditionOf(page.visibleIf)
+    const heading: BlankItem[] =
+      title || condition
+        ? [{ kind: 'heading', level: 2, title, description: text(page.description), condition }]
+        : []
+    return [...heading, ...blankElements(page.elements, ctx)]
   })
 }
 
-function blankElements(
-  elements: readonly ElementJson[] | undefined,
-  text: (value: unknown) => string,
-  words: BlankWords,
-): BlankItem[] {
-  return (elements ?? []).flatMap((element) => blankElement(element, text, words))
+interface Context {
+  text: (value: unknown) => string
+  words: BlankWords
+  conditionOf: (visibleIf: unknown) => BlankCondition | null
 }
 
-function blankElement(
-  element: ElementJson,
-  text: (value: unknown) => string,
-  words: BlankWords,
-): BlankItem[] {
+function blankElements(elements: readonly ElementJson[] | undefined, ctx: Context): BlankItem[] {
+  return (elements ?? []).flatMap((element) => blankElement(element, ctx))
+}
+
+function blankElement(element: ElementJson, ctx: Context): BlankItem[] {
+  const { text, words } = ctx
   const { type, name } = element
   if (SILENT.has(type)) return []
   const title = text(element.title) || name
+  const condition = ctx.conditionOf(element.visibleIf)
   if (type === 'panel' || type === 'paneldynamic') {
     const heading: BlankItem = {
       kind: 'heading',
       level: 3,
       title,
       description: text(element.description),
+      condition,
     }
     const nested = (element.elements ?? element.templateElements) as ElementJson[] | undefined
-    return [heading, ...blankElements(nested, text, words)]
+    return [heading, ...blankElements(nested, ctx)]
   }
-  const base = { name, title, required: element.isRequired === true }
+  const base = { name, title, required: element.isRequired === true, condition }
   const choiceText = (choice: ChoiceJson | string | number) =>
     typeof choice === 'object' ? text(choice.text) || String(choice.value) : String(choice)
   if (SINGLE.has(type) || MULTIPLE.has(type)) {

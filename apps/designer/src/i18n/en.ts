@@ -10,6 +10,9 @@ import { instrumentsEn } from '../campaigns/i18n/instruments-en'
 import { officeEn } from '../campaigns/i18n/office-en'
 import { periodsEn } from '../campaigns/i18n/periods-en'
 import { reportEn } from '../campaigns/i18n/report-en'
+import { rulesEn } from '../editor/rules/i18n/en'
+import { simpleEn } from '../editor/simple/i18n/en'
+import { textImportEn } from '../editor/text-import/i18n/en'
 import { homeEn } from '../home/i18n/en'
 import { rectificationsEn } from '../rectifications/i18n/en'
 import { reviewEn } from '../review/i18n/en'
@@ -17,6 +20,7 @@ import type { MessageKey } from './zh-CN'
 
 /** Every user-facing string, in English: the second language. */
 export const en: Record<MessageKey, string> = {
+  ...rulesEn,
   ...apiEn,
   ...campaignsEn,
   ...officeEn,
@@ -31,6 +35,8 @@ export const en: Record<MessageKey, string> = {
   ...assessEn,
   ...adminEn,
   ...accountEn,
+  ...simpleEn,
+  ...textImportEn,
   'app.name': 'Yardstick',
   'app.tagline': 'Branch self-checks, satisfaction surveys and composite evaluation',
   'app.loading': 'Loading…',
@@ -217,10 +223,6 @@ export const en: Record<MessageKey, string> = {
   'props.description': 'Description',
   'props.required': 'Required',
   'props.visibleIf': 'Visible if',
-  'props.visibleIfHint': "e.g. {theoryStudy} = 'no'",
-  'props.pickQuestion': 'Question',
-  'props.pickChoice': 'Choice',
-  'props.insertCondition': 'Insert condition',
   'props.kind': 'Form kind',
   'props.bonusCap': 'Bonus cap',
   'props.dimensions': 'Dimensions and weights',

@@ -10,12 +10,16 @@ import { officeZhCN } from '../campaigns/i18n/office-zh-CN'
 import { periodsZhCN } from '../campaigns/i18n/periods-zh-CN'
 import { reportZhCN } from '../campaigns/i18n/report-zh-CN'
 import { campaignsZhCN } from '../campaigns/i18n/zh-CN'
+import { rulesZhCN } from '../editor/rules/i18n/zh-CN'
+import { simpleZhCN } from '../editor/simple/i18n/zh-CN'
+import { textImportZhCN } from '../editor/text-import/i18n/zh-CN'
 import { homeZhCN } from '../home/i18n/zh-CN'
 import { rectificationsZhCN } from '../rectifications/i18n/zh-CN'
 import { reviewZhCN } from '../review/i18n/zh-CN'
 
 /** Every user-facing string, in Simplified Chinese: the first language (docs/DESIGN.md §4). */
 export const zhCN = {
+  ...rulesZhCN,
   ...apiZhCN,
   ...campaignsZhCN,
   ...officeZhCN,
@@ -30,6 +34,8 @@ export const zhCN = {
   ...assessZhCN,
   ...adminZhCN,
   ...accountZhCN,
+  ...simpleZhCN,
+  ...textImportZhCN,
   'app.name': '标尺',
   'app.tagline': '党支部自检自查、满意率测评与综合评定',
   'app.loading': '正在加载…',
@@ -214,10 +220,6 @@ export const zhCN = {
   'props.description': '说明',
   'props.required': '必答',
   'props.visibleIf': '显示条件',
-  'props.visibleIfHint': "例如 {theoryStudy} = 'no'",
-  'props.pickQuestion': '条件题目',
-  'props.pickChoice': '条件选项',
-  'props.insertCondition': '插入条件',
   'props.kind': '表单类型',
   'props.bonusCap': '加分上限',
   'props.dimensions': '维度与权重',

@@ -3,14 +3,17 @@
 import 'survey-core/survey-core.min.css'
 import type { LinkClient, LinkView, Locale } from '@yardstick/sdk/link'
 import { askReasons, LinkSurvey } from '@yardstick/sdk/react'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { SurveyModel } from 'survey-core'
 import { deviceStorage } from '../language'
 import { ErrorPage } from '../pages/ErrorPage'
 import { Countdown } from './Countdown'
 import { Done } from './Done'
 import { keepDraft } from './drafts'
+import { ErrorSummary } from './ErrorSummary'
+import { answerOnePerPage } from './one-per-page'
 import { printWholeForm } from './print'
+import { rankWithButtons } from './RankingItem'
 
 /** Props of `Answer`. */
 export interface AnswerProps {
@@ -23,15 +26,20 @@ export interface AnswerProps {
   slug: string
   token: string | undefined
   locale: Locale
+  /** 长辈版: one question per page (see `answerOnePerPage`). */
+  elder: boolean
   /** Told the view once the form shows (also when `view` was absent). */
   onView: (view: LinkView) => void
+  /** Told whether the form shows errors to put right (for the page's title). */
+  onInvalid: (invalid: boolean) => void
 }
 
 /**
  * The form of a link, answered: the SDK's `LinkSurvey` with the page's language, its own pages
  * for refusals and for the end (thanks, score, a quiz's correct answers), a draft kept on this
  * device, the whole form on paper, and for a timed quiz the countdown that submits the answers
- * as they stand, once, when the time is up.
+ * as they stand, once, when the time is up. For every respondent: an error summary that takes
+ * the focus, and ranking by buttons; in 长辈版, one question per page.
  *
  * @example
  * const Answer = lazy(() => import('./answer/Answer'))
@@ -43,11 +51,21 @@ export default function Answer({
   slug,
   token,
   locale,
+  elder,
   onView,
+  onInvalid,
 }: AnswerProps) {
   const [shown, setShown] = useState(view)
   const [done, setDone] = useState(false)
   const model = useRef<SurveyModel | null>(null)
+  // The model as state too, for what renders beside the form (the error summary).
+  const [answering, setAnswering] = useState<SurveyModel | null>(null)
+  const [serverErrors, setServerErrors] = useState(0)
+  const elderNow = useRef(elder)
+  elderNow.current = elder
+  useEffect(() => {
+    if (answering) answerOnePerPage(answering, elder)
+  }, [answering, elder])
   const draft = useRef<{ clear: () => void } | null>(null)
   // Time up: the answers go once, as they stand (the server takes unanswered questions as 0).
   const timeUp = useRef(false)
@@ -72,6 +90,14 @@ export default function Answer({
           onExpire={expire}
         />
       )}
+      {answering && !done && (
+        <ErrorSummary
+          model={answering}
+          locale={locale}
+          recheck={serverErrors}
+          onShown={onInvalid}
+        />
+      )}
       <LinkSurvey
         server={window.location.origin}
         link={slug}
@@ -82,6 +108,9 @@ export default function Answer({
         localeSwitch={false}
         prepareModel={(prepared, shownView) => {
           model.current = prepared
+          answerOnePerPage(prepared, elderNow.current)
+          rankWithButtons(prepared)
+          setAnswering(prepared)
           // An assessor's scorecard: each deduction and veto needs its reason (reasonsRequired).
           if (shownView.needsSignIn) askReasons(prepared, shownView.form)
           draft.current = keepDraft(
@@ -97,6 +126,11 @@ export default function Answer({
         onReady={(ready) => {
           setShown(ready)
           onView(ready)
+        }}
+        onError={(error) => {
+          // LinkSurvey puts the server's errors under the questions right after telling us.
+          if (error.code === 'invalidAnswers')
+            window.setTimeout(() => setServerErrors((n) => n + 1), 0)
         }}
         onSubmitted={() => {
           draft.current?.clear()

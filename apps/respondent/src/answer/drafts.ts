@@ -24,6 +24,9 @@ export function keepDraft(
   storage: DraftStorage | null,
 ): { clear: () => void } {
   const name = `${PREFIX}${key}`
+  // Typed text counts as answered as it is typed, not when the field loses the focus: WeChat
+  // may kill the page in the middle of a sentence.
+  model.textUpdateMode = 'onTyping'
   const saved = read(storage, name)
   // Answers saved for sending (the link client's own queue) were merged already: they win.
   if (saved && Object.keys(model.data).length === 0) model.mergeData(saved)

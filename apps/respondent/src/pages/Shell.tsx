@@ -6,6 +6,9 @@ import { TEXT } from '../i18n'
 export interface ShellProps {
   locale: Locale
   onLocale: (locale: Locale) => void
+  /** Whether 长辈版 (the elder mode) is on. */
+  elder: boolean
+  onElder: (on: boolean) => void
   /** The campaign and the unit assessed, once the link is known. */
   campaign?: { name: string; unit: string }
   children: ReactNode
@@ -13,16 +16,17 @@ export interface ShellProps {
 
 /**
  * The frame of every page: the product's name, the campaign and unit answered for, the
- * language switch (remembered), and the page below. Prints without the switch.
+ * language and 长辈版 switches (both remembered), and the page below. Prints without the
+ * switches. The switch's state is said in words (开/关) and by its pressed state, not by colour.
  *
  * @example
  * <Shell locale="zh-CN" onLocale={setLocale}><TokenPage … /></Shell>
  */
-export function Shell({ locale, onLocale, campaign, children }: ShellProps) {
+export function Shell({ locale, onLocale, elder, onElder, campaign, children }: ShellProps) {
   const text = TEXT[locale]
   const other: Locale = locale === 'en' ? 'zh-CN' : 'en'
   return (
-    <div className="rs-shell">
+    <div className={elder ? 'rs-shell rs-elder' : 'rs-shell'}>
       <header className="rs-header">
         <div className="rs-titles">
           <p className="rs-brand">{text.brand}</p>
@@ -33,15 +37,28 @@ export function Shell({ locale, onLocale, campaign, children }: ShellProps) {
             </>
           )}
         </div>
-        <button
-          type="button"
-          className="rs-lang rs-no-print"
-          lang={other}
-          aria-label={text.switchLabel}
-          onClick={() => onLocale(other)}
-        >
-          {text.switchTo}
-        </button>
+        <div className="rs-switches rs-no-print">
+          <button
+            type="button"
+            className="rs-switch"
+            aria-pressed={elder}
+            onClick={() => onElder(!elder)}
+          >
+            {text.elderSwitch}
+            <span className="rs-switch-state" aria-hidden="true">
+              {elder ? text.elderOn : text.elderOff}
+            </span>
+          </button>
+          <button
+            type="button"
+            className="rs-lang"
+            lang={other}
+            aria-label={text.switchLabel}
+            onClick={() => onLocale(other)}
+          >
+            {text.switchTo}
+          </button>
+        </div>
       </header>
       <main className="rs-main">{children}</main>
     </div>

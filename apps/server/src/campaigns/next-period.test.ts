@@ -3,6 +3,9 @@ import { testStores } from '@yardstick/db/testing'
 import { asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFixture, type Fixture } from '../../test/harness'
+import { signInAs } from '../forms/test-helpers'
+import { seedCampaign } from '../results/test-campaign'
+import { MEMBERS_FORM, TEST_BANDS } from '../results/test-forms'
 import { seedSmallScenario } from '../results/test-scenario'
 
 describe.each(await testStores())('POST /api/campaigns/:id/next-period on %s', (kind) => {
@@ -174,5 +177,33 @@ describe.each(await testStores())('POST /api/campaigns/:id/next-period on %s', (
     const operation = spec.paths['/api/campaigns/{id}/next-period'].post
     expect(operation.operationId).toBe('startNextPeriod')
     expect(operation.description).toContain('nextPeriodExists')
+  })
+
+  it('refuses with 403 naming the units moved out of the caller’s subtree, and creates nothing', async () => {
+    // A sub-committee's own campaign; then 第二党支部 moves to the other sub-committee.
+    const mine = await seedCampaign(f.database.db, {
+      orgId: f.orgs.sub,
+      unitIds: [f.orgs.branch1, f.orgs.branch2],
+      sources: [{ key: 'members', weight: 1, form: MEMBERS_FORM }],
+      bands: TEST_BANDS,
+      name: '第一分工委2025年度',
+    })
+    const subEditor = await signInAs(f, 'sub-editor', [{ role: 'editor', orgId: f.orgs.sub }])
+    const moved = await f.call('POST', `/api/orgs/${f.orgs.branch2}/move`, {
+      token: await f.login('admin'),
+      body: { parentId: f.orgs.otherSub },
+    })
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200)
+    const before = await count()
+    const { status, body } = await f.call('POST', `/api/campaigns/${mine.id}/next-period`, {
+      token: subEditor,
+      body: {},
+    })
+    expect(status).toBe(403)
+    expect(body.error).toMatchObject({
+      code: 'forbidden',
+      details: { units: [{ id: f.orgs.branch2, name: '第二党支部' }] },
+    })
+    expect(await count()).toEqual(before)
   })
 })

@@ -2,6 +2,7 @@ import { type NextPeriodBody, suggestNextPeriod } from '@yardstick/contract'
 import { type Db, schema } from '@yardstick/db'
 import { asc, eq } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
+import { reaches } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
 import { isUniqueViolation } from '../orgs/org-edits'
@@ -26,7 +27,8 @@ const {
  * showScore, time limit), its sources (form versions, weights, rules, per-type instruments, who answers, panels) and
  * its units, one respondent link per (unit, source), and the `campaign.nextPeriod` audit entry,
  * in one transaction. Name and window default to `suggestNextPeriod`. Admin or editor of the
- * campaign's office (403), who must read its form versions; 409 `nextPeriodExists` when the
+ * campaign's office (403), who must edit every unit copied (403 naming those outside their
+ * subtree) and read its form versions; 409 `nextPeriodExists` when the
  * campaign already has a follower; 400 when `closesAt` is not after `opensAt`.
  *
  * @example
@@ -58,11 +60,13 @@ export async function startNextPeriod(
     db.select().from(campaignSourceForms).where(eq(campaignSourceForms.campaignId, campaignId)),
     db.select().from(campaignSourcePanel).where(eq(campaignSourcePanel.campaignId, campaignId)),
     db
-      .select({ unitId: campaignUnits.unitId })
+      .select({ unitId: campaignUnits.unitId, name: schema.orgs.name, path: schema.orgs.path })
       .from(campaignUnits)
+      .innerJoin(schema.orgs, eq(schema.orgs.id, campaignUnits.unitId))
       .where(eq(campaignUnits.campaignId, campaignId))
       .orderBy(asc(campaignUnits.unitId)),
   ])
+  assertEditsUnits(user, units)
   await assertVersionsReadable(db, user, [
     ...sources.map((s) => ({ formVersion: s.formVersionId, path: `sources.${s.key}` })),
     ...perType.map((f) => ({
@@ -139,6 +143,27 @@ export async function startNextPeriod(
       await assertNoFollower(db, campaignId)
     throw error
   }
+}
+
+/**
+ * 403 `forbidden` naming every unit (`details.units`: id and name) the user may not edit: a unit
+ * moved out of their subtree since the campaign began is not copied into a period they start,
+ * as creating a campaign refuses it (create-campaign.ts).
+ */
+function assertEditsUnits(
+  user: AuthUser,
+  units: ReadonlyArray<{ unitId: number; name: string; path: string }>,
+): void {
+  const outside = units.filter((unit) => !reaches(user, unit.path, ['editor']))
+  if (outside.length === 0) return
+  throw new AppError(
+    'forbidden',
+    `You have no admin/editor role that reaches ${outside.map((u) => u.name).join('、')}`,
+    {
+      roles: ['admin', 'editor'],
+      units: outside.map(({ unitId, name }) => ({ id: unitId, name })),
+    },
+  )
 }
 
 async function assertNoFollower(db: Db, campaignId: number): Promise<void> {

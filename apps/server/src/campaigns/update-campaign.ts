@@ -30,6 +30,7 @@ type SourceField =
   | 'formVersion'
   | 'formsByUnitType'
   | 'weight'
+  | 'minResponses'
   | 'label'
   | 'answeredBy'
   | 'panel'
@@ -41,6 +42,8 @@ interface SourceState {
   formVersion: number
   formsByUnitType: FormsByUnitType
   weight: number
+  /** The fewest scorable responses a unit needs on it (null: no minimum). */
+  minResponses: number | null
   answeredBy: SourceRespondent
   label: SourceLabelText | null
   panel: number[]
@@ -59,9 +62,10 @@ interface SourceChange extends SourceState {
 
 /**
  * Changes a campaign's settings after creation (the caller has checked the user manages it):
- * name, window, `allowedOrigins`, `showScore`, `timeLimitMinutes`, and its sources' form
- * versions (the default and per branch type) and weights. A closed campaign is refused (409 `campaignClosed`); a change to a
- * version or a weight once any response exists, or to the self-check's version once a branch
+ * name, window, `allowedOrigins`, `showScore`, `timeLimitMinutes`, and its sources: added or
+ * removed, their form versions (the default and per branch type), weights, minimum responses,
+ * labels, who answers and panels. A closed campaign is refused (409 `campaignClosed`); a change
+ * to a source other than its label once any response exists, or to the self-check's version once a branch
  * has begun its self-check, is refused (409 `responsesExist`, naming the fields). Everything is
  * checked before one transaction writes it all, with the campaign row locked and both rules
  * checked again inside it, and the `campaign.update` audit entry (the fields that change, before
@@ -153,6 +157,7 @@ function settingChanges(
             formVersion: change.formVersion,
             formsByUnitType: change.formsByUnitType,
             weight: change.weight,
+            minResponses: change.minResponses,
             answeredBy: change.answeredBy,
             label: change.label,
             panel: change.panel,
@@ -224,6 +229,7 @@ async function writeSourceChange(
       .set({
         formVersionId: change.formVersion,
         weight: change.weight,
+        minResponses: change.minResponses,
         answeredBy: change.answeredBy,
         label: change.label,
       })
@@ -250,7 +256,7 @@ async function replaceSourceForms(
 }
 
 /** Fields only a new source sets (an existing one keeps what it was created with). */
-const NEW_ONLY = ['required', 'minResponses', 'measure', 'anonymous'] as const
+const NEW_ONLY = ['required', 'measure', 'anonymous'] as const
 
 type RequestedChange = NonNullable<UpdateCampaignInput['sources']>[number]
 
@@ -280,6 +286,7 @@ async function sourceChanges(
       formVersion: current.formVersionId,
       formsByUnitType: current.formsByUnitType,
       weight: rule.weight,
+      minResponses: rule.minResponses ?? null,
       answeredBy: current.answeredBy,
       label: current.label,
       panel: panels.get(key) ?? [],
@@ -312,6 +319,7 @@ async function sourceChanges(
       formVersion: change.formVersion ?? was.formVersion,
       formsByUnitType: change.formsByUnitType ?? was.formsByUnitType,
       weight: change.weight ?? was.weight,
+      minResponses: change.minResponses === undefined ? was.minResponses : change.minResponses,
       answeredBy: change.answeredBy ?? was.answeredBy,
       label: change.label === undefined ? was.label : change.label,
       panel: change.panel ?? was.panel,
@@ -322,6 +330,7 @@ async function sourceChanges(
         ? []
         : (['formsByUnitType'] as const)),
       ...(next.weight === was.weight ? [] : (['weight'] as const)),
+      ...(next.minResponses === was.minResponses ? [] : (['minResponses'] as const)),
       ...(sameJson(next.label, was.label) ? [] : (['label'] as const)),
       ...(next.answeredBy === was.answeredBy ? [] : (['answeredBy'] as const)),
       ...(sameJson([...next.panel].sort(), [...was.panel].sort()) ? [] : (['panel'] as const)),
@@ -344,7 +353,7 @@ async function sourceChanges(
       answeredBy: state.answeredBy,
       panel: state.panel,
       required: rule?.required,
-      minResponses: rule?.minResponses,
+      minResponses: state.minResponses ?? undefined,
       measure: rule?.measure,
       anonymous: current?.anonymous,
     }
@@ -418,10 +427,11 @@ function addedSource(change: RequestedChange, index: number): SourceChange {
   if (change.weight === undefined) {
     throw invalid(`${at}.weight`, `A new source (${change.key}) needs its weight`)
   }
-  const { remove: _, label, ...rest } = change
+  const { remove: _, label, minResponses, ...rest } = change
   const added: ResolvedSource = {
     ...rest,
     ...(label ? { label } : {}),
+    ...(minResponses === undefined || minResponses === null ? {} : { minResponses }),
     formVersion: change.formVersion,
     weight: change.weight,
     answeredBy: respondentsOf(change),
@@ -432,6 +442,7 @@ function addedSource(change: RequestedChange, index: number): SourceChange {
     formVersion: change.formVersion,
     formsByUnitType: change.formsByUnitType ?? {},
     weight: change.weight,
+    minResponses: minResponses ?? null,
     answeredBy: added.answeredBy,
     label: label ?? null,
     panel: change.panel ?? [],
@@ -459,10 +470,11 @@ async function assertNoAnswers(
     .select({ n: count() })
     .from(schema.responses)
     .where(eq(schema.responses.campaignId, campaignId))
-  // A change to the self-check source other than its weight or label moves what branches fill.
+  // A change to the self-check source other than its grading rules or label moves what
+  // branches fill.
   const movesSelfForm = (change: SourceChange) =>
     (change.answeredBy === 'selfCheck' || change.was?.answeredBy === 'selfCheck') &&
-    change.fields.some((field) => field !== 'weight' && field !== 'label')
+    change.fields.some((field) => !['weight', 'minResponses', 'label'].includes(field))
   const selfVersion = changes.some(movesSelfForm)
   const [begun] = selfVersion
     ? await db
@@ -483,7 +495,7 @@ async function assertNoAnswers(
     change.fields
       // A label names the source; it changes nothing anyone answered.
       .filter((field) => field !== 'label')
-      .filter((field) => responseCount > 0 || field !== 'weight')
+      .filter((field) => responseCount > 0 || (field !== 'weight' && field !== 'minResponses'))
       .map((field) => ({
         path: `sources.${change.index}.${field}`,
         message:

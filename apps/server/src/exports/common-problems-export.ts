@@ -4,7 +4,7 @@ import type { ResultsContext } from '../results/context'
 import type { ResultsFilter } from '../results/view'
 import { commonProblemsTable } from './common-problems-table'
 import { download, type ExportFormat, inOneBatch } from './download'
-import { SOURCE_LABELS } from './labels'
+import { sourceNames } from './labels'
 
 /**
  * The 共性问题 file of one source: the questions of `GET /results/common-problems`, worst first.
@@ -27,7 +27,7 @@ export async function exportCommonProblems(
     sheetName: '共性问题',
     columns,
     batches: inOneBatch(rows),
-    fileName: `${campaign.name}-${SOURCE_LABELS[source] ?? source}-共性问题`,
+    fileName: `${campaign.name}-${sourceNames(campaign.sources)(source)}-共性问题`,
     asciiName: `campaign-${campaign.id}-${source}-common-problems`,
   })
 }

@@ -1,19 +1,22 @@
 import { roundForDisplay } from '@yardstick/sdk'
 import type { DimensionFigures, UnitPercents } from '../results/dimension-figures'
 import type { CellValue } from './cells'
-import { SOURCE_LABELS } from './labels'
+import type { SourceNamer } from './labels'
 import type { XlsxColumn } from './xlsx-stream'
 
 /**
  * One column per dimension of each source: `自评·政治功能强得分率`, in the sources' and forms' order.
  *
  * @example
- * dimensionColumns(figures.sources)[0] // { header: '自评·政治功能强得分率', width: 16 }
+ * dimensionColumns(figures.sources, sourceNames(campaign.sources))[0] // { header: '自评·政治功能强得分率', width: 16 }
  */
-export function dimensionColumns(sources: DimensionFigures['sources']): XlsxColumn[] {
+export function dimensionColumns(
+  sources: DimensionFigures['sources'],
+  sourceName: SourceNamer,
+): XlsxColumn[] {
   return sources.flatMap(({ key, dimensions }) =>
     dimensions.map((dimension) => ({
-      header: `${SOURCE_LABELS[key] ?? key}·${dimension.title['zh-CN']}得分率`,
+      header: `${sourceName(key)}·${dimension.title['zh-CN']}得分率`,
       width: 16,
     })),
   )
@@ -40,15 +43,16 @@ export function dimensionCells(
  * its place in `unitIds` (the rows' units, in order).
  *
  * @example
- * const { columns, rows } = withDimensionColumns(resultsTable(policy, sorted), figures, sorted.map((u) => u.unitId))
+ * const { columns, rows } = withDimensionColumns(table, figures, sorted.map((u) => u.unitId), sourceName)
  */
 export function withDimensionColumns(
   table: { columns: XlsxColumn[]; rows: CellValue[][] },
   { sources, percents }: Pick<DimensionFigures, 'sources' | 'percents'>,
   unitIds: readonly number[],
+  sourceName: SourceNamer,
 ): { columns: XlsxColumn[]; rows: CellValue[][] } {
   return {
-    columns: [...table.columns, ...dimensionColumns(sources)],
+    columns: [...table.columns, ...dimensionColumns(sources, sourceName)],
     rows: table.rows.map((row, i) => [
       ...row,
       ...dimensionCells(sources, percents.get(unitIds[i] ?? -1)),

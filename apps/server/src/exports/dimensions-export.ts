@@ -4,6 +4,7 @@ import { dimensionFigures } from '../results/dimension-figures'
 import { inFilter, type ResultsFilter } from '../results/view'
 import { dimensionsTable } from './dimensions-table'
 import { download, type ExportFormat, inOneBatch } from './download'
+import { sourceNames } from './labels'
 
 const collator = new Intl.Collator('zh-CN')
 
@@ -28,7 +29,7 @@ export async function exportDimensions(
     (unit) => access.shows(unit) && inFilter(unit, filter),
   )
   const units = [...figures.units].sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id)
-  const { columns, rows } = dimensionsTable(figures, units)
+  const { columns, rows } = dimensionsTable(figures, units, sourceNames(campaign.sources))
   return download({
     format,
     sheetName: '维度得分率',

@@ -3,7 +3,7 @@ import type { DimensionFigures } from '../results/dimension-figures'
 import type { CampaignUnit } from '../results/units'
 import type { CellValue } from './cells'
 import { dimensionCells, dimensionColumns } from './dimension-columns'
-import { unitTypeLabel } from './labels'
+import { type SourceNamer, unitTypeLabel } from './labels'
 import type { XlsxColumn } from './xlsx-stream'
 
 /** The rows under the units: each statistic's label and which figure it shows. */
@@ -20,16 +20,17 @@ const STAT_ROWS = [
  * median, min, max and mean over those units.
  *
  * @example
- * const { columns, rows } = dimensionsTable(figures, units)
+ * const { columns, rows } = dimensionsTable(figures, units, sourceNames(campaign.sources))
  */
 export function dimensionsTable(
   { sources, percents }: DimensionFigures,
   units: readonly CampaignUnit[],
+  sourceName: SourceNamer,
 ): { columns: XlsxColumn[]; rows: CellValue[][] } {
   const columns: XlsxColumn[] = [
     { header: '支部', width: 28 },
     { header: '类型', width: 12 },
-    ...dimensionColumns(sources),
+    ...dimensionColumns(sources, sourceName),
   ]
   const rows = units.map((unit): CellValue[] => [
     unit.name,

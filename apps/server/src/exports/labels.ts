@@ -1,15 +1,26 @@
 import type { GradeChangeKind } from '@yardstick/contract'
-import { SOURCE_KEYS, type SourceKey, type UnitType } from '@yardstick/db'
-import { sourceLabel } from '@yardstick/sdk'
+import type { UnitType } from '@yardstick/db'
+import { type SourceLabelText, sourceLabelOf } from '@yardstick/sdk'
 import { UNIT_TYPE_LABELS } from '../orgs/unit-types'
 
+/** How an export names a campaign's source by its key (see `sourceNames`). */
+export type SourceNamer = (key: string) => string
+
 /**
- * Chinese names of the default evaluation sources, for export headers: the SDK's labels (one
- * home). A campaign's own source is named by `sourceLabelOf` where its label is at hand.
+ * How the exports name a campaign's sources (in Chinese, as every header is): a source's own
+ * label where the campaign gave one, else the default source's name, else its key — the SDK's
+ * `sourceLabelOf`, the one rule the designer and the report follow too.
+ *
+ * @example
+ * const name = sourceNames([{ key: 'debriefing', label: { 'zh-CN': '述职评议' } }])
+ * name('debriefing') // '述职评议'
+ * name('members') // '党员群众测评'
  */
-export const SOURCE_LABELS: Partial<Record<SourceKey, string>> = Object.fromEntries(
-  SOURCE_KEYS.map((key) => [key, sourceLabel(key, 'zh-CN')]),
-)
+export function sourceNames(
+  sources: ReadonlyArray<{ key: string; label?: SourceLabelText | null }>,
+): SourceNamer {
+  return (key) => sourceLabelOf(sources.find((source) => source.key === key) ?? { key }, 'zh-CN')
+}
 
 /** Chinese names of the usual grade keys; a band named otherwise (e.g. in Chinese) is shown as is. */
 const GRADE_LABELS: Record<string, string> = {

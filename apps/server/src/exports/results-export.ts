@@ -6,6 +6,7 @@ import { previousPeriodChanges } from '../results/series'
 import { inFilter, type ResultsFilter, sortResults } from '../results/view'
 import { withDimensionColumns } from './dimension-columns'
 import { download, type ExportFormat, inOneBatch } from './download'
+import { sourceNames } from './labels'
 import { resultsTable } from './results-table'
 
 /**
@@ -31,10 +32,12 @@ export async function exportResults(
     previousPeriodChanges(db, context, graded),
     dimensionFigures(db, context, (unit) => access.shows(unit) && inFilter(unit, filter)),
   ])
+  const sourceName = sourceNames(campaign.sources)
   const { columns, rows } = withDimensionColumns(
-    resultsTable(campaign.policy, sorted, changes),
+    resultsTable(campaign.policy, sorted, changes, sourceName),
     figures,
     sorted.map((unit) => unit.unitId),
+    sourceName,
   )
   return download({
     format,

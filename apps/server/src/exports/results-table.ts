@@ -2,7 +2,7 @@ import type { GradeChange } from '@yardstick/contract'
 import { type EvaluationPolicy, roundForDisplay } from '@yardstick/sdk'
 import type { GradedUnit } from '../results/grade'
 import type { CellValue } from './cells'
-import { GRADE_CHANGE_LABELS, gradeLabel, SOURCE_LABELS, unitTypeLabel } from './labels'
+import { GRADE_CHANGE_LABELS, gradeLabel, type SourceNamer, unitTypeLabel } from './labels'
 import type { XlsxColumn } from './xlsx-stream'
 
 /**
@@ -12,16 +12,17 @@ import type { XlsxColumn } from './xlsx-stream'
  * answered it on more than one instrument (分类制定). Scores are rounded to two decimals for display.
  *
  * @example
- * const { columns, rows } = resultsTable(policy, sortResults(shown, 'rank'))
+ * const { columns, rows } = resultsTable(policy, sortResults(shown, 'rank'), changes, sourceNames(campaign.sources))
  */
 export function resultsTable(
   policy: EvaluationPolicy,
   units: readonly GradedUnit[],
-  changes: ReadonlyMap<number, GradeChange> = new Map(),
+  changes: ReadonlyMap<number, GradeChange>,
+  sourceName: SourceNamer,
 ): { columns: XlsxColumn[]; rows: CellValue[][] } {
   const instrumentSources = severalInstruments(policy, units)
   const sourceColumns = policy.sources.flatMap(({ key }) => {
-    const label = SOURCE_LABELS[key as keyof typeof SOURCE_LABELS] ?? key
+    const label = sourceName(key)
     return [
       { header: `${label}得分`, width: 14 },
       { header: `${label}份数`, width: 12 },
@@ -39,7 +40,7 @@ export function resultsTable(
     { header: '未评定原因', width: 48 },
     { header: '上期等次', width: 8 },
     { header: '等次变化', width: 8 },
-    ...instrumentSources.map((key) => ({ header: `${sourceLabel(key)}测评表`, width: 28 })),
+    ...instrumentSources.map((key) => ({ header: `${sourceName(key)}测评表`, width: 28 })),
   ]
   const rows = units.map((unit): CellValue[] => [
     unit.name,
@@ -83,8 +84,4 @@ function instrument(unit: GradedUnit, key: string) {
 
 function instrumentOf(unit: GradedUnit, key: string): string | null {
   return instrument(unit, key)?.title ?? null
-}
-
-function sourceLabel(key: string): string {
-  return SOURCE_LABELS[key as keyof typeof SOURCE_LABELS] ?? key
 }

@@ -1,17 +1,24 @@
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import type { FormValidation } from '@yardstick/sdk'
 import { Piscina } from 'piscina'
 import { AppError } from '../http/errors'
 
-const WORKER = new URL('./validate.worker.ts', import.meta.url).href
+// The production build (build.config.ts) puts the worker, as JavaScript, beside the bundle that
+// holds this module; from sources there is none, and the TypeScript worker runs through tsx.
+const BUILT_WORKER = new URL('./validate.worker.js', import.meta.url)
+const BUILT = existsSync(fileURLToPath(BUILT_WORKER))
+const WORKER = BUILT ? BUILT_WORKER.href : new URL('./validate.worker.ts', import.meta.url).href
 
-// The worker is TypeScript that imports workspace packages by their source: it needs the same
-// loader and export condition the server runs with (`pnpm start`: `node --import tsx
+// The TypeScript worker imports workspace packages by their source: it needs the same loader and
+// export condition the server runs with from sources (`node --import tsx
 // --conditions=@yardstick/source`), given explicitly, since a test runner's worker has neither.
 // tsx is resolved from here, not from whatever folder the process started in.
-const TSX = createRequire(import.meta.url).resolve('tsx')
-const EXEC_ARGV = ['--conditions=@yardstick/source', '--import', TSX]
+const EXEC_ARGV = BUILT
+  ? []
+  : ['--conditions=@yardstick/source', '--import', createRequire(import.meta.url).resolve('tsx')]
 
 /** How long one check may take, from the moment it is asked for. */
 export interface ValidationPoolOptions {

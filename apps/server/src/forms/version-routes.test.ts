@@ -58,6 +58,51 @@ describe.each(await testStores())('form versions on %s', (kind) => {
     expect(versions.body.total).toBe(0)
   })
 
+  it('refuses to publish broken logic with 422 listing each rule by code, element and property', async () => {
+    // 'why' was shown on a question since deleted; 'plan' compares with a choice since removed.
+    const json = {
+      title: '逻辑失效表',
+      pages: [
+        {
+          name: 'p1',
+          elements: [
+            { type: 'radiogroup', name: 'study', choices: ['yes', 'partly'] },
+            { type: 'comment', name: 'why', visibleIf: "{theoryStudy} = 'no'" },
+            { type: 'text', name: 'plan', requiredIf: "{study} = 'no'" },
+          ],
+        },
+      ],
+    }
+    const id = await newForm(json)
+    const { status, body } = await publish(id, { note: '试发布' })
+    expect(status).toBe(422)
+    expect(body.error.code).toBe('invalidForm')
+    const listed = body.error.details.errors.map(
+      (e: { code: string; element: string; property: string; message: string }) => [
+        e.code,
+        e.element,
+        e.property,
+        e.message,
+      ],
+    )
+    expect(listed).toEqual([
+      [
+        'logicUnknownQuestion',
+        'why',
+        'visibleIf',
+        '“why”的显示条件引用的题目“theoryStudy”不存在（已删除或改名）',
+      ],
+      [
+        'logicUnknownChoice',
+        'plan',
+        'requiredIf',
+        '“plan”的必答条件中的“no”已不是题目“study”的选项',
+      ],
+    ])
+    const versions = await f.call('GET', `/api/forms/${id}/versions`, { token: editor })
+    expect(versions.body.total).toBe(0)
+  })
+
   it('publishes version 1 with the content hash, author, note and time, then refuses the same content with 409', async () => {
     const json = yesNoForm('发布表', ['study', 'dues'])
     const id = await newForm(json)

@@ -23,6 +23,10 @@ const TAGS = [
   },
   { name: 'reviews', description: 'Review threads on a form’s elements · 评审意见' },
   {
+    name: 'blocks',
+    description: 'An office’s reusable questions and panels, inserted into any form · 常用题块',
+  },
+  {
     name: 'campaigns',
     description: 'Campaigns: sources, units, respondent links and tokens · 测评活动',
   },

@@ -1,7 +1,7 @@
 import type { ExpectedBasis, ParticipationStatus, UnitParticipation } from '@yardstick/contract'
 import type { SelfCheckStatus, SourceKey } from '@yardstick/db'
 import type { CellValue } from '../exports/cells'
-import { SOURCE_LABELS, unitTypeLabel } from '../exports/labels'
+import { type SourceNamer, unitTypeLabel } from '../exports/labels'
 import type { XlsxColumn } from '../exports/xlsx-stream'
 import type { ParticipationFilter } from './participation'
 
@@ -33,11 +33,12 @@ const SELF_CHECK_LABELS: Record<SelfCheckStatus, string> = {
  * 自查进度, 答题链接. With `pendingOnly`, only the rows still owed; with `source`, only its rows.
  *
  * @example
- * const { columns, rows } = participationTable(units, { pendingOnly: true })
+ * const { columns, rows } = participationTable(units, { pendingOnly: true }, sourceNames(campaign.sources))
  */
 export function participationTable(
   units: readonly UnitParticipation[],
   { source, pendingOnly = false }: Pick<ParticipationFilter, 'source' | 'pendingOnly'>,
+  sourceName: SourceNamer,
 ): { columns: XlsxColumn[]; rows: CellValue[][] } {
   const columns: XlsxColumn[] = [
     { header: '上级组织', width: 20 },
@@ -64,7 +65,7 @@ export function participationTable(
             unit.parentName,
             unit.name,
             unitTypeLabel(unit.unitType),
-            SOURCE_LABELS[key] ?? key,
+            sourceName(key),
             STATUS_LABELS[entry.status],
             entry.answered,
             entry.expected,

@@ -5,11 +5,18 @@ import type {
 } from '@yardstick/contract'
 
 /**
- * The words of the report PDF (通报), in Chinese: the document offices file and send on. The
- * printable page in the designer carries the same report in the reader's language.
+ * The words of the report PDF (通报) in Chinese, the document offices file and send on; English
+ * in `REPORT_PDF_TEXTS_EN`, the same shape. The printable page in the designer carries the same
+ * report in the reader's language.
  */
 export const REPORT_PDF_TEXTS = {
   title: '测评结果通报',
+  titleOf: (campaign: string) => `${campaign}测评结果通报`,
+  fileName: (campaign: string) => `${campaign}-通报.pdf`,
+  colon: '：',
+  listSeparator: '、',
+  noteSeparator: '，',
+  periodOf: (from: string, to: string) => `${from} 至 ${to}`,
   office: '主办单位',
   period: '测评时间',
   scope: '通报范围',
@@ -76,3 +83,91 @@ export const REPORT_PDF_TEXTS = {
     transformation: '转化工程',
   } satisfies Record<RectificationOrigin, string>,
 } as const
+
+/** The words of the report PDF, each a string or a function of the figures it says. */
+export type ReportPdfTexts = {
+  [K in keyof typeof REPORT_PDF_TEXTS]: (typeof REPORT_PDF_TEXTS)[K] extends (
+    ...args: infer A
+  ) => string
+    ? (...args: A) => string
+    : (typeof REPORT_PDF_TEXTS)[K] extends string
+      ? string
+      : { [L in keyof (typeof REPORT_PDF_TEXTS)[K]]: string }
+}
+
+/** The report PDF's words in English (`?lang=en`): the same report for readers of English. */
+export const REPORT_PDF_TEXTS_EN: ReportPdfTexts = {
+  title: 'Results report',
+  titleOf: (campaign: string) => `${campaign}: results report`,
+  fileName: (campaign: string) => `${campaign}-report.pdf`,
+  colon: ': ',
+  listSeparator: ', ',
+  noteSeparator: ', ',
+  periodOf: (from: string, to: string) => `${from} to ${to}`,
+  office: 'Office',
+  period: 'Period',
+  scope: 'Scope',
+  wholeCampaign: 'All units assessed',
+  generatedAt: 'Generated',
+  sections: {
+    grades: '1. Grades',
+    ranking: '2. Ranking',
+    dimensions: '3. Weakest dimensions',
+    problems: '4. Common problems',
+    participation: '5. Participation',
+    rectifications: '6. Rectifications',
+  },
+  totals: (units: number, graded: number, incomplete: number) =>
+    `${units} units assessed: ${graded} graded, ${incomplete} not graded.`,
+  grade: 'Grade',
+  count: 'Units',
+  share: 'Share',
+  rank: 'Rank',
+  unit: 'Branch',
+  composite: 'Composite',
+  stars: 'Stars',
+  note: 'Note',
+  vetoed: 'Vetoed',
+  demoted: 'Moved down by the quota',
+  rankingPartial: (units: number, top: number, lowest: string) =>
+    `${units} units: the first ${top} and every unit graded “${lowest}” are listed.`,
+  noUnits: 'No units yet.',
+  dimension: 'Dimension',
+  median: 'Median',
+  min: 'Lowest',
+  max: 'Highest',
+  weakest: 'Weakest',
+  noDimensions: 'The forms used declare no dimensions.',
+  question: 'Question',
+  measure: 'How',
+  units: 'Units',
+  noProblems: 'No common problems.',
+  withheld: (n: number) => `Fewer than ${n} responses: not shown.`,
+  source: 'Source',
+  complete: 'Complete',
+  partial: 'Partial',
+  none: 'Not started',
+  answered: 'Answered / expected',
+  participationHidden: 'Participation is shown to the offices only.',
+  rectTotal: (total: number, overdue: number) =>
+    `${total} rectifications, ${overdue} of them overdue.`,
+  status: 'Status',
+  origin: 'Origin',
+  measures: {
+    problem: 'Answered “No”',
+    lostPoints: 'Lost points',
+    deducted: 'Deducted',
+  },
+  statuses: {
+    open: 'Open',
+    inProgress: 'In progress',
+    fixed: 'Fixed',
+    accepted: 'Accepted',
+    returned: 'Returned',
+  },
+  origins: {
+    selfCheck: 'Self-check problem',
+    deduction: 'Assessor’s deduction',
+    transformation: 'Transformation plan',
+  },
+}

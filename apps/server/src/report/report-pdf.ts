@@ -4,9 +4,10 @@ import { sourceLabelOf } from '@yardstick/sdk'
 import PDFDocument from 'pdfkit'
 import { gradeLabel, unitTypeLabel } from '../exports/labels'
 import { AppError } from '../http/errors'
+import { UNIT_TYPE_LABELS } from '../orgs/unit-types'
 import { drawTable } from './pdf-table'
 import type { ReportFont } from './report-font'
-import { REPORT_PDF_TEXTS as T } from './report-pdf-texts'
+import { REPORT_PDF_TEXTS, REPORT_PDF_TEXTS_EN, type ReportPdfTexts } from './report-pdf-texts'
 
 const BEIJING_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' })
 const BEIJING_TIME = new Intl.DateTimeFormat('sv-SE', {
@@ -18,19 +19,43 @@ const BEIJING_TIME = new Intl.DateTimeFormat('sv-SE', {
 const MARGIN = 57
 const WIDTH = 595 - 2 * MARGIN
 
+/** The languages the report PDF is made in. */
+export type ReportLocale = 'zh-CN' | 'en'
+
+/** Options of `reportPdf`. */
+export interface ReportPdfOptions {
+  /** Its language (default zh-CN): the words, and the names of sources, questions, dimensions. */
+  locale?: ReportLocale
+}
+
 /**
- * The 通报 of a campaign as an A4 PDF in Chinese, the CJK font embedded (subset to the glyphs
- * used): heading, then the sections in the order of the printable page. A font the PDF library
- * cannot read answers 503 `reportFontMissing`, as a missing one does.
+ * The words of the report PDF in a language.
  *
  * @example
- * const pdf = await reportPdf(report, await loadReportFont(config.REPORT_FONT))
+ * reportTexts('en').fileName('2026年度党支部综合评定') // '2026年度党支部综合评定-report.pdf'
  */
-export async function reportPdf(report: CampaignReport, font: ReportFont): Promise<Buffer> {
+export function reportTexts(locale: ReportLocale): ReportPdfTexts {
+  return locale === 'en' ? REPORT_PDF_TEXTS_EN : REPORT_PDF_TEXTS
+}
+
+/**
+ * The 通报 of a campaign as an A4 PDF in Chinese or English, the CJK font embedded (subset to the
+ * glyphs used): heading, then the sections in the order of the printable page. A font the PDF
+ * library cannot read answers 503 `reportFontMissing`, as a missing one does.
+ *
+ * @example
+ * const pdf = await reportPdf(report, await loadReportFont(config.REPORT_FONT), { locale: 'en' })
+ */
+export async function reportPdf(
+  report: CampaignReport,
+  font: ReportFont,
+  { locale = 'zh-CN' }: ReportPdfOptions = {},
+): Promise<Buffer> {
+  const ctx: Ctx = { T: reportTexts(locale), locale }
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
-    info: { Title: `${report.campaign.name} ${T.title}`, Creator: 'Yardstick' },
+    info: { Title: ctx.T.titleOf(report.campaign.name), Creator: 'Yardstick' },
   })
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -46,22 +71,29 @@ export async function reportPdf(report: CampaignReport, font: ReportFont): Promi
       reason: String(error),
     })
   }
-  heading(doc, report)
-  grades(doc, report)
-  ranking(doc, report)
-  dimensions(doc, report)
-  problems(doc, report)
-  participation(doc, report)
-  rectifications(doc, report)
+  heading(doc, report, ctx)
+  grades(doc, report, ctx)
+  ranking(doc, report, ctx)
+  dimensions(doc, report, ctx)
+  problems(doc, report, ctx)
+  participation(doc, report, ctx)
+  rectifications(doc, report, ctx)
   doc.end()
   return done
 }
 
 type Doc = PDFKit.PDFDocument
+/** The words and the language one PDF is made in. */
+type Ctx = { T: ReportPdfTexts; locale: ReportLocale }
 
 /** A source's name as the campaign gives it (its own label), else the usual one. */
-function sourceName(report: CampaignReport, key: string): string {
-  return sourceLabelOf(report.sources.find((source) => source.key === key) ?? { key })
+function sourceName(report: CampaignReport, key: string, { locale }: Ctx): string {
+  return sourceLabelOf(report.sources.find((source) => source.key === key) ?? { key }, locale)
+}
+
+/** A grade as its readers name it: the usual keys in Chinese; a band's own name as it is. */
+function gradeName(grade: string, { locale }: Ctx): string {
+  return locale === 'en' ? grade : (gradeLabel(grade) ?? grade)
 }
 
 function section(doc: Doc, title: string) {
@@ -74,24 +106,30 @@ function paragraph(doc: Doc, text: string) {
   doc.fontSize(10).text(text, MARGIN, doc.y, { width: WIDTH }).moveDown(0.3)
 }
 
-function heading(doc: Doc, { campaign, scope, generatedAt }: CampaignReport) {
-  doc.fontSize(18).text(`${campaign.name}${T.title}`, { align: 'center', width: WIDTH })
+function heading(doc: Doc, { campaign, scope, generatedAt }: CampaignReport, { T, locale }: Ctx) {
+  doc.fontSize(18).text(T.titleOf(campaign.name), { align: 'center', width: WIDTH })
   doc.moveDown(0.5)
-  const scopeText =
-    [scope.subtree?.name, unitTypeLabel(scope.unitType)].filter(Boolean).join(' · ') ||
-    T.wholeCampaign
-  const period = `${BEIJING_DATE.format(new Date(campaign.opensAt))} 至 ${BEIJING_DATE.format(new Date(campaign.closesAt))}`
+  const unitType =
+    locale === 'en' && scope.unitType !== null
+      ? UNIT_TYPE_LABELS[scope.unitType].en
+      : unitTypeLabel(scope.unitType)
+  const scopeText = [scope.subtree?.name, unitType].filter(Boolean).join(' · ') || T.wholeCampaign
+  const period = T.periodOf(
+    BEIJING_DATE.format(new Date(campaign.opensAt)),
+    BEIJING_DATE.format(new Date(campaign.closesAt)),
+  )
   for (const line of [
-    `${T.office}：${campaign.office}`,
-    `${T.period}：${period}`,
-    `${T.scope}：${scopeText}`,
-    `${T.generatedAt}：${BEIJING_TIME.format(new Date(generatedAt))}`,
+    `${T.office}${T.colon}${campaign.office}`,
+    `${T.period}${T.colon}${period}`,
+    `${T.scope}${T.colon}${scopeText}`,
+    `${T.generatedAt}${T.colon}${BEIJING_TIME.format(new Date(generatedAt))}`,
   ]) {
     paragraph(doc, line)
   }
 }
 
-function grades(doc: Doc, { distribution, totals }: CampaignReport) {
+function grades(doc: Doc, { distribution, totals }: CampaignReport, ctx: Ctx) {
+  const { T } = ctx
   section(doc, T.sections.grades)
   paragraph(doc, T.totals(totals.units, totals.graded, totals.incomplete))
   drawTable(
@@ -102,24 +140,21 @@ function grades(doc: Doc, { distribution, totals }: CampaignReport) {
       { header: T.share, width: 142, align: 'right' },
     ],
     distribution.map((row) => [
-      gradeLabel(row.grade) ?? row.grade,
+      gradeName(row.grade, ctx),
       String(row.count),
       reportShare(row.share),
     ]),
   )
 }
 
-function ranking(doc: Doc, { ranking }: CampaignReport) {
+function ranking(doc: Doc, { ranking }: CampaignReport, ctx: Ctx) {
+  const { T } = ctx
   section(doc, T.sections.ranking)
   if (ranking.rows.length === 0) return paragraph(doc, T.noUnits)
   if (!ranking.complete && ranking.lowestGrade !== null) {
     paragraph(
       doc,
-      T.rankingPartial(
-        ranking.units,
-        REPORT_RANKING.top,
-        gradeLabel(ranking.lowestGrade) ?? ranking.lowestGrade,
-      ),
+      T.rankingPartial(ranking.units, REPORT_RANKING.top, gradeName(ranking.lowestGrade, ctx)),
     )
   }
   drawTable(
@@ -136,19 +171,22 @@ function ranking(doc: Doc, { ranking }: CampaignReport) {
       row.rank === null ? '—' : String(row.rank),
       row.name,
       reportNumber(row.composite),
-      gradeLabel(row.grade) ?? '—',
+      row.grade === null ? '—' : gradeName(row.grade, ctx),
       row.stars === null ? '—' : String(row.stars),
-      [row.vetoed ? T.vetoed : '', row.demoted ? T.demoted : ''].filter(Boolean).join('，'),
+      [row.vetoed ? T.vetoed : '', row.demoted ? T.demoted : '']
+        .filter(Boolean)
+        .join(T.noteSeparator),
     ]),
   )
 }
 
-function dimensions(doc: Doc, report: CampaignReport) {
+function dimensions(doc: Doc, report: CampaignReport, ctx: Ctx) {
+  const { T, locale } = ctx
   section(doc, T.sections.dimensions)
   if (report.dimensions.length === 0) return paragraph(doc, T.noDimensions)
   for (const source of report.dimensions) {
-    const titles = new Map(source.dimensions.map((d) => [d.name, d.title['zh-CN']]))
-    paragraph(doc, sourceName(report, source.key))
+    const titles = new Map(source.dimensions.map((d) => [d.name, d.title[locale]]))
+    paragraph(doc, sourceName(report, source.key, ctx))
     drawTable(
       doc,
       [
@@ -158,21 +196,24 @@ function dimensions(doc: Doc, report: CampaignReport) {
         { header: T.max, width: 94, align: 'right' },
       ],
       source.dimensions.map((d) => [
-        d.title['zh-CN'],
+        d.title[locale],
         reportNumber(d.median),
         reportNumber(d.min),
         reportNumber(d.max),
       ]),
     )
     const weakest = source.weakest.map((name) => titles.get(name) ?? name)
-    if (weakest.length > 0) paragraph(doc, `${T.weakest}：${weakest.join('、')}`)
+    if (weakest.length > 0) {
+      paragraph(doc, `${T.weakest}${T.colon}${weakest.join(T.listSeparator)}`)
+    }
   }
 }
 
-function problems(doc: Doc, report: CampaignReport) {
+function problems(doc: Doc, report: CampaignReport, ctx: Ctx) {
+  const { T, locale } = ctx
   section(doc, T.sections.problems)
   for (const source of report.commonProblems) {
-    paragraph(doc, sourceName(report, source.source))
+    paragraph(doc, sourceName(report, source.source, ctx))
     if (source.withheldBelow !== null) {
       paragraph(doc, T.withheld(source.withheldBelow))
       continue
@@ -190,7 +231,7 @@ function problems(doc: Doc, report: CampaignReport) {
         { header: T.share, width: 70, align: 'right' },
       ],
       source.questions.map((q) => [
-        q.title['zh-CN'],
+        q.title[locale],
         T.measures[q.measure],
         String(q.units),
         reportShare(q.share),
@@ -199,7 +240,8 @@ function problems(doc: Doc, report: CampaignReport) {
   }
 }
 
-function participation(doc: Doc, report: CampaignReport) {
+function participation(doc: Doc, report: CampaignReport, ctx: Ctx) {
+  const { T } = ctx
   section(doc, T.sections.participation)
   if (report.participation === null) return paragraph(doc, T.participationHidden)
   drawTable(
@@ -212,7 +254,7 @@ function participation(doc: Doc, report: CampaignReport) {
       { header: T.answered, width: 100, align: 'right' },
     ],
     report.participation.map((row) => [
-      sourceName(report, row.source),
+      sourceName(report, row.source, ctx),
       String(row.complete),
       String(row.partial),
       String(row.none),
@@ -221,7 +263,7 @@ function participation(doc: Doc, report: CampaignReport) {
   )
 }
 
-function rectifications(doc: Doc, { rectifications }: CampaignReport) {
+function rectifications(doc: Doc, { rectifications }: CampaignReport, { T }: Ctx) {
   section(doc, T.sections.rectifications)
   paragraph(doc, T.rectTotal(rectifications.total, rectifications.overdue))
   const entries = <K extends string>(labels: Record<K, string>, counts: Record<K, number>) =>

@@ -74,6 +74,8 @@ export async function loadResultsCampaign(db: Db, id: number): Promise<ResultsCa
   const policy: EvaluationPolicy = {
     sources: sources.map((source) => ({
       key: source.key,
+      // The "not graded" notes name a source as the campaign does.
+      ...(source.label ? { label: source.label } : {}),
       weight: source.weight,
       required: source.required,
       ...(source.minResponses === null ? {} : { minResponses: source.minResponses }),

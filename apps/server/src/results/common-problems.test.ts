@@ -2,6 +2,8 @@ import { testStores } from '@yardstick/db/testing'
 import { templates } from '@yardstick/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFixture, type Fixture } from '../../test/harness'
+import { completeAnswers } from '../campaigns/test-fixture'
+import { insertResponses } from './test-campaign'
 import {
   DIMENSION_SCORECARD,
   type DimensionScenario,
@@ -113,11 +115,28 @@ describe.each(await testStores())(
       expect(counted(body)).toEqual(sdkCounts('self', [f.orgs.branch1]))
     })
 
-    it('lists every scored question of a source even when no unit lost points, and refuses bad requests', async () => {
-      // Every member answered 满意 (full points) on every rated aspect.
-      const members = ((await get('source=members')) as { body: Body }).body.questions
-      expect(members.length).toBeGreaterThan(5)
-      expect(members.every((q) => q.units === 0 && q.measure === 'lostPoints')).toBe(true)
+    it('lists every scored question of a source even when no unit lost points', async () => {
+      // branch1's self-check: every item, 否 or not, with its count (0 included).
+      const { body } = (await get(`source=self&subtree=${f.orgs.branch1}`)) as { body: Body }
+      expect(body.questions).toHaveLength(17)
+      expect(body.questions.some((q) => q.units === 0)).toBe(true)
+    })
+
+    it('leaves satisfaction ratings to the satisfaction rate: a 不满意 is no 共性问题', async () => {
+      await insertResponses(f.database.db, scenario.campaign, [
+        {
+          unitId: f.orgs.branch2,
+          source: 'members',
+          answers: completeAnswers(templates.satisfaction, 'dissatisfied'),
+        },
+      ])
+      const { status, body } = (await get('source=members')) as { status: number; body: Body }
+      expect(status).toBe(200)
+      expect(body.unitsWithResponses).toBe(5)
+      expect(body.questions).toEqual([])
+    })
+
+    it('refuses bad requests', async () => {
       // A key that is no source key at all is refused; a source the campaign lacks is not found.
       expect((await get('source=no-body')).status).toBe(400)
       expect((await get('source=nobody')).status).toBe(404)

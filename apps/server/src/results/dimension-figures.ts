@@ -30,6 +30,8 @@ export interface DimensionFigures {
  * after them, named by its key. Only sources whose forms score some question on a dimension are
  * read.
  *
+ * @param statsOver the units the statistics cover (default: `include`'s): a wider group whose
+ *   figures are shown only as statistics, without names (`DimensionFiguresOptions`)
  * @example
  * const figures = await dimensionFigures(db, context, (unit) => access.shows(unit))
  * figures.sources[0]?.dimensions[0] // { name: 'politicalFunction', title: {…}, units: 6280, median: 80, … }
@@ -38,8 +40,11 @@ export async function dimensionFigures(
   db: Db,
   { campaign, units }: ResultsContext,
   include: (unit: CampaignUnit) => boolean,
+  { statsOver = include }: DimensionFiguresOptions = {},
 ): Promise<DimensionFigures> {
-  const scope = unitScope(units, include)
+  const listed = new Set(units.filter(include).map((unit) => unit.id))
+  const scope = unitScope(units, (unit) => listed.has(unit.id) || statsOver(unit))
+  const counted = new Set(units.filter(statsOver).map((unit) => unit.id))
   const versions = await loadSourceVersions(db, campaign)
   const scored = campaign.sources
     .filter(({ key }) => (versions.get(key) ?? []).some((v) => scoresDimensions(v.form)))
@@ -60,7 +65,8 @@ export async function dimensionFigures(
     const extra = [...(seen.get(key) ?? [])].filter((name) => !names.has(name)).sort()
     const dimensions = [...declared, ...extra.map((name) => titled(name))].map((dimension) => {
       const values: number[] = []
-      for (const unitPercents of percents.values()) {
+      for (const [unitId, unitPercents] of percents) {
+        if (!counted.has(unitId)) continue
         const percent = unitPercents[key]?.[dimension.name]
         if (typeof percent === 'number') values.push(percent)
       }
@@ -68,7 +74,18 @@ export async function dimensionFigures(
     })
     return dimensions.length === 0 ? [] : [{ key, dimensions }]
   })
+  for (const unitId of [...percents.keys()]) if (!listed.has(unitId)) percents.delete(unitId)
   return { sources, units: units.filter(include), percents }
+}
+
+/** Options of `dimensionFigures`. */
+export interface DimensionFiguresOptions {
+  /**
+   * The units the statistics cover, when not those listed: a branch's own secretary sees their
+   * branch alone, beside the statistics of the group it is compared with (without names, as the
+   * grade distribution is: results/access.ts `secretaryOnly`).
+   */
+  statsOver?: (unit: CampaignUnit) => boolean
 }
 
 // Whether a response to the form can hold a dimension score: some question counts toward one.

@@ -8,8 +8,9 @@ const collator = new Intl.Collator('zh-CN')
 
 /**
  * The body of `GET /results/dimensions`: per source its dimensions with their statistics over the
- * units the reader may see that match the filter, and one page of those units (by name, pinyin
- * order, then id) with their percents. Statistics always cover every unit in scope, not the page.
+ * units the reader may see that match the filter (for a branch's own secretary: the whole
+ * campaign's, without names), and one page of those units (by name, pinyin order, then id) with
+ * their percents. Statistics always cover every unit in scope, not the page.
  *
  * @example
  * const body = await dimensionResults(db, context, { subtreePath: '/1/4/' }, { limit: 100, offset: 0 })
@@ -21,10 +22,13 @@ export async function dimensionResults(
   page: { limit: number; offset: number },
 ): Promise<DimensionResults> {
   const { access } = context
+  // A branch's own secretary: their branch's row beside the whole campaign's statistics, as the
+  // grade distribution is counted for them (no filter singles out another branch).
   const figures = await dimensionFigures(
     db,
     context,
     (unit) => access.shows(unit) && inFilter(unit, filter),
+    access.secretaryOnly ? { statsOver: () => true } : {},
   )
   const sorted = [...figures.units].sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id)
   return {

@@ -106,12 +106,35 @@ describe.each(await testStores())('GET /api/campaigns/:id/results/dimensions on 
     expect(body.sources[0]?.dimensions[0]?.units).toBe(5)
   })
 
-  it('shows a secretary only their own branch, in the units and in the statistics', async () => {
+  it('lists a secretary only their own branch, beside the whole campaign’s statistics', async () => {
     const { status, body } = (await get('', 'secretary')) as { status: number; body: Body }
     expect(status).toBe(200)
     expect(body.units.map((u) => u.unitId)).toEqual([f.orgs.branch1])
-    const own = sdk.get(f.orgs.branch1)?.self?.politicalFunction
-    expect(body.sources[0]?.dimensions[0]).toMatchObject({ units: 1, median: own, mean: own })
+    expect(body.units[0]?.percents).toEqual(sdk.get(f.orgs.branch1))
+    // Statistics without names, as the grade distribution: never their own branch as a median.
+    const all = [f.orgs.branch1, f.orgs.branch2, f.orgs.branch3, scenario.branch4, scenario.branch5]
+    const { name: _n, title: _t, ...stats } = body.sources[0]?.dimensions[0] ?? {}
+    expect(stats).toEqual(sdkStats(all, 'self', 'politicalFunction'))
+    expect(stats).toMatchObject({ units: 5 })
+  })
+
+  it('compares a branch on its page with the units under its parent, for its secretary as for the office above', async () => {
+    type Detail = { dimensions: Array<{ source: string; name: string; subtree: unknown }> }
+    const subtreeOf = async (who: keyof Fixture['users']) => {
+      const token = await f.login(who)
+      const url = `/api/campaigns/${scenario.campaign.id}/results/units/${f.orgs.branch1}`
+      const detail = await f.call('GET', url, { token })
+      expect(detail.status, who).toBe(200)
+      return (detail.body as Detail).dimensions.find(
+        (d) => d.source === 'self' && d.name === 'politicalFunction',
+      )?.subtree
+    }
+    // 第一分工委: branch1, branch2 and branch5.
+    const underSub = [f.orgs.branch1, f.orgs.branch2, scenario.branch5]
+    const expected = sdkStats(underSub, 'self', 'politicalFunction')
+    expect(expected.units).toBe(3)
+    expect(await subtreeOf('assessor')).toEqual(expected)
+    expect(await subtreeOf('secretary')).toEqual(expected)
   })
 
   it('refuses an outsider (403), an unknown campaign (404) and a bad page (400)', async () => {

@@ -24,10 +24,26 @@ export function followUpUnit(
   if (!unit) {
     throw new AppError('notFound', `Campaign ${campaign.id} does not assess unit ${unitId}`)
   }
-  if (mayReview(user, unit.path) || reaches(user, campaign.orgPath, ['editor'])) return unit
+  if (mayFollowUp(user, campaign, unit)) return unit
   throw new AppError(
     'forbidden',
     `Only an admin or assessor above ${unit.name}, or an editor of the campaign’s office, raises its follow-ups`,
     { roles: ['admin', 'assessor', 'editor'] },
   )
+}
+
+/**
+ * Whether a user raises a unit's follow-ups (a 转化 plan, a rectification from a deduction): the
+ * superior who tracks its rectifications (`mayReview`) or an editor of the campaign's office. The
+ * one rule `followUpUnit` enforces and the unit detail's `mayFollowUp` tells the designer.
+ *
+ * @example
+ * mayFollowUp(assessorOfSub4, { orgPath: '/1/' }, { path: '/1/4/17/' }) // true
+ */
+export function mayFollowUp(
+  user: AuthUser,
+  campaign: { orgPath: string },
+  unit: { path: string },
+): boolean {
+  return mayReview(user, unit.path) || reaches(user, campaign.orgPath, ['editor'])
 }

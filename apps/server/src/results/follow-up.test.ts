@@ -4,6 +4,7 @@ import { templates } from '@yardstick/sdk'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFixture, type Fixture } from '../../test/harness'
+import { signInAs } from '../forms/test-helpers'
 import { insertResponses, type TestCampaign } from './test-campaign'
 import { seedSmallScenario } from './test-scenario'
 
@@ -168,5 +169,27 @@ describe.each(await testStores())('follow-ups by grade on %s', (kind) => {
       expect(answer.body.error.details.issues[0].path).toBe(path)
     }
     expect((await rectificationRows()).length).toBe(before)
+  })
+
+  it('tells the unit page whether its reader raises follow-ups (mayFollowUp), as the server decides', async () => {
+    const detailOf = (token: string) =>
+      f.call('GET', `/api/campaigns/${campaign.id}/results/units/${f.orgs.branch1}`, { token })
+    const subEditor = await signInAs(f, 'sub-editor', [{ role: 'editor', orgId: f.orgs.sub }])
+    const readers: Array<[string, string, boolean]> = [
+      ['admin', await f.login('admin'), true],
+      ['editor of the office', await f.login('editor'), true],
+      ['assessor above', await f.login('assessor'), true],
+      ['its secretary', await f.login('secretary'), false],
+      ['editor of a sub-committee', subEditor, false],
+    ]
+    for (const [who, token, may] of readers) {
+      const detail = await detailOf(token)
+      expect(detail.status, who).toBe(200)
+      expect(detail.body.mayFollowUp, who).toBe(may)
+      if (!may) {
+        const refused = await f.call('POST', planUrl(f.orgs.branch1), { token, body: PLAN })
+        expect(refused.status, who).toBe(403)
+      }
+    }
   })
 })

@@ -28,7 +28,8 @@ const SCORED_MODES = new Set(['single', 'multiple', 'number'])
  * The questions of a form version that can go wrong for a unit, and how, from the SDK's compiled
  * plan: a question with a choice that opens a problem counts 否 (`problem`); any other scored
  * question counts lost points (`lostPoints`: earned < maximum) or, for a deduction item, points
- * taken off (`deducted`). Bonus items and questions hidden for good never count.
+ * taken off (`deducted`). Bonus items, satisfaction ratings (满意 / 基本满意 / 不满意: the
+ * satisfaction rate's) and questions hidden for good never count.
  *
  * @example
  * problemQuestions(3, templates.selfCheck)[0] // { name: 'theoryStudy', measure: 'problem', … }
@@ -58,7 +59,9 @@ export function problemQuestions(formVersionId: number, form: FormJson): Problem
 
 function measureOf(question: PlannedQuestion): CommonProblemMeasure | undefined {
   if ([...question.choices.values()].some((choice) => choice.problem)) return 'problem'
-  if (!SCORED_MODES.has(question.mode)) return undefined
+  // A rating below 满意 is counted by the satisfaction rate (packages/sdk/src/satisfaction.ts),
+  // not as a lost point: 共性问题 are 否 on 是否 items and points lost on scored items.
+  if (question.hasSatisfaction || !SCORED_MODES.has(question.mode)) return undefined
   switch (question.scoreKind) {
     case 'normal':
       return question.maximum > 0 ? 'lostPoints' : undefined

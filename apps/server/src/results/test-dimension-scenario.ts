@@ -251,6 +251,7 @@ function alone(form: FormJson): FormJson {
         (q) =>
           ['single', 'multiple', 'number'].includes(q.mode) &&
           q.scoreKind !== 'bonus' &&
+          !q.hasSatisfaction &&
           ![...q.choices.values()].some((c) => c.problem),
       )
       .map((q) => q.name),

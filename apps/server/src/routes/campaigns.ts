@@ -63,7 +63,8 @@ const nextPeriodRoute = createRoute({
     'sources (form versions, weights, rules, per-type forms) and units, with new respondent ' +
     'links. `name`, `opensAt`, `closesAt` default to the next period by cadence (monthly +1 ' +
     'month, quarterly +3, yearly +1 year) and a suggested name. 409 `nextPeriodExists` ' +
-    '(`details.nextCampaignId`) when the campaign already has its next period.',
+    '(`details.nextCampaignId`) when the campaign already has its next period; 403 `forbidden` ' +
+    'naming the units you may not edit (`details.units`: id, name), e.g. moved out of your subtree.',
   security,
   request: {
     params: IdParams,
@@ -109,8 +110,9 @@ const updateCampaignRoute = createRoute({
   description:
     'Admin or editor of the campaign’s office, while it is a draft or open (closed: 409 ' +
     '`campaignClosed`). Name, window (`closesAt` after `opensAt`), `allowedOrigins` (normalised, ' +
-    'deduplicated), `showScore`, `timeLimitMinutes`; and the sources’ form versions and weights ' +
-    'only while the campaign has no response (else 409 `responsesExist`, with `details.issues` ' +
+    'deduplicated), `showScore`, `timeLimitMinutes`; and the sources (added, removed, their form ' +
+    'versions, weights, minimum responses, who answers and panels; labels at any time) only ' +
+    'while the campaign has no response (else 409 `responsesExist`, with `details.issues` ' +
     'naming each field; the self-check’s version also stays once a branch has begun its ' +
     'self-check). All or nothing; respondent links see the change at once.',
   security,

@@ -185,7 +185,11 @@ describe.each(await testStores())('the respondent’s side of links on %s', (kin
         [String(secondName)]: wrong,
       }
       const first = await submit(slug, { answers, token }, { key: 'review-1' })
-      expect(first.status).toBe(201)
+      expect({
+        status: first.status,
+        answers,
+        refusal: first.status === 201 ? null : first.body,
+      }).toEqual({ status: 201, answers, refusal: null })
       expect(first.body.review).toHaveLength(30)
       expect(first.body.review.map((r: { question: string }) => r.question)).toEqual(drawn)
       const reviewOf = (name: unknown) =>

@@ -139,7 +139,7 @@ const preflightRoute = createRoute({
 })
 
 /** The first language of `Accept-Language` we speak; zh-CN by default. */
-function localeOf(header: string | undefined): Locale {
+export function localeOf(header: string | undefined): Locale {
   return header?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN'
 }
 

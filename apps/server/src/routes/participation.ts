@@ -10,6 +10,7 @@ import {
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { download, EXPORT_CONTENT_TYPES, type ExportFormat, inOneBatch } from '../exports/download'
+import { sourceNames } from '../exports/labels'
 import { createRouter, errorResponses } from '../http/openapi'
 import { publicOrigin } from '../http/public-origin'
 import { loadParticipation, type ParticipationFilter } from '../participation/participation'
@@ -92,7 +93,11 @@ export function participationRoutes({ database }: AppDeps) {
       const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
       const filter = await participationFilter(db, c.req.valid('query'))
       const { units } = await loadParticipation(db, context, filter, publicOrigin(c))
-      const { columns, rows } = participationTable(units, filter)
+      const { columns, rows } = participationTable(
+        units,
+        filter,
+        sourceNames(context.campaign.sources),
+      )
       const pending = filter.pendingOnly ? '未作答名单' : '参与情况'
       return download({
         format,

@@ -121,6 +121,39 @@ describe.each(await testStores())('the campaign report (通报) on %s', (kind) =
     expect(darkShare).toBeLessThan(0.3)
   })
 
+  it.skipIf(!poppler)(
+    'prints the report in English for ?lang=en or an English Accept-Language',
+    async () => {
+      const report = await json<CampaignReport>('/report')
+      const token = await f.login('admin')
+      const pdf = async (query: string, language?: string) => {
+        const headers: Record<string, string> = { authorization: `Bearer ${token}` }
+        if (language) headers['accept-language'] = language
+        const response = await f.app.request(`${base}/report.pdf${query}`, { headers })
+        expect(response.status).toBe(200)
+        const text = pdfText(new Uint8Array(await response.arrayBuffer()))
+        return { text, disposition: response.headers.get('content-disposition') ?? '' }
+      }
+      const english = await pdf('?lang=en')
+      expect(english.disposition).toContain(
+        encodeURIComponent(`${report.campaign.name}-report.pdf`),
+      )
+      for (const words of ['results report', '1. Grades', '2. Ranking', '6. Rectifications']) {
+        expect(english.text).toContain(words)
+      }
+      const dimension = report.dimensions[0]?.dimensions[0]
+      expect(dimension?.title.en).toBeTruthy()
+      expect(english.text).toContain(dimension?.title.en)
+      expect(english.text).not.toContain('等次分布')
+      // The reader's language when no lang is given; lang wins over it.
+      expect((await pdf('', 'en-GB,en;q=0.9')).text).toContain('1. Grades')
+      const chinese = await pdf('?lang=zh-CN', 'en')
+      expect(chinese.text).toContain('一、等次分布')
+      expect(chinese.text).not.toContain('1. Grades')
+      expect((await get('/report.pdf?lang=fr')).status).toBe(400)
+    },
+  )
+
   it('answers 503 reportFontMissing rather than a PDF of empty boxes when there is no CJK font', async () => {
     const config = loadConfig({ SEED_DEMO: 'false', REPORT_FONT: '/nonexistent/font.ttc' })
     const app = createApp({ database: f.database, config })

@@ -3,6 +3,7 @@ import {
   CampaignParamsSchema,
   ExportFileSchema,
   FilterQuerySchema,
+  ReportPdfQuerySchema,
   ReportSchema,
 } from '@yardstick/contract'
 import { type AuthEnv, requireUser } from '../auth/middleware'
@@ -10,9 +11,10 @@ import type { AppDeps } from '../deps'
 import { createRouter, errorResponses } from '../http/openapi'
 import { campaignReport } from '../report/report-data'
 import { loadReportFont } from '../report/report-font'
-import { reportPdf } from '../report/report-pdf'
+import { reportPdf, reportTexts } from '../report/report-pdf'
 import { loadResultsContext } from '../results/context'
 import { resolveFilter } from '../results/filters'
+import { localeOf } from './links'
 import { RESULTS_ACCESS_NOTE } from './results'
 
 const REPORT_CONTENT =
@@ -41,13 +43,14 @@ const reportPdfRoute = createRoute({
   path: '/campaigns/{id}/report.pdf',
   operationId: 'exportCampaignReportPdf',
   tags: ['exports'],
-  summary: 'The results report (通报) as an A4 PDF in Chinese, made on the server',
+  summary: 'The results report (通报) as an A4 PDF in Chinese or English, made on the server',
   description:
-    `The figures of \`GET /report\`, laid out for A4 with the server’s CJK font embedded ` +
+    `The figures of \`GET /report\` in \`lang\` (else the first of \`Accept-Language\` it ` +
+    'speaks, else Chinese), laid out for A4 with the server’s CJK font embedded ' +
     '(`REPORT_FONT`); 503 `reportFontMissing` when the server has none, rather than a PDF of ' +
     `empty boxes. ${RESULTS_ACCESS_NOTE}`,
   security: [{ bearer: [] }],
-  request: { params: CampaignParamsSchema, query: FilterQuerySchema },
+  request: { params: CampaignParamsSchema, query: ReportPdfQuerySchema },
   responses: {
     200: {
       description: 'The PDF file, as an attachment',
@@ -70,14 +73,15 @@ export function reportRoutes({ database, config }: AppDeps) {
     return c.json(await campaignReport(db, context, query, filter), 200)
   })
   router.openapi(reportPdfRoute, async (c) => {
-    const query = c.req.valid('query')
+    const { lang, ...query } = c.req.valid('query')
+    const locale = lang ?? localeOf(c.req.header('accept-language'))
     const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
     const filter = await resolveFilter(db, query)
     // Before the figures are gathered: without a font they would be gathered for nothing.
     const font = await loadReportFont(config.REPORT_FONT, config.REPORT_FONT_FACE)
     const report = await campaignReport(db, context, query, filter)
-    const pdf = await reportPdf(report, font)
-    const name = encodeURIComponent(`${report.campaign.name}-通报.pdf`)
+    const pdf = await reportPdf(report, font, { locale })
+    const name = encodeURIComponent(reportTexts(locale).fileName(report.campaign.name))
     return new Response(new Uint8Array(pdf), {
       status: 200,
       headers: {

@@ -21,6 +21,7 @@ import { commonProblems } from '../results/common-problems'
 import { loadResultsContext } from '../results/context'
 import { dimensionResults } from '../results/dimension-results'
 import { resolveFilter } from '../results/filters'
+import { mayFollowUp } from '../results/follow-up-access'
 import { gradeCampaign } from '../results/grade'
 import { questionReport } from '../results/question-report'
 import { gradeSeries } from '../results/series'
@@ -232,7 +233,9 @@ export function resultsRoutes({ database }: AppDeps) {
     const { id, unitId } = c.req.valid('param')
     const context = await loadResultsContext(db, c.var.user, id)
     const detail = await unitDetail(db, context, idParam(unitId, 'unit'))
-    return c.json(detail, 200)
+    const unit = context.units.find((u) => u.id === detail.unit.unitId)
+    const followsUp = unit !== undefined && mayFollowUp(c.var.user, context.campaign, unit)
+    return c.json({ ...detail, mayFollowUp: followsUp }, 200)
   })
   return router
 }

@@ -25,7 +25,8 @@ import { chance, fakeAnswers } from './fake-answers'
 
 /** A demo account, printed at start (the password only in the terminal and the data folder). */
 export interface DemoAccount {
-  role: Role
+  /** Their role, or `panel`: named on the 述职评议 panel, with no role. */
+  role: Role | 'panel'
   email: string
   name: string
   password: string
@@ -77,6 +78,14 @@ const ROLE_ACCOUNTS: Array<{
   },
 ]
 
+/** The demo 述职评议 panel: people with no role, named on the open campaign's panel source. */
+const PANEL_ACCOUNTS = [
+  { email: 'panel1@yardstick.local', name: '述职评议组 成员一' },
+  { email: 'panel2@yardstick.local', name: '述职评议组 成员二' },
+]
+/** The branches the panel has rated (a few, so the seed stays fast; not the lagging one). */
+const RATED_BRANCHES = [1, 2, 3, 4, 5]
+
 /** What the demo seed made that `pnpm start` prints: the accounts and the quiz's tokens. */
 export interface DemoSeed {
   accounts: DemoAccount[]
@@ -95,7 +104,8 @@ export interface SeedDemoOptions {
  * Loads the demo world on an empty database (written from the source material): 机关工委 with
  * three sub-committees and 60 branches of four types, one account per role, every SDK template
  * as a published form, and an open 年度综合评定 campaign with self-checks, member satisfaction
- * responses and superior scorecards (each branch type on its own) filled for most branches, and an open timed knowledge quiz
+ * responses and superior scorecards (each branch type on its own) filled for most branches, a
+ * 述职评议 source whose panel (two people with no role) has rated a few branches, and an open timed knowledge quiz
  * (`seedDemoQuiz`) with one-time tokens for the first branch. Does nothing on a database that
  * already has organisations.
  *
@@ -155,6 +165,12 @@ export async function seedDemo(
       password: secret,
       scope,
     })
+  }
+  const panel: number[] = []
+  for (const account of PANEL_ACCOUNTS) {
+    const secret = password ?? randomBytes(9).toString('base64url')
+    panel.push((await createUser(db, { ...account, password: secret, grants: [] })).id)
+    accounts.push({ role: 'panel', ...account, password: secret, scope: '述职评议' })
   }
   const [adminRow] = await db
     .select()
@@ -219,6 +235,16 @@ export async function seedDemo(
         required: true,
         measure: 'percent',
       },
+      {
+        // 支部书记述职评议, "纳入…考核": rated by a panel, counted where it has rated.
+        key: 'debriefing',
+        answeredBy: 'panel',
+        label: { 'zh-CN': '述职评议', en: 'Debriefing review' },
+        panel,
+        formVersion: versions.debriefing,
+        weight: 10,
+        measure: 'percent',
+      },
     ],
     bands: [
       { min: 90, grade: '先进', stars: 5 },
@@ -237,12 +263,13 @@ export async function seedDemo(
   const rows: Array<typeof schema.responses.$inferInsert> = []
   const make = (
     unitId: number,
-    key: 'self' | 'members' | 'superior',
+    key: 'self' | 'members' | 'superior' | 'debriefing',
     template: TemplateId,
     answers: Answers,
+    respondentId: number | null = key === 'members' ? null : admin.id,
   ) => {
     const form = templates[template]
-    const requireReasons = answeredSignedIn(respondentsOf({ key }))
+    const requireReasons = answeredSignedIn(key === 'debriefing' ? 'panel' : respondentsOf({ key }))
     const check = validateResponse(form, answers, { requireReasons })
     if (!check.valid)
       throw new Error(
@@ -260,15 +287,17 @@ export async function seedDemo(
       satisfied: score.satisfaction?.satisfied ?? 0,
       answered: score.satisfaction?.answered ?? 0,
       veto: score.veto,
-      respondentId: key === 'members' ? null : admin.id,
+      respondentId,
     })
     return score
   }
+  const qualities: number[] = []
   for (const [i, branch] of branches.entries()) {
     const drawn = 0.55 + 0.45 * chance(rng)
     // One branch lags on purpose, so the demo shows every grade (后进 and its 转化 plan too)
     // whichever scorecards its branch types answer.
     const quality = i === LAGGING_BRANCH ? 0.2 : drawn
+    qualities.push(quality)
     if (i % 12 !== 11) {
       const answers = fakeAnswers(templates.selfCheck, quality, rng)
       const score = make(branch.id, 'self', 'selfCheck', answers)
@@ -280,6 +309,17 @@ export async function seedDemo(
     if (i % 10 !== 9) {
       const scorecard = scorecardTemplateIds[branch.unitType]
       make(branch.id, 'superior', scorecard, fakeAnswers(templates[scorecard], quality, rng))
+    }
+  }
+  // Each panel member rates a few branches, from a generator of its own: the other sources'
+  // answers stay the same as before the panel existed.
+  const panelRng = xoroshiro128plus(seed + 1)
+  for (const i of RATED_BRANCHES) {
+    const branch = branches[i]
+    if (!branch) continue
+    for (const userId of panel) {
+      const answers = fakeAnswers(templates.debriefing, qualities[i] ?? 0.8, panelRng)
+      make(branch.id, 'debriefing', 'debriefing', answers, userId)
     }
   }
   for (let i = 0; i < rows.length; i += 500)

@@ -134,7 +134,7 @@ union all select 'lost', null, (${sql.raw(`'${CONCURRENT}: '`)} || n)::bigint, n
  * const [result] = await commitBatch(db, [item])
  */
 export async function commitBatch(
-  db: Db,
+  db: Pick<Db, 'execute' | 'select'>,
   items: readonly SubmissionItem[],
 ): Promise<SubmissionResult[]> {
   const input = JSON.stringify(
@@ -215,7 +215,7 @@ function messagesOf(error: unknown): string[] {
 
 /** Tells a used token of the item's own link (409) from an unknown or foreign one (401). */
 async function refuseTokens(
-  db: Db,
+  db: Pick<Db, 'select'>,
   unmarked: Array<[number, SubmissionItem]>,
   results: SubmissionResult[],
 ): Promise<void> {

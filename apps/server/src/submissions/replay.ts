@@ -37,7 +37,7 @@ export type ReplayClaim = Pick<
  * const [refused] = await replayRefusals(db, [{ claim: item, storedHash: row.request_hash }])
  */
 export async function replayRefusals(
-  db: Db,
+  db: Pick<Db, 'select'>,
   replays: ReadonlyArray<{ claim: ReplayClaim; storedHash: string | null }>,
 ): Promise<Array<SubmissionRefusal | null>> {
   const hashes = replays.flatMap(({ claim }) => (claim.tokenHash === null ? [] : [claim.tokenHash]))

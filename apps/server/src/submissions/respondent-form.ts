@@ -74,6 +74,8 @@ export const RESPONDENT_PROPERTIES = {
     ],
     dropdown: ['choices', 'placeholder', 'showOtherItem', 'otherText', 'showNoneItem', 'noneText'],
     tagbox: ['choices', 'placeholder', 'maxSelectedChoices', 'minSelectedChoices'],
+    // What is ranked (without it a ranking reached respondents empty, unanswerable).
+    ranking: ['choices'],
     imagepicker: ['choices', 'multiSelect', 'showLabel', 'imageHeight', 'imageWidth'],
     rating: [
       'rateValues',

@@ -16,9 +16,10 @@ import { and, eq } from 'drizzle-orm'
 import { hashRespondentToken } from '../campaigns/secrets'
 import { AppError } from '../http/errors'
 import { attemptKey, isTimed, timeLimitRefusal } from './attempts'
-import type { SubmissionRefusal } from './commit-batch'
+import type { SubmissionItem, SubmissionRefusal } from './commit-batch'
 import { submissionWriter } from './group-commit'
 import { acceptsResponses, answeredSignedIn, type LinkContext, linkContexts } from './link-context'
+import { assertNotRatedYet, commitPanelRating, type RatingTarget } from './panel-rating'
 import { type ReplayClaim, replayRefusals, requestHash } from './replay'
 import { type Respondent, resolveRespondent } from './respondent'
 
@@ -105,8 +106,10 @@ export async function submitResponse(db: Db, request: SubmitRequest): Promise<Su
   }
   const { user, seed } = respondent
   const claim = claimOf(user)
+  const rating = ratingTarget(context)
+  // Refused early, before validating; checked again under a lock as it is stored.
   if (context.source.answeredBy === 'panel' && user) {
-    await assertNotRatedYet(db, context, user.id, idempotencyKey)
+    await assertNotRatedYet(db, rating, user.id, idempotencyKey)
   }
   const told = (stored: Stored) => toldOf(db, context, stored, seed)
   if (!acceptsResponses(context.campaign)) {
@@ -140,7 +143,7 @@ export async function submitResponse(db: Db, request: SubmitRequest): Promise<Su
     throw new AppError('invalidAnswers', `The answers are not valid: ${where}`, { errors })
   }
   const score = scoreResponse(context.form, answers, { seed, locale: request.locale })
-  const result = await submissionWriter(db).submit({
+  const item: SubmissionItem = {
     idempotencyKey,
     campaignId: context.campaign.id,
     unitId: context.unit.id,
@@ -152,7 +155,12 @@ export async function submitResponse(db: Db, request: SubmitRequest): Promise<Su
     tokenHash,
     requestHash: claim.requestHash,
     drawSeed: seed ?? null,
-  })
+  }
+  const respondentId = item.respondentId
+  const result =
+    context.source.answeredBy === 'panel' && respondentId !== null
+      ? await commitPanelRating(db, { ...item, respondentId }, rating)
+      : await submissionWriter(db).submit(item)
   switch (result.status) {
     case 'created':
       return told({ status: 201, id: result.id, score: result.score, answers })
@@ -182,34 +190,8 @@ async function toldOf(
   return { status, id, score, review: quizReview(context.form, answers, { seed: drawSeed }) }
 }
 
-/**
- * 409 `alreadyRated` when a panel member already rated this unit on this source, unless that
- * response is the one this request retries (same `Idempotency-Key`: it is replayed).
- */
-async function assertNotRatedYet(
-  db: Db,
-  context: LinkContext,
-  userId: number,
-  idempotencyKey: string,
-): Promise<void> {
-  const { responses } = schema
-  const [earlier] = await db
-    .select({ id: responses.id, idempotencyKey: responses.idempotencyKey })
-    .from(responses)
-    .where(
-      and(
-        eq(responses.campaignId, context.campaign.id),
-        eq(responses.unitId, context.unit.id),
-        eq(responses.sourceKey, context.source.key),
-        eq(responses.respondentId, userId),
-      ),
-    )
-    .limit(1)
-  if (earlier && earlier.idempotencyKey !== idempotencyKey) {
-    throw new AppError('alreadyRated', `You have already rated ${context.unit.name}`, {
-      responseId: earlier.id,
-    })
-  }
+function ratingTarget({ campaign, unit, source }: LinkContext): RatingTarget {
+  return { campaignId: campaign.id, unit, sourceKey: source.key }
 }
 
 /** The refusals of a token that a retry of the response it stored gets past. */

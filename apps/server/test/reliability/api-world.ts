@@ -111,6 +111,10 @@ export async function createWorld(kind: DatabaseKind): Promise<World> {
     token: admin,
     body: { elementId: 'el_1', elementName: 'q1', body: '请核对' },
   })
+  const block = await f.call('POST', '/api/blocks', {
+    token: admin,
+    body: { name: '分工委题块', elements: [{ type: 'text', name: 'q1' }], orgId: f.orgs.sub },
+  })
   const campaignId = await selfCheckCampaign(f, { units: [f.orgs.branch1, f.orgs.branch2] })
   const members = await publishTemplate(f, 'satisfaction', f.orgs.sub)
   const created = await f.call('POST', '/api/campaigns', {
@@ -171,6 +175,7 @@ export async function createWorld(kind: DatabaseKind): Promise<World> {
     rectificationId: String(rectification?.id ?? 1),
     slug,
     memberVersion: String(members),
+    blockId: String(block.body?.id ?? 1),
   }
 
   const document = (await f.call('GET', '/api/openapi.json')).body as {
@@ -222,6 +227,7 @@ function idFor(template: string, name: string, ids: Record<string, string>): str
   if (template.startsWith('/api/forms/')) return value('formId')
   if (template.startsWith('/api/orgs/')) return value('orgId')
   if (template.startsWith('/api/users/')) return value('userId')
+  if (template.startsWith('/api/blocks/')) return value('blockId')
   if (template.startsWith('/api/rectifications/')) return value('rectificationId')
   if (template.includes('/self-checks') || template.includes('/rectifications')) {
     return value('campaignId')
@@ -255,6 +261,8 @@ export function validBody(
       },
     },
     duplicateForm: { title: unique },
+    importFormText: { text: `${unique}\n\n1. 姓名[填空题]` },
+    saveBlock: { name: unique, elements: [{ type: 'text', name: 'q1' }], orgId: f.orgs.sub },
     publishForm: { note: unique },
     openReviewThread: { elementId: 'el_2', elementName: 'q1', body: unique },
     replyToReviewThread: { body: unique },

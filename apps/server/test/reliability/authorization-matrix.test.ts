@@ -44,6 +44,8 @@ const EXPECTED: Record<string, Row> = {
   archiveForm: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
   unarchiveForm: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
   duplicateForm: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
+  // Text import (文本导入) saves nothing: any editor or admin, as creating a form without an org.
+  importFormText: [401, 401, 401, 403, 403, 'ok', 'ok', 'ok'],
   publishForm: [401, 401, 401, 403, 403, 403, 'ok', 409],
   restoreFormVersion: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
   listFormVersions: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
@@ -54,6 +56,11 @@ const EXPECTED: Record<string, Row> = {
   replyToReviewThread: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
   resolveReviewThread: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
   reopenReviewThread: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
+  // Blocks: editors reaching the office; the other sub-committee's officer lists only its own
+  // (none) and is refused branch B's; the admin deletes after the officer (404).
+  listBlocks: [401, 401, 401, 403, 403, 'ok', 'ok', 'ok'],
+  saveBlock: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
+  deleteBlock: [401, 401, 401, 403, 403, 403, 'ok', 404],
   createCampaign: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
   listCampaigns: [401, 401, 401, 'ok', 'ok', 'ok', 'ok', 'ok'],
   getCampaign: [401, 401, 401, 404, 'ok', 404, 'ok', 'ok'],

@@ -28,7 +28,7 @@ export const apiEn: Record<keyof typeof apiZhCN, string> = {
   'apiError.campaignClosed':
     'The campaign is closed, so its settings no longer change: reopen it first.',
   'apiError.responsesExist':
-    '{responses} responses have been received: the sources’ form versions and weights can no longer change.',
+    '{responses} responses have been received: the sources can no longer be added, removed or changed.',
   'apiError.responsesExist.selfChecks':
     '{selfChecks} branches have begun their self-check: its form version can no longer change.',
   'apiError.nextPeriodExists':

@@ -31,7 +31,7 @@ export const apiZhCN = {
   'apiError.invalidTransition': '当前状态下不能进行这一步，请刷新页面后查看最新状态。',
   'apiError.invalidTransition.states': '当前状态为“{from}”，不能变为“{to}”。',
   'apiError.campaignClosed': '测评已结束，设置不能再修改；如需修改，请先重新开始测评。',
-  'apiError.responsesExist': '已收到 {responses} 份答卷：各来源的表单版本和权重不能再修改。',
+  'apiError.responsesExist': '已收到 {responses} 份答卷：评价来源不能再增加、删除或修改。',
   'apiError.responsesExist.selfChecks':
     '已有 {selfChecks} 个支部开始自检自查：自评所用的表单版本不能再修改。',
   'apiError.nextPeriodExists': '本期已开始过下一期：每一期只能有一个下一期。',

@@ -100,6 +100,7 @@ export const campaignsEn: Record<keyof typeof campaignsZhCN, string> = {
   'campaignAdmin.tokensHint':
     'Member surveys are anonymous: one token per person, usable once. Tokens are shown only now.',
   'campaignAdmin.tokenUnit': 'Branch the tokens are for',
+  'campaignAdmin.tokenSource': 'Source the tokens are for',
   'campaignAdmin.tokenCount': 'Number of tokens',
   'campaignAdmin.issue': 'Issue tokens',
   'campaignAdmin.issuing': 'Issuing…',

@@ -23,7 +23,7 @@ export const officeEn: Record<keyof typeof officeZhCN, string> = {
   'office.timeLimitHint':
     'Counted per respondent from first opening their link; leave empty for no limit.',
   'office.sourcesLocked':
-    '{n} responses received: the sources’ form versions and weights can no longer change.',
+    '{n} responses received: sources can no longer be added, removed or changed (their answers were given against them).',
   'office.currentForm': 'Current form',
   'office.closedNotice':
     'The campaign is closed and its settings cannot change; reopen it to change them.',
@@ -39,6 +39,7 @@ export const officeEn: Record<keyof typeof officeZhCN, string> = {
   'office.qrFailed': 'No QR code could be made: use the link below',
   'office.slipScan': 'Scan the QR code with a phone, or open the link above and enter the token.',
   'office.selfViaWorkflow': 'Self-evaluation is filled in the branch’s self-check: no link',
+  'office.signedInRaters': 'Rated signed in, from the raters’ branches to score: no public link',
   'office.openSelfCheck': 'See the self-check',
   'office.embedTokenHint':
     'Replace TOKEN in the token attribute with the respondent’s one-time token (XXXX-XXXX-XXXX-XXXX on their slip), one per person',
@@ -52,7 +53,6 @@ export const officeEn: Record<keyof typeof officeZhCN, string> = {
   'office.noLinksToPrint':
     'This campaign has no links to hand out (self-evaluation is filled in the branch’s self-check).',
   'office.cardNeedsToken': 'Anonymous: scan, then enter your token',
-  'office.cardSignIn': 'Assessors: scan and sign in to score',
   'office.cardOpen': 'Scan to answer',
   'office.participation': 'Participation',
   'office.participationLink': 'See each branch’s participation and who has not answered',

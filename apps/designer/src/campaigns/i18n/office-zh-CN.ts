@@ -23,7 +23,8 @@ export const officeZhCN = {
   'office.answering': '答题设置',
   'office.timeLimit': '知识答卷限时（分钟）',
   'office.timeLimitHint': '每人从首次打开答题链接起计时；留空表示不限时。',
-  'office.sourcesLocked': '已收到 {n} 份答卷：各来源的表单版本和权重不能再修改。',
+  'office.sourcesLocked':
+    '已收到 {n} 份答卷：评价来源不能再增加、删除或修改（答卷是按现有来源作答的）。',
   'office.currentForm': '当前表单',
   'office.closedNotice': '测评已结束，设置不能修改；重新开始测评后才能修改。',
   'office.save': '保存设置',
@@ -38,6 +39,7 @@ export const officeZhCN = {
   'office.qrFailed': '无法生成二维码，请使用下方链接',
   'office.slipScan': '用手机扫描二维码，或在浏览器中打开上面的链接，输入凭证作答。',
   'office.selfViaWorkflow': '自评通过支部自检自查填写，无答题链接',
+  'office.signedInRaters': '考评人登录后在“考评任务”中评分，无公开链接',
   'office.openSelfCheck': '查看自查进度',
   'office.embedTokenHint':
     '把 token 属性中的 TOKEN 换成答题人的一次性答题凭证（凭证单上的 XXXX-XXXX-XXXX-XXXX），每人一张',
@@ -50,7 +52,6 @@ export const officeZhCN = {
   'office.linkCards': '共 {n} 张',
   'office.noLinksToPrint': '本活动没有可分发的答题链接（自评通过支部自检自查填写）。',
   'office.cardNeedsToken': '不记名测评：扫码后输入答题凭证',
-  'office.cardSignIn': '考评人扫码登录后评分',
   'office.cardOpen': '扫码即可作答',
   'office.participation': '参与情况',
   'office.participationLink': '查看各支部参与情况与未作答名单',

@@ -97,6 +97,7 @@ export const campaignsZhCN = {
   'campaignAdmin.tokens': '一次性答题凭证',
   'campaignAdmin.tokensHint': '党员群众测评不记名：每人一张凭证，只能使用一次。凭证只显示这一次。',
   'campaignAdmin.tokenUnit': '凭证所属党支部',
+  'campaignAdmin.tokenSource': '凭证所属评价来源',
   'campaignAdmin.tokenCount': '凭证数量',
   'campaignAdmin.issue': '生成凭证',
   'campaignAdmin.issuing': '正在生成…',

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { Link } from '../../router'
 import { useEditor, useViewSelect } from '../EditorContext'
 import { PublishButton } from '../publish/PublishButton'
+import { TextImportButton } from '../text-import/TextImportButton'
 import { ConnectionBadge } from './ConnectionBadge'
 import { PresenceAvatars } from './PresenceAvatars'
 import { UndoRedo } from './UndoRedo'
@@ -27,6 +28,7 @@ export function EditorBar() {
       <ConnectionBadge />
       <span className="spacer" />
       <PresenceAvatars />
+      <TextImportButton />
       <UndoRedo />
       <PublishButton />
     </div>

@@ -3,6 +3,9 @@ import { removeElement } from '@yardstick/doc'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor } from '../EditorContext'
 import { nodeTitle, typeKey } from '../labels'
+import { RULE_PROPERTIES } from '../rules/draft'
+import { RuleField } from '../rules/RuleField'
+import { useConfirmRemove } from '../rules/remove-check'
 import { CheckField } from './CheckField'
 import { ChoicesEditor } from './ChoicesEditor'
 import { type ItemSlot, ItemsEditor } from './ItemsEditor'
@@ -11,7 +14,6 @@ import { ScoringFields } from './ScoringFields'
 import { useSetProperty } from './useEdit'
 import { ValidatorsEditor } from './ValidatorsEditor'
 import { numberOrNone, ValueField } from './ValueField'
-import { VisibleIfField } from './VisibleIfField'
 
 const TEXTLESS = new Set(['html'])
 // Item lists edited beside choices: SurveyJS's matrix rows/columns (a dropdown matrix's columns
@@ -35,7 +37,10 @@ export function NodeProperties({ node }: { node: NodeView }) {
       : node.kind === 'panel'
         ? t('props.panel')
         : t('props.question', { type: type ? t(type) : String(json.type) })
+  const confirmRemove = useConfirmRemove()
   const remove = () => {
+    // Rules referring to it would break (and block publishing): ask first, naming them.
+    if (!confirmRemove(node)) return
     if (removeElement(session.doc, id, session.origin)) {
       announce(t('tree.removed', { name: nodeTitle(node, locale) }))
       select(null)
@@ -89,7 +94,11 @@ export function NodeProperties({ node }: { node: NodeView }) {
       )}
       <details open>
         <summary>{t('props.logic')}</summary>
-        <VisibleIfField node={node} />
+        {RULE_PROPERTIES.filter((p) => p !== 'requiredIf' || node.kind === 'question').map(
+          (property) => (
+            <RuleField key={property} node={node} property={property} />
+          ),
+        )}
       </details>
       {node.kind === 'question' && (
         <details open>

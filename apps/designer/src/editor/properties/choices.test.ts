@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { choiceValue, condition, typedValue } from './choices'
+import { choiceValue, typedValue } from './choices'
 
 describe('choice helpers', () => {
   it('reads a value from object and bare choices', () => {
     expect(choiceValue({ value: 'yes', text: '是' })).toBe('yes')
     expect(choiceValue(3)).toBe(3)
-  })
-
-  it('writes conditions SurveyJS parses, quoting strings only', () => {
-    expect(condition('theoryStudy', 'no')).toBe("{theoryStudy} = 'no'")
-    expect(condition('count', 3)).toBe('{count} = 3')
-    expect(condition('q', "it's")).toBe("{q} = 'it\\'s'")
   })
 
   it('keeps numbers numbers', () => {

@@ -46,21 +46,6 @@ export function useQuestionOptions(except?: string) {
 }
 
 /**
- * A SurveyJS condition that a question equals a value: strings quoted, numbers and booleans
- * bare.
- *
- * @example
- * condition('theoryStudy', 'no') // "{theoryStudy} = 'no'"
- */
-export function condition(name: string, value: unknown): string {
-  const literal =
-    typeof value === 'number' || typeof value === 'boolean'
-      ? String(value)
-      : `'${String(value).replace(/'/g, "\\'")}'`
-  return `{${name}} = ${literal}`
-}
-
-/**
  * A value typed into a field, kept as a number when the choice it replaces was a number.
  *
  * @example

@@ -1,6 +1,8 @@
 import type { FormView } from '@yardstick/doc'
 import { addElement, addPage, type ElementTarget } from '@yardstick/doc'
+import type { ElementJson } from '@yardstick/sdk'
 import type * as Y from 'yjs'
+import { forForm } from '../simple/block-names'
 import { insertTarget, pageInsertIndex, pageOf } from '../tree/places'
 import {
   type Block,
@@ -12,8 +14,15 @@ import {
   type ToolOutput,
 } from './tools'
 
-/** A toolbox entry: a SurveyJS type, an assessment block, or a page. */
-export type Tool = { type: QuestionType } | { block: Block } | { page: true }
+/**
+ * A toolbox entry: a SurveyJS type, an assessment block, a page, or an office's saved block
+ * (its elements, renamed where the form already uses a name).
+ */
+export type Tool =
+  | { type: QuestionType }
+  | { block: Block }
+  | { page: true }
+  | { saved: readonly ElementJson[] }
 
 /** Where the doc edits go: the document and this editor's origin. */
 export interface EditTarget {
@@ -42,6 +51,7 @@ export function toolContext(view: FormView, selected: string | null): ToolContex
 export function toolOutput(tool: Tool, context: ToolContext): ToolOutput {
   if ('page' in tool) return { kind: 'page', page: pageJson(context) }
   if ('block' in tool) return blockJson(tool.block, context)
+  if ('saved' in tool) return { kind: 'elements', elements: forForm(tool.saved, context.taken) }
   return { kind: 'elements', elements: [questionJson(tool.type, context)] }
 }
 

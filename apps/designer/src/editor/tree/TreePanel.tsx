@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { useEditor, usePeersOn, useSelected, useViewSelect } from '../EditorContext'
 import { nodeTitle } from '../labels'
 import { useLimitedEdit } from '../limited-edit'
+import { useConfirmRemove } from '../rules/remove-check'
 import { type KeyboardMove, keyboardTarget, visibleRows } from './places'
 import { SurveyRow } from './SurveyRow'
 import { TreeRow } from './TreeRow'
@@ -25,6 +26,7 @@ const MOVES: Record<string, KeyboardMove> = {
 export function TreePanel() {
   const { t, locale } = useI18n()
   const { session, select, canWrite, announce } = useEditor()
+  const confirmRemove = useConfirmRemove()
   const limited = useLimitedEdit()
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
   const helpId = useId()
@@ -124,6 +126,7 @@ export function TreePanel() {
         if (node && canWrite) {
           event.preventDefault()
           const next = ids[at + 1] ?? ids[at - 1] ?? ROOT
+          if (!confirmRemove(node)) return
           if (removeElement(session.doc, id, session.origin)) {
             announce(t('tree.removed', { name: nodeTitle(node, locale) }))
             focusRow(next === id ? ROOT : next)
