@@ -97,6 +97,26 @@ describe('property and text edits', () => {
     expect(node?.get('type')).toBe('text')
   })
 
+  it("[DOC6] the survey's triggers are one plain value: set whole, seen by peers, removed", () => {
+    const [a, b] = createPeers(2, { title: 'Form', elements: [{ type: 'text', name: 'q' }] })
+    if (!a || !b) throw new Error('peers')
+    const triggers = [
+      { type: 'skip', expression: "{q} = 'no'", gotoName: 'q' },
+      { type: 'setvalue', expression: '{q} empty', setToName: 'q', setValue: 1 },
+    ]
+    setProperty(a.doc, { target: ROOT, key: 'triggers', value: triggers }, a.origin)
+    syncAll([a, b])
+    expect(toSurveyJson(b.doc).triggers).toEqual(triggers)
+    // No Y.Text inside: a condition is not text ([DOC5]), the list is written as one value.
+    expect(Array.isArray(b.doc.getMap('survey').get('triggers'))).toBe(true)
+    setProperty(b.doc, { target: ROOT, key: 'triggers', value: triggers.slice(1) }, b.origin)
+    syncAll([a, b])
+    expect(toSurveyJson(a.doc).triggers).toEqual(triggers.slice(1))
+    setProperty(a.doc, { target: ROOT, key: 'triggers', value: undefined }, a.origin)
+    syncAll([a, b])
+    expect(toSurveyJson(b.doc)).toEqual({ title: 'Form', elements: [{ type: 'text', name: 'q' }] })
+  })
+
   it('[DOC7] setProperty on a slot replaces its entries', () => {
     const { doc, q } = setup()
     // A text question has no choices ([DOC22]): make it a dropdown first.

@@ -81,7 +81,7 @@ export {
   VALUELESS_OPS,
 } from './logic/rule'
 export type { LogicSite } from './logic/sites'
-export { ELEMENT_LOGIC_PROPERTIES, logicSites, referencedNames } from './logic/sites'
+export { ELEMENT_LOGIC_PROPERTIES, listItemOf, logicSites, referencedNames } from './logic/sites'
 export type { FormErrorCode, ResponseErrorCode } from './messages'
 export { FORM_ERROR_CODES, formMessage, RESPONSE_ERROR_CODES, responseMessage } from './messages'
 export type { TemplateId } from './templates/index'

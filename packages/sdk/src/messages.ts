@@ -152,15 +152,16 @@ const LOGIC_PROPERTY_ZH: Record<string, string> = {
   choicesEnableIf: '选项可用条件',
   resetValueIf: '清空条件',
   setValueIf: '赋值条件',
-  triggers: '触发器（跳题/结束）',
+  triggers: '跳题与结束规则',
   completedHtmlOnCondition: '结束页条件',
   navigateToUrlOnCondition: '跳转条件',
 }
 
-/** "“q3”的显示条件", or "表单的触发器" for a survey-level rule. */
+/** "“q3”的显示条件", or "表单的第 2 条跳题与结束规则" for a survey-level rule (`item` its number). */
 function ruleZh(p: Params): string {
   const owner = p.element ? `“${p.element}”` : '表单'
-  return `${owner}的${LOGIC_PROPERTY_ZH[p.property as string] ?? p.property}`
+  const item = !p.element && p.item !== undefined ? `第 ${p.item} 条` : ''
+  return `${owner}的${item}${LOGIC_PROPERTY_ZH[p.property as string] ?? p.property}`
 }
 
 /** What each logic property is called in English, for the messages above. */
@@ -172,15 +173,21 @@ const LOGIC_PROPERTY_EN: Record<string, string> = {
   choicesEnableIf: 'choice enabling condition',
   resetValueIf: 'reset condition',
   setValueIf: 'set-value condition',
-  triggers: 'triggers (skip/complete)',
+  triggers: 'skip and end rules',
   completedHtmlOnCondition: 'completion page conditions',
   navigateToUrlOnCondition: 'redirect conditions',
 }
 
-/** 'The visibility condition of "q3"', or "The form's triggers" for a survey-level rule. */
+/**
+ * 'The visibility condition of "q3"', or "Rule 2 of the form's skip and end rules" for a
+ * survey-level rule (`item` its number).
+ */
 function ruleEn(p: Params): string {
   const property = LOGIC_PROPERTY_EN[p.property as string] ?? p.property
-  return p.element ? `The ${property} of "${p.element}"` : `The form's ${property}`
+  if (p.element) return `The ${property} of "${p.element}"`
+  return p.item === undefined
+    ? `The form's ${property}`
+    : `Rule ${p.item} of the form's ${property}`
 }
 
 const RESPONSE_MESSAGES: Record<ResponseErrorCode, Record<Locale, Template>> = {

@@ -101,11 +101,13 @@ export function validateForm(
     form,
     lint.findings.filter((f) => !ignored.has(f.ruleId)),
   )
-  for (const { code, path, element, property, question, value, cycle } of logic.issues) {
+  for (const { code, path, element, property, question, value, cycle, item } of logic.issues) {
     if (ignored.has(code)) continue
     const params = {
       element,
       property,
+      // The rule's number as the designer lists it (第 1 条跳题与结束规则).
+      ...(item === undefined ? {} : { item: item + 1 }),
       question,
       value: show(value),
       cycle: cycle?.join(' → ') ?? '',

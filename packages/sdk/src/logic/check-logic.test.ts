@@ -150,6 +150,29 @@ describe('validateForm refuses broken logic', () => {
     ])
     expect(warnings.map((w) => w.code)).not.toContain('expression/unknown-choice')
   })
+  it('blocks a skip rule whose target question was deleted, naming the rule by its number', () => {
+    const form = {
+      elements: [
+        { type: 'radiogroup', name: 'paid', choices: ['yes', 'no'] },
+        { type: 'text', name: 'end' },
+      ],
+      triggers: [
+        { type: 'complete', expression: "{paid} = 'yes'" },
+        { type: 'skip', expression: "{paid} = 'no'", gotoName: 'why' },
+      ],
+    }
+    expect(
+      checkLogic(form).map(({ code, path, item, question }) => [code, path, item, question]),
+    ).toEqual([['logicUnknownQuestion', 'triggers[1].gotoName', 1, 'why']])
+    const zh = validateForm(form, { locale: 'zh-CN' })
+    expect(zh.valid).toBe(false)
+    expect(zh.errors.map((e) => e.message)).toEqual([
+      '表单的第 2 条跳题与结束规则引用的题目“why”不存在（已删除或改名）',
+    ])
+    expect(validateForm(form, { locale: 'en' }).errors.map((e) => e.message)).toEqual([
+      `Rule 2 of the form's skip and end rules refers to "why", which no longer exists (deleted or renamed)`,
+    ])
+  })
 })
 
 describe('rulesReferring', () => {

@@ -3,7 +3,7 @@ import '../extensions'
 import { FORM_ERROR_CODES } from '../messages'
 import type { FormJson } from '../types'
 import { formPages, walkElements } from '../walk'
-import { logicSites, sameName } from './sites'
+import { listItemOf, logicSites, sameName } from './sites'
 
 /** The codes of broken logic, each a `validateForm` error code (messages in `messages.ts`). */
 export const LOGIC_ERROR_CODES = [
@@ -24,6 +24,8 @@ export interface LogicIssue {
   element: string
   /** `visibleIf`, `enableIf`, `requiredIf`… or a survey-level list (`triggers`). */
   property: string
+  /** A survey-level rule's position (0-based) in its list (`triggers[1]` → 1). */
+  item?: number
   /** The question the rule refers to (missing, with the stray value, or in the cycle). */
   question: string
   /** `logicUnknownChoice`: the value that is not among the question's choices. */
@@ -82,7 +84,16 @@ export function logicIssues(
     if (found.length === 0) continue
     used.add(finding)
     const { element, property } = ownerOf(finding.path, owners)
-    for (const issue of found) issues.push({ ...issue, path: finding.path, element, property })
+    const item = element ? undefined : listItemOf(finding.path)
+    for (const issue of found) {
+      issues.push({
+        ...issue,
+        path: finding.path,
+        element,
+        property,
+        ...(item === undefined ? {} : { item }),
+      })
+    }
   }
   issues.push(...cycles(form))
   return { issues, used }

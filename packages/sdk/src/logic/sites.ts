@@ -103,6 +103,20 @@ export function referencedNames(expression: string): string[] {
   return [...new Set(variables.map((v) => v.split(/[.[]/)[0] ?? v).filter(Boolean))]
 }
 
+/**
+ * The position (0-based) of the survey-level list item a path is in, so a message can name
+ * "第 2 条跳题与结束规则"; `undefined` for a path inside a page or element.
+ *
+ * @example
+ * listItemOf('triggers[1].gotoName') // 1
+ * listItemOf('pages[0].elements[2].visibleIf') // undefined
+ */
+export function listItemOf(path: string): number | undefined {
+  const match = /^([a-zA-Z]+)\[(\d+)\]/.exec(path)
+  if (!match || !(FORM_LOGIC_LISTS as readonly string[]).includes(match[1] ?? '')) return undefined
+  return Number(match[2])
+}
+
 /** Whether two SurveyJS names are the same one (SurveyJS compares names case-insensitively). */
 export function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase()

@@ -3,13 +3,17 @@ import { FORM_KINDS } from '@yardstick/sdk'
 import { kindKey } from '../../forms/kinds'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useViewSelect } from '../EditorContext'
+import { TriggerRules } from '../rules/TriggerRules'
 import { DimensionsEditor } from './DimensionsEditor'
 import { LocalizedText } from './LocalizedText'
 import { SelectField } from './SelectField'
 import { useSetProperty } from './useEdit'
 import { numberOrNone, ValueField } from './ValueField'
 
-/** The form's own settings: title, description, kind, bonus cap, dimensions and weights. */
+/**
+ * The form's own settings: title, description, kind, bonus cap, dimensions and weights, and its
+ * skip and end rules.
+ */
 export function SurveyProperties() {
   const { t } = useI18n()
   const set = useSetProperty()
@@ -41,6 +45,7 @@ export function SurveyProperties() {
         />
       </div>
       <DimensionsEditor />
+      <TriggerRules />
     </div>
   )
 }

@@ -3,9 +3,8 @@ import { memo } from 'react'
 import { sameItems } from '../../collab/store'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useViewSelect } from '../EditorContext'
-import { nodeTitle } from '../labels'
-import { useOptionsOnDemand } from '../properties/options-on-demand'
 import type { DraftRow } from './draft'
+import { QuestionSelect } from './QuestionSelect'
 import { choiceEntriesOf } from './question-values'
 
 /** Props of `RuleRow`. */
@@ -39,42 +38,17 @@ export const RuleRow = memo(function RuleRow({
     (view) => (row.question ? choiceEntriesOf(view, row.question, locale, yesNo) : NO_ENTRIES),
     sameItems,
   )
-  // A long list is rendered (and its titles read) only once the picker is reached.
-  const { complete, reach } = useOptionsOnDemand(questions.length)
-  // Office staff know their questions by title; the name tells two alike apart.
-  const titles = useViewSelect(
-    (view) =>
-      (complete ? questions : NO_QUESTIONS).map((q) => {
-        const node = view.nodes.get(q.id)
-        const title = node ? nodeTitle(node, locale) : ''
-        return title && title !== q.name ? `${title}（${q.name}）` : q.name
-      }),
-    sameItems,
-  )
   const valueless = VALUELESS_OPS.has(row.op)
-  const known = questions.some((q) => q.name === row.question)
   return (
     <li className="rule-row" data-rule-row={index}>
       <span className="rule-lead">{lead}</span>
-      <select
-        aria-label={t('rules.question', { n })}
+      <QuestionSelect
+        label={t('rules.question', { n })}
         value={row.question}
+        questions={questions}
         disabled={disabled}
-        onChange={(e) => onChange({ ...row, question: e.target.value, value: '' })}
-        {...reach}
-      >
-        <option value="">{t('rules.pickQuestion')}</option>
-        {/* A question since deleted or renamed stays visible, so the rule can be fixed. */}
-        {row.question && (!known || !complete) && (
-          <option value={row.question}>{row.question}</option>
-        )}
-        {complete &&
-          questions.map((q, i) => (
-            <option key={q.id} value={q.name}>
-              {titles[i] ?? q.name}
-            </option>
-          ))}
-      </select>
+        onChange={(question) => onChange({ ...row, question, value: '' })}
+      />
       <select
         aria-label={t('rules.op', { n })}
         value={row.op}
@@ -131,7 +105,6 @@ export const RuleRow = memo(function RuleRow({
 })
 
 const NO_ENTRIES: unknown[] = []
-const NO_QUESTIONS: ReadonlyArray<{ id: string; name: string }> = []
 
 function pairs(entries: readonly unknown[]): Array<[unknown, unknown]> {
   const out: Array<[unknown, unknown]> = []

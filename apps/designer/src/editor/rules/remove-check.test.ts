@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { en as enTable } from '../../i18n/en'
 import { translator } from '../../i18n/translate'
-import { ruleName, rulesBrokenByRemoving } from './remove-check'
+import { ruleName, rulesBrokenByRemoving, ruleText } from './remove-check'
 
 const form = {
   pages: [
@@ -33,8 +34,27 @@ describe('what removing an element would break', () => {
     const t = translator()
     expect(broken.map((site) => ruleName(site, t))).toEqual([
       '“why”的显示条件',
-      '表单的触发器（跳题/结束）',
+      '表单的第 1 条跳题与结束规则',
     ])
+  })
+
+  it('names a skip rule that targets the question, by its number and where it skips to', () => {
+    const skipping = {
+      ...form,
+      triggers: [...form.triggers, { type: 'skip', expression: '{inside} empty', gotoName: 'why' }],
+    }
+    const broken = rulesBrokenByRemoving(skipping, { type: 'comment', name: 'why' })
+    expect(broken.map((site) => site.path)).toEqual(['triggers[1].gotoName'])
+    const zh = translator()
+    const [site] = broken
+    if (!site) return
+    expect(`${ruleName(site, zh)}：${ruleText(site, zh)}`).toBe(
+      '表单的第 2 条跳题与结束规则：跳到“why”',
+    )
+    const en = translator(enTable)
+    expect(`${ruleName(site, en)}: ${ruleText(site, en)}`).toBe(
+      'rule 2 of the form’s skip and end rules: skip to “why”',
+    )
   })
 
   it('breaks nothing when no rule refers to the element', () => {

@@ -1,5 +1,5 @@
 import type { NodeView } from '@yardstick/doc'
-import { type FormJson, type LogicSite, rulesReferring } from '@yardstick/sdk'
+import { type FormJson, type LogicSite, listItemOf, rulesReferring } from '@yardstick/sdk'
 import { useCallback } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { Translate } from '../../i18n/translate'
@@ -42,7 +42,10 @@ function namesWithin(json: Record<string, unknown>): string[] {
   return names
 }
 
-/** A rule's name for people: "“why”的显示条件", "表单的触发器（跳题/结束）". */
+/**
+ * A rule's name for people: "“why”的显示条件"; a survey-level rule by its number as the form's
+ * settings list it, "表单的第 2 条跳题与结束规则".
+ */
 export function ruleName(site: LogicSite, t: Translate): string {
   const known: Record<string, string> = {
     visibleIf: t('rules.visibleIf'),
@@ -52,9 +55,18 @@ export function ruleName(site: LogicSite, t: Translate): string {
     completedHtmlOnCondition: t('rules.prop.completedHtmlOnCondition'),
   }
   const property = known[site.property] ?? site.property
-  return site.element
-    ? t('rules.rule', { element: site.element, property })
-    : t('rules.formRule', { property })
+  if (site.element) return t('rules.rule', { element: site.element, property })
+  const item = listItemOf(site.path)
+  return item === undefined
+    ? t('rules.formRule', { property })
+    : t('rules.listRule', { n: item + 1, property })
+}
+
+/** What a rule does with the question: its condition, or "跳到“why”" for a skip rule's target. */
+export function ruleText(site: LogicSite, t: Translate): string {
+  return site.path.endsWith('.gotoName')
+    ? t('rules.skipTo', { name: site.expression })
+    : site.expression
 }
 
 /**
@@ -68,7 +80,7 @@ export function useConfirmRemove(): (node: NodeView) => boolean {
     (node: NodeView) => {
       const broken = rulesBrokenByRemoving(session.view.get().json, node.json)
       if (broken.length === 0) return true
-      const rules = broken.map((site) => `· ${ruleName(site, t)}：${site.expression}`).join('\n')
+      const rules = broken.map((site) => `· ${ruleName(site, t)}：${ruleText(site, t)}`).join('\n')
       const name = String(node.json.name ?? '')
       return window.confirm(t('rules.confirmRemove', { n: broken.length, name, rules }))
     },

@@ -53,19 +53,13 @@ export function SimpleCanvas({ blocks }: { blocks: OfficeBlocks }) {
               hideLabel
             />
             {node.children.length === 0 && <p className="muted">{t('simple.noQuestions')}</p>}
-            {node.children.map((child) => {
-              const childNode = view.nodes.get(child)
-              return childNode ? (
-                <NodeCard
-                  key={child}
-                  node={childNode}
-                  view={view}
-                  numbers={numbers}
-                  textLocale={textLocale}
-                  blocks={blocks}
-                />
-              ) : null
-            })}
+            <ChildCards
+              parent={node}
+              view={view}
+              numbers={numbers}
+              textLocale={textLocale}
+              blocks={blocks}
+            />
           </section>
         )
       })}
@@ -88,6 +82,14 @@ interface CardProps {
   numbers: Map<string, number>
   textLocale: TextLocale
   blocks: OfficeBlocks
+}
+
+/** The cards of a page's or a panel's elements, in order. */
+function ChildCards({ parent, ...card }: Omit<CardProps, 'node'> & { parent: NodeView }) {
+  return parent.children.map((child) => {
+    const node = card.view.nodes.get(child)
+    return node ? <NodeCard key={child} node={node} {...card} /> : null
+  })
 }
 
 /** One question (or panel, with its questions inside) on the canvas. */
@@ -145,20 +147,15 @@ function NodeCard({ node, view, numbers, textLocale, blocks }: CardProps) {
       {!isPanel && !followUp && (
         <SimpleOptions node={node} view={view} n={n} textLocale={textLocale} />
       )}
-      {isPanel &&
-        node.children.map((child) => {
-          const childNode = view.nodes.get(child)
-          return childNode ? (
-            <NodeCard
-              key={child}
-              node={childNode}
-              view={view}
-              numbers={numbers}
-              textLocale={textLocale}
-              blocks={blocks}
-            />
-          ) : null
-        })}
+      {isPanel && (
+        <ChildCards
+          parent={node}
+          view={view}
+          numbers={numbers}
+          textLocale={textLocale}
+          blocks={blocks}
+        />
+      )}
       {canWrite && !followUp && (
         <div className="simple-actions">
           {!isPanel && (
