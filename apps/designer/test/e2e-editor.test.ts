@@ -131,6 +131,11 @@ describe.skipIf(!hasChromium)(
       const names = await treeNames(page)
       const target = names[2] as string
       const tool = page.locator('[data-tool="rating"]')
+      // Both on screen and laid out before they are measured: a drag by coordinates taken
+      // before a late layout shift would start on the tool above (seen once in CI, under load).
+      await tool.scrollIntoViewIfNeeded()
+      await row(page, target).scrollIntoViewIfNeeded()
+      await expect.poll(() => tool.evaluate((el) => el.getAnimations().length)).toBe(0)
       const to = await row(page, target).boundingBox()
       const from = await tool.boundingBox()
       if (!to || !from) throw new Error('toolbox entry or tree row not on screen')
@@ -144,7 +149,7 @@ describe.skipIf(!hasChromium)(
       const after = await treeNames(page)
       const added = after[2] as string
       expect(after[3]).toBe(target)
-      await expect.poll(() => watcher.element(added)?.type).toBe('rating')
+      await expect.poll(() => watcher.element(added)?.type, { timeout: 10_000 }).toBe('rating')
     })
 
     it('edits a matrix’s rows and columns and a question’s validators in zh-CN and English', async () => {
