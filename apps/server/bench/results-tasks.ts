@@ -5,6 +5,7 @@ import { createApp } from '../src/app'
 import { loadConfig } from '../src/config'
 import { loadResultsCampaign } from '../src/results/campaign'
 import { queryRows } from '../src/results/sql-rows'
+import { verifyAggregates } from '../src/results/verify-aggregates'
 
 /** Where the benchmark campaign is, and who reads it (passed from the parent to each probe). */
 export interface BenchTarget {
@@ -96,6 +97,33 @@ export const BENCH_TASKS: BenchTask[] = [
     },
   },
   {
+    id: 'verify',
+    what: 'the running aggregates recomputed from every response and compared (`verifyAggregates`)',
+    note: 'the `GROUP BY` path results took before 0009, for all three tables',
+    prepare: async ({ db }, { campaignId }) => {
+      return async () => {
+        const check = await verifyAggregates(db, campaignId)
+        if (check.differenceCount > 0) throw new Error(`${check.differenceCount} differences`)
+        return check
+      }
+    },
+  },
+  {
+    id: 'questions-group-by',
+    what: 'baseline: the questions `jsonb_each(answers)` + `GROUP BY` over the responses',
+    note: 'what `/results/questions` ran before 0009',
+    prepare: async ({ db }, { campaignId }) => {
+      return () =>
+        queryRows(
+          db,
+          sql`select a.key, a.value, count(*)::int as n from responses r
+            cross join lateral jsonb_each(r.answers) a
+            where r.campaign_id = ${campaignId} and r.source_key = 'members'
+            group by 1, 2`,
+        )
+    },
+  },
+  {
     id: 'filtered',
     what: '`GET /results?subtree=<sub-committee>&limit=20`',
     note: 'grading is still over the whole campaign',
@@ -104,13 +132,13 @@ export const BENCH_TASKS: BenchTask[] = [
   {
     id: 'questions',
     what: '`GET /results/questions?source=members` (188,400 responses × 11 answers)',
-    note: '`jsonb_each` + `GROUP BY` in SQL',
+    note: 'read from the running aggregates (`unit_answer_totals`)',
     prepare: route(() => '/results/questions?source=members'),
   },
   {
     id: 'dimensions',
     what: '`GET /results/dimensions?limit=10000` (12,560 self-checks and scorecards × 4–6 dimensions)',
-    note: "`jsonb_each(score->'dimensions')` + `GROUP BY` in SQL",
+    note: 'read from the running aggregates (`unit_dimension_totals`)',
     prepare: route(() => '/results/dimensions?limit=10000'),
   },
   {

@@ -15,6 +15,7 @@ import { homeRoutes, type ListedAccount } from './http/home'
 import { inputGuard } from './http/input-guard'
 import { serveRespondentPage } from './http/respondent-page'
 import { securityHeaders } from './http/security-headers'
+import { aggregatesRoutes } from './routes/aggregates'
 import { assessmentsRoutes } from './routes/assessments'
 import { auditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   app.route('/api', linksRoutes(deps))
   app.route('/api', selfChecksRoutes(deps))
   app.route('/api', resultsRoutes(deps))
+  app.route('/api', aggregatesRoutes(deps))
   app.route('/api', followUpRoutes(deps))
   app.route('/api', exportsRoutes(deps))
   app.route('/api', reportRoutes(deps))

@@ -13,6 +13,11 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./.data'),
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   /**
+   * A streaming replica of `DATABASE_URL` for the lag-tolerant reads: dashboards, reports and
+   * exports (docs/deploy.md, "The read replica"). Needs `DATABASE_URL`: PGlite has no replica.
+   */
+  DATABASE_REPLICA_URL: z.string().startsWith('postgres').optional(),
+  /**
    * Runs embedded PGlite in a worker thread (its WebAssembly beside the server's thread) rather
    * than on the server's thread. The trade-off is measured in BENCHMARKS.md.
    */
@@ -91,6 +96,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
   }
+  if (parsed.data.DATABASE_REPLICA_URL && !parsed.data.DATABASE_URL)
+    throw new Error(
+      'Invalid configuration:\n  DATABASE_REPLICA_URL: needs DATABASE_URL (a replica of PostgreSQL; PGlite has none)',
+    )
   // A relative DATA_DIR is relative to where the user typed the command (`pnpm start` at the
   // root runs the server in apps/server; pnpm passes the original folder as INIT_CWD).
   const base = env.INIT_CWD ?? process.cwd()

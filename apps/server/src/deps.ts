@@ -5,11 +5,17 @@ import type { ResponseDocuments } from './collab/response-docs'
 import type { UserConnections } from './collab/user-connections'
 import type { Config } from './config'
 import type { ListedAccount } from './http/home'
+import type { ReadDatabase } from './replica/read-database'
 
 /** What every route module is built from: the database and the configuration. */
 export interface AppDeps {
   database: Database
   config: Config
+  /**
+   * Where dashboards, reports and exports read: the replica of `DATABASE_REPLICA_URL` (falling
+   * back to the primary while it is down); default: `database` (`readDatabaseOf`).
+   */
+  readDatabase?: ReadDatabase
   /** The co-edited form documents, when the co-editing endpoint runs in this process. */
   documents?: FormDocuments
   /** The co-filled self-checks, when the co-editing endpoint runs in this process. */

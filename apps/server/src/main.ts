@@ -12,7 +12,7 @@ async function main() {
     '',
     `  标尺 Yardstick is running at ${server.url}`,
     `  API reference: ${server.url}/api/docs`,
-    `  Database: ${server.database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  Database: ${server.database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : `PostgreSQL (DATABASE_URL${config.DATABASE_REPLICA_URL ? '; dashboards and exports read DATABASE_REPLICA_URL' : ''})`}`,
   ]
   if (server.demoAccounts.length > 0) {
     lines.push('', '  Demo accounts (role · email · password):')

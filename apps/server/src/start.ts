@@ -12,6 +12,8 @@ import { seedFromStoredForm } from './collab/form-documents'
 import type { Config } from './config'
 import { closeValidationPool, startValidationPool } from './forms/validation-pool'
 import { createUser, insertOrg } from './orgs/org-tree'
+import { openReplicaReads, type ReadDatabase } from './replica/read-database'
+import { countStoredAnswers } from './results/form-questions'
 import { type DemoAccount, seedDemo } from './seed/demo'
 import type { DemoQuiz } from './seed/demo-quiz'
 import { submissionWriter } from './submissions/group-commit'
@@ -39,6 +41,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const release = lockDataDir(config.DATA_DIR)
   let database: Database | undefined
+  let readDatabase: ReadDatabase | undefined
   let signInLimits: SignInLimits | undefined
   try {
     database = await openDatabase(
@@ -47,6 +50,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
         : { dataDir: join(config.DATA_DIR, 'pglite'), worker: config.PGLITE_WORKER },
     )
     await migrate(database)
+    // Versions stored before their questions were listed: counted once, before any request.
+    await countStoredAnswers(database.db)
+    // After the migrations: the replica gets them by replication, never by a migrate of its own.
+    if (config.DATABASE_REPLICA_URL)
+      readDatabase = await openReplicaReads(database.db, config.DATABASE_REPLICA_URL)
     const demoAccounts = config.SEED_DEMO ? await demoAccountsFor(database, config) : []
     const demoQuiz = config.SEED_DEMO ? readJson<DemoQuiz>(demoQuizFile(config)) : null
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD)
@@ -62,6 +70,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const app = createApp({
       database,
       config,
+      readDatabase,
       demoAccounts,
       documents: collab,
       responses: collab,
@@ -81,6 +90,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const port = typeof address === 'object' && address ? address.port : config.PORT
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`
     const open = database
+    const reads = readDatabase
     return {
       url,
       database: open,
@@ -95,6 +105,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await new Promise<void>((resolve) => server.close(() => resolve()))
         await limits.close()
         await submissionWriter(open.db).close()
+        await reads?.close()
         await open.close()
         await closeValidationPool()
         release()
@@ -102,6 +113,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
   } catch (error) {
     await signInLimits?.close()
+    await readDatabase?.close()
     await database?.close()
     await closeValidationPool()
     release()

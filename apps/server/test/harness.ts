@@ -3,6 +3,7 @@ import { createTestDatabase } from '@yardstick/db/testing'
 import { createApp } from '../src/app'
 import { loadConfig } from '../src/config'
 import { createUser, insertOrg } from '../src/orgs/org-tree'
+import type { ReadDatabase } from '../src/replica/read-database'
 
 export const PASSWORD = 'test-password-1'
 
@@ -33,6 +34,14 @@ export interface Fixture {
   close: () => Promise<void>
 }
 
+/** Options of `createFixture`. */
+export interface FixtureOptions {
+  /** An open, migrated database to build on instead of a fresh one of `kind` (closed with it). */
+  database?: Database
+  /** Where the app's dashboards and exports read (`AppDeps.readDatabase`); default: `database`. */
+  readDatabase?: ReadDatabase
+}
+
 export interface CallOptions {
   token?: string
   body?: unknown
@@ -46,10 +55,11 @@ export interface CallOptions {
 export async function createFixture(
   kind: DatabaseKind,
   env: Record<string, string> = {},
+  options: FixtureOptions = {},
 ): Promise<Fixture> {
-  const database = await createTestDatabase(kind)
+  const database = options.database ?? (await createTestDatabase(kind))
   const config = loadConfig({ SEED_DEMO: 'false', ...env })
-  const app = createApp({ database, config })
+  const app = createApp({ database, config, readDatabase: options.readDatabase })
   const { db } = database
   const committee = await insertOrg(db, { kind: 'committee', name: '机关工委' })
   const sub = await insertOrg(db, {

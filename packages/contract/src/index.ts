@@ -13,6 +13,14 @@ export type {
   SelfCheckStatus,
 } from '@yardstick/db/enums'
 export {
+  AGGREGATE_TABLES,
+  type AggregateCheck,
+  AggregateCheckSchema,
+  type AggregateDifference,
+  AggregateDifferenceSchema,
+  type AggregateTable,
+} from './aggregates'
+export {
   type AssessmentCampaign,
   AssessmentCampaignSchema,
   type AssessmentItem,

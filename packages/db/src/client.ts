@@ -58,6 +58,12 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL pool size (default 10). */
   maxConnections?: number
   /**
+   * PostgreSQL: seconds to wait for a new connection before failing (default: postgres-js's, the
+   * URL's `connect_timeout` or `PGCONNECT_TIMEOUT`, else 30); a read replica uses a short one so
+   * a lost replica is noticed quickly.
+   */
+  connectTimeout?: number
+  /**
    * Run PGlite in a worker thread (default true), so its WebAssembly work runs beside the
    * server's thread instead of on it; false keeps it on the calling thread.
    */
@@ -76,10 +82,15 @@ export async function openDatabase({
   url,
   dataDir,
   maxConnections = 10,
+  connectTimeout,
   worker = true,
 }: OpenDatabaseOptions = {}): Promise<Database> {
   if (url) {
-    const client = postgres(url, { max: maxConnections, onnotice: () => {} })
+    const client = postgres(url, {
+      max: maxConnections,
+      ...(connectTimeout ? { connect_timeout: connectTimeout } : {}),
+      onnotice: () => {},
+    })
     const db = drizzlePostgres(client, { schema })
     return withDocLog({ db, kind: 'postgres', close: () => client.end({ timeout: 5 }) }, (text) =>
       client.unsafe(text).simple(),

@@ -8,13 +8,17 @@ import type { Database } from './client'
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url))
 
 /**
- * Applies every pending migration (idempotent; drizzle records what ran).
+ * Applies every pending migration (idempotent; drizzle records what ran), from `migrationsFolder`
+ * (default: the committed ones; tests of a migration pass a folder that stops before it).
  *
  * @example
  * await migrate(await openDatabase())
  */
-export async function migrate({ db, kind }: Database): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER }
+export async function migrate(
+  { db, kind }: Database,
+  migrationsFolder = MIGRATIONS_FOLDER,
+): Promise<void> {
+  const config = { migrationsFolder }
   if (kind === 'pglite') await migratePglite(db as unknown as PgliteDatabase, config)
   else await migratePostgres(db, config)
 }

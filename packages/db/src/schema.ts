@@ -12,11 +12,13 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   serial,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
 import type {
@@ -402,11 +404,17 @@ export const linkAttempts = pgTable(
  * A submitted response: immutable, scored at submission. The score's parts that results
  * aggregate are columns, so results are SQL over numbers, not over JSON. An anonymous response
  * keeps no reference to its token or respondent.
+ *
+ * Partitioned by campaign (`PARTITION BY LIST (campaign_id)`, migration 0010, which drizzle cannot
+ * express): a trigger on `campaigns` makes each campaign's partition `responses_campaign_<id>`,
+ * so a query that names its campaign reads that partition alone, and a campaign is archived by
+ * detaching it. Hence every key starts with `campaign_id`, and so do references to a response.
  */
 export const responses = pgTable(
   'responses',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Unique on its own (one sequence), but the key is (campaign, id): see above. */
+    id: bigserial('id', { mode: 'number' }).notNull(),
     campaignId: integer('campaign_id')
       .notNull()
       .references(() => campaigns.id),
@@ -424,8 +432,11 @@ export const responses = pgTable(
     satisfied: integer('satisfied').notNull().default(0),
     answered: integer('answered').notNull().default(0),
     veto: boolean('veto').notNull().default(false),
-    /** `<slug>:<Idempotency-Key>`: a retried submission stores nothing new. */
-    idempotencyKey: text('idempotency_key').unique(),
+    /**
+     * `<slug>:<Idempotency-Key>`: a retried submission stores nothing new. Unique per campaign
+     * (the partition key must be in it), which is unique: the slug is one campaign's link.
+     */
+    idempotencyKey: text('idempotency_key'),
     /**
      * SHA-256 of the request the key was first used with (the answers as sent and, on a link
      * that is not anonymous, the respondent): a replay must match it (IETF Idempotency-Key).
@@ -437,7 +448,122 @@ export const responses = pgTable(
     respondentId: integer('respondent_id').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('responses_unit_source_idx').on(t.campaignId, t.unitId, t.sourceKey)],
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.id] }),
+    unique('responses_campaign_id_idempotency_key_unique').on(t.campaignId, t.idempotencyKey),
+    index('responses_unit_source_idx').on(t.campaignId, t.unitId, t.sourceKey),
+  ],
+)
+
+/**
+ * The reference to a response from a row of the same campaign: (campaign_id, response_id), the
+ * key of the partitioned `responses`.
+ */
+function responseOfCampaign(
+  name: string,
+  columns: { campaignId: AnyPgColumn; responseId: AnyPgColumn },
+) {
+  return foreignKey({
+    name,
+    columns: [columns.campaignId, columns.responseId],
+    foreignColumns: [responses.campaignId, responses.id],
+  })
+}
+
+/*
+ * Running aggregates of `responses`, kept by the database itself: statement-level triggers on
+ * `responses` (migration 0009) add each inserted statement's rows, grouped, to these tables in
+ * the same transaction, and subtract deleted ones — so every insert path (the group-commit
+ * batch, self-checks, seeds) keeps them, and each touched unit is updated once per statement.
+ * Sums are exact `numeric`s — of integers in millionths (`toMicros` in the SDK, `ys_micros` in
+ * SQL) for percents and dimension scores — so the order in which concurrent transactions add them never changes a figure, and the recomputation
+ * from responses (`verifyAggregates`) must match to the last digit. No foreign keys: a row's
+ * campaign and unit are those of the responses it counts, and checking them per statement would
+ * cost every submission a lookup.
+ */
+
+/** Per (campaign, unit, source, form version): the responses' count and exact sums. */
+export const unitSourceTotals = pgTable(
+  'unit_source_totals',
+  {
+    campaignId: integer('campaign_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    sourceKey: text('source_key').$type<SourceKey>().notNull(),
+    formVersionId: integer('form_version_id').notNull(),
+    n: integer('n').notNull(),
+    /** Σ of the responses' percent, each in millionths of a point. */
+    percentMicros: numeric('percent_micros', { mode: 'number' }).notNull(),
+    satisfied: bigint('satisfied', { mode: 'number' }).notNull(),
+    answered: bigint('answered', { mode: 'number' }).notNull(),
+    /** Responses that triggered a veto (一票否决). */
+    vetoes: integer('vetoes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId, t.sourceKey, t.formVersionId] })],
+)
+
+/** Per (campaign, unit, source, form version, dimension): Σ score and Σ maxScore in millionths. */
+export const unitDimensionTotals = pgTable(
+  'unit_dimension_totals',
+  {
+    campaignId: integer('campaign_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    sourceKey: text('source_key').$type<SourceKey>().notNull(),
+    formVersionId: integer('form_version_id').notNull(),
+    dimension: text('dimension').notNull(),
+    /** Responses that have this dimension. */
+    n: integer('n').notNull(),
+    scoreMicros: numeric('score_micros', { mode: 'number' }).notNull(),
+    maxScoreMicros: numeric('max_score_micros', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.campaignId, t.unitId, t.sourceKey, t.formVersionId, t.dimension],
+    }),
+  ],
+)
+
+/**
+ * Per (campaign, unit, source, form version, question, answer): how many non-empty answers. A
+ * categorical question (`formVersionQuestions.categorical`) is counted per whole answer; any
+ * other under the answer `null`, so free text is counted, never kept. Numeric answers add their
+ * value, for means.
+ */
+export const unitAnswerTotals = pgTable(
+  'unit_answer_totals',
+  {
+    campaignId: integer('campaign_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    sourceKey: text('source_key').$type<SourceKey>().notNull(),
+    formVersionId: integer('form_version_id').notNull(),
+    question: text('question').notNull(),
+    value: jsonb('value').notNull(),
+    n: integer('n').notNull(),
+    /** Σ of the numeric answers, exact (JSON numbers are decimals). */
+    numberSum: numeric('number_sum', { mode: 'number' }).notNull(),
+    numberCount: integer('number_count').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.campaignId, t.unitId, t.sourceKey, t.formVersionId, t.question, t.value],
+    }),
+  ],
+)
+
+/**
+ * The questions of a form version that are counted (the SDK's compiled plan, less display-only
+ * elements) and whether each is grouped by answer: written with the version, read by the
+ * trigger that keeps `unit_answer_totals`.
+ */
+export const formVersionQuestions = pgTable(
+  'form_version_questions',
+  {
+    formVersionId: integer('form_version_id')
+      .notNull()
+      .references(() => formVersions.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    categorical: boolean('categorical').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.formVersionId, t.name] })],
 )
 
 /** A branch's self-check in a campaign, through 草稿 → 审议通过 → 通报 → 上报. */
@@ -452,13 +578,14 @@ export const selfChecks = pgTable(
     approvedOn: date('approved_on'),
     announcedAt: timestamp('announced_at', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    responseId: bigint('response_id', { mode: 'number' }).references(
-      (): AnyPgColumn => responses.id,
-    ),
+    responseId: bigint('response_id', { mode: 'number' }),
     updatedBy: integer('updated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('self_checks_unique').on(t.campaignId, t.unitId)],
+  (t) => [
+    uniqueIndex('self_checks_unique').on(t.campaignId, t.unitId),
+    responseOfCampaign('self_checks_response_fk', t),
+  ],
 )
 
 /**
@@ -475,7 +602,7 @@ export const rectifications = pgTable(
     selfCheckId: integer('self_check_id').references(() => selfChecks.id, {
       onDelete: 'cascade',
     }),
-    responseId: bigint('response_id', { mode: 'number' }).references(() => responses.id),
+    responseId: bigint('response_id', { mode: 'number' }),
     question: text('question').notNull(),
     title: text('title').notNull(),
     note: text('note'),
@@ -494,7 +621,10 @@ export const rectifications = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('rectifications_unit_idx').on(t.campaignId, t.unitId)],
+  (t) => [
+    index('rectifications_unit_idx').on(t.campaignId, t.unitId),
+    responseOfCampaign('rectifications_response_fk', t),
+  ],
 )
 
 /** Yjs update log per document (co-editing), appended before an update is relayed. */

@@ -40,6 +40,12 @@ async function probePostgres(): Promise<boolean> {
   }
 }
 
+/** Options of `createTestDatabase`. */
+export interface TestDatabaseOptions {
+  /** Apply the migrations (default true); false: an empty database, for migration tests. */
+  migrated?: boolean
+}
+
 /**
  * A fresh, migrated database: PGlite in memory, or a new PostgreSQL database created for this
  * test run and dropped on close.
@@ -48,10 +54,13 @@ async function probePostgres(): Promise<boolean> {
  * const database = await createTestDatabase('postgres')
  * afterAll(() => database.close())
  */
-export async function createTestDatabase(kind: DatabaseKind): Promise<Database & { url?: string }> {
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  { migrated = true }: TestDatabaseOptions = {},
+): Promise<Database & { url?: string }> {
   if (kind === 'pglite') {
     const database = await openDatabase()
-    await migrate(database)
+    if (migrated) await migrate(database)
     return database
   }
   const name = `yardstick_test_${process.pid}_${randomBytes(4).toString('hex')}`
@@ -59,7 +68,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<Database &
   await admin.unsafe(`create database ${name}`)
   const url = TEST_POSTGRES_URL.replace(/\/[^/]*$/, `/${name}`)
   const database = await openDatabase({ url })
-  await migrate(database)
+  if (migrated) await migrate(database)
   return {
     ...database,
     url,

@@ -9,6 +9,7 @@ import {
   type UnitInput,
   type UnitSummaryInput,
 } from './evaluate-types'
+import { fromMicros, toMicros } from './micros'
 
 const BANDS: GradeBand[] = [
   { min: 90, grade: 'advanced', stars: 5 },
@@ -182,13 +183,16 @@ describe('evaluate and evaluateSummaries', () => {
           let vetoed = false
           for (const source of policy.sources) {
             const responses = u.sources[source.key] ?? []
+            // As the database keeps them: each percent in millionths, summed exactly.
+            let micros = 0
             const totals = { n: responses.length, percentSum: 0, satisfied: 0, answered: 0 }
             for (const r of responses) {
-              totals.percentSum += r.percent
+              micros += toMicros(r.percent)
               totals.satisfied += r.satisfaction?.satisfied ?? 0
               totals.answered += r.satisfaction?.answered ?? 0
               vetoed ||= r.veto === true
             }
+            totals.percentSum = fromMicros(micros)
             Object.assign(sources, { [source.key]: summarizeSourceTotals(totals, source.measure) })
           }
           return { unitId: u.unitId, sources, vetoed }
@@ -198,4 +202,31 @@ describe('evaluate and evaluateSummaries', () => {
       { numRuns: 300 },
     )
   })
+
+  it('give the same figures whatever order a unit’s responses come in (running totals add them as they arrive)', () => {
+    fc.assert(
+      fc.property(unitsArb, fc.integer(), (units, seed) => {
+        const shuffled = units.map((u) => ({
+          ...u,
+          sources: Object.fromEntries(
+            Object.entries(u.sources).map(([key, list]) => [key, shuffle(list ?? [], seed)]),
+          ),
+        }))
+        expect(evaluate(POLICY, shuffled)).toEqual(evaluate(POLICY, units))
+      }),
+      { numRuns: 300 },
+    )
+  })
 })
+
+// A deterministic Fisher–Yates shuffle, so a failing case replays from its seed.
+function shuffle<T>(list: readonly T[], seed: number): T[] {
+  const out = [...list]
+  let state = seed >>> 0
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    const j = state % (i + 1)
+    ;[out[i], out[j]] = [out[j] as T, out[i] as T]
+  }
+  return out
+}

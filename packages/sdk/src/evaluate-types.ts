@@ -137,8 +137,9 @@ export interface SourceSummary {
 }
 
 /**
- * What a source's responses add up to, the way SQL aggregates them (`count`, `sum(percent)`,
- * `sum(satisfied)`, `sum(answered)`). `percentSum` is summed in response order, as `evaluate` does.
+ * What a source's responses add up to, the way the database keeps them (`count`, the sum of each
+ * percent in millionths, `sum(satisfied)`, `sum(answered)`). `percentSum` is
+ * `fromMicros(Σ toMicros(percent))`: exact, whatever order the responses are added in.
  *
  * @example
  * const totals: SourceTotals = { n: 2, percentSum: 170, satisfied: 15, answered: 20 }

@@ -14,6 +14,7 @@ import type {
   UnitInput,
   UnitSummaryInput,
 } from './evaluate-types'
+import { fromMicros, toMicros } from './micros'
 import { sourceLabelOf } from './source-labels'
 
 const INCOMPLETE_MESSAGES: Record<
@@ -94,8 +95,8 @@ export function evaluateSummaries(
 /**
  * A source's summary from its totals: the mean percent (`percentSum / n`), or the pooled
  * satisfaction rate × 100 (`satisfied × 100 / answered`); null without responses, or for a
- * satisfaction source with nothing answered. `evaluate` summarises responses through it, so SQL
- * totals give bit-identical values when `percentSum` is summed in the same order.
+ * satisfaction source with nothing answered. `evaluate` summarises responses through it, so the
+ * database's running totals give bit-identical values.
  *
  * @param totals n, percentSum, satisfied and answered of one unit's source
  * @param measure how the value is taken, default `percent`
@@ -159,17 +160,17 @@ function summariseUnit(sources: readonly EvaluationSource[], unit: UnitInput): U
   return { unitId: unit.unitId, sources: summaries, vetoed }
 }
 
-// Left to right, the order SQL's `sum(percent order by id)` adds them in.
+// Percents in millionths, so the sum is the running aggregate's, whatever the order.
 function totalsOf(responses: readonly SourceResponse[]): SourceTotals {
-  let percentSum = 0
+  let percentMicros = 0
   let satisfied = 0
   let answered = 0
   for (const response of responses) {
-    percentSum += response.percent
+    percentMicros += toMicros(response.percent)
     satisfied += response.satisfaction?.satisfied ?? 0
     answered += response.satisfaction?.answered ?? 0
   }
-  return { n: responses.length, percentSum, satisfied, answered }
+  return { n: responses.length, percentSum: fromMicros(percentMicros), satisfied, answered }
 }
 
 function draftUnit(sources: readonly EvaluationSource[], unit: UnitSummaryInput): UnitDraft {

@@ -153,6 +153,7 @@ export {
   EvaluationPolicyError,
   INCOMPLETE_REASONS,
 } from './evaluate-types'
+export { fromMicros, toMicros } from './micros'
 export type { ScoringPlan } from './plan'
 export { compileForm } from './plan'
 export type { QuizReviewItem, QuizReviewOptions } from './quiz-review'

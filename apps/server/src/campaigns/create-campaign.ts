@@ -1,5 +1,5 @@
 import type { CreateCampaignInput } from '@yardstick/contract'
-import { type Db, schema } from '@yardstick/db'
+import { type Db, lockCampaignsForInsert, schema } from '@yardstick/db'
 import { type EvaluationPolicy, validatePolicy } from '@yardstick/sdk'
 import { eq, inArray } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
@@ -89,6 +89,7 @@ export async function createCampaign(
   await assertPanelUsers(db, sources)
 
   return db.transaction(async (tx) => {
+    await lockCampaignsForInsert(tx)
     const [campaign] = await tx
       .insert(schema.campaigns)
       .values({

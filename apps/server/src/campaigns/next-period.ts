@@ -1,5 +1,5 @@
 import { type NextPeriodBody, suggestNextPeriod } from '@yardstick/contract'
-import { type Db, schema } from '@yardstick/db'
+import { type Db, lockCampaignsForInsert, schema } from '@yardstick/db'
 import { asc, eq } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
 import { reaches } from '../auth/access'
@@ -76,6 +76,7 @@ export async function startNextPeriod(
   ])
   try {
     return await db.transaction(async (tx) => {
+      await lockCampaignsForInsert(tx)
       const [created] = await tx
         .insert(campaigns)
         .values({

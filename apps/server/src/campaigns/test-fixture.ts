@@ -11,6 +11,7 @@ import {
   templates,
 } from '@yardstick/sdk'
 import type { Fixture } from '../../test/harness'
+import { recordFormQuestions } from '../results/form-questions'
 
 /**
  * Inserts a form and its version 1 holding `json` as stored (no validation: tests store forms
@@ -31,6 +32,7 @@ export async function publishFormJson(
     .insert(schema.formVersions)
     .values({ formId: form?.id as number, version: 1, json, hash })
     .returning({ id: schema.formVersions.id })
+  await recordFormQuestions(f.database.db, version?.id as number, json)
   return version?.id as number
 }
 

@@ -4,6 +4,7 @@ import { desc, eq } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
 import type { AuthUser } from '../auth/sessions'
 import { AppError } from '../http/errors'
+import { recordFormQuestions } from '../results/form-questions'
 import { assertNotArchived } from './access'
 import { contentHash } from './content-hash'
 import type { CurrentForm } from './document-sync'
@@ -90,6 +91,8 @@ export async function publishForm(
       })
       .returning()
     if (!created) throw new Error('publishForm: nothing inserted')
+    // With the version, or its answers would not be counted as they arrive.
+    await recordFormQuestions(tx, created.id, content)
     // Inside the lock: the entry commits with the version, or neither does. Version and hash
     // name the content; the JSON itself stays in form_versions.
     await recordAudit(tx, {

@@ -60,7 +60,8 @@ export async function loadParticipation(
   const [answered, tokens, selfChecks, links, parents] = await Promise.all([
     counts(
       db,
-      sql`select unit_id, source_key, count(*)::int as n from responses
+      // The running totals (one row per unit, source and form version), not the responses.
+      sql`select unit_id, source_key, sum(n)::int as n from unit_source_totals
       where campaign_id = ${campaign.id} group by unit_id, source_key`,
     ),
     queryRows<{ unit_id: number; source_key: string; issued: number; used: number }>(

@@ -1,4 +1,5 @@
 import type { Db } from '@yardstick/db'
+import { fromMicros } from '@yardstick/sdk'
 import { sql } from 'drizzle-orm'
 import { textList, unitScopeSql } from './scope-sql'
 import { queryRows } from './sql-rows'
@@ -17,12 +18,12 @@ export interface UnitDimensionTotals {
 }
 
 /**
- * Sums each unit's responses per source and dimension in SQL (`jsonb_each` over the stored
- * `score->'dimensions'`): one row per (unit, source, dimension), never one per response. A unit's
- * dimension percent is Σ score / Σ maxScore × 100 of its responses — the SDK's per-response
- * dimension scores summed, in submission order (`order by id`), then divided. Only the given
- * sources are read: those whose forms score any question on a dimension (the others' responses
- * have none, and skipping them spares reading every member's score).
+ * Each unit's figures per source and dimension, read from the running aggregates
+ * (`unit_dimension_totals`, kept by the database as responses arrive, summed over form versions):
+ * one row per (unit, source, dimension), never one per response. A unit's dimension percent is
+ * Σ score / Σ maxScore × 100 of its responses — the SDK's per-response dimension scores, each
+ * kept in millionths, so the sums are exact whatever order responses arrived in. Only the given
+ * sources are read: those whose forms score any question on a dimension.
  *
  * @example
  * await loadDimensionTotals(db, 7, 'all', ['self', 'superior'])
@@ -36,19 +37,23 @@ export async function loadDimensionTotals(
 ): Promise<UnitDimensionTotals[]> {
   const sources = textList(sourceKeys)
   if ((scope !== 'all' && scope.length === 0) || !sources) return []
-  return queryRows<UnitDimensionTotals>(
+  const rows = await queryRows<{
+    unitId: number
+    sourceKey: string
+    dimension: string
+    scoreMicros: number
+    maxScoreMicros: number
+  }>(
     db,
-    sql`select unit_id as "unitId", "sourceKey", dimension, score, "maxScore",
-      case when "maxScore" > 0 then score / "maxScore" * 100 end as percent
-    from (
-      select r.unit_id, r.source_key as "sourceKey", d.key as dimension,
-        sum((d.value->>'score')::float8 order by r.id) as score,
-        sum((d.value->>'maxScore')::float8 order by r.id) as "maxScore"
-      from responses r cross join lateral jsonb_each(
-        case when jsonb_typeof(r.score->'dimensions') = 'object' then r.score->'dimensions' else '{}' end
-      ) d
-      where ${unitScopeSql(campaignId, scope)} and r.source_key in ${sources}
-      group by r.unit_id, r.source_key, d.key
-    ) t`,
+    sql`select r.unit_id as "unitId", r.source_key as "sourceKey", r.dimension,
+      sum(r.score_micros)::float8 as "scoreMicros", sum(r.max_score_micros)::float8 as "maxScoreMicros"
+    from unit_dimension_totals r
+    where ${unitScopeSql(campaignId, scope)} and r.source_key in ${sources}
+    group by r.unit_id, r.source_key, r.dimension`,
   )
+  return rows.map(({ scoreMicros, maxScoreMicros, ...row }) => {
+    const score = fromMicros(scoreMicros)
+    const maxScore = fromMicros(maxScoreMicros)
+    return { ...row, score, maxScore, percent: maxScore > 0 ? (score / maxScore) * 100 : null }
+  })
 }

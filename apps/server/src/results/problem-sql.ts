@@ -100,7 +100,7 @@ export async function countLostPointUnits(
 }
 
 /**
- * How many units in scope have a response of the source.
+ * How many units in scope have a response of the source (from the running totals).
  *
  * @example
  * await countUnitsWithResponses(db, { campaignId: 7, sourceKey: 'self', scope: 'all' }) // 6280
@@ -108,7 +108,7 @@ export async function countLostPointUnits(
 export async function countUnitsWithResponses(db: Db, query: SourceScope): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`select count(distinct r.unit_id)::int as n from responses r
+    sql`select count(distinct r.unit_id)::int as n from unit_source_totals r
       where ${unitScopeSql(query.campaignId, query.scope)} and r.source_key = ${query.sourceKey}`,
   )
   return row?.n ?? 0

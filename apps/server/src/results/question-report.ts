@@ -48,7 +48,7 @@ export async function questionReport(
     )
   }
   const form = await loadFormVersionJson(db, formVersionId)
-  const { questions, categorical } = countedQuestions(form)
+  const { questions } = countedQuestions(form)
   const scope = unitScope(units, (unit) => access.shows(unit) && inFilter(unit, filter))
   // With one instrument every response is on it: no filter, the query as it always was.
   const onVersion = versions.length > 1 ? formVersionId : undefined
@@ -57,7 +57,6 @@ export async function questionReport(
     sourceKey,
     scope,
     names: questions.map((q) => q.name),
-    categorical,
     formVersionId: onVersion,
   }
   const empty = scope !== 'all' && scope.length === 0

@@ -14,51 +14,46 @@ export interface AnswerGroup {
   numberCount: number
 }
 
-/** What to aggregate: a campaign's source, the units in scope, which questions and how. */
+/** What to aggregate: a campaign's source, the units in scope, which questions. */
 export interface AnswerQuery {
   campaignId: number
   sourceKey: string
   scope: number[] | 'all'
   /** Every question to count. */
   names: readonly string[]
-  /** The questions grouped by answer value (choices, booleans, ratings); never free text. */
-  categorical: readonly string[]
   /** Only responses answered on this form version (a source with one per branch type). */
   formVersionId?: number
 }
 
 /**
- * Counts non-empty answers per question in SQL (`jsonb_each` over `answers`): per whole answer for
- * categorical questions (a checkbox's list stays one group; its values are split in JavaScript),
- * and once per question for the rest, with the sum of numeric answers. Bounded by questions ×
- * distinct answers, never by responses: free text is counted, not fetched.
+ * Non-empty answers per question, read from the running aggregates (`unit_answer_totals`, kept
+ * by the database as responses arrive): per whole answer for the form version's categorical
+ * questions (a checkbox's list stays one group; its values are split in JavaScript), once per
+ * question for the rest, with the exact sum of numeric answers. Bounded by units × questions ×
+ * distinct answers, never by responses: free text is counted, not kept.
  *
  * @example
- * await loadAnswerGroups(db, { campaignId: 7, sourceKey: 'members', scope: 'all', names: ['study'], categorical: ['study'] })
+ * await loadAnswerGroups(db, { campaignId: 7, sourceKey: 'members', scope: 'all', names: ['study'] })
  * // [{ name: 'study', value: 'satisfied', n: 412, numberSum: null, numberCount: 0 }, …]
  */
 export async function loadAnswerGroups(db: Db, query: AnswerQuery): Promise<AnswerGroup[]> {
   const names = textList(query.names)
   if (!names) return []
-  const categorical = textList(query.categorical)
-  const groupValue = categorical
-    ? sql`case when a.key in ${categorical} then a.value end`
-    : sql`null::jsonb`
   return queryRows<AnswerGroup>(
     db,
-    sql`select a.key as name, ${groupValue} as value, count(*)::int as n,
-      sum(case when jsonb_typeof(a.value) = 'number' then (a.value)::float8 end) as "numberSum",
-      count(*) filter (where jsonb_typeof(a.value) = 'number')::int as "numberCount"
-    from responses r cross join lateral jsonb_each(r.answers) a
+    sql`select r.question as name, case when r.value = 'null'::jsonb then null else r.value end as value,
+      sum(r.n)::int as n,
+      case when sum(r.number_count) > 0 then sum(r.number_sum)::float8 end as "numberSum",
+      sum(r.number_count)::int as "numberCount"
+    from unit_answer_totals r
     where ${unitScopeSql(query.campaignId, query.scope)} and r.source_key = ${query.sourceKey}
-      ${onVersionSql(query.formVersionId)} and a.key in ${names}
-      and a.value not in ('null'::jsonb, '""'::jsonb, '[]'::jsonb, '{}'::jsonb)
-    group by 1, 2`,
+      ${onVersionSql(query.formVersionId)} and r.question in ${names}
+    group by r.question, r.value`,
   )
 }
 
 /**
- * How many responses of a campaign's source the units in scope have.
+ * How many responses of a campaign's source the units in scope have, from the running totals.
  *
  * @example
  * await countResponses(db, 7, 'members', 'all') // 188400
@@ -72,7 +67,7 @@ export async function countResponses(
 ): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from responses r
+    sql`select coalesce(sum(r.n), 0)::int as n from unit_source_totals r
       where ${unitScopeSql(campaignId, scope)} and r.source_key = ${sourceKey}
         ${onVersionSql(formVersionId)}`,
   )

@@ -9,6 +9,7 @@ import {
   type SourceMeasure,
   scoreResponse,
 } from '@yardstick/sdk'
+import { recordFormQuestions } from './form-questions'
 
 /** One source of a test campaign: its policy entry and the form its responses answer. */
 export interface TestSource {
@@ -75,6 +76,7 @@ export async function seedCampaign(
       .insert(schema.formVersions)
       .values({ formId: form?.id ?? 0, version: 1, json: source.form, hash: source.key })
       .returning({ id: schema.formVersions.id })
+    await recordFormQuestions(db, version?.id ?? 0, source.form)
     formVersionIds[source.key] = version?.id ?? 0
     forms[source.key] = source.form
     await db.insert(schema.campaignSources).values({

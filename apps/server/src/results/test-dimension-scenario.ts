@@ -76,7 +76,7 @@ export const DIMENSION_SCORECARD: FormJson = {
 }
 
 /** A deterministic generator of numbers in [0, 1) (mulberry32), so runs are repeatable. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed
   return () => {
     state = (state + 0x6d2b79f5) | 0
@@ -87,7 +87,7 @@ function random(seed: number): () => number {
 }
 
 /** Answers to every question of a form at random, then only the ones a submission keeps. */
-function randomAnswers(form: FormJson, next: () => number): Answers {
+export function randomAnswers(form: FormJson, next: () => number): Answers {
   const answers: Answers = {}
   for (const question of compileForm(form).questions) {
     const values = [...question.choices.values()].map((choice) => choice.value)

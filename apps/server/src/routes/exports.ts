@@ -16,6 +16,7 @@ import { EXPORT_CONTENT_TYPES, type ExportFormat } from '../exports/download'
 import { exportResponses } from '../exports/responses-export'
 import { exportResults } from '../exports/results-export'
 import { createRouter, errorResponses } from '../http/openapi'
+import { readDatabaseOf } from '../replica/read-database'
 import { loadResultsContext } from '../results/context'
 import { resolveFilter } from '../results/filters'
 import { DIMENSION_PERCENT_NOTE, RESULTS_ACCESS_NOTE } from './results'
@@ -97,36 +98,46 @@ function analysisFileRoute(format: ExportFormat, what: 'dimensions' | 'common-pr
  * `GET /api/campaigns/:id/results.{csv,xlsx}`, `GET /api/campaigns/:id/responses.{csv,xlsx}`,
  * `GET /api/campaigns/:id/dimensions.{csv,xlsx}` and `GET /api/campaigns/:id/common-problems.{csv,xlsx}`.
  */
-export function exportsRoutes({ database }: AppDeps) {
-  const { db } = database
+export function exportsRoutes(deps: AppDeps) {
+  const { db } = deps.database
+  // Every file is read from the replica when there is one (docs/deploy.md); sessions: primary.
+  const reads = readDatabaseOf(deps)
   const router = createRouter<AuthEnv>()
   for (const format of ['csv', 'xlsx'] as const) {
     router.use(`/campaigns/:id/results.${format}`, requireUser(db))
     router.use(`/campaigns/:id/responses.${format}`, requireUser(db))
-    router.openapi(fileRoute(format, 'results'), async (c) => {
-      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-      const filter = await resolveFilter(db, c.req.valid('query'))
-      return exportResults(db, context, filter, format)
-    })
-    router.openapi(fileRoute(format, 'responses'), async (c) => {
-      const { source, ...filterQuery } = c.req.valid('query') as ResponsesQuery
-      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-      const filter = await resolveFilter(db, filterQuery)
-      return exportResponses(db, context, source, filter, format)
-    })
+    router.openapi(fileRoute(format, 'results'), (c) =>
+      reads.read(async (db) => {
+        const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+        const filter = await resolveFilter(db, c.req.valid('query'))
+        return exportResults(db, context, filter, format)
+      }),
+    )
+    router.openapi(fileRoute(format, 'responses'), (c) =>
+      reads.read(async (db) => {
+        const { source, ...filterQuery } = c.req.valid('query') as ResponsesQuery
+        const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+        const filter = await resolveFilter(db, filterQuery)
+        return exportResponses(db, context, source, filter, format)
+      }),
+    )
     router.use(`/campaigns/:id/dimensions.${format}`, requireUser(db))
     router.use(`/campaigns/:id/common-problems.${format}`, requireUser(db))
-    router.openapi(analysisFileRoute(format, 'dimensions'), async (c) => {
-      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-      const filter = await resolveFilter(db, c.req.valid('query'))
-      return exportDimensions(db, context, filter, format)
-    })
-    router.openapi(analysisFileRoute(format, 'common-problems'), async (c) => {
-      const { source, ...filterQuery } = c.req.valid('query') as CommonProblemsQuery
-      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-      const filter = await resolveFilter(db, filterQuery)
-      return exportCommonProblems(db, context, source, filter, format)
-    })
+    router.openapi(analysisFileRoute(format, 'dimensions'), (c) =>
+      reads.read(async (db) => {
+        const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+        const filter = await resolveFilter(db, c.req.valid('query'))
+        return exportDimensions(db, context, filter, format)
+      }),
+    )
+    router.openapi(analysisFileRoute(format, 'common-problems'), (c) =>
+      reads.read(async (db) => {
+        const { source, ...filterQuery } = c.req.valid('query') as CommonProblemsQuery
+        const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+        const filter = await resolveFilter(db, filterQuery)
+        return exportCommonProblems(db, context, source, filter, format)
+      }),
+    )
   }
   return router
 }

@@ -9,6 +9,7 @@ import {
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { createRouter, errorResponses } from '../http/openapi'
+import { readDatabaseOf } from '../replica/read-database'
 import { campaignReport } from '../report/report-data'
 import { loadReportFont } from '../report/report-font'
 import { reportPdf, reportTexts } from '../report/report-pdf'
@@ -61,25 +62,33 @@ const reportPdfRoute = createRoute({
 })
 
 /** `GET /api/campaigns/:id/report` and `GET /api/campaigns/:id/report.pdf`. */
-export function reportRoutes({ database, config }: AppDeps) {
-  const { db } = database
+export function reportRoutes(deps: AppDeps) {
+  const { db } = deps.database
+  const { config } = deps
+  // The report's figures are lag-tolerant: the replica's when there is one (docs/deploy.md).
+  const reads = readDatabaseOf(deps)
   const router = createRouter<AuthEnv>()
   router.use('/campaigns/:id/report', requireUser(db))
   router.use('/campaigns/:id/report.pdf', requireUser(db))
   router.openapi(reportRoute, async (c) => {
     const query = c.req.valid('query')
-    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-    const filter = await resolveFilter(db, query)
-    return c.json(await campaignReport(db, context, query, filter), 200)
+    const report = await reads.read(async (db) => {
+      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+      const filter = await resolveFilter(db, query)
+      return campaignReport(db, context, query, filter)
+    })
+    return c.json(report, 200)
   })
   router.openapi(reportPdfRoute, async (c) => {
     const { lang, ...query } = c.req.valid('query')
     const locale = lang ?? localeOf(c.req.header('accept-language'))
-    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-    const filter = await resolveFilter(db, query)
-    // Before the figures are gathered: without a font they would be gathered for nothing.
-    const font = await loadReportFont(config.REPORT_FONT, config.REPORT_FONT_FACE)
-    const report = await campaignReport(db, context, query, filter)
+    const { font, report } = await reads.read(async (db) => {
+      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+      const filter = await resolveFilter(db, query)
+      // Before the figures are gathered: without a font they would be gathered for nothing.
+      const font = await loadReportFont(config.REPORT_FONT, config.REPORT_FONT_FACE)
+      return { font, report: await campaignReport(db, context, query, filter) }
+    })
     const pdf = await reportPdf(report, font, { locale })
     const name = encodeURIComponent(reportTexts(locale).fileName(report.campaign.name))
     return new Response(new Uint8Array(pdf), {

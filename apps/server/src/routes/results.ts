@@ -17,6 +17,7 @@ import {
 import { type AuthEnv, requireUser } from '../auth/middleware'
 import type { AppDeps } from '../deps'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
+import { readDatabaseOf } from '../replica/read-database'
 import { commonProblems } from '../results/common-problems'
 import { loadResultsContext } from '../results/context'
 import { dimensionResults } from '../results/dimension-results'
@@ -187,47 +188,64 @@ const commonProblemsRoute = createRoute({
  * `GET /api/campaigns/:id/results/units/:unitId`, `GET /api/campaigns/:id/results/dimensions` and
  * `GET /api/campaigns/:id/results/common-problems`.
  */
-export function resultsRoutes({ database }: AppDeps) {
-  const { db } = database
+export function resultsRoutes(deps: AppDeps) {
+  const { db } = deps.database
+  // The figures are lag-tolerant: the replica's (docs/deploy.md); sessions and the unit detail
+  // (its rectifications, just changed by the reader) read the primary.
+  const reads = readDatabaseOf(deps)
   const router = createRouter<AuthEnv>()
   router.use('/campaigns/:id/results', requireUser(db))
   router.use('/campaigns/:id/results/*', requireUser(db))
   router.openapi(resultsRoute, async (c) => {
     const { limit, offset, sort, ...filterQuery } = c.req.valid('query')
-    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-    const filter = await resolveFilter(db, filterQuery)
-    const graded = await gradeCampaign(db, context.campaign, context.units)
-    const view = resultsView(graded, context.campaign.policy, context.access, filter, {
-      limit,
-      offset,
-      sort,
+    const view = await reads.read(async (db) => {
+      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+      const filter = await resolveFilter(db, filterQuery)
+      const graded = await gradeCampaign(db, context.campaign, context.units)
+      return resultsView(graded, context.campaign.policy, context.access, filter, {
+        limit,
+        offset,
+        sort,
+      })
     })
     return c.json(view, 200)
   })
   router.openapi(questionsRoute, async (c) => {
     const { source, formVersion, ...filterQuery } = c.req.valid('query')
-    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-    const filter = await resolveFilter(db, filterQuery)
-    return c.json(await questionReport(db, context, { source, formVersion }, filter), 200)
+    const report = await reads.read(async (db) => {
+      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+      const filter = await resolveFilter(db, filterQuery)
+      return questionReport(db, context, { source, formVersion }, filter)
+    })
+    return c.json(report, 200)
   })
   router.openapi(seriesRoute, async (c) => {
     const { limit, offset, ...filterQuery } = c.req.valid('query')
-    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-    const filter = await resolveFilter(db, filterQuery)
-    const periods = await gradeSeries(db, context)
-    return c.json(seriesView(periods, context.access, filter, { limit, offset }), 200)
+    const view = await reads.read(async (db) => {
+      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+      const filter = await resolveFilter(db, filterQuery)
+      const periods = await gradeSeries(db, context)
+      return seriesView(periods, context.access, filter, { limit, offset })
+    })
+    return c.json(view, 200)
   })
   router.openapi(dimensionsRoute, async (c) => {
     const { limit, offset, ...filterQuery } = c.req.valid('query')
-    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-    const filter = await resolveFilter(db, filterQuery)
-    return c.json(await dimensionResults(db, context, filter, { limit, offset }), 200)
+    const results = await reads.read(async (db) => {
+      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+      const filter = await resolveFilter(db, filterQuery)
+      return dimensionResults(db, context, filter, { limit, offset })
+    })
+    return c.json(results, 200)
   })
   router.openapi(commonProblemsRoute, async (c) => {
     const { source, ...filterQuery } = c.req.valid('query')
-    const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-    const filter = await resolveFilter(db, filterQuery)
-    return c.json(await commonProblems(db, context, source, filter), 200)
+    const problems = await reads.read(async (db) => {
+      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
+      const filter = await resolveFilter(db, filterQuery)
+      return commonProblems(db, context, source, filter)
+    })
+    return c.json(problems, 200)
   })
   router.openapi(unitRoute, async (c) => {
     const { id, unitId } = c.req.valid('param')

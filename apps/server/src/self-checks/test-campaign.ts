@@ -1,6 +1,7 @@
 import { type CampaignStatus, schema } from '@yardstick/db'
 import { type Answers, type ElementJson, templates } from '@yardstick/sdk'
 import type { Fixture } from '../../test/harness'
+import { recordFormQuestions } from '../results/form-questions'
 
 /** Options of `selfCheckCampaign`. */
 export interface SelfCheckCampaignOptions {
@@ -32,6 +33,7 @@ export async function selfCheckCampaign(
     .insert(schema.formVersions)
     .values({ formId: form?.id as number, version: 1, json, hash: 'test-self-check' })
     .returning({ id: schema.formVersions.id })
+  await recordFormQuestions(db, version?.id as number, json)
   const [campaign] = await db
     .insert(schema.campaigns)
     .values({

@@ -63,7 +63,10 @@ const CONCURRENT = 'yardstick: idempotency key stored concurrently'
  * `fresh` the rest; `marked` uses their tokens (`used_at IS NULL`, and only a token of the
  * item's own link) and erases their quiz draw seed (the response keeps its own copy, so nothing
  * ties the token to the questions answered); `inserted` is the multi-row INSERT … ON CONFLICT
- * (idempotency_key) DO NOTHING of the fresh items without a token or whose token was just marked.
+ * (campaign_id, idempotency_key) DO NOTHING of the fresh items without a token or whose token was
+ * just marked. `responses` is partitioned by campaign: `stored` looks each key up in its item's
+ * campaign, one index probe of one partition per item (a join the planner could turn into a scan
+ * of every partition; `offset 0` keeps it a lookup per item).
  * The token keeps only the day it was used, so its use cannot be paired with a response by time.
  *
  * `lost` counts the fresh items that should have been inserted and were not: another process
@@ -79,8 +82,9 @@ with input as (
     respondent_id int, token_hash text, request_hash text, draw_seed text)
 ),
 stored as (
-  select r.idempotency_key as key, r.id, r.score, r.request_hash
-  from responses r where r.idempotency_key = any (array(select key from input))
+  select s.* from input i cross join lateral (
+    select r.idempotency_key as key, r.id, r.score, r.request_hash from responses r
+    where r.campaign_id = i.campaign_id and r.idempotency_key = i.key offset 0) s
 ),
 open as (
   select c.id from campaigns c
@@ -106,7 +110,7 @@ inserted as (
     percent, satisfied, answered, veto, key, respondent_id, request_hash, draw_seed
   from fresh
   where token_hash is null or token_hash in (select token_hash from marked)
-  on conflict (idempotency_key) do nothing
+  on conflict (campaign_id, idempotency_key) do nothing
   returning id, idempotency_key
 ),
 lost as (
@@ -125,8 +129,9 @@ union all select 'lost', null, (${sql.raw(`'${CONCURRENT}: '`)} || n)::bigint, n
  * Stores a batch of submissions as ONE statement, which is one transaction: replays keys already
  * stored where the retry is the same request (`replayRefusals`: else `idempotencyKeyReused` or
  * the token's refusal), refuses campaigns no longer open, marks one-time tokens used (`used_at IS NULL`
- * guards), and inserts the rest with one multi-row `INSERT … ON CONFLICT (idempotency_key) DO
- * NOTHING RETURNING`. Keys and tokens must be distinct within the batch (the writer sees to it).
+ * guards), and inserts the rest with one multi-row `INSERT … ON CONFLICT (campaign_id,
+ * idempotency_key) DO NOTHING RETURNING`. Keys and tokens must be distinct within the batch
+ * (the writer sees to it).
  * Results come in item order. Throws when the statement fails — `ConcurrentInsertError` when
  * another process stored one of the keys meanwhile —; nothing of it is then stored.
  *

@@ -1,7 +1,7 @@
-import { schema } from '@yardstick/db'
+import { openDatabase, schema } from '@yardstick/db'
 import { testStores } from '@yardstick/db/testing'
 import { scoreResponse, templates } from '@yardstick/sdk'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFixture, type Fixture } from '../../test/harness'
 import { hashRespondentToken } from '../campaigns/secrets'
@@ -11,6 +11,7 @@ import {
   openCampaign,
   publishTemplate,
 } from '../campaigns/test-fixture'
+import { verifyAggregates } from '../results/verify-aggregates'
 import { ConcurrentInsertError, commitBatch, type SubmissionItem } from './commit-batch'
 import { SubmissionWriter } from './group-commit'
 
@@ -221,4 +222,59 @@ describe.each(await testStores())('group commit on %s', (kind) => {
     expect((await Promise.all(pending)).every((r) => r.status === 'created')).toBe(true)
     await expect(writer.submit(item())).rejects.toThrow(/closed/)
   })
+
+  it('leaves the running aggregates equal to the responses after every batch above', async () => {
+    const check = await verifyAggregates(f.database.db, campaignId)
+    expect(check.differences).toEqual([])
+    expect(check.compared.unit_source_totals).toBeGreaterThan(0)
+  })
 })
+
+// PostgreSQL only (PGlite's driver keeps no prepared statements): where PostgreSQL is available.
+describe.each((await testStores()).filter((kind) => kind === 'postgres'))(
+  'the batch statement on %s',
+  (kind) => {
+    let f: Fixture
+    let campaignId: number
+    let version: number
+    let n = 0
+    const answers = completeAnswers(templates.satisfaction, 'basic')
+    const item = (): SubmissionItem => ({
+      idempotencyKey: `prepared-test:${++n}`,
+      campaignId,
+      unitId: f.orgs.branch1,
+      sourceKey: 'members',
+      formVersionId: version,
+      answers,
+      score: scoreResponse(templates.satisfaction, answers),
+      respondentId: null,
+      tokenHash: null,
+      requestHash: 'the same request',
+      drawSeed: null,
+    })
+
+    beforeAll(async () => {
+      f = await createFixture(kind)
+      version = await publishTemplate(f, 'satisfaction')
+      campaignId = (await openCampaign(f, campaignBody(f, { members: version }))).id
+    })
+    afterAll(() => f.close())
+
+    it('is prepared: parsed and planned once per connection, one round trip per batch', async () => {
+      const url = (f.database as { url?: string }).url as string
+      const single = await openDatabase({ url, maxConnections: 1 })
+      try {
+        const writer = new SubmissionWriter(single.db)
+        for (const i of [item(), item()]) expect((await writer.submit(i)).status).toBe('created')
+        await writer.close()
+        const prepared = (await single.db.execute(
+          sql`select statement from pg_prepared_statements`,
+        )) as unknown as Array<{ statement: string }>
+        const batches = prepared.filter((row) => row.statement.includes('jsonb_to_recordset'))
+        expect(batches).toHaveLength(1)
+      } finally {
+        await single.close()
+      }
+    })
+  },
+)

@@ -185,7 +185,7 @@ async function toldOf(
   const { status, id, score } = stored
   if (!context.campaign.showScore) return { status, id, score: null, review: null }
   if (score.quiz === undefined) return { status, id, score, review: null }
-  const answers = stored.answers ?? (await storedAnswers(db, id))
+  const answers = stored.answers ?? (await storedAnswers(db, context.campaign.id, id))
   const drawSeed = stored.drawSeed === undefined ? seed : (stored.drawSeed ?? undefined)
   return { status, id, score, review: quizReview(context.form, answers, { seed: drawSeed }) }
 }
@@ -197,11 +197,12 @@ function ratingTarget({ campaign, unit, source }: LinkContext): RatingTarget {
 /** The refusals of a token that a retry of the response it stored gets past. */
 const TOKEN_REFUSALS = new Set(['tokenUsed', 'tokenInvalid'])
 
-async function storedAnswers(db: Db, id: number): Promise<Answers> {
+/** By (campaign, id), the key of the partitioned table: one partition read, not all. */
+async function storedAnswers(db: Db, campaignId: number, id: number): Promise<Answers> {
   const [row] = await db
     .select({ answers: schema.responses.answers })
     .from(schema.responses)
-    .where(eq(schema.responses.id, id))
+    .where(and(eq(schema.responses.campaignId, campaignId), eq(schema.responses.id, id)))
   return (row?.answers ?? {}) as Answers
 }
 

@@ -86,6 +86,8 @@ const EXPECTED: Record<string, Row> = {
   updateRectification: [401, 401, 401, 403, 403, 403, 403, 'ok'],
   reviewRectification: [401, 401, 401, 403, 403, 403, 403, 409],
   getCampaignResults: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
+  // The verifier recomputes from every response: the campaign's managers only, as its settings.
+  verifyCampaignAggregates: [401, 401, 401, 404, 403, 404, 'ok', 'ok'],
   getQuestionResults: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],
   getUnitResult: [401, 401, 401, 403, 403, 403, 'ok', 'ok'],
   exportResultsCsv: [401, 401, 401, 403, 'ok', 403, 'ok', 'ok'],

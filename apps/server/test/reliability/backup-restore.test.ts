@@ -179,6 +179,14 @@ describe('pnpm backup under load, pnpm restore', () => {
           `/api/campaigns/${campaignId}/results`,
         )
         expect(restoredResults).toEqual(sourceResults)
+        // The restored running aggregates equal the restored responses (and the replays added).
+        const verified = await call(
+          restored.url,
+          await signIn(restored.url),
+          'GET',
+          `/api/campaigns/${campaignId}/aggregates/verify`,
+        )
+        expect(verified).toMatchObject({ differences: [], differenceCount: 0 })
         console.log(
           JSON.stringify({ kind, submissions: SUBMISSIONS, before: before.size, during, held }),
         )

@@ -14,6 +14,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { completeAnswers } from '../../src/campaigns/test-fixture'
+import { verifyAggregates } from '../../src/results/verify-aggregates'
 import { connect, eventually, synced } from '../collab/collab-harness'
 import { REDIS_URL, redisPrefix, scaleOutReady } from '../collab/redis'
 import { type Balancer, haproxyReady, startHaproxy } from './haproxy'
@@ -187,6 +188,7 @@ describe.runIf(ready)(`${PROCESSES} server processes behind HAProxy`, () => {
     const stored = new Map(rows.map((r) => [String(r.key).slice(slug.length + 1), r.id]))
     expect(rows).toHaveLength(SUBMISSIONS + 1)
     for (const [k, id] of acknowledged) expect(stored.get(k)).toBe(id)
+    expect((await verifyAggregates(database.db, campaignId)).differences).toEqual([])
     console.log(JSON.stringify({ processes: PROCESSES, submissions: SUBMISSIONS, retries }))
   }, 600_000)
 })

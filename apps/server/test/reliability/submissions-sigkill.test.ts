@@ -14,6 +14,7 @@ import { kill9, type ServerProcess, startServerProcess } from '@yardstick/testin
 import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { completeAnswers } from '../../src/campaigns/test-fixture'
+import { verifyAggregates } from '../../src/results/verify-aggregates'
 import { envOfAdmin, setUpTokenCampaign } from './token-campaign'
 
 const CHAOS = process.env.YS_CHAOS === '1'
@@ -39,6 +40,8 @@ interface Figures {
   otherAnswers: number
   restartMs: number[]
   seconds: number
+  /** Running aggregates differing from the responses (`verifyAggregates`). */
+  aggregateDifferences: number
 }
 
 /**
@@ -131,7 +134,10 @@ async function run(
       let missing = 0
       for (const [key, id] of acknowledged) if (!byKey.get(key)?.includes(id)) missing++
       const duplicated = rows.length - [...byKey.keys()].filter((k) => acknowledged.has(k)).length
+      // The running aggregates, kept in the same transactions, must still equal the responses.
+      const { differenceCount } = await verifyAggregates(database.db, campaignId)
       return {
+        aggregateDifferences: differenceCount,
         store,
         submitted: SUBMISSIONS,
         acknowledged: acknowledged.size,
@@ -183,6 +189,7 @@ describe('submissions under SIGKILL', () => {
       expect(result.acknowledged).toBe(SUBMISSIONS)
       expect(result.missing).toBe(0)
       expect(result.duplicated).toBe(0)
+      expect(result.aggregateDifferences).toBe(0)
       expect(result.stored).toBe(SUBMISSIONS)
       expect(result.tokensUsed).toBe(result.stored)
       expect(result.restartMs).toHaveLength(KILLS)

@@ -1,0 +1,175 @@
+import { type Db, openDatabase } from '@yardstick/db'
+import { sql } from 'drizzle-orm'
+import type { AppDeps } from '../deps'
+import { AppError } from '../http/errors'
+
+/** Where lag-tolerant reads go at a moment: the replica, or the primary. */
+export type ReadTarget = 'replica' | 'primary'
+
+/**
+ * Where dashboards, reports and exports read (docs/deploy.md, "The read replica"): the replica of
+ * `DATABASE_REPLICA_URL` while it answers, else the primary. Writes, sessions and whatever must
+ * read its own writes never come here: they use `AppDeps.database`.
+ */
+export interface ReadDatabase {
+  /**
+   * Runs `read` on the replica; again on the primary when the replica cannot answer (down,
+   * starting, a query cancelled by a conflict with replay) or answers `notFound` (a row made a
+   * moment ago, not replayed yet). Without a replica, on the primary.
+   */
+  read: <T>(read: (db: Db) => Promise<T>) => Promise<T>
+  /** Where the next read goes. */
+  target: () => ReadTarget
+  close: () => Promise<void>
+}
+
+/** Options of `openReplicaReads`. */
+export interface ReplicaReadsOptions {
+  /** How often a replica found down is tried again, in ms (default 5000). */
+  probeMs?: number
+  /** Seconds to wait for a new connection to the replica (default 3). */
+  connectTimeout?: number
+  /** Pool size of the replica (default 10). */
+  maxConnections?: number
+  /** Told each time reads move (default: a line on stderr). */
+  onChange?: (target: ReadTarget, error?: unknown) => void
+}
+
+/**
+ * Every read on the primary: no `DATABASE_REPLICA_URL`, and always on PGlite (which has no
+ * replica).
+ *
+ * @example
+ * const reads = primaryReads(database.db)
+ */
+export function primaryReads(primary: Db): ReadDatabase {
+  return { read: (read) => read(primary), target: () => 'primary', close: async () => {} }
+}
+
+/**
+ * The read database of an app: `deps.readDatabase`, else the primary.
+ *
+ * @example
+ * const reads = readDatabaseOf(deps)
+ * const view = await reads.read((db) => dimensionResults(db, context, filter, page))
+ */
+export function readDatabaseOf(deps: AppDeps): ReadDatabase {
+  return deps.readDatabase ?? primaryReads(deps.database.db)
+}
+
+/**
+ * Opens the replica of `url` for lag-tolerant reads, falling back to `primary` while it is down:
+ * a read that fails for want of the replica is run again on the primary, reads go to the primary
+ * from then on, and the replica is tried every `probeMs` until it answers. A replica down at
+ * start is no error: reads start on the primary.
+ *
+ * @example
+ * const reads = await openReplicaReads(database.db, config.DATABASE_REPLICA_URL)
+ * const figures = await reads.read((db) => gradeCampaign(db, campaign, units))
+ */
+export async function openReplicaReads(
+  primary: Db,
+  url: string,
+  {
+    probeMs = 5000,
+    connectTimeout = 3,
+    maxConnections = 10,
+    onChange = logChange,
+  }: ReplicaReadsOptions = {},
+): Promise<ReadDatabase> {
+  const replica = await openDatabase({ url, connectTimeout, maxConnections })
+  let up = true
+  let timer: ReturnType<typeof setInterval> | undefined
+  let probing = false
+  const markDown = (error: unknown) => {
+    if (!up) return
+    up = false
+    onChange('primary', error)
+    timer = setInterval(() => void probe(), probeMs)
+    timer.unref()
+  }
+  const probe = async () => {
+    if (probing) return
+    probing = true
+    try {
+      await replica.db.execute(sql`select 1`)
+      if (!up) {
+        up = true
+        clearInterval(timer)
+        onChange('replica')
+      }
+    } catch (error) {
+      markDown(error)
+    } finally {
+      probing = false
+    }
+  }
+  await probe()
+  return {
+    read: async (read) => {
+      if (!up) return read(primary)
+      try {
+        return await read(replica.db)
+      } catch (error) {
+        const failure = replicaFailure(error)
+        if (failure === null) throw error
+        if (failure === 'down') markDown(error)
+        return read(primary)
+      }
+    },
+    target: () => (up ? 'replica' : 'primary'),
+    close: async () => {
+      clearInterval(timer)
+      await replica.close()
+    },
+  }
+}
+
+// Node's socket errors and postgres-js's own connection errors.
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+])
+// SQLSTATEs of a server that cannot serve: admin or crash shutdown, still starting, full.
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300'])
+
+/**
+ * Why a read on the replica should run on the primary instead, from the error anywhere in its
+ * cause chain (drizzle wraps the driver's): `down` (no connection, class 08, shutting down,
+ * starting up, full), `retry` (cancelled by a conflict with replay, 40001; or `notFound`: not
+ * replayed yet), or null (a real error, answered as it is).
+ *
+ * @example
+ * replicaFailure(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })) // 'down'
+ */
+export function replicaFailure(error: unknown): 'down' | 'retry' | null {
+  if (error instanceof AppError) return error.code === 'notFound' ? 'retry' : null
+  for (let cause = error, hops = 0; cause && hops < 5; hops++) {
+    const code = (cause as { code?: unknown }).code
+    if (typeof code === 'string') {
+      if (CONNECTION_CODES.has(code) || UNAVAILABLE_STATES.has(code) || /^08/.test(code))
+        return 'down'
+      if (code === '40001') return 'retry'
+    }
+    cause = (cause as { cause?: unknown }).cause
+  }
+  return null
+}
+
+function logChange(target: ReadTarget, error?: unknown) {
+  if (target === 'primary')
+    console.error(
+      `replica: unavailable (${(error as Error | undefined)?.message ?? 'no answer'}); dashboards and exports read the primary until it answers`,
+    )
+  else console.error('replica: answering again; dashboards and exports read it')
+}
