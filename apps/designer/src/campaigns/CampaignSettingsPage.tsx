@@ -3,8 +3,11 @@ import type { CampaignDetail } from '../api/types'
 import { useApi } from '../api/useApi'
 import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
+import { useSignedIn } from '../auth/SessionProvider'
+import { canEdit } from '../auth/session'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
+import { AggregateCheckPanel } from './AggregateCheckPanel'
 import { SettingsForm } from './SettingsForm'
 import './campaigns.css'
 import './office.css'
@@ -14,12 +17,15 @@ import './office.css'
  * that may embed it, whether respondents see their score, a quiz's time limit, and its sources
  * (added, removed, or edited with the creation page's `SourceFields`) — the last only while no
  * response exists (the page says so and locks them). A closed campaign is shown read-only until
- * it is reopened.
+ * it is reopened. Below, for those who manage campaigns, 数据核对: the running totals checked
+ * against the responses (`AggregateCheckPanel`).
  */
 export function CampaignSettingsPage({ campaignId }: { campaignId: number }) {
   const { t } = useI18n()
   const errorText = useErrorText()
   const api = useApi()
+  // As the editor decides who writes: an editor or admin grant; the server checks the office.
+  const manages = canEdit(useSignedIn().user)
   const path = `/api/campaigns/${campaignId}`
   const campaign = useResource(path, (signal) => api<CampaignDetail>(path, { signal }))
   // Whether answers exist decides what may change; a reader who cannot see them learns it on save.
@@ -38,6 +44,7 @@ export function CampaignSettingsPage({ campaignId }: { campaignId: number }) {
         </p>
       )}
       {c && <SettingsForm key={c.id} campaign={c} responses={responses} />}
+      {c && manages && <AggregateCheckPanel campaign={c} />}
     </main>
   )
 }

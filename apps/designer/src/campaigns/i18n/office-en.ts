@@ -92,4 +92,16 @@ export const officeEn: Record<keyof typeof officeZhCN, string> = {
   'office.pickNone': 'None',
   'office.searchBranches': 'Search branches',
   'office.narrowSearch': 'Only the first {n} of {total} are listed: search to narrow them.',
+  'office.checkTotals': 'Check the totals',
+  'office.checkTotalsHint':
+    'Dashboards read running totals kept as responses arrive; checking recomputes them from every response and compares them (slow on large campaigns).',
+  'office.check': 'Check',
+  'office.checking': 'Checking…',
+  'office.totalsConsistent': 'Consistent: {n} groups compared',
+  'office.totalsDiffer': '{n} differences found',
+  'office.totalsDifference':
+    '{table}: branch {unit}, {source} ({group}) expected {expected}, kept {kept}',
+  'office.aggregateTable.unit_source_totals': 'Responses and scores',
+  'office.aggregateTable.unit_dimension_totals': 'Dimension scores',
+  'office.aggregateTable.unit_answer_totals': 'Answer counts',
 }

@@ -90,4 +90,16 @@ export const officeZhCN = {
   'office.pickNone': '全不选',
   'office.searchBranches': '搜索党支部',
   'office.narrowSearch': '只列出前 {n} 个（共 {total} 个），请用搜索缩小范围。',
+  'office.checkTotals': '数据核对',
+  'office.checkTotalsHint':
+    '结果看板读取随答卷累计的汇总数；核对会用全部答卷重新计算并逐项比对（答卷多时较慢）。',
+  'office.check': '核对',
+  'office.checking': '正在核对…',
+  'office.totalsConsistent': '一致：已比对 {n} 组',
+  'office.totalsDiffer': '发现 {n} 处不一致',
+  'office.totalsDifference':
+    '{table}：支部 {unit}，{source}（{group}）应为 {expected}，实存 {kept}',
+  'office.aggregateTable.unit_source_totals': '答卷数与得分',
+  'office.aggregateTable.unit_dimension_totals': '维度得分',
+  'office.aggregateTable.unit_answer_totals': '选项计数',
 } as const
