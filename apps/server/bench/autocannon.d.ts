@@ -58,6 +58,13 @@ declare module 'autocannon' {
     statusCodeStats: Record<string, { count: number }>
   }
 
-  function autocannon(options: Options): Promise<Result>
+  /** A running load: awaitable for its result, stoppable, and ticking once a second. */
+  export interface Instance extends PromiseLike<Result> {
+    /** Ends the run early; the result covers what was answered. */
+    stop: () => void
+    on(event: 'tick', listener: (tick: { counter: number; bytes: number }) => void): Instance
+  }
+
+  function autocannon(options: Options): Instance
   export default autocannon
 }

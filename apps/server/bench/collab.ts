@@ -20,7 +20,8 @@ import * as Y from 'yjs'
  * clients (y-websocket's own provider) in this process. Same workloads, same run.
  */
 
-interface Target {
+/** A co-editing server to measure: its process, socket URL, a signed-in token, new rooms. */
+export interface Target {
   name: string
   process: ServerProcess
   wsUrl: string
@@ -62,8 +63,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number
 }
 
-/** Editors take turns making small edits; every other editor records when it sees each one. */
-async function latency(
+/**
+ * Editors take turns making small edits; every other editor records when it sees each one.
+ * `forms` rooms (`target.newRoom`) of `editorsPerForm` y-websocket providers each; `edits` edits
+ * in all, `intervalMs` apart.
+ *
+ * @example
+ * pool(pooled, await latency(target, 1, 3, 100, 200))
+ */
+export async function latency(
   target: Target,
   forms: number,
   editorsPerForm: number,
@@ -102,17 +110,19 @@ async function latency(
 }
 
 /** Latency samples pooled over rounds. */
-interface Pooled {
+export interface Pooled {
   samples: number[]
   expected: number
 }
 
-function pool(into: Pooled, round: Pooled): void {
+/** Adds one round's samples to the pool. */
+export function pool(into: Pooled, round: Pooled): void {
   into.samples.push(...round.samples)
   into.expected += round.expected
 }
 
-function describeLatency({ samples, expected }: Pooled): string {
+/** `p50 / p99 ms (seen/expected)` of pooled samples. */
+export function describeLatency({ samples, expected }: Pooled): string {
   const sorted = [...samples].sort((a, b) => a - b)
   return `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 99).toFixed(1)} ms (${sorted.length}/${expected})`
 }

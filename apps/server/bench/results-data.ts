@@ -50,18 +50,7 @@ export async function loadResultsDataSet(db: Db): Promise<ResultsDataSet> {
     )
   }
   const perSub = BRANCHES / SUBCOMMITTEES
-  // The committee and sub-committees above go through `insertOrg`, the tree's one service; the
-  // 6,280 branches are benchmark data loaded in SQL with the 200,960 responses, in seconds: one
-  // `insertOrg` each is two statements per branch (12,560 round trips) and would dominate the
-  // load. The rows are what `insertOrg` writes (parent, kind, name, type, `/…/id/` path; no
-  // code, not retired), and nothing here is a change anyone made, so no audit entries. The
-  // import of a tree of this size through the service is benchmarked on its own (BENCHMARKS.md).
-  await db.execute(sql`insert into orgs (parent_id, kind, name, unit_type, path)
-    select s.id, 'branch', s.name || '第' || g || '党支部',
-      (array['organ','enterprise','publicInstitution','school','hospital','research','socialOrganization','retired'])[1 + g % 8], ''
-    from orgs s cross join generate_series(1, ${literal(perSub)}) g where s.kind = 'subcommittee'`)
-  await db.execute(sql`update orgs b set path = p.path || b.id || '/' from orgs p
-    where p.id = b.parent_id and b.kind = 'branch'`)
+  await insertBranches(db, perSub)
   const campaign = await seedCampaign(db, {
     orgId: committee.id,
     unitIds: [],
@@ -85,8 +74,7 @@ export async function loadResultsDataSet(db: Db): Promise<ResultsDataSet> {
     ],
     quota: { grade: 'advanced', maxShare: 0.2 },
   })
-  await db.execute(sql`insert into campaign_units (campaign_id, unit_id)
-    select ${literal(campaign.id)}, id from orgs where kind = 'branch'`)
+  await enrolBranches(db, campaign.id)
   const ids = { campaign: campaign.id, versions: campaign.formVersionIds }
   for (const sub of subs) {
     await insertMembers(db, ids.campaign, ids.versions.members ?? 0, sub.id)
@@ -115,6 +103,40 @@ export async function loadResultsDataSet(db: Db): Promise<ResultsDataSet> {
     password,
     loadSeconds,
   }
+}
+
+/**
+ * Inserts `perSubcommittee` branches under every sub-committee of the database in SQL (one
+ * statement, then one for their paths), with a mix of unit types; names `<sub>第<n>党支部`.
+ *
+ * The committee and sub-committees go through `insertOrg`, the tree's one service; the branches
+ * are benchmark data loaded in SQL, in seconds: one `insertOrg` each is two statements per branch
+ * (12,560 round trips for a province, 200,000 for a 1/50 national run) and would dominate the
+ * load. The rows are what `insertOrg` writes (parent, kind, name, type, `/…/id/` path; no code,
+ * not retired), and nothing here is a change anyone made, so no audit entries. The import of a
+ * tree of this size through the service is benchmarked on its own (BENCHMARKS.md).
+ *
+ * @example
+ * await insertBranches(db, 314)
+ */
+export async function insertBranches(db: Db, perSubcommittee: number): Promise<void> {
+  await db.execute(sql`insert into orgs (parent_id, kind, name, unit_type, path)
+    select s.id, 'branch', s.name || '第' || g || '党支部',
+      (array['organ','enterprise','publicInstitution','school','hospital','research','socialOrganization','retired'])[1 + g % 8], ''
+    from orgs s cross join generate_series(1, ${literal(perSubcommittee)}) g where s.kind = 'subcommittee'`)
+  await db.execute(sql`update orgs b set path = p.path || b.id || '/' from orgs p
+    where p.id = b.parent_id and b.kind = 'branch'`)
+}
+
+/**
+ * Makes every branch of the database a unit of the campaign, in one SQL statement.
+ *
+ * @example
+ * await enrolBranches(db, campaign.id)
+ */
+export async function enrolBranches(db: Db, campaignId: number): Promise<void> {
+  await db.execute(sql`insert into campaign_units (campaign_id, unit_id)
+    select ${literal(campaignId)}, id from orgs where kind = 'branch'`)
 }
 
 async function insertMembers(db: Db, campaignId: number, versionId: number, subId: number) {

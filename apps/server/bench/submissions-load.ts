@@ -29,13 +29,13 @@ export interface LoadResult {
 }
 
 /** A process's user + system CPU time in seconds, from /proc (Linux). */
-function cpuSecondsOf(pid: number): number {
+export function cpuSecondsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
   return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
 /** The busy CPU time of the whole machine in seconds, from /proc/stat (all but idle and iowait). */
-function machineCpuSeconds(): number {
+export function machineCpuSeconds(): number {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/) ?? []
   const [user, nice, system, , , irq, softirq, steal] = fields.slice(1).map(Number)
   return (
@@ -44,7 +44,7 @@ function machineCpuSeconds(): number {
 }
 
 /** The CPU time of every PostgreSQL process (the server and its backends), in seconds. */
-function postgresCpuSeconds(): number {
+export function postgresCpuSeconds(): number {
   let total = 0
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue
