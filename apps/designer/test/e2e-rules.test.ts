@@ -281,7 +281,8 @@ describe.skipIf(!hasChromium)('logic without expressions: the rule builder in Ch
       await reset.click()
       await preview.locator('.sd-question').first().getByText('否', { exact: true }).click()
       return shown()
-    }).toContain('未交原因')
+      // Each try clicks twice in a preview that may be rebuilding: under CI's load 10 s was short.
+    }, 30_000).toContain('未交原因')
     expect(await shown()).not.toContain('交纳月数')
     await reset.click()
     await preview.locator('.sd-question').first().getByText('是', { exact: true }).click()
