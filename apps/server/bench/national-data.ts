@@ -3,6 +3,7 @@ import { type FormJson, templates } from '@yardstick/sdk'
 import { asc, count, eq, sql } from 'drizzle-orm'
 import { createUser, insertOrg } from '../src/orgs/org-tree'
 import { insertBranches } from './results-data'
+import { membersCampaignBody } from './submissions-setup'
 
 /** The office that runs the national campaign and reloads its dashboard. */
 export const OFFICE = { email: 'national-office@example.org', password: 'bench-password-1' }
@@ -126,27 +127,12 @@ export async function openNationalCampaign(
     note: 'national',
   })
   const started = performance.now()
-  const campaign = await officeCall<{ id: number }>(url, token, '/api/campaigns', {
-    name: '全国党支部满意率测评（1/50）',
-    cadence: 'yearly',
-    opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    units: { subtree: tree.committeeId },
-    sources: [
-      {
-        key: 'members',
-        formVersion: version.id,
-        weight: 1,
-        measure: 'satisfactionRate',
-        anonymous: false,
-      },
-    ],
-    bands: [
-      { min: 90, grade: '好', stars: 5 },
-      { min: 70, grade: '较好', stars: 4 },
-      { min: 0, grade: '一般', stars: 3 },
-    ],
-  })
+  const campaign = await officeCall<{ id: number }>(
+    url,
+    token,
+    '/api/campaigns',
+    membersCampaignBody('全国党支部满意率测评（1/50）', tree.committeeId, version.id),
+  )
   const createSeconds = (performance.now() - started) / 1000
   await officeCall(url, token, `/api/campaigns/${campaign.id}/open`, {})
   const rows = await db

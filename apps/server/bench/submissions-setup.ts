@@ -109,26 +109,12 @@ export async function setupCampaign(url: string): Promise<{ campaignId: number; 
   })
   const version = await call(url, `/api/forms/${form.id}/publish`, token, { note: 'bench' })
   const [top] = ((await call(url, '/api/orgs', token)) as { items: Array<{ id: number }> }).items
-  const campaign = await call(url, '/api/campaigns', token, {
-    name: '提交吞吐基准',
-    cadence: 'yearly',
-    opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    units: { subtree: top?.id },
-    sources: [
-      {
-        key: 'members',
-        formVersion: version.id,
-        weight: 1,
-        measure: 'satisfactionRate',
-        anonymous: false,
-      },
-    ],
-    bands: [
-      { min: 90, grade: '好', stars: 5 },
-      { min: 0, grade: '一般', stars: 3 },
-    ],
-  })
+  const campaign = await call(
+    url,
+    '/api/campaigns',
+    token,
+    membersCampaignBody('提交吞吐基准', top?.id as number, version.id as number),
+  )
   const campaignId = campaign.id as number
   await call(url, `/api/campaigns/${campaignId}/open`, token, {})
   const links = (await call(url, `/api/campaigns/${campaignId}/links?limit=100`, token)) as {
@@ -151,4 +137,30 @@ export function answerBodies(count: number): string[] {
     }
     return JSON.stringify({ answers })
   })
+}
+
+/**
+ * The body of `POST /api/campaigns` for a benchmark: one non-anonymous members source on the given
+ * form version, over a subtree, open from an hour ago to tomorrow (the submissions and national
+ * benchmarks).
+ *
+ * @example
+ * await call(url, '/api/campaigns', token, membersCampaignBody('提交吞吐基准', 1, 7))
+ */
+export function membersCampaignBody(name: string, subtree: number, formVersion: number) {
+  return {
+    name,
+    cadence: 'yearly',
+    opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    units: { subtree },
+    sources: [
+      { key: 'members', formVersion, weight: 1, measure: 'satisfactionRate', anonymous: false },
+    ],
+    bands: [
+      { min: 90, grade: '好', stars: 5 },
+      { min: 70, grade: '较好', stars: 4 },
+      { min: 0, grade: '一般', stars: 3 },
+    ],
+  }
 }
