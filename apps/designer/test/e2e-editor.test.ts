@@ -131,17 +131,18 @@ describe.skipIf(!hasChromium)(
       const names = await treeNames(page)
       const target = names[2] as string
       const tool = page.locator('[data-tool="rating"]')
-      // Both on screen and laid out before they are measured: a drag by coordinates taken
-      // before a late layout shift would start on the tool above (seen once in CI, under load).
-      await tool.scrollIntoViewIfNeeded()
+      // The pointer goes onto the tool by Playwright's hover (which waits until the tool is
+      // still and hit-tested there), then is pressed: measuring the tool first and pressing at
+      // those coordinates started the drag on the tool above twice in CI, under load, after a
+      // late layout shift. The row is measured once the drag has begun, where it is then.
       await row(page, target).scrollIntoViewIfNeeded()
-      await expect.poll(() => tool.evaluate((el) => el.getAnimations().length)).toBe(0)
-      const to = await row(page, target).boundingBox()
-      const from = await tool.boundingBox()
-      if (!to || !from) throw new Error('toolbox entry or tree row not on screen')
-      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+      await tool.hover()
       await page.mouse.down()
+      const from = await tool.boundingBox()
+      if (!from) throw new Error('toolbox entry not on screen')
       await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 })
+      const to = await row(page, target).boundingBox()
+      if (!to) throw new Error('tree row not on screen')
       await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
       await page.mouse.up()
       // Dropped on a question: added at its place, before it.
