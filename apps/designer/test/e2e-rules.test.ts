@@ -277,12 +277,19 @@ describe.skipIf(!hasChromium)('logic without expressions: the rule builder in Ch
     const preview = page.getByTestId('preview')
     const reset = page.getByRole('button', { name: '清空预览答案' })
     const shown = async () => (await preview.locator('.sd-question').allTextContents()).join('|')
-    await until(async () => {
-      await reset.click()
-      await preview.locator('.sd-question').first().getByText('否', { exact: true }).click()
-      return shown()
-      // Each try clicks twice in a preview that may be rebuilding: under CI's load 10 s was short.
-    }, 30_000).toContain('未交原因')
+    // Clicks anywhere are this editor's activity, which postpones the preview's rebuild: each try
+    // is followed by 3 s without input, the pause a person makes (polling every 50 ms kept the
+    // preview from ever rebuilding under CI's load, where a rebuild waits longer).
+    await expect
+      .poll(
+        async () => {
+          await reset.click()
+          await preview.locator('.sd-question').first().getByText('否', { exact: true }).click()
+          return shown()
+        },
+        { timeout: 60_000, interval: 3_000 },
+      )
+      .toContain('未交原因')
     expect(await shown()).not.toContain('交纳月数')
     await reset.click()
     await preview.locator('.sd-question').first().getByText('是', { exact: true }).click()
