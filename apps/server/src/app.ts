@@ -66,7 +66,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AuthEnv> {
   )
   app.use('/api/*', inputGuard())
 
-  app.get('/api/health', (c) => c.json({ ok: true, db: database.kind }))
+  // The replica's state rides along (only when configured) but never fails health: the primary
+  // serves whatever the replica cannot.
+  app.get('/api/health', async (c) => {
+    const replica = await deps.readDatabase?.replicaState()
+    return c.json({ ok: true, db: database.kind, ...(replica ? { replica } : {}) })
+  })
   // Readiness for a load balancer: this process answers AND its database does (health only says
   // the process is up). 503 takes it out of rotation until the database is back.
   app.get('/api/ready', async (c) => {

@@ -6,6 +6,9 @@ const boolean = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1')
 
+/** `REPLICA_MAX_LAG_SECONDS` unset: figures at most half a minute old. */
+export const DEFAULT_REPLICA_MAX_LAG_SECONDS = 30
+
 /** Every setting comes from the environment, with a working default (docs/DESIGN.md §4). */
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,6 +20,12 @@ const ConfigSchema = z.object({
    * exports (docs/deploy.md, "The read replica"). Needs `DATABASE_URL`: PGlite has no replica.
    */
   DATABASE_REPLICA_URL: z.string().startsWith('postgres').optional(),
+  /**
+   * The most the replica may lag the primary, in seconds, for dashboards, reports and exports
+   * to read it: past it they read the primary until it is back under (measured at most once a
+   * second per process; docs/deploy.md, "The read replica").
+   */
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().default(DEFAULT_REPLICA_MAX_LAG_SECONDS),
   /**
    * Runs embedded PGlite in a worker thread (its WebAssembly beside the server's thread) rather
    * than on the server's thread. The trade-off is measured in BENCHMARKS.md.

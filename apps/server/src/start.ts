@@ -54,7 +54,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await countStoredAnswers(database.db)
     // After the migrations: the replica gets them by replication, never by a migrate of its own.
     if (config.DATABASE_REPLICA_URL)
-      readDatabase = await openReplicaReads(database.db, config.DATABASE_REPLICA_URL)
+      readDatabase = await openReplicaReads(database.db, config.DATABASE_REPLICA_URL, {
+        maxLagSeconds: config.REPLICA_MAX_LAG_SECONDS,
+      })
     const demoAccounts = config.SEED_DEMO ? await demoAccountsFor(database, config) : []
     const demoQuiz = config.SEED_DEMO ? readJson<DemoQuiz>(demoQuizFile(config)) : null
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD)

@@ -1,12 +1,11 @@
 import type { Db } from '@yardstick/db'
 import type { ResultsContext } from '../results/context'
 import { dimensionFigures } from '../results/dimension-figures'
+import { sortByName } from '../results/name-order'
 import { inFilter, type ResultsFilter } from '../results/view'
 import { dimensionsTable } from './dimensions-table'
 import { download, type ExportFormat, inOneBatch } from './download'
 import { sourceNames } from './labels'
-
-const collator = new Intl.Collator('zh-CN')
 
 /**
  * The dimension results file of a campaign: the units the reader may see that match the filter,
@@ -28,7 +27,7 @@ export async function exportDimensions(
     context,
     (unit) => access.shows(unit) && inFilter(unit, filter),
   )
-  const units = [...figures.units].sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id)
+  const units = sortByName(figures.units)
   const { columns, rows } = dimensionsTable(figures, units, sourceNames(campaign.sources))
   return download({
     format,

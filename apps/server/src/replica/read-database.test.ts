@@ -13,6 +13,7 @@ import {
   startStreamingPair,
   streamingPairMissing,
 } from '../../test/streaming-replica'
+import { createApp } from '../app'
 import {
   campaignBody,
   completeAnswers,
@@ -24,6 +25,7 @@ import { startServer } from '../start'
 import {
   openReplicaReads,
   type ReadDatabase,
+  type ReadMove,
   type ReadTarget,
   replicaFailure,
 } from './read-database'
@@ -41,6 +43,12 @@ describe('DATABASE_REPLICA_URL', () => {
     expect(() => loadConfig({ DATABASE_REPLICA_URL: 'mysql://replica' })).toThrow(
       /DATABASE_REPLICA_URL/,
     )
+  })
+
+  it('bounds the replica’s lag at REPLICA_MAX_LAG_SECONDS, 30 unless set', () => {
+    expect(loadConfig({}).REPLICA_MAX_LAG_SECONDS).toBe(30)
+    expect(loadConfig({ REPLICA_MAX_LAG_SECONDS: '1.5' }).REPLICA_MAX_LAG_SECONDS).toBe(1.5)
+    expect(() => loadConfig({ REPLICA_MAX_LAG_SECONDS: '0' })).toThrow(/REPLICA_MAX_LAG_SECONDS/)
   })
 
   it('sends a read to the primary only when the replica cannot answer it', () => {
@@ -61,6 +69,12 @@ describe('DATABASE_REPLICA_URL', () => {
     })
     try {
       expect([reads.target(), moves]).toEqual(['primary', ['primary']])
+      expect(await reads.replicaState()).toEqual({
+        configured: true,
+        reachable: false,
+        lagSeconds: null,
+        servingReads: false,
+      })
       const rows = await reads.read((db) => db.execute(sql`select 1 as one`))
       expect(JSON.stringify(rows)).toContain('"one":1')
     } finally {
@@ -197,6 +211,78 @@ describe.runIf(ready)('dashboards and exports read a streaming replica', () => {
     await pair.resumeReplay()
   })
 
+  it('reads the primary while the replica lags past REPLICA_MAX_LAG_SECONDS, and says so at /api/health', async () => {
+    const config = loadConfig({
+      SEED_DEMO: 'false',
+      DATABASE_URL: pair.primaryUrl('yardstick'),
+      DATABASE_REPLICA_URL: pair.replicaUrl('yardstick'),
+      REPLICA_MAX_LAG_SECONDS: '1',
+    })
+    const lagMoves: ReadMove['reason'][] = []
+    const bounded = await openReplicaReads(primary.db, pair.replicaUrl('yardstick'), {
+      maxLagSeconds: config.REPLICA_MAX_LAG_SECONDS,
+      onChange: (_target, move) => lagMoves.push(move.reason),
+    })
+    const app = createApp({ database: primary, config, readDatabase: bounded })
+    const get = async (path: string) => {
+      const response = await app.request(path, { headers: { authorization: `Bearer ${admin}` } })
+      expect(response.status).toBe(200)
+      return (await response.json()) as any
+    }
+    const count = async () =>
+      (await get(`/api/campaigns/${campaign.id}/results`)).units.find(
+        (u: { unitId: number }) => u.unitId === f.orgs.branch1,
+      ).sources.members.n as number
+    /** Whether a read of `bounded` runs on the standby. */
+    const readsStandby = () =>
+      bounded.read(async (db) => {
+        const [row] = await db.execute<{ standby: boolean }>(
+          sql`select pg_is_in_recovery() as standby`,
+        )
+        return row?.standby
+      })
+    try {
+      // A fresh commit replayed: the replica's last replayed commit is a moment old, not a test's.
+      expect((await submit()).status).toBe(201)
+      await pair.caughtUp()
+      const before = await storedCount()
+      expect(await count()).toBe(before)
+      expect((await get('/api/health')).replica).toEqual(
+        expect.objectContaining({ configured: true, reachable: true, servingReads: true }),
+      )
+      await pair.pauseReplay()
+      expect((await submit()).status).toBe(201)
+      // Once the replica's last replayed commit is more than a second old, the dashboard is the
+      // primary's, newer figure (the unbounded replica would keep showing `before`).
+      await until(async () => (await count()) === before + 1)
+      expect(await readsStandby()).toBe(false)
+      const { ok, replica } = await get('/api/health')
+      expect({ ok, replica }).toEqual({
+        ok: true,
+        replica: {
+          configured: true,
+          reachable: true,
+          lagSeconds: expect.any(Number),
+          servingReads: false,
+        },
+      })
+      expect(replica.lagSeconds).toBeGreaterThan(1)
+      await pair.resumeReplay()
+      await pair.caughtUp()
+      await until(async () => (await get('/api/health')).replica.servingReads === true)
+      expect([bounded.target(), await readsStandby(), await count()]).toEqual([
+        'replica',
+        true,
+        before + 1,
+      ])
+      // Told once each way, not once per request.
+      expect(lagMoves).toEqual(['lagging', 'caughtUp'])
+    } finally {
+      await pair.resumeReplay()
+      await bounded.close()
+    }
+  })
+
   it('is what startServer reads dashboards from when DATABASE_REPLICA_URL is set', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ys-replica-'))
     const server = await startServer(
@@ -219,6 +305,9 @@ describe.runIf(ready)('dashboards and exports read a streaming replica', () => {
         body: JSON.stringify({ email: f.users.admin.email, password: PASSWORD }),
       })
       const auth = { authorization: `Bearer ${login.body.token}` }
+      expect((await http('/api/health')).body.replica).toEqual(
+        expect.objectContaining({ configured: true, reachable: true, servingReads: true }),
+      )
       const count = async () => {
         const { body } = await http(`/api/campaigns/${campaign.id}/results`, { headers: auth })
         return body.units.find((u: { unitId: number }) => u.unitId === f.orgs.branch1).sources
@@ -246,9 +335,9 @@ describe.runIf(ready)('dashboards and exports read a streaming replica', () => {
   })
 })
 
-async function until(check: () => boolean, timeoutMs = 10_000) {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out')
     await new Promise((resolve) => setTimeout(resolve, 50))
   }

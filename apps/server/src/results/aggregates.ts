@@ -30,8 +30,14 @@ export async function loadSourceTotals(db: Db, campaignId: number): Promise<Unit
     from unit_source_totals where campaign_id = ${campaignId}
     group by unit_id, source_key`,
   )
-  return rows.map(({ percentMicros, ...row }) => ({
-    ...row,
-    percentSum: fromMicros(percentMicros),
+  // Each field named: a rest-and-spread per row cost more than the query at 100,000 units.
+  return rows.map((row) => ({
+    unitId: row.unitId,
+    sourceKey: row.sourceKey,
+    n: row.n,
+    percentSum: fromMicros(row.percentMicros),
+    satisfied: row.satisfied,
+    answered: row.answered,
+    veto: row.veto,
   }))
 }

@@ -54,9 +54,14 @@ export async function dimensionFigures(
   const seen = new Map<string, Set<string>>()
   for (const row of totals) {
     const key = row.sourceKey as SourceKey
-    const unitPercents = percents.get(row.unitId) ?? {}
-    percents.set(row.unitId, unitPercents)
-    unitPercents[key] = { ...unitPercents[key], [row.dimension]: row.percent }
+    let unitPercents = percents.get(row.unitId)
+    if (!unitPercents) {
+      unitPercents = {}
+      percents.set(row.unitId, unitPercents)
+    }
+    // Filled in place: a spread per row copied each unit's figures once per dimension.
+    unitPercents[key] ??= {}
+    unitPercents[key][row.dimension] = row.percent
     seen.set(key, (seen.get(key) ?? new Set()).add(row.dimension))
   }
   const sources = campaign.sources.flatMap(({ key }) => {

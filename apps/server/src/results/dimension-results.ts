@@ -2,9 +2,8 @@ import type { DimensionResults } from '@yardstick/contract'
 import type { Db } from '@yardstick/db'
 import type { ResultsContext } from './context'
 import { dimensionFigures } from './dimension-figures'
+import { sortByName } from './name-order'
 import { inFilter, type ResultsFilter } from './view'
-
-const collator = new Intl.Collator('zh-CN')
 
 /**
  * The body of `GET /results/dimensions`: per source its dimensions with their statistics over the
@@ -30,7 +29,7 @@ export async function dimensionResults(
     (unit) => access.shows(unit) && inFilter(unit, filter),
     access.secretaryOnly ? { statsOver: () => true } : {},
   )
-  const sorted = [...figures.units].sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id)
+  const sorted = sortByName(figures.units)
   return {
     total: sorted.length,
     limit: page.limit,

@@ -1,8 +1,9 @@
 import type { UnitResult } from '@yardstick/contract'
-import type { Db } from '@yardstick/db'
+import type { Db, UnitType } from '@yardstick/db'
 import {
   EvaluationPolicyError,
   evaluateSummaries,
+  type SourceSummary,
   summarizeSourceTotals,
   type UnitSummaryInput,
 } from '@yardstick/sdk'
@@ -33,7 +34,7 @@ export async function gradeCampaign(
 ): Promise<GradedUnit[]> {
   const { policy } = campaign
   const totals = await loadSourceTotals(db, campaign.id)
-  const inputs = new Map<number, UnitSummaryInput>(
+  const inputs = new Map<number, UnitSummaryInput & { sources: Record<string, SourceSummary> }>(
     units.map((unit) => [unit.id, { unitId: String(unit.id), sources: {}, vetoed: false }]),
   )
   const measures = new Map(policy.sources.map((source) => [source.key, source.measure]))
@@ -41,11 +42,20 @@ export async function gradeCampaign(
     const input = inputs.get(row.unitId)
     // Responses of units or sources no longer in the campaign do not count.
     if (!input || !measures.has(row.sourceKey)) continue
-    const summary = summarizeSourceTotals(row, measures.get(row.sourceKey))
-    input.sources = { ...input.sources, [row.sourceKey]: summary }
+    input.sources[row.sourceKey] = summarizeSourceTotals(row, measures.get(row.sourceKey))
     input.vetoed ||= row.veto
   }
   const evaluations = gradeOrExplain(campaign, [...inputs.values()])
+  // A handful of branch types, so one list of instruments each, shared by their units' rows.
+  const instrumentsOf = new Map<UnitType | null, ReturnType<typeof unitInstruments>>()
+  const instrumentsFor = (unitType: UnitType | null) => {
+    let known = instrumentsOf.get(unitType)
+    if (!known) {
+      known = unitInstruments(campaign, unitType)
+      instrumentsOf.set(unitType, known)
+    }
+    return known
+  }
   return units.map((unit, i) => {
     const evaluation = evaluations[i] as (typeof evaluations)[number]
     const { sources, composite, grade, stars, rank, demoted, vetoed, incomplete } = evaluation
@@ -63,7 +73,7 @@ export async function gradeCampaign(
       demoted,
       vetoed,
       incomplete: incomplete ?? null,
-      instruments: unitInstruments(campaign, unit.unitType),
+      instruments: instrumentsFor(unit.unitType),
     }
   })
 }

@@ -1,5 +1,6 @@
-import { type Db, schema, type UnitType } from '@yardstick/db'
-import { asc, eq, sql } from 'drizzle-orm'
+import type { Db, UnitType } from '@yardstick/db'
+import { sql } from 'drizzle-orm'
+import { queryRows } from './sql-rows'
 
 /** A unit (branch) a campaign assesses, with where it sits in the organisation tree. */
 export interface CampaignUnit {
@@ -24,20 +25,19 @@ export interface CampaignUnit {
  * const units = await loadCampaignUnits(db, campaign.id)
  */
 export async function loadCampaignUnits(db: Db, campaignId: number): Promise<CampaignUnit[]> {
-  const { campaignUnits: cu, orgs } = schema
-  const rows = await db
-    .select({
-      id: orgs.id,
-      name: sql<string>`coalesce(${cu.nameAtClose}, ${orgs.name})`,
-      unitType: sql<UnitType | null>`case when ${cu.pathAtClose} is null then ${orgs.unitType} else ${cu.unitTypeAtClose} end`,
-      parentId: orgs.parentId,
-      path: sql<string>`coalesce(${cu.pathAtClose}, ${orgs.path})`,
-      snapshot: sql<boolean>`${cu.pathAtClose} is not null`,
-    })
-    .from(cu)
-    .innerJoin(orgs, eq(orgs.id, cu.unitId))
-    .where(eq(cu.campaignId, campaignId))
-    .orderBy(asc(orgs.id))
+  // Raw rows, not a drizzle select: at 100,000 units drizzle's per-field row mapping took three
+  // times the query itself (≈ 550 ms against 180 ms; bench/results at national size).
+  const rows = await queryRows<CampaignUnit & { snapshot: boolean }>(
+    db,
+    sql`select o.id, coalesce(cu.name_at_close, o.name) as name,
+          case when cu.path_at_close is null then o.unit_type else cu.unit_type_at_close end
+            as "unitType",
+          o.parent_id as "parentId", coalesce(cu.path_at_close, o.path) as path,
+          cu.path_at_close is not null as snapshot
+        from campaign_units cu join orgs o on o.id = cu.unit_id
+        where cu.campaign_id = ${campaignId}
+        order by o.id`,
+  )
   return rows.map(({ snapshot, ...unit }) =>
     snapshot ? { ...unit, parentId: parentOf(unit.path) } : unit,
   )

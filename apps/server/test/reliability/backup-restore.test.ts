@@ -190,6 +190,14 @@ describe('pnpm backup under load, pnpm restore', () => {
         console.log(
           JSON.stringify({ kind, submissions: SUBMISSIONS, before: before.size, during, held }),
         )
+      } catch (error) {
+        // A failed request (a 500) says why only in the server's own output: keep it.
+        servers.forEach((server, i) => {
+          console.error(
+            `${kind} ${i === 0 ? 'source' : 'restored'} server output:\n${server.output()}`,
+          )
+        })
+        throw error
       } finally {
         for (const server of servers) await kill9(server.child)
         await source?.close()
