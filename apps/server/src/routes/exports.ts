@@ -17,8 +17,7 @@ import { exportResponses } from '../exports/responses-export'
 import { exportResults } from '../exports/results-export'
 import { createRouter, errorResponses } from '../http/openapi'
 import { readDatabaseOf } from '../replica/read-database'
-import { loadResultsContext } from '../results/context'
-import { resolveFilter } from '../results/filters'
+import { readResults } from '../results/context'
 import { DIMENSION_PERCENT_NOTE, RESULTS_ACCESS_NOTE } from './results'
 
 const SAFE_CELLS =
@@ -107,37 +106,45 @@ export function exportsRoutes(deps: AppDeps) {
     router.use(`/campaigns/:id/results.${format}`, requireUser(db))
     router.use(`/campaigns/:id/responses.${format}`, requireUser(db))
     router.openapi(fileRoute(format, 'results'), (c) =>
-      reads.read(async (db) => {
-        const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-        const filter = await resolveFilter(db, c.req.valid('query'))
-        return exportResults(db, context, filter, format)
-      }),
+      readResults(
+        reads,
+        c.var.user,
+        c.req.valid('param').id,
+        c.req.valid('query'),
+        (db, context, filter) => exportResults(db, context, filter, format),
+      ),
     )
-    router.openapi(fileRoute(format, 'responses'), (c) =>
-      reads.read(async (db) => {
-        const { source, ...filterQuery } = c.req.valid('query') as ResponsesQuery
-        const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-        const filter = await resolveFilter(db, filterQuery)
-        return exportResponses(db, context, source, filter, format)
-      }),
-    )
+    router.openapi(fileRoute(format, 'responses'), (c) => {
+      const { source, ...filterQuery } = c.req.valid('query') as ResponsesQuery
+      return readResults(
+        reads,
+        c.var.user,
+        c.req.valid('param').id,
+        filterQuery,
+        (db, context, filter) => exportResponses(db, context, source, filter, format),
+      )
+    })
     router.use(`/campaigns/:id/dimensions.${format}`, requireUser(db))
     router.use(`/campaigns/:id/common-problems.${format}`, requireUser(db))
     router.openapi(analysisFileRoute(format, 'dimensions'), (c) =>
-      reads.read(async (db) => {
-        const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-        const filter = await resolveFilter(db, c.req.valid('query'))
-        return exportDimensions(db, context, filter, format)
-      }),
+      readResults(
+        reads,
+        c.var.user,
+        c.req.valid('param').id,
+        c.req.valid('query'),
+        (db, context, filter) => exportDimensions(db, context, filter, format),
+      ),
     )
-    router.openapi(analysisFileRoute(format, 'common-problems'), (c) =>
-      reads.read(async (db) => {
-        const { source, ...filterQuery } = c.req.valid('query') as CommonProblemsQuery
-        const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-        const filter = await resolveFilter(db, filterQuery)
-        return exportCommonProblems(db, context, source, filter, format)
-      }),
-    )
+    router.openapi(analysisFileRoute(format, 'common-problems'), (c) => {
+      const { source, ...filterQuery } = c.req.valid('query') as CommonProblemsQuery
+      return readResults(
+        reads,
+        c.var.user,
+        c.req.valid('param').id,
+        filterQuery,
+        (db, context, filter) => exportCommonProblems(db, context, source, filter, format),
+      )
+    })
   }
   return router
 }

@@ -13,8 +13,7 @@ import { readDatabaseOf } from '../replica/read-database'
 import { campaignReport } from '../report/report-data'
 import { loadReportFont } from '../report/report-font'
 import { reportPdf, reportTexts } from '../report/report-pdf'
-import { loadResultsContext } from '../results/context'
-import { resolveFilter } from '../results/filters'
+import { readResults } from '../results/context'
 import { localeOf } from './links'
 import { RESULTS_ACCESS_NOTE } from './results'
 
@@ -72,23 +71,29 @@ export function reportRoutes(deps: AppDeps) {
   router.use('/campaigns/:id/report.pdf', requireUser(db))
   router.openapi(reportRoute, async (c) => {
     const query = c.req.valid('query')
-    const report = await reads.read(async (db) => {
-      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-      const filter = await resolveFilter(db, query)
-      return campaignReport(db, context, query, filter)
-    })
+    const report = await readResults(
+      reads,
+      c.var.user,
+      c.req.valid('param').id,
+      query,
+      (db, context, filter) => campaignReport(db, context, query, filter),
+    )
     return c.json(report, 200)
   })
   router.openapi(reportPdfRoute, async (c) => {
     const { lang, ...query } = c.req.valid('query')
     const locale = lang ?? localeOf(c.req.header('accept-language'))
-    const { font, report } = await reads.read(async (db) => {
-      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-      const filter = await resolveFilter(db, query)
-      // Before the figures are gathered: without a font they would be gathered for nothing.
-      const font = await loadReportFont(config.REPORT_FONT, config.REPORT_FONT_FACE)
-      return { font, report: await campaignReport(db, context, query, filter) }
-    })
+    const { font, report } = await readResults(
+      reads,
+      c.var.user,
+      c.req.valid('param').id,
+      query,
+      async (db, context, filter) => {
+        // Before the figures are gathered: without a font they would be gathered for nothing.
+        const font = await loadReportFont(config.REPORT_FONT, config.REPORT_FONT_FACE)
+        return { font, report: await campaignReport(db, context, query, filter) }
+      },
+    )
     const pdf = await reportPdf(report, font, { locale })
     const name = encodeURIComponent(reportTexts(locale).fileName(report.campaign.name))
     return new Response(new Uint8Array(pdf), {

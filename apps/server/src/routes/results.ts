@@ -19,9 +19,8 @@ import type { AppDeps } from '../deps'
 import { createRouter, errorResponses, idParam } from '../http/openapi'
 import { readDatabaseOf } from '../replica/read-database'
 import { commonProblems } from '../results/common-problems'
-import { loadResultsContext } from '../results/context'
+import { loadResultsContext, readResults } from '../results/context'
 import { dimensionResults } from '../results/dimension-results'
-import { resolveFilter } from '../results/filters'
 import { mayFollowUp } from '../results/follow-up-access'
 import { gradeCampaign } from '../results/grade'
 import { questionReport } from '../results/question-report'
@@ -198,53 +197,65 @@ export function resultsRoutes(deps: AppDeps) {
   router.use('/campaigns/:id/results/*', requireUser(db))
   router.openapi(resultsRoute, async (c) => {
     const { limit, offset, sort, ...filterQuery } = c.req.valid('query')
-    const view = await reads.read(async (db) => {
-      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-      const filter = await resolveFilter(db, filterQuery)
-      const graded = await gradeCampaign(db, context.campaign, context.units)
-      return resultsView(graded, context.campaign.policy, context.access, filter, {
-        limit,
-        offset,
-        sort,
-      })
-    })
+    const view = await readResults(
+      reads,
+      c.var.user,
+      c.req.valid('param').id,
+      filterQuery,
+      async (db, context, filter) => {
+        const graded = await gradeCampaign(db, context.campaign, context.units)
+        return resultsView(graded, context.campaign.policy, context.access, filter, {
+          limit,
+          offset,
+          sort,
+        })
+      },
+    )
     return c.json(view, 200)
   })
   router.openapi(questionsRoute, async (c) => {
     const { source, formVersion, ...filterQuery } = c.req.valid('query')
-    const report = await reads.read(async (db) => {
-      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-      const filter = await resolveFilter(db, filterQuery)
-      return questionReport(db, context, { source, formVersion }, filter)
-    })
+    const report = await readResults(
+      reads,
+      c.var.user,
+      c.req.valid('param').id,
+      filterQuery,
+      (db, context, filter) => questionReport(db, context, { source, formVersion }, filter),
+    )
     return c.json(report, 200)
   })
   router.openapi(seriesRoute, async (c) => {
     const { limit, offset, ...filterQuery } = c.req.valid('query')
-    const view = await reads.read(async (db) => {
-      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-      const filter = await resolveFilter(db, filterQuery)
-      const periods = await gradeSeries(db, context)
-      return seriesView(periods, context.access, filter, { limit, offset })
-    })
+    const view = await readResults(
+      reads,
+      c.var.user,
+      c.req.valid('param').id,
+      filterQuery,
+      async (db, context, filter) =>
+        seriesView(await gradeSeries(db, context), context.access, filter, { limit, offset }),
+    )
     return c.json(view, 200)
   })
   router.openapi(dimensionsRoute, async (c) => {
     const { limit, offset, ...filterQuery } = c.req.valid('query')
-    const results = await reads.read(async (db) => {
-      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-      const filter = await resolveFilter(db, filterQuery)
-      return dimensionResults(db, context, filter, { limit, offset })
-    })
+    const results = await readResults(
+      reads,
+      c.var.user,
+      c.req.valid('param').id,
+      filterQuery,
+      (db, context, filter) => dimensionResults(db, context, filter, { limit, offset }),
+    )
     return c.json(results, 200)
   })
   router.openapi(commonProblemsRoute, async (c) => {
     const { source, ...filterQuery } = c.req.valid('query')
-    const problems = await reads.read(async (db) => {
-      const context = await loadResultsContext(db, c.var.user, c.req.valid('param').id)
-      const filter = await resolveFilter(db, filterQuery)
-      return commonProblems(db, context, source, filter)
-    })
+    const problems = await readResults(
+      reads,
+      c.var.user,
+      c.req.valid('param').id,
+      filterQuery,
+      (db, context, filter) => commonProblems(db, context, source, filter),
+    )
     return c.json(problems, 200)
   })
   router.openapi(unitRoute, async (c) => {
