@@ -69,6 +69,17 @@ export const orgs = pgTable(
   ],
 )
 
+/**
+ * One row counting the statements that changed or removed organisations (kept by a trigger on
+ * `orgs`, migration 0011), in the changing transaction: a process that keeps anything read
+ * from the tree (respondent links' units, `LinkContextCache`) compares it once a second and
+ * reads again when another process edited the tree.
+ */
+export const orgTreeVersion = pgTable('org_tree_version', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+})
+
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),
   email: text('email').notNull().unique(),

@@ -3,6 +3,7 @@ import { type Db, type OrgKind, schema, type UnitType } from '@yardstick/db'
 import { and, eq, isNull, like, sql } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
 import { AppError } from '../http/errors'
+import { linkContexts } from '../submissions/link-context'
 import { insertOrg } from './org-tree'
 import {
   committeeOf,
@@ -103,7 +104,7 @@ export async function updateOrg(
 ): Promise<OrgRow> {
   const name = changes.name === undefined ? undefined : checked(normaliseName(changes.name))
   const code = changes.code === undefined ? undefined : checked(normaliseCode(changes.code))
-  return await db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const unit = await lockOrg(tx, id)
     authorise?.(unit, null)
     if (changes.unitType !== undefined) {
@@ -136,6 +137,9 @@ export async function updateOrg(
     )
     return row
   })
+  // Links show the unit's name and answer its type's instrument: seen at once in this process.
+  linkContexts(db).invalidateUnit(id)
+  return updated
 }
 
 /**
@@ -153,7 +157,7 @@ export async function moveOrg(
   parentId: number,
   { actorId, authorise }: OrgEditOptions,
 ): Promise<OrgRow> {
-  return await db.transaction(async (tx) => {
+  const unitMoved = await db.transaction(async (tx) => {
     const unit = await lockOrg(tx, id)
     const parent = await lockOrg(tx, parentId, 'parentId')
     authorise?.(unit, parent)
@@ -185,6 +189,9 @@ export async function moveOrg(
     })
     return row
   })
+  // A link's unit path decides which assessors reach it: seen at once in this process.
+  linkContexts(db).invalidateUnit(id)
+  return unitMoved
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Db } from '@yardstick/db'
 import type { AuthUser } from '../../auth/sessions'
 import { AppError } from '../../http/errors'
 import { readTable, tableFormat } from '../../imports/read-table'
+import { linkContexts } from '../../submissions/link-context'
 import { isUniqueViolation } from '../org-edits'
 import { applyOrgImport } from './apply'
 import { ORG_IMPORT_COLUMNS } from './columns'
@@ -45,13 +46,16 @@ export async function importOrgs(
     return { ...report(plan, { dryRun, applied: false }), rootId: root.id }
   }
   try {
-    return await db.transaction(async (tx) => {
+    const imported = await db.transaction(async (tx) => {
       const scope = await loadImportScope(tx, root.id, { lock: true })
       const plan = planOrgImport(scope, parsed)
       if (plan.refused) return { ...report(plan, { dryRun, applied: false }), rootId: root.id }
       await applyOrgImport(tx, scope, plan, user.id)
       return { ...report(plan, { dryRun, applied: true }), rootId: root.id }
     })
+    // Renames, retypes and moves under the root reach the link contexts at once.
+    if (imported.applied) linkContexts(db).invalidateUnit(root.id)
+    return imported
   } catch (error) {
     if (!isUniqueViolation(error, 'orgs_code_unique')) throw error
     // Another change took a code between the plan and the write: nothing was written.
