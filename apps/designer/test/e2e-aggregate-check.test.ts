@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  api,
+  apiToken,
   chromiumAvailable,
   DEMO_CAMPAIGN,
   type OpenedPage,
@@ -14,7 +16,9 @@ import {
 /**
  * 数据核对 on a campaign's settings page: the office admin checks the running totals against the
  * responses (`GET /api/campaigns/:id/aggregates/verify`) and reads the outcome in Chinese and in
- * English; a branch secretary, who does not manage the campaign, is not offered the check.
+ * English; whoever reads the campaign without managing it is not offered the check: a branch
+ * secretary, and an editor of a sub-committee (another office) who sees the committee's campaign
+ * through its branches there.
  */
 
 const hasChromium = chromiumAvailable('designer aggregate check e2e')
@@ -23,9 +27,10 @@ describe.runIf(hasChromium)('checking a campaign’s totals, in Chromium', () =>
   let server: TestServer
   let browser: Browser
   let admin: OpenedPage
+  let token: string
   let demoId: number
   beforeAll(async () => {
-    ;({ server, browser, demoId, admin } = await startAsAdmin())
+    ;({ server, browser, demoId, admin, token } = await startAsAdmin())
     // Building the designer can take minutes on a busy machine.
   }, 600_000)
   afterAll(() => stopRun({ server, browser }))
@@ -58,6 +63,34 @@ describe.runIf(hasChromium)('checking a campaign’s totals, in Chromium', () =>
     await page.locator('form.settings-form').waitFor()
     expect(await page.getByRole('button', { name: '核对', exact: true }).count()).toBe(0)
     expect(await page.getByRole('heading', { name: '数据核对' }).count()).toBe(0)
+    await context.close()
+  })
+
+  it('offers no check to an editor of a sub-committee who reads the committee’s campaign, in zh-CN and English', async () => {
+    // The demo assessor of 综合部门分工委 is made an editor there too: an editor of another
+    // office than the campaign's, who sees it through the sub-committee's branches.
+    const assessor = await apiToken(server.url, 'assessor@yardstick.local')
+    const me = await api<{ id: number; grants: Array<{ role: string; orgId: number }> }>(
+      server,
+      assessor,
+      'GET',
+      '/api/me',
+    )
+    const sub = me.grants.find((grant) => grant.role === 'assessor')?.orgId
+    await api(server, token, 'POST', `/api/users/${me.id}/grants`, { role: 'editor', orgId: sub })
+    const { context, page } = await signedInPage(browser, server.url, 'assessor@yardstick.local')
+    await page.goto(`${server.url}/campaigns/${demoId}/settings`)
+    await page.getByRole('heading', { name: `活动设置：${DEMO_CAMPAIGN}` }).waitFor()
+    await page.locator('form.settings-form').waitFor()
+    expect(await page.getByRole('heading', { name: '数据核对' }).count()).toBe(0)
+    expect(await page.getByRole('button', { name: '核对', exact: true }).count()).toBe(0)
+
+    await page.evaluate(() => localStorage.setItem('yardstick.locale', 'en'))
+    await page.reload()
+    await page.getByRole('heading', { name: `Settings: ${DEMO_CAMPAIGN}` }).waitFor()
+    await page.locator('form.settings-form').waitFor()
+    expect(await page.getByRole('heading', { name: 'Check the totals' }).count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Check', exact: true }).count()).toBe(0)
     await context.close()
   })
 })

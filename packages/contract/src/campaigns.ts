@@ -256,6 +256,12 @@ export const CampaignSchema = CampaignSummarySchema.extend({
   }),
   sources: z.array(CampaignSourceSchema),
   createdAt: z.string(),
+  canManage: z.boolean().openapi({
+    description:
+      'Whether the signed-in user manages this campaign (admin or editor reaching its office): ' +
+      'changes its settings, opens and closes it, issues tokens, checks its totals. Seeing it ' +
+      'through a role on some of its units only is not managing it',
+  }),
 }).openapi('Campaign')
 
 /** One respondent link of a campaign. */

@@ -3,8 +3,6 @@ import type { CampaignDetail } from '../api/types'
 import { useApi } from '../api/useApi'
 import { useErrorText } from '../api/useErrorText'
 import { useResource } from '../api/useResource'
-import { useSignedIn } from '../auth/SessionProvider'
-import { canEdit } from '../auth/session'
 import { useI18n } from '../i18n/I18nProvider'
 import { Link } from '../router'
 import { AggregateCheckPanel } from './AggregateCheckPanel'
@@ -24,8 +22,6 @@ export function CampaignSettingsPage({ campaignId }: { campaignId: number }) {
   const { t } = useI18n()
   const errorText = useErrorText()
   const api = useApi()
-  // As the editor decides who writes: an editor or admin grant; the server checks the office.
-  const manages = canEdit(useSignedIn().user)
   const path = `/api/campaigns/${campaignId}`
   const campaign = useResource(path, (signal) => api<CampaignDetail>(path, { signal }))
   // Whether answers exist decides what may change; a reader who cannot see them learns it on save.
@@ -44,7 +40,8 @@ export function CampaignSettingsPage({ campaignId }: { campaignId: number }) {
         </p>
       )}
       {c && <SettingsForm key={c.id} campaign={c} responses={responses} />}
-      {c && manages && <AggregateCheckPanel campaign={c} />}
+      {/* The server says who manages: a grant reaching only some of its units does not. */}
+      {c?.canManage && <AggregateCheckPanel campaign={c} />}
     </main>
   )
 }

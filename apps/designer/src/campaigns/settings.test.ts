@@ -20,6 +20,7 @@ const campaign: CampaignDetail = {
   allowedOrigins: ['https://dangjian.example.cn'],
   timeLimitMinutes: null,
   createdAt: '2026-02-01T00:00:00.000Z',
+  canManage: true,
   sources: [
     {
       key: 'members',

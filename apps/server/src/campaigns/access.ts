@@ -50,9 +50,20 @@ export async function visibleCampaign(db: Db, user: AuthUser, id: number): Promi
   return { ...row.campaign, orgPath: row.orgPath, orgName: row.orgName }
 }
 
-/** Throws 403 unless the user is admin or editor reaching the campaign's office. */
+/**
+ * Whether the user manages the campaign: admin or editor reaching its office. A role reaching
+ * only some of its units (a sub-committee's editor) lets one see it, not manage it.
+ *
+ * @example
+ * const canManage = managesCampaign(user, await visibleCampaign(db, user, id))
+ */
+export function managesCampaign(user: AuthUser, campaign: CampaignRow): boolean {
+  return reaches(user, campaign.orgPath, ['editor'])
+}
+
+/** Throws 403 unless `managesCampaign(user, campaign)`. */
 export function assertManages(user: AuthUser, campaign: CampaignRow): void {
-  if (!reaches(user, campaign.orgPath, ['editor'])) {
+  if (!managesCampaign(user, campaign)) {
     throw new AppError(
       'forbidden',
       `Only an admin or editor of ${campaign.orgName} manages this campaign`,

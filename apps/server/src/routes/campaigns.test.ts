@@ -2,9 +2,10 @@ import { schema } from '@yardstick/db'
 import { testStores } from '@yardstick/db/testing'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createFixture, type Fixture } from '../../test/harness'
+import { createFixture, type Fixture, PASSWORD } from '../../test/harness'
 import { hashRespondentToken } from '../campaigns/secrets'
 import { campaignBody, openCampaign, publishTemplate } from '../campaigns/test-fixture'
+import { createUser } from '../orgs/org-tree'
 
 describe.each(await testStores())('campaigns on %s', (kind) => {
   let f: Fixture
@@ -162,6 +163,68 @@ describe.each(await testStores())('campaigns on %s', (kind) => {
       expect(status, who).toBe(403)
     }
     expect((await f.call('POST', '/api/campaigns', { body })).status).toBe(401)
+  })
+
+  it('tells each reader whether they manage the campaign, as the settings and the check decide', async () => {
+    // An editor of 第一分工委 sees a committee campaign through its branch there, and manages
+    // only the campaigns of their own office.
+    await createUser(f.database.db, {
+      email: 'sub-editor@example.org',
+      name: '第一分工委 编辑',
+      password: PASSWORD,
+      grants: [{ role: 'editor', orgId: f.orgs.sub }],
+    })
+    const login = await f.call('POST', '/api/auth/login', {
+      body: { email: 'sub-editor@example.org', password: PASSWORD },
+    })
+    const subEditor = login.body.token as string
+    const committee = await f.call('POST', '/api/campaigns', {
+      token: tokens.admin,
+      body: campaignBody(f, versions, { units: { ids: [f.orgs.branch1, f.orgs.branch3] } }),
+    })
+    const subs = await f.call('POST', '/api/campaigns', {
+      token: tokens.admin,
+      body: campaignBody(f, versions),
+    })
+    expect([committee.status, subs.status]).toEqual([201, 201])
+    const id = committee.body.id as number
+    const readers = {
+      admin: tokens.admin,
+      editor: tokens.editor,
+      subEditor,
+      assessor: tokens.assessor,
+      secretary: tokens.secretary,
+    }
+    const seen: Record<string, unknown> = {}
+    const verified: Record<string, number> = {}
+    for (const [who, token] of Object.entries(readers)) {
+      const detail = await f.call('GET', `/api/campaigns/${id}`, { token })
+      expect(detail.status, who).toBe(200)
+      seen[who] = detail.body.canManage
+      const check = await f.call('GET', `/api/campaigns/${id}/aggregates/verify`, { token })
+      verified[who] = check.status
+    }
+    expect(seen).toEqual({
+      admin: true,
+      editor: true,
+      subEditor: false,
+      assessor: false,
+      secretary: false,
+    })
+    expect(verified).toEqual({
+      admin: 200,
+      editor: 200,
+      subEditor: 403,
+      assessor: 403,
+      secretary: 403,
+    })
+    const own = await f.call('GET', `/api/campaigns/${subs.body.id}`, { token: subEditor })
+    expect(own.body.canManage).toBe(true)
+    const changed = await f.call('PATCH', `/api/campaigns/${id}`, {
+      token: tokens.admin,
+      body: { name: '已改名' },
+    })
+    expect(changed.body).toMatchObject({ name: '已改名', canManage: true })
   })
 
   it('lists the campaigns each user reaches, paginated', async () => {

@@ -14,8 +14,15 @@ import {
   pageSchema,
   UpdateCampaignSchema,
 } from '@yardstick/contract'
+import type { Db } from '@yardstick/db'
 import { type AuthEnv, requireUser } from '../auth/middleware'
-import { assertManages, visibleCampaign } from '../campaigns/access'
+import type { AuthUser } from '../auth/sessions'
+import {
+  assertManages,
+  type CampaignRow,
+  managesCampaign,
+  visibleCampaign,
+} from '../campaigns/access'
 import { createCampaign } from '../campaigns/create-campaign'
 import { startNextPeriod } from '../campaigns/next-period'
 import { campaignDetail, listCampaigns, listLinks } from '../campaigns/queries'
@@ -203,6 +210,11 @@ const tokensRoute = createRoute({
   },
 })
 
+/** A campaign's detail as the user reads it: with whether they manage it. */
+async function detailFor(db: Db, user: AuthUser, campaign: CampaignRow) {
+  return { ...(await campaignDetail(db, campaign)), canManage: managesCampaign(user, campaign) }
+}
+
 /** Campaigns (测评活动): create, list, read, change settings, next period, links, open/close and respondent tokens. */
 export function campaignsRoutes({ database }: AppDeps) {
   const { db } = database
@@ -226,8 +238,9 @@ export function campaignsRoutes({ database }: AppDeps) {
   )
 
   router.openapi(getCampaignRoute, async (c) => {
-    const campaign = await visibleCampaign(db, c.var.user, idParam(c.req.param('id'), 'campaign'))
-    return c.json(await campaignDetail(db, campaign), 200)
+    const user = c.var.user
+    const campaign = await visibleCampaign(db, user, idParam(c.req.param('id'), 'campaign'))
+    return c.json(await detailFor(db, user, campaign), 200)
   })
 
   router.openapi(updateCampaignRoute, async (c) => {
@@ -236,7 +249,7 @@ export function campaignsRoutes({ database }: AppDeps) {
     const campaign = await visibleCampaign(db, user, id)
     assertManages(user, campaign)
     await updateCampaign(db, campaign, c.req.valid('json'), user)
-    return c.json(await campaignDetail(db, await visibleCampaign(db, user, id)), 200)
+    return c.json(await detailFor(db, user, await visibleCampaign(db, user, id)), 200)
   })
 
   router.openapi(listLinksRoute, async (c) => {
