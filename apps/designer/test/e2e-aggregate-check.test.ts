@@ -84,6 +84,10 @@ describe.runIf(hasChromium)('checking a campaign’s totals, in Chromium', () =>
     await page.locator('form.settings-form').waitFor()
     expect(await page.getByRole('heading', { name: '数据核对' }).count()).toBe(0)
     expect(await page.getByRole('button', { name: '核对', exact: true }).count()).toBe(0)
+    // The settings are theirs to read, not to change: said, and every field and Save disabled.
+    await page.getByText('只有本测评所属单位的管理员或编辑可以修改').waitFor()
+    expect(await page.getByLabel('活动名称').isDisabled()).toBe(true)
+    expect(await page.getByRole('button', { name: '保存设置' }).isDisabled()).toBe(true)
 
     await page.evaluate(() => localStorage.setItem('yardstick.locale', 'en'))
     await page.reload()
@@ -91,6 +95,8 @@ describe.runIf(hasChromium)('checking a campaign’s totals, in Chromium', () =>
     await page.locator('form.settings-form').waitFor()
     expect(await page.getByRole('heading', { name: 'Check the totals' }).count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Check', exact: true }).count()).toBe(0)
+    await page.getByText('only an administrator or editor of the campaign’s office can change them').waitFor()
+    expect(await page.getByRole('button', { name: 'Save settings' }).isDisabled()).toBe(true)
     await context.close()
   })
 })

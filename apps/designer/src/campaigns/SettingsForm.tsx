@@ -53,7 +53,9 @@ export function SettingsForm({
   const [refusedWith, setRefusedWith] = useState(0)
   const answered = Math.max(responses, refusedWith)
   const closed = campaign.status === 'closed'
-  const locked = closed || answered > 0
+  // Only the campaign's office (its admins and editors) may change it: the server says so.
+  const readOnly = closed || !campaign.canManage
+  const locked = readOnly || answered > 0
 
   const change = (patch: Partial<SettingsDraft>) => {
     setDraft((d) => ({ ...d, ...patch }))
@@ -118,7 +120,7 @@ export function SettingsForm({
         type={type}
         value={draft[field]}
         maxLength={field === 'name' ? 200 : undefined}
-        disabled={closed}
+        disabled={readOnly}
         aria-invalid={issues[path] !== undefined}
         aria-describedby={`${id}-${field}-issue`}
         onChange={(e) => change({ [field]: e.target.value })}
@@ -133,6 +135,11 @@ export function SettingsForm({
         <p className="notice" role="status">
           {t('office.closedNotice')}{' '}
           <Link to={`/campaigns/${campaign.id}/admin`}>{t('office.backToAdmin')}</Link>
+        </p>
+      )}
+      {!closed && !campaign.canManage && (
+        <p className="notice" role="status" data-read-only="true">
+          {t('office.readOnlyNotice')}
         </p>
       )}
       <section className="card" aria-labelledby={`${id}-basics`}>
@@ -152,7 +159,7 @@ export function SettingsForm({
         <OriginsEditor
           origins={draft.origins}
           issues={issues}
-          disabled={closed}
+          disabled={readOnly}
           onChange={(origins) => change({ origins })}
         />
       </section>
@@ -162,7 +169,7 @@ export function SettingsForm({
         <ShowScoreField
           id={id}
           checked={draft.showScore}
-          disabled={closed}
+          disabled={readOnly}
           onChange={(showScore) => change({ showScore })}
         />
         <div className="field">
@@ -175,7 +182,7 @@ export function SettingsForm({
             max={1440}
             step={1}
             value={draft.timeLimit}
-            disabled={closed}
+            disabled={readOnly}
             aria-invalid={issues.timeLimitMinutes !== undefined}
             aria-describedby={`${id}-limit-hint ${id}-limit-issue`}
             onChange={(e) => change({ timeLimit: e.target.value })}
@@ -223,7 +230,7 @@ export function SettingsForm({
       </section>
 
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy || closed || !changed}>
+        <button type="submit" className="primary" disabled={busy || readOnly || !changed}>
           {busy ? t('office.saving') : t('office.save')}
         </button>
         <Link to={`/campaigns/${campaign.id}/admin`} className="button">

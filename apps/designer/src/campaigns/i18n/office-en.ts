@@ -25,6 +25,8 @@ export const officeEn: Record<keyof typeof officeZhCN, string> = {
   'office.sourcesLocked':
     '{n} responses received: sources can no longer be added, removed or changed (their answers were given against them).',
   'office.currentForm': 'Current form',
+  'office.readOnlyNotice':
+    'You can read these settings; only an administrator or editor of the campaign’s office can change them.',
   'office.closedNotice':
     'The campaign is closed and its settings cannot change; reopen it to change them.',
   'office.save': 'Save settings',

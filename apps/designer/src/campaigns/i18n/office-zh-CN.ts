@@ -26,6 +26,7 @@ export const officeZhCN = {
   'office.sourcesLocked':
     '已收到 {n} 份答卷：评价来源不能再增加、删除或修改（答卷是按现有来源作答的）。',
   'office.currentForm': '当前表单',
+  'office.readOnlyNotice': '您可以查看这些设置；只有本测评所属单位的管理员或编辑可以修改。',
   'office.closedNotice': '测评已结束，设置不能修改；重新开始测评后才能修改。',
   'office.save': '保存设置',
   'office.saving': '正在保存…',
