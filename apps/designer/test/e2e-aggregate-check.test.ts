@@ -95,7 +95,9 @@ describe.runIf(hasChromium)('checking a campaign’s totals, in Chromium', () =>
     await page.locator('form.settings-form').waitFor()
     expect(await page.getByRole('heading', { name: 'Check the totals' }).count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Check', exact: true }).count()).toBe(0)
-    await page.getByText('only an administrator or editor of the campaign’s office can change them').waitFor()
+    await page
+      .getByText('only an administrator or editor of the campaign’s office can change them')
+      .waitFor()
     expect(await page.getByRole('button', { name: 'Save settings' }).isDisabled()).toBe(true)
     await context.close()
   })
