@@ -101,7 +101,16 @@ describe.each(await testStores())('the respondent’s side of links on %s', (kin
       expect(questionNames(quizView.form).filter((n) => n !== 'respondentName')).toEqual(
         await drawnByView(f, quiz.slug(f.orgs.branch1, 'members'), String(token)),
       )
-      expect(quizView.form.pages[1].elements[0].choices).toHaveLength(4)
+      // Each with all its choices: the bank mixes four-choice and true/false questions, and which
+      // come first is the token's draw.
+      const bank = new Map(
+        (templates.quiz.pages?.[1]?.elements ?? []).map((e) => [e.name, e.choices?.length]),
+      )
+      const drawn = quizView.form.pages[1].elements as Array<{ name: string; choices: unknown[] }>
+      expect(drawn).toHaveLength(30)
+      for (const element of drawn) {
+        expect(element.choices, element.name).toHaveLength(bank.get(element.name) ?? -1)
+      }
       // The scorecard keeps what an assessor's page shows and checks: points, deductions, vetoes.
       const scorecard = JSON.stringify(views[1]?.body.form)
       for (const name of ['"maxScore"', '"scoreKind"', '"veto"']) expect(scorecard).toContain(name)
