@@ -78,8 +78,26 @@ function alive(pid) {
   }
 }
 
-/** Holds `node_modules/.cache/yardstick-build-<name>.lock` while `work` runs. */
-async function withLock(name, work) {
+/**
+ * The fingerprint of what the named target is built from (its sources and the lockfile): what
+ * else is derived from the same sources (the tests' demo data folder) is kept beside it.
+ * @param {keyof typeof TARGETS} name
+ */
+export function sourcesFingerprint(name) {
+  const target = TARGETS[name]
+  if (!target) throw new Error(`build-ui: no target ${name} (${Object.keys(TARGETS).join(', ')})`)
+  return fingerprint(target)
+}
+
+/**
+ * Holds `node_modules/.cache/yardstick-build-<name>.lock` while `work` runs: one builder at a
+ * time across processes; a lock whose process died is taken over.
+ * @template T
+ * @param {string} name
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+export async function withLock(name, work) {
   const lock = join(ROOT, 'node_modules', '.cache', `yardstick-build-${name}.lock`)
   mkdirSync(dirname(lock), { recursive: true })
   const deadline = Date.now() + 10 * 60_000

@@ -6,5 +6,8 @@ export default defineProject({
   test: {
     name: 'testing',
     include: ['src/**/*.test.ts'],
+    // demo-data.test.ts starts two server processes.
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
   },
 })

@@ -55,6 +55,11 @@ export interface OpenDatabaseOptions {
   url?: string
   /** PGlite's data folder; absent: in memory (tests). */
   dataDir?: string
+  /**
+   * PGlite in memory only: start from this data folder, a gzipped tar as `dumpDataDir` gives,
+   * instead of an empty cluster (tests start from a migrated one: no `initdb`, no migrations).
+   */
+  loadDataDir?: Uint8Array
   /** PostgreSQL pool size (default 10). */
   maxConnections?: number
   /**
@@ -81,6 +86,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase({
   url,
   dataDir,
+  loadDataDir,
   maxConnections = 10,
   connectTimeout,
   worker = true,
@@ -96,8 +102,9 @@ export async function openDatabase({
       client.unsafe(text).simple(),
     )
   }
+  if (dataDir && loadDataDir) throw new Error('openDatabase: loadDataDir is for PGlite in memory')
   if (worker) {
-    const client = await PGliteWorker.open(dataDir)
+    const client = await PGliteWorker.open(dataDir, loadDataDir)
     // It offers what drizzle's PGlite session calls (`query`, `exec`, `transaction`).
     const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db
     return withDocLog(
@@ -110,7 +117,11 @@ export async function openDatabase({
       pgliteSimpleQuery(client),
     )
   }
-  const client = new PGlite({ dataDir, ...pgliteTypeOptions })
+  const client = new PGlite({
+    dataDir,
+    ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
+    ...pgliteTypeOptions,
+  })
   await client.waitReady
   // drizzle's PGlite and postgres-js databases share the query builder; one type serves both.
   const db = drizzlePglite(client, { schema }) as unknown as Db

@@ -4,7 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
 import { pgliteTypeOptions } from './pglite-types.js'
 
-const pg = new PGlite({ dataDir: workerData.dataDir, ...pgliteTypeOptions })
+const { dataDir, loadDataDir } = workerData
+const pg = new PGlite({
+  dataDir,
+  ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
+  ...pgliteTypeOptions,
+})
 /** Open transactions by id: PGlite's own transaction, held open until commit or rollback. */
 const transactions = new Map()
 const identity = (value) => value

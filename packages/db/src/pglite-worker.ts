@@ -48,8 +48,8 @@ export class PGliteWorker implements Queryable {
   #nextTx = 0
   #closed = false
 
-  private constructor(dataDir: string | undefined) {
-    this.#worker = new Worker(ENTRY, { workerData: { dataDir } })
+  private constructor(dataDir: string | undefined, loadDataDir: Uint8Array | undefined) {
+    this.#worker = new Worker(ENTRY, { workerData: { dataDir, loadDataDir } })
     // Referenced only while a request waits, so an idle database never keeps a process alive.
     this.#worker.unref()
     this.#worker.on('message', (reply: Reply) => this.#settle(reply))
@@ -59,9 +59,12 @@ export class PGliteWorker implements Queryable {
     )
   }
 
-  /** Starts the worker on a data folder (absent: in memory) and waits until PGlite is ready. */
-  static async open(dataDir?: string): Promise<PGliteWorker> {
-    const client = new PGliteWorker(dataDir)
+  /**
+   * Starts the worker on a data folder (absent: in memory, from `loadDataDir`'s gzipped tar when
+   * given) and waits until PGlite is ready.
+   */
+  static async open(dataDir?: string, loadDataDir?: Uint8Array): Promise<PGliteWorker> {
+    const client = new PGliteWorker(dataDir, loadDataDir)
     try {
       await client.#call({ type: 'ready' })
     } catch (error) {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { copyDemoData } from './demo-data'
 
 // The server's process entry stays with the server (it imports the server's own start); the
 // harness only starts it, from the server's folder so tsx and the source condition resolve there.
@@ -152,6 +153,8 @@ export interface DemoServer {
 /**
  * The real server in its own process on a fresh data folder, seeded with the demo data whose
  * accounts all have `password` (browser tests, examples, benchmarks); `env` adds to its settings.
+ * The folder starts as a copy of one the same sources seeded (copyDemoData); the server's start
+ * then finds the demo data there, as a restart does.
  *
  * @example
  * const server = await startDemoServer(PASSWORD)
@@ -162,6 +165,8 @@ export async function startDemoServer(
   env: Record<string, string> = {},
 ): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ys-demo-'))
+  // On PostgreSQL the demo data is seeded there; the folder holds no database to copy.
+  if (!env.DATABASE_URL) await copyDemoData(dataDir, password)
   const server = await startServerProcess({
     DATA_DIR: dataDir,
     SEED_DEMO: 'true',

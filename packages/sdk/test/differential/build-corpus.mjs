@@ -153,7 +153,7 @@ function filesOf(gitDir) {
 
 function readBlobs(gitDir, files) {
   const out = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
-    input: files.map((f) => f.blob).join('\n') + '\n',
+    input: `${files.map((f) => f.blob).join('\n')}\n`,
     maxBuffer: 1 << 30,
   }).stdout
   let at = 0
