@@ -1,3 +1,4 @@
+import { runCampaignCreateBench } from './campaign-create'
 import { runCollabBench } from './collab'
 import { runNationalBench } from './national'
 import { runOrgImportBench } from './org-import'
@@ -17,6 +18,7 @@ const BENCHES: Array<{ name: string; run: () => Promise<void>; named?: boolean }
   { name: 'collab', run: runCollabBench },
   { name: 'reviews', run: runReviewsBench },
   { name: 'org-import', run: runOrgImportBench },
+  { name: 'campaign-create', run: runCampaignCreateBench },
   { name: 'national', run: runNationalBench, named: true },
 ]
 

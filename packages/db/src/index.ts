@@ -1,7 +1,11 @@
 /** @yardstick/db — the one schema (PostgreSQL dialect) on embedded PGlite or PostgreSQL. */
 import * as schema from './schema'
 
-export { lockCampaignsForInsert } from './campaign-partitions'
+export {
+  lockCampaignsForInsert,
+  type Transaction,
+  withNewCampaignId,
+} from './campaign-partitions'
 export type { Database, DatabaseKind, Db, OpenDatabaseOptions } from './client'
 export { openDatabase } from './client'
 export { DataDirLockedError, lockDataDir, lockHolder } from './data-dir-lock'

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type SQL, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { lockCampaignsForInsert } from './campaign-partitions'
-import type { Db } from './client'
+import { lockCampaignsForInsert, withNewCampaignId } from './campaign-partitions'
+import type { DatabaseKind, Db } from './client'
 import { MIGRATIONS_FOLDER, migrate } from './migrate'
 import {
   campaigns,
@@ -182,13 +182,7 @@ const concurrentStores = (await testStores()).filter((kind) => kind === 'postgre
 
 describe.each(concurrentStores)('campaigns created at once on %s', (kind) => {
   it('makes the partitions of campaigns created at the same moment one after the other', async () => {
-    const database = await createTestDatabase(kind)
-    try {
-      const { db } = database
-      const [org] = await db
-        .insert(orgs)
-        .values({ kind: 'committee', name: '机关工委', path: '/1/' })
-        .returning()
+    await withCommittee(kind, async (db, orgId) => {
       // A submission in flight: a new partition waits for it (ACCESS EXCLUSIVE on responses).
       let finish = () => {}
       let began = () => {}
@@ -207,7 +201,7 @@ describe.each(concurrentStores)('campaigns created at once on %s', (kind) => {
         db.transaction(async (tx) => {
           await lockCampaignsForInsert(tx)
           await tx.insert(campaigns).values({
-            orgId: org?.id ?? 0,
+            orgId,
             name,
             cadence: 'yearly',
             opensAt: new Date(),
@@ -222,9 +216,83 @@ describe.each(concurrentStores)('campaigns created at once on %s', (kind) => {
       finish()
       await Promise.all([submission, first, second])
       expect(await partitions(db)).toHaveLength(2)
-    } finally {
-      await database.close()
-    }
+    })
+  })
+})
+
+/** A fresh migrated database with one committee, handed to `work`, closed after it. */
+async function withCommittee(
+  kind: DatabaseKind,
+  work: (db: Db, orgId: number) => Promise<void>,
+): Promise<void> {
+  const database = await createTestDatabase(kind)
+  try {
+    const [org] = await database.db
+      .insert(orgs)
+      .values({ kind: 'committee', name: '机关工委', path: '/1/' })
+      .returning()
+    await work(database.db, org?.id ?? 0)
+  } finally {
+    await database.close()
+  }
+}
+
+const newCampaign = (orgId: number, name: string) => ({
+  orgId,
+  name,
+  cadence: 'yearly' as const,
+  opensAt: new Date(),
+  closesAt: new Date(),
+  bands: [],
+})
+
+describe.each(await testStores())('withNewCampaignId on %s', (kind) => {
+  it('inserts the campaign with its partition made, and drops the partition when the insert fails', async () => {
+    await withCommittee(kind, async (db, orgId) => {
+      const made = await withNewCampaignId(db, async (tx, id) => {
+        await tx.insert(campaigns).values({ id, ...newCampaign(orgId, 'a') })
+        return id
+      })
+      expect((await partitions(db)).map((p) => p.name)).toEqual([`responses_campaign_${made}`])
+      const failed = withNewCampaignId(db, async (tx, id) => {
+        await tx.insert(campaigns).values({ id, ...newCampaign(orgId, 'b') })
+        throw new Error(`no links for campaign ${id}`)
+      })
+      await expect(failed).rejects.toThrow(`no links for campaign ${made + 1}`)
+      expect((await partitions(db)).map((p) => p.name)).toEqual([`responses_campaign_${made}`])
+      // The next campaign, made the old way, does not reuse the id.
+      const [next] = await db
+        .insert(campaigns)
+        .values(newCampaign(orgId, 'c'))
+        .returning({ id: campaigns.id })
+      expect(next?.id).toBe(made + 2)
+    })
+  })
+})
+
+describe.each(concurrentStores)('submissions while a campaign is inserted on %s', (kind) => {
+  it('leaves responses unlocked for as long as the campaign’s transaction runs; the trigger alone locks it', async () => {
+    await withCommittee(kind, async (db, orgId) => {
+      // What a submission takes on `responses`, asked from another connection without waiting.
+      const submissionLock = () =>
+        refusal(
+          db.transaction((tx) =>
+            tx.execute(sql`lock table responses in row exclusive mode nowait`),
+          ),
+        )
+      await withNewCampaignId(db, async (tx, id) => {
+        await tx.insert(campaigns).values({ id, ...newCampaign(orgId, 'reserved') })
+        // Its units and links would be written here, for seconds at 100,000 units.
+        expect(await submissionLock()).toBe('not refused')
+      })
+      // The trigger making the partition inside the transaction: submissions wait (55P03).
+      await db.transaction(async (tx) => {
+        await lockCampaignsForInsert(tx)
+        await tx.insert(campaigns).values(newCampaign(orgId, 'by the trigger'))
+        expect(await submissionLock()).toBe('55P03')
+      })
+      expect(await partitions(db)).toHaveLength(2)
+    })
   })
 })
 

@@ -1,5 +1,5 @@
 import type { CreateCampaignInput } from '@yardstick/contract'
-import { type Db, lockCampaignsForInsert, schema } from '@yardstick/db'
+import { type Db, schema, withNewCampaignId } from '@yardstick/db'
 import { type EvaluationPolicy, validatePolicy } from '@yardstick/sdk'
 import { eq, inArray } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
@@ -8,11 +8,9 @@ import type { AuthUser } from '../auth/sessions'
 import { FORM_READERS } from '../forms/access'
 import { AppError } from '../http/errors'
 import { assertKindsFit, isEmpty, namedVersions, sourceFormRows } from './instrument-checks'
-import { newSlug } from './secrets'
 import { assertPanelUsers, panelRows, resolveSources, sourceRow } from './source-rules'
+import { insertCampaignUnits, insertLinks } from './unit-links'
 import { commonAncestorId, invalid, resolveUnits } from './units'
-
-const CHUNK = 1000
 
 /**
  * Checks the evaluation rules with the SDK's `validatePolicy` (the checks `evaluate` runs), so
@@ -88,26 +86,22 @@ export async function createCampaign(
   await assertKindsFit(db, input.sources)
   await assertPanelUsers(db, sources)
 
-  return db.transaction(async (tx) => {
-    await lockCampaignsForInsert(tx)
-    const [campaign] = await tx
-      .insert(schema.campaigns)
-      .values({
-        orgId,
-        name: input.name,
-        cadence: input.cadence,
-        opensAt,
-        closesAt,
-        bands: input.bands,
-        quota: input.quota ?? null,
-        allowedOrigins: input.allowedOrigins ?? [],
-        showScore: input.showScore,
-        timeLimitMinutes: input.timeLimitMinutes ?? null,
-        createdBy: user.id,
-      })
-      .returning({ id: schema.campaigns.id })
-    if (!campaign) throw new Error('createCampaign: nothing inserted')
-    const campaignId = campaign.id
+  // Its partition made first, so the units and links written below hold no submission up.
+  return withNewCampaignId(db, async (tx, campaignId) => {
+    await tx.insert(schema.campaigns).values({
+      id: campaignId,
+      orgId,
+      name: input.name,
+      cadence: input.cadence,
+      opensAt,
+      closesAt,
+      bands: input.bands,
+      quota: input.quota ?? null,
+      allowedOrigins: input.allowedOrigins ?? [],
+      showScore: input.showScore,
+      timeLimitMinutes: input.timeLimitMinutes ?? null,
+      createdBy: user.id,
+    })
     await tx
       .insert(schema.campaignSources)
       .values(sources.map((source) => sourceRow(campaignId, source)))
@@ -115,20 +109,14 @@ export async function createCampaign(
     if (perType.length > 0) await tx.insert(schema.campaignSourceForms).values(perType)
     const panel = panelRows(campaignId, sources)
     if (panel.length > 0) await tx.insert(schema.campaignSourcePanel).values(panel)
-    for (let i = 0; i < units.length; i += CHUNK) {
-      const chunk = units.slice(i, i + CHUNK)
-      await tx.insert(schema.campaignUnits).values(chunk.map((u) => ({ campaignId, unitId: u.id })))
-      await tx.insert(schema.links).values(
-        chunk.flatMap((unit) =>
-          input.sources.map((source) => ({
-            slug: newSlug(),
-            campaignId,
-            unitId: unit.id,
-            sourceKey: source.key,
-          })),
-        ),
-      )
-    }
+    const unitIds = units.map((unit) => unit.id)
+    await insertCampaignUnits(tx, campaignId, unitIds)
+    await insertLinks(
+      tx,
+      campaignId,
+      unitIds,
+      input.sources.map((source) => source.key),
+    )
     // Settings and counts only: no link slug (a slug is how respondents reach the campaign).
     await recordAudit(tx, {
       actorId: user.id,

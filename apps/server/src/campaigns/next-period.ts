@@ -1,5 +1,5 @@
 import { type NextPeriodBody, suggestNextPeriod } from '@yardstick/contract'
-import { type Db, lockCampaignsForInsert, schema } from '@yardstick/db'
+import { type Db, schema, withNewCampaignId } from '@yardstick/db'
 import { asc, eq } from 'drizzle-orm'
 import { recordAudit } from '../audit/record'
 import { reaches } from '../auth/access'
@@ -8,18 +8,11 @@ import { AppError } from '../http/errors'
 import { isUniqueViolation } from '../orgs/org-edits'
 import { assertManages, visibleCampaign } from './access'
 import { assertVersionsReadable } from './create-campaign'
-import { newSlug } from './secrets'
+import { insertCampaignUnits, insertLinks } from './unit-links'
 import { invalid } from './units'
 
-const CHUNK = 1000
-const {
-  campaigns,
-  campaignSources,
-  campaignSourceForms,
-  campaignSourcePanel,
-  campaignUnits,
-  links,
-} = schema
+const { campaigns, campaignSources, campaignSourceForms, campaignSourcePanel, campaignUnits } =
+  schema
 
 /**
  * Starts the next period of a campaign (月度 → 下月, 季度 → 下季度, 年度 → 下一年): a new draft
@@ -75,27 +68,23 @@ export async function startNextPeriod(
     })),
   ])
   try {
-    return await db.transaction(async (tx) => {
-      await lockCampaignsForInsert(tx)
-      const [created] = await tx
-        .insert(campaigns)
-        .values({
-          orgId: campaign.orgId,
-          name,
-          cadence: campaign.cadence,
-          opensAt,
-          closesAt,
-          bands: campaign.bands,
-          quota: campaign.quota,
-          allowedOrigins: campaign.allowedOrigins,
-          showScore: campaign.showScore,
-          timeLimitMinutes: campaign.timeLimitMinutes,
-          previousCampaignId: campaignId,
-          createdBy: user.id,
-        })
-        .returning({ id: campaigns.id })
-      if (!created) throw new Error('startNextPeriod: nothing inserted')
-      const id = created.id
+    // Its partition made first, so the units and links written below hold no submission up.
+    return await withNewCampaignId(db, async (tx, id) => {
+      await tx.insert(campaigns).values({
+        id,
+        orgId: campaign.orgId,
+        name,
+        cadence: campaign.cadence,
+        opensAt,
+        closesAt,
+        bands: campaign.bands,
+        quota: campaign.quota,
+        allowedOrigins: campaign.allowedOrigins,
+        showScore: campaign.showScore,
+        timeLimitMinutes: campaign.timeLimitMinutes,
+        previousCampaignId: campaignId,
+        createdBy: user.id,
+      })
       if (sources.length > 0) {
         await tx.insert(campaignSources).values(sources.map((s) => ({ ...s, campaignId: id })))
       }
@@ -106,16 +95,14 @@ export async function startNextPeriod(
       if (panel.length > 0) {
         await tx.insert(campaignSourcePanel).values(panel.map((p) => ({ ...p, campaignId: id })))
       }
-      for (let i = 0; i < units.length; i += CHUNK) {
-        const chunk = units.slice(i, i + CHUNK)
-        await tx
-          .insert(campaignUnits)
-          .values(chunk.map(({ unitId }) => ({ campaignId: id, unitId })))
-        const rows = chunk.flatMap(({ unitId }) =>
-          sources.map((s) => ({ slug: newSlug(), campaignId: id, unitId, sourceKey: s.key })),
-        )
-        if (rows.length > 0) await tx.insert(links).values(rows)
-      }
+      const unitIds = units.map((unit) => unit.unitId)
+      await insertCampaignUnits(tx, id, unitIds)
+      await insertLinks(
+        tx,
+        id,
+        unitIds,
+        sources.map((s) => s.key),
+      )
       await recordAudit(tx, {
         actorId: user.id,
         action: 'campaign.nextPeriod',

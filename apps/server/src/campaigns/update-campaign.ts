@@ -10,7 +10,6 @@ import { linkContexts } from '../submissions/link-context'
 import type { CampaignRow } from './access'
 import { assertPolicy, assertVersionsReadable } from './create-campaign'
 import { assertKindsFit, namedVersions, sameForms, sourceFormRows } from './instrument-checks'
-import { newSlug } from './secrets'
 import {
   assertPanelUsers,
   loadPanels,
@@ -20,6 +19,7 @@ import {
   sourceRow,
 } from './source-rules'
 import { type FormsByUnitType, sourceVersionIds } from './unit-form'
+import { insertLinks } from './unit-links'
 import { invalid } from './units'
 
 /**
@@ -192,7 +192,7 @@ function assertWindow(campaign: CampaignRow, input: UpdateCampaignInput) {
 
 /** Writes one source's change: removes it with its links, adds it with its links, or updates it. */
 async function writeSourceChange(
-  tx: Pick<Db, 'delete' | 'insert' | 'update' | 'select'>,
+  tx: Pick<Db, 'delete' | 'insert' | 'update' | 'select' | 'execute'>,
   campaignId: number,
   change: SourceChange,
 ) {
@@ -213,16 +213,12 @@ async function writeSourceChange(
       .select({ unitId: schema.campaignUnits.unitId })
       .from(schema.campaignUnits)
       .where(eq(schema.campaignUnits.campaignId, campaignId))
-    if (units.length > 0) {
-      await tx.insert(links).values(
-        units.map(({ unitId }) => ({
-          slug: newSlug(),
-          campaignId,
-          unitId,
-          sourceKey: source.key,
-        })),
-      )
-    }
+    await insertLinks(
+      tx,
+      campaignId,
+      units.map(({ unitId }) => unitId),
+      [source.key],
+    )
   } else {
     await tx
       .update(cs)

@@ -51,7 +51,9 @@ export async function seedDemoQuiz(
     name,
     cadence: 'yearly',
     opensAt: '2026-01-01T00:00:00+08:00',
-    closesAt: '2026-12-31T23:59:59+08:00',
+    // A year's evaluation is finished in the first quarter of the next (and the demo stays open
+    // into it rather than closing on its users at the turn of the year).
+    closesAt: '2027-03-31T23:59:59+08:00',
     units: { subtree },
     sources: [
       {
