@@ -9,7 +9,7 @@ import { FORM_READERS } from '../forms/access'
 import { AppError } from '../http/errors'
 import { assertKindsFit, isEmpty, namedVersions, sourceFormRows } from './instrument-checks'
 import { assertPanelUsers, panelRows, resolveSources, sourceRow } from './source-rules'
-import { insertCampaignUnits, insertLinks } from './unit-links'
+import { insertUnitsAndLinks } from './unit-links'
 import { commonAncestorId, invalid, resolveUnits } from './units'
 
 /**
@@ -109,12 +109,10 @@ export async function createCampaign(
     if (perType.length > 0) await tx.insert(schema.campaignSourceForms).values(perType)
     const panel = panelRows(campaignId, sources)
     if (panel.length > 0) await tx.insert(schema.campaignSourcePanel).values(panel)
-    const unitIds = units.map((unit) => unit.id)
-    await insertCampaignUnits(tx, campaignId, unitIds)
-    await insertLinks(
+    await insertUnitsAndLinks(
       tx,
       campaignId,
-      unitIds,
+      units.map((unit) => unit.id),
       input.sources.map((source) => source.key),
     )
     // Settings and counts only: no link slug (a slug is how respondents reach the campaign).

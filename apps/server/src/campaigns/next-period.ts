@@ -8,7 +8,7 @@ import { AppError } from '../http/errors'
 import { isUniqueViolation } from '../orgs/org-edits'
 import { assertManages, visibleCampaign } from './access'
 import { assertVersionsReadable } from './create-campaign'
-import { insertCampaignUnits, insertLinks } from './unit-links'
+import { insertUnitsAndLinks } from './unit-links'
 import { invalid } from './units'
 
 const { campaigns, campaignSources, campaignSourceForms, campaignSourcePanel, campaignUnits } =
@@ -95,12 +95,10 @@ export async function startNextPeriod(
       if (panel.length > 0) {
         await tx.insert(campaignSourcePanel).values(panel.map((p) => ({ ...p, campaignId: id })))
       }
-      const unitIds = units.map((unit) => unit.unitId)
-      await insertCampaignUnits(tx, id, unitIds)
-      await insertLinks(
+      await insertUnitsAndLinks(
         tx,
         id,
-        unitIds,
+        units.map((unit) => unit.unitId),
         sources.map((s) => s.key),
       )
       await recordAudit(tx, {

@@ -7,12 +7,23 @@ import { newSlug } from './secrets'
 // seconds of the server's thread at 100,000 units (BENCHMARKS.md "Campaign creation").
 
 /**
- * Makes the units of a campaign, in one statement.
+ * Makes the units of a new campaign and one link per unit and source (`insertLinks`).
  *
  * @example
- * await insertCampaignUnits(tx, campaignId, [12, 13])
+ * await insertUnitsAndLinks(tx, campaignId, [12, 13], ['self', 'members'])
  */
-export async function insertCampaignUnits(
+export async function insertUnitsAndLinks(
+  tx: Pick<Db, 'execute'>,
+  campaignId: number,
+  unitIds: readonly number[],
+  sourceKeys: readonly SourceKey[],
+): Promise<void> {
+  await insertCampaignUnits(tx, campaignId, unitIds)
+  await insertLinks(tx, campaignId, unitIds, sourceKeys)
+}
+
+/** The units of a campaign, in one statement. */
+async function insertCampaignUnits(
   tx: Pick<Db, 'execute'>,
   campaignId: number,
   unitIds: readonly number[],
