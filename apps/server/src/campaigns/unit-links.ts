@@ -4,7 +4,7 @@ import { newSlug } from './secrets'
 
 // Each list goes in as ONE array parameter that `unnest` spreads into rows (as the organisation
 // import's writes): drizzle's multi-row insert makes a parameter of every value, which took
-// seconds of the server's thread at 100,000 units (BENCHMARKS.md "Campaign creation").
+// seconds of the server's thread at 100,000 units (BENCHMARKS.md "Campaign creation under load").
 
 /**
  * Makes the units of a new campaign and one link per unit and source (`insertLinks`).
