@@ -1,6 +1,6 @@
 import type { Db } from '@yardstick/db'
+import { queryRows } from '@yardstick/db'
 import { sql } from 'drizzle-orm'
-import { queryRows } from '../src/results/sql-rows'
 import { verifyAggregates } from '../src/results/verify-aggregates'
 
 /** What the database holds after the run: rows, sizes in bytes, and timed recomputations. */

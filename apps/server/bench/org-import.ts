@@ -8,6 +8,7 @@ import {
   type Db,
   migrate,
   openDatabase,
+  queryRows,
   schema,
 } from '@yardstick/db'
 import { createTestDatabase } from '@yardstick/db/testing'
@@ -15,7 +16,6 @@ import { sql } from 'drizzle-orm'
 import type { AuthUser } from '../src/auth/sessions'
 import { importOrgs } from '../src/orgs/import/import-orgs'
 import { createUser, insertOrg } from '../src/orgs/org-tree'
-import { queryRows } from '../src/results/sql-rows'
 import { type BenchOrgRow, benchCsv, benchOrgRows, changedRows } from './org-import-data'
 
 const RUNS = 3

@@ -1,10 +1,10 @@
 import type { Database } from '@yardstick/db'
+import { queryRows } from '@yardstick/db'
 import { evaluate, type SourceResponse, type UnitInput } from '@yardstick/sdk'
 import { sql } from 'drizzle-orm'
 import { createApp } from '../src/app'
 import { loadConfig } from '../src/config'
 import { loadResultsCampaign } from '../src/results/campaign'
-import { queryRows } from '../src/results/sql-rows'
 import { verifyAggregates } from '../src/results/verify-aggregates'
 
 /** Where the benchmark campaign is, and who reads it (passed from the parent to each probe). */

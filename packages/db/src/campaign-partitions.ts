@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from './client'
+import { queryRows } from './query-rows'
 
 /**
  * Takes, first in a transaction that inserts a campaign, the lock on `campaigns` that the
@@ -47,12 +48,10 @@ export async function withNewCampaignId<T>(
     // `campaigns` before `responses`: the partition's foreign key needs it, and waiting for it
     // (another campaign being inserted) while holding `responses` would hold up submissions.
     await lockCampaignsForInsert(tx)
-    const result = (await tx.execute(
+    const [row] = await queryRows<{ id: number }>(
+      tx,
       sql`select nextval(pg_get_serial_sequence('campaigns', 'id'))::int as id`,
-    )) as unknown
-    const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{
-      id: number
-    }>
+    )
     if (!row) throw new Error('withNewCampaignId: no id from the campaigns sequence')
     await tx.execute(sql`select ys_create_responses_partition(${row.id}::int)`)
     return row.id

@@ -37,4 +37,5 @@ export {
 } from './enums'
 export { MIGRATIONS_FOLDER, migrate } from './migrate'
 export { RestoreRefusedError, restorePgliteArchive } from './pglite-archive'
+export { queryRows } from './query-rows'
 export { schema }

@@ -47,11 +47,13 @@ async function keptDemoData(password: string): Promise<string> {
   })
 }
 
+/** The fingerprint the kept folder was seeded for; null when there is none yet. */
 function readStamp(dir: string): string | null {
   try {
     return readFileSync(join(dir, STAMP), 'utf8')
-  } catch {
-    return null
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
   }
 }
 

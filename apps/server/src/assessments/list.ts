@@ -1,11 +1,11 @@
 import type { PageQuery } from '@yardstick/contract'
 import type { Db, UnitType } from '@yardstick/db'
+import { queryRows } from '@yardstick/db'
 import { type SQL, sql } from 'drizzle-orm'
 import { reachablePaths } from '../auth/access'
 import type { AuthUser } from '../auth/sessions'
 import { pageStart, toPage } from '../forms/pagination'
 import { AppError } from '../http/errors'
-import { queryRows } from '../results/sql-rows'
 import { acceptsResponses } from '../submissions/link-context'
 
 /** Filters of `listAssessments`: one campaign, only what is left to score, and the page. */

@@ -1,11 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Db, schema } from '@yardstick/db'
+import { type Db, queryRows, schema } from '@yardstick/db'
 import { createTestDatabase, testStores } from '@yardstick/db/testing'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { queryRows } from '../results/sql-rows'
 import { pgDump, pgRestore } from './postgres-tools'
 
 /** A committee with a form version and `campaigns` campaigns of `responses` responses each. */

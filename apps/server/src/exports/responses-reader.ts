@@ -1,8 +1,8 @@
 import type { Db } from '@yardstick/db'
+import { queryRows } from '@yardstick/db'
 import type { Answers } from '@yardstick/sdk'
 import { sql } from 'drizzle-orm'
 import { unitScopeSql } from '../results/scope-sql'
-import { queryRows } from '../results/sql-rows'
 
 /** One stored response as the raw export reads it. */
 export interface ExportedResponse {

@@ -1,7 +1,6 @@
-import { type Db, type OrgKind, schema, type UnitType } from '@yardstick/db'
+import { type Db, type OrgKind, queryRows, schema, type UnitType } from '@yardstick/db'
 import { eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../audit/record'
-import { queryRows } from '../results/sql-rows'
 
 /** What `insertOrg` needs: a parent (none for the top committee), a kind and a name. */
 export interface NewOrg {

@@ -1,9 +1,8 @@
 import type { Participation, UnitParticipation } from '@yardstick/contract'
-import { type Db, type SourceKey, schema } from '@yardstick/db'
+import { type Db, queryRows, type SourceKey, schema } from '@yardstick/db'
 import { eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { AppError } from '../http/errors'
 import type { ResultsContext } from '../results/context'
-import { queryRows } from '../results/sql-rows'
 import { inFilter, type ResultsFilter } from '../results/view'
 import { expectedOf, participationStatus } from './expected'
 

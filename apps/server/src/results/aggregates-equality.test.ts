@@ -1,4 +1,4 @@
-import { type SourceKey, schema } from '@yardstick/db'
+import { queryRows, type SourceKey, schema } from '@yardstick/db'
 import { testStores } from '@yardstick/db/testing'
 import {
   type Answers,
@@ -19,7 +19,6 @@ import { loadDimensionTotals } from './dimension-sql'
 import { recordFormQuestions } from './form-questions'
 import { loadAnswerGroups } from './question-sql'
 import { countedQuestions } from './question-stats'
-import { queryRows } from './sql-rows'
 import { seedCampaign, type TestCampaign } from './test-campaign'
 import { DIMENSION_SCORECARD, random, randomAnswers } from './test-dimension-scenario'
 import { TEST_BANDS } from './test-forms'

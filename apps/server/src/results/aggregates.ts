@@ -1,7 +1,7 @@
 import type { Db } from '@yardstick/db'
+import { queryRows } from '@yardstick/db'
 import { fromMicros, type SourceTotals } from '@yardstick/sdk'
 import { sql } from 'drizzle-orm'
-import { queryRows } from './sql-rows'
 
 /** One (unit, source) aggregate of a campaign's responses. */
 export interface UnitSourceTotals extends SourceTotals {

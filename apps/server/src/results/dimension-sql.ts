@@ -1,8 +1,8 @@
 import type { Db } from '@yardstick/db'
+import { queryRows } from '@yardstick/db'
 import { fromMicros } from '@yardstick/sdk'
 import { sql } from 'drizzle-orm'
 import { textList, unitScopeSql } from './scope-sql'
-import { queryRows } from './sql-rows'
 
 /** One unit's figures on one dimension of one source, summed over its responses. */
 export interface UnitDimensionTotals {

@@ -1,8 +1,7 @@
-import { type Db, schema } from '@yardstick/db'
+import { type Db, queryRows, schema } from '@yardstick/db'
 import type { FormJson } from '@yardstick/sdk'
 import { sql } from 'drizzle-orm'
 import { countedQuestions } from './question-stats'
-import { queryRows } from './sql-rows'
 
 type Writer = Pick<Db, 'insert'>
 

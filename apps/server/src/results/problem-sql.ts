@@ -1,8 +1,8 @@
 import type { Db } from '@yardstick/db'
+import { queryRows } from '@yardstick/db'
 import { type SQL, sql } from 'drizzle-orm'
 import type { ProblemQuestion } from './problem-questions'
 import { unitScopeSql } from './scope-sql'
-import { queryRows } from './sql-rows'
 
 /** Responses of one source of a campaign, of the units in scope. */
 export interface SourceScope {

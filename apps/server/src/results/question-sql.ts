@@ -1,7 +1,7 @@
 import type { Db } from '@yardstick/db'
+import { queryRows } from '@yardstick/db'
 import { sql } from 'drizzle-orm'
 import { textList, unitScopeSql } from './scope-sql'
-import { queryRows } from './sql-rows'
 
 /** One group of answers: a question, the whole answer for categorical questions, how many. */
 export interface AnswerGroup {

@@ -1,7 +1,6 @@
 import { SERIES_MAX_PERIODS, type SeriesPeriod } from '@yardstick/contract'
-import { type Db, schema } from '@yardstick/db'
+import { type Db, queryRows, schema } from '@yardstick/db'
 import { inArray, sql } from 'drizzle-orm'
-import { queryRows } from './sql-rows'
 
 /**
  * The periods of a campaign's series up to it, oldest first: the chain of `previousCampaignId`

@@ -1,6 +1,6 @@
 import type { Db, UnitType } from '@yardstick/db'
+import { queryRows } from '@yardstick/db'
 import { sql } from 'drizzle-orm'
-import { queryRows } from './sql-rows'
 
 /** A unit (branch) a campaign assesses, with where it sits in the organisation tree. */
 export interface CampaignUnit {

@@ -10,10 +10,10 @@ import {
   lockDataDir,
   lockHolder,
   openDatabase,
+  queryRows,
 } from '@yardstick/db'
 import { sql } from 'drizzle-orm'
 import { type Config, loadConfig } from '../config'
-import { queryRows } from './sql-rows'
 import { verifyAggregates } from './verify-aggregates'
 import { describeCheck } from './verify-aggregates-report'
 

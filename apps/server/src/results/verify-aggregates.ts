@@ -1,8 +1,8 @@
 import type { AggregateCheck, AggregateDifference } from '@yardstick/contract'
 import type { Db } from '@yardstick/db'
+import { queryRows } from '@yardstick/db'
 import { type SQL, sql } from 'drizzle-orm'
 import { ANSWER_GROUPS_SQL } from './form-questions'
-import { queryRows } from './sql-rows'
 
 // Enough to see what went wrong; `differenceCount` says how many in all.
 const MAX_LISTED = 100

@@ -1,11 +1,10 @@
-import { schema } from '@yardstick/db'
+import { queryRows, schema } from '@yardstick/db'
 import { testStores } from '@yardstick/db/testing'
 import { eq, sql } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createFixture, type Fixture } from '../../test/harness'
 import { createUser } from '../orgs/org-tree'
-import { queryRows } from '../results/sql-rows'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const csv = (...lines: string[]) => new TextEncoder().encode(`${lines.join('\r\n')}\r\n`)

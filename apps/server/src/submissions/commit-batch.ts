@@ -1,4 +1,4 @@
-import { type Db, type SourceKey, schema } from '@yardstick/db'
+import { type Db, queryRows, type SourceKey, schema } from '@yardstick/db'
 import type { Answers, ScoreResult } from '@yardstick/sdk'
 import { inArray, sql } from 'drizzle-orm'
 import { replayRefusals } from './replay'
@@ -163,7 +163,7 @@ export async function commitBatch(
   )
   let rows: Row[]
   try {
-    rows = rowsOf<Row>(await db.execute(BATCH_SQL(input)))
+    rows = await queryRows<Row>(db, BATCH_SQL(input))
   } catch (error) {
     if (messagesOf(error).some((message) => message.includes(CONCURRENT))) {
       throw new ConcurrentInsertError('an idempotency key of the batch was stored concurrently')
@@ -248,11 +248,6 @@ async function refuseTokens(
       row.sourceKey === item.sourceKey
     results[i] = { status: 'refused', code: ours ? 'tokenUsed' : 'tokenInvalid' }
   }
-}
-
-/** `db.execute` answers rows on postgres-js and `{ rows }` on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
 }
 
 function json<T>(value: unknown): T {

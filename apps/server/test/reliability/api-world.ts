@@ -4,13 +4,12 @@
  * every kind under branch 2 ("branch B"), a user per role, sessions that are expired and revoked,
  * and every operation of the OpenAPI document with its path filled in.
  */
-import { type DatabaseKind, schema } from '@yardstick/db'
+import { type DatabaseKind, queryRows, schema } from '@yardstick/db'
 import { eq, getTableName, isTable, sql } from 'drizzle-orm'
 import { createSession, revokeSession } from '../../src/auth/sessions'
 import { campaignBody, publishTemplate } from '../../src/campaigns/test-fixture'
 import { signInAs } from '../../src/forms/test-helpers'
 import { createUser } from '../../src/orgs/org-tree'
-import { queryRows } from '../../src/results/sql-rows'
 import { selfCheckCampaign } from '../../src/self-checks/test-campaign'
 import { createFixture, type Fixture, PASSWORD } from '../harness'
 

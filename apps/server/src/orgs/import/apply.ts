@@ -1,3 +1,4 @@
+import { queryRows } from '@yardstick/db'
 import { sql } from 'drizzle-orm'
 import { type AuditEntry, type DbOrTx, recordAudit } from '../../audit/record'
 import type { OrgImportPlan } from './plan'
@@ -153,11 +154,9 @@ const VERBS = { name: 'rename', unitType: 'retype', code: 'recode' } as const
 // One query for every new id, so paths (which hold ids) are known before the first INSERT.
 async function allocateIds(tx: DbOrTx, count: number): Promise<number[]> {
   if (count === 0) return []
-  const result = (await tx.execute(
+  const rows = await queryRows<{ id: number }>(
+    tx,
     sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id from generate_series(1, ${count}::int)`,
-  )) as unknown
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{
-    id: number
-  }>
+  )
   return rows.map((row) => Number(row.id))
 }
