@@ -6,6 +6,16 @@ import { moveCampaign } from '../campaigns/status'
 import { issueTokens } from '../campaigns/tokens'
 
 /** The demo's timed quiz: its members link for one branch and the tokens printed for it. */
+/**
+ * When the demo's 2026 campaigns are open: a year's evaluation is finished in the first quarter
+ * of the next, and the demo stays open into it rather than closing on its users at the turn of
+ * the year.
+ */
+export const DEMO_PERIOD = {
+  opensAt: '2026-01-01T00:00:00+08:00',
+  closesAt: '2027-03-31T23:59:59+08:00',
+} as const
+
 export interface DemoQuiz {
   name: string
   unit: string
@@ -50,10 +60,7 @@ export async function seedDemoQuiz(
     orgId: office.id,
     name,
     cadence: 'yearly',
-    opensAt: '2026-01-01T00:00:00+08:00',
-    // A year's evaluation is finished in the first quarter of the next (and the demo stays open
-    // into it rather than closing on its users at the turn of the year).
-    closesAt: '2027-03-31T23:59:59+08:00',
+    ...DEMO_PERIOD,
     units: { subtree },
     sources: [
       {

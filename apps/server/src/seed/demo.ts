@@ -20,7 +20,7 @@ import { moveCampaign } from '../campaigns/status'
 import { publishForm } from '../forms/publish'
 import { createUser, insertOrg } from '../orgs/org-tree'
 import { answeredSignedIn } from '../submissions/link-context'
-import { type DemoQuiz, seedDemoQuiz } from './demo-quiz'
+import { DEMO_PERIOD, type DemoQuiz, seedDemoQuiz } from './demo-quiz'
 import { chance, fakeAnswers } from './fake-answers'
 
 /** A demo account, printed at start (the password only in the terminal and the data folder). */
@@ -205,10 +205,7 @@ export async function seedDemo(
   const campaignId = await createCampaign(db, admin, {
     name: '2026年度党支部综合评定',
     cadence: 'yearly',
-    opensAt: '2026-01-01T00:00:00+08:00',
-    // A year's evaluation is finished in the first quarter of the next (and the demo stays open
-    // into it rather than closing on its users at the turn of the year).
-    closesAt: '2027-03-31T23:59:59+08:00',
+    ...DEMO_PERIOD,
     units: { subtree: committee.id },
     sources: [
       {
